@@ -1,0 +1,113 @@
+package fr.jalon;
+
+import java.time.Clock;
+import java.util.List;
+
+import fr.jalon.centers.Centers;
+import fr.jalon.platform.audit.AuditLog;
+import fr.jalon.platform.audit.AuditService;
+import fr.jalon.platform.codes.CodeGenerator;
+import fr.jalon.platform.config.JalonSettings;
+import fr.jalon.platform.db.Database;
+import fr.jalon.platform.db.DatabaseHealthCheck;
+import fr.jalon.platform.db.Transactions;
+import fr.jalon.platform.events.DomainEvents;
+import fr.jalon.platform.http.AccessLogFilter;
+import fr.jalon.platform.http.ApiProblem;
+import fr.jalon.platform.http.ApiRoutes;
+import fr.jalon.platform.http.OpenApiDocument;
+import fr.jalon.platform.http.ProblemHandlers;
+import fr.jalon.platform.http.RequestBodies;
+import fr.jalon.platform.security.AdminBootstrap;
+import fr.jalon.platform.security.Authentication;
+import fr.jalon.platform.security.UserAccounts;
+import fr.jalon.sessions.SessionRoomUsage;
+import fr.jalon.sessions.Sessions;
+import fr.jalon.territory.Territory;
+import fr.jalon.territory.TerritoryService;
+import fr.jalon.territory.V3__Load_territory_reference;
+import fr.jalon.users.Users;
+
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+
+/**
+ * Explicit wiring of every feature on one database: no container, no discovery. Used by
+ * {@link Jalon} to run the service and by the tests to serve the same routes.
+ */
+public final class Application {
+
+    private final Database database;
+    private final UserAccounts accounts;
+    private final AdminBootstrap bootstrap;
+    private final List<ApiRoutes.ApiService> services;
+
+    private Application(Database database, JalonSettings settings, Clock clock) {
+        this.database = database;
+        Transactions transactions = database.transactions();
+        AuditLog audit = new AuditLog();
+        DomainEvents events = new DomainEvents();
+        RequestBodies bodies = new RequestBodies(settings.maxJsonBytes());
+        this.accounts = new UserAccounts(database.client());
+        this.bootstrap = new AdminBootstrap(transactions, accounts, audit);
+
+        Territory territory = new Territory(database.client());
+        Centers centers = new Centers(database.client(), transactions, territory, audit, new SessionRoomUsage(), bodies);
+        Sessions sessions = new Sessions(database.client(), transactions, centers, audit, events, new CodeGenerator(),
+                clock, bodies);
+        Users users = new Users(transactions, accounts, centers, audit, bodies);
+        this.services = List.of(
+                new OpenApiDocument(),
+                users.httpService(),
+                new AuditService(audit, database.client()),
+                new TerritoryService(territory),
+                centers.httpService(),
+                sessions.httpService());
+    }
+
+    /** Migrates the database, then wires the features on it. */
+    public static Application on(Database database, JalonSettings settings, Clock clock) {
+        database.migrate(List.of(new V3__Load_territory_reference()));
+        return new Application(database, settings, clock);
+    }
+
+    /** Routes, filters, error handling and observability, on a server being configured. */
+    public ApiRoutes configure(WebServerConfig.Builder server) {
+        server.featuresDiscoverServices(false)
+                .addFeature(ObserveFeature.builder()
+                        .endpoint("/observe")
+                        .addObserver(HealthObserver.builder()
+                                .addCheck(new DatabaseHealthCheck(database.client()))
+                                .details(true)
+                                .build())
+                        .addObserver(MetricsObserver.create())
+                        .build());
+        HttpRouting.Builder routing = HttpRouting.builder();
+        ApiRoutes routes = routes(routing);
+        server.routing(routing);
+        return routes;
+    }
+
+    ApiRoutes routes(HttpRouting.Builder routing) {
+        routing.addFilter(new AccessLogFilter());
+        routing.addFilter(new Authentication(accounts));
+        ProblemHandlers.register(routing);
+        ApiRoutes routes = new ApiRoutes(routing);
+        services.forEach(routes::register);
+        routing.any(ApiRoutes.BASE + "/*", (req, res) -> {
+            throw ApiProblem.notFound("Aucune ressource à l'adresse " + req.path().path() + ".");
+        });
+        return routes;
+    }
+
+    public AdminBootstrap bootstrap() {
+        return bootstrap;
+    }
+
+    public Database database() {
+        return database;
+    }
+}

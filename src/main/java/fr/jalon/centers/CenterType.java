@@ -1,0 +1,4 @@
+package fr.jalon.centers;
+
+/** Pix centre types: professional, higher education, school. */
+enum CenterType { PRO, SUP, SCO }

@@ -1,0 +1,39 @@
+package fr.jalon.centers;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import fr.jalon.platform.audit.AuditLog;
+import fr.jalon.platform.db.Transactions;
+import fr.jalon.platform.http.ApiRoutes;
+import fr.jalon.platform.http.RequestBodies;
+import fr.jalon.territory.Territory;
+
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
+
+/** The centres feature: its HTTP service and what other features may ask of it. */
+public final class Centers {
+
+    private final CenterRepository repository = new CenterRepository();
+    private final CentersService service;
+
+    public Centers(DbClient db, Transactions transactions, Territory territory, AuditLog audit, RoomUsage roomUsage,
+                   RequestBodies bodies) {
+        CenterCatalog catalog = new CenterCatalog(transactions, repository, territory, audit, roomUsage);
+        this.service = new CentersService(catalog, db, bodies);
+    }
+
+    public ApiRoutes.ApiService httpService() {
+        return service;
+    }
+
+    public boolean centerExists(DbExecute exec, UUID centerId) {
+        return repository.center(exec, centerId).isPresent();
+    }
+
+    /** Where a room is; with {@code lock}, its seats cannot change until the transaction ends. */
+    public Optional<RoomPlacement> room(DbExecute exec, UUID roomId, boolean lock) {
+        return repository.placement(exec, roomId, lock);
+    }
+}

@@ -1,0 +1,147 @@
+package fr.jalon.demo;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+
+import fr.jalon.platform.db.ServiceState;
+import fr.jalon.platform.security.AdminBootstrap;
+import fr.jalon.platform.security.UserAccounts;
+
+import io.helidon.dbclient.DbClient;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+/**
+ * Demo data for the embedded mode: a centre in the Landes with three sites, their rooms and a
+ * month of sessions from today. It is created through the public API, with a short-lived
+ * administrator token, so it passes exactly the checks a user's input passes. Loaded once per
+ * database; everything is named « [DÉMO] ».
+ */
+public final class DemoData {
+
+    private static final Logger LOG = System.getLogger(DemoData.class.getName());
+    private static final String STATE_KEY = "demo-data";
+
+    private final String baseUrl;
+    private final AdminBootstrap bootstrap;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private String token;
+
+    public DemoData(String baseUrl, AdminBootstrap bootstrap, Clock clock) {
+        this.baseUrl = baseUrl;
+        this.bootstrap = bootstrap;
+        this.clock = clock;
+    }
+
+    public void loadOnce(DbClient db) {
+        ServiceState state = new ServiceState(db);
+        if (state.has(STATE_KEY)) {
+            return;
+        }
+        UserAccounts.IssuedToken issued = bootstrap.internalToken("demo data loader");
+        token = issued.secret();
+        try {
+            load();
+            state.put(STATE_KEY, LocalDate.now(clock).toString());
+            LOG.log(Level.INFO, "Demo data loaded");
+        } finally {
+            bootstrap.revoke(issued.info());
+        }
+    }
+
+    private void load() {
+        String center = id(post("/centers", Json.createObjectBuilder()
+                .add("name", "[DÉMO] Agence départementale d'inclusion numérique des Landes")
+                .add("type", "PRO")
+                .add("siret", "22004000000006")
+                .add("habilitations", Json.createArrayBuilder().add("CLEA"))
+                .add("contactEmail", "certification@demo.jalon.local")
+                .add("contactPhone", "05 58 00 00 00")
+                .build()));
+        String mont = id(post("/centers/" + center + "/sites", site("[DÉMO] Mont-de-Marsan — Maison du numérique",
+                "12 rue Victor Hugo", "40000", "Mont-de-Marsan", "40192", true)));
+        String dax = id(post("/centers/" + center + "/sites", site("[DÉMO] Dax — Espace France Services",
+                "3 avenue Saint-Vincent-de-Paul", "40100", "Dax", "40088", true)));
+        String gabarret = id(post("/centers/" + center + "/sites", site("[DÉMO] Gabarret — Médiathèque",
+                "1 place de la Mairie", "40310", "Gabarret", "40102", false)));
+        String montLarge = id(post("/sites/" + mont + "/rooms", room("Salle Adour", 12, true)));
+        String montSmall = id(post("/sites/" + mont + "/rooms", room("Salle Midouze", 8, true)));
+        String daxRoom = id(post("/sites/" + dax + "/rooms", room("Salle des Thermes", 10, true)));
+        String gabarretRoom = id(post("/sites/" + gabarret + "/rooms", room("Salle multimédia", 6, false)));
+
+        LocalDate today = LocalDate.now(clock);
+        for (LocalDate day = today.plusDays(1); !day.isAfter(today.plusMonths(1)); day = day.plusDays(1)) {
+            DayOfWeek dow = day.getDayOfWeek();
+            if (dow == DayOfWeek.TUESDAY || dow == DayOfWeek.THURSDAY) {
+                post("/sessions", session(montLarge, day, "09:30", "Session du matin"));
+                post("/sessions", session(montSmall, day, "14:00", "Session de l'après-midi"));
+            } else if (dow == DayOfWeek.WEDNESDAY) {
+                post("/sessions", session(daxRoom, day, "09:30", "Session du matin"));
+            } else if (dow == DayOfWeek.FRIDAY && day.getDayOfMonth() % 2 == 0) {
+                post("/sessions", session(gabarretRoom, day, "14:00", "Session itinérante"));
+            }
+        }
+    }
+
+    private static JsonObject site(String name, String line1, String postalCode, String city, String insee,
+                                   boolean wheelchair) {
+        return Json.createObjectBuilder()
+                .add("name", name)
+                .add("address", Json.createObjectBuilder().add("line1", line1).add("postalCode", postalCode)
+                        .add("city", city))
+                .add("communeInsee", insee)
+                .add("wheelchairAccessible", wheelchair)
+                .add("accessibilityInfo", wheelchair ? "Accès de plain-pied, toilettes adaptées."
+                        : "Salle à l'étage sans ascenseur : prévenir le centre.")
+                .build();
+    }
+
+    private static JsonObject room(String name, int seats, boolean accessible) {
+        return Json.createObjectBuilder().add("name", name).add("seats", seats).add("accessible", accessible).build();
+    }
+
+    private static JsonObject session(String room, LocalDate day, String time, String description) {
+        return Json.createObjectBuilder()
+                .add("roomId", room)
+                .add("date", day.toString())
+                .add("startTime", time)
+                .add("description", "[DÉMO] " + description)
+                .build();
+    }
+
+    private JsonObject post(String path, JsonObject body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1" + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("Demo data rejected on " + path + ": " + response.statusCode() + " "
+                        + response.body());
+            }
+            return Json.createReader(new StringReader(response.body())).readObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("Demo data could not be sent to " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while loading demo data", e);
+        }
+    }
+
+    private static String id(JsonObject created) {
+        return created.getString("id");
+    }
+}

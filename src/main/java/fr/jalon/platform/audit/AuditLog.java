@@ -1,0 +1,45 @@
+package fr.jalon.platform.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import fr.jalon.platform.db.Rows;
+import fr.jalon.platform.security.Principal;
+
+import io.helidon.dbclient.DbExecute;
+
+/**
+ * The append-only audit trail: who did what to which record, and when. Writes are recorded in
+ * the transaction of the change itself; reads of personal data are recorded as they are served.
+ * The table refuses UPDATE and DELETE (trigger in V1).
+ */
+public final class AuditLog {
+
+    /** One audit entry. {@code action} is a stable dotted name such as {@code session.create}. */
+    public record Entry(long id, Instant at, UUID actorUserId, String actorRole, String action,
+                        String recordType, String recordId) {
+    }
+
+    public void record(DbExecute exec, Principal actor, String action, String recordType, Object recordId) {
+        exec.dml("INSERT INTO audit_log (actor_user_id, actor_role, action, record_type, record_id) VALUES (?, ?, ?, ?, ?)",
+                actor == null ? null : actor.userId(),
+                actor == null ? "SYSTEM" : actor.role().name(),
+                action, recordType, String.valueOf(recordId));
+    }
+
+    /** Newest first; {@code beforeId} is the keyset cursor. */
+    public List<Entry> list(DbExecute exec, String recordType, String recordId, UUID actor, long beforeId, int limit) {
+        return exec.query("""
+                        SELECT id, at, actor_user_id, actor_role, action, record_type, record_id FROM audit_log
+                        WHERE id < ? AND (CAST(? AS text) IS NULL OR record_type = ?)
+                          AND (CAST(? AS text) IS NULL OR record_id = ?)
+                          AND (CAST(? AS uuid) IS NULL OR actor_user_id = ?)
+                        ORDER BY id DESC LIMIT ?""",
+                        beforeId, recordType, recordType, recordId, recordId, actor, actor, limit)
+                .map(row -> new Entry(Rows.longValue(row, "id"), Rows.instant(row, "at"),
+                        Rows.uuid(row, "actor_user_id"), Rows.text(row, "actor_role"), Rows.text(row, "action"),
+                        Rows.text(row, "record_type"), Rows.text(row, "record_id")))
+                .toList();
+    }
+}

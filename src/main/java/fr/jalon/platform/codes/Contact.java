@@ -1,0 +1,35 @@
+package fr.jalon.platform.codes;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+
+/** E-mail and phone checks shared by every feature that stores a contact. */
+public final class Contact {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+
+    private Contact() {
+    }
+
+    public static boolean isEmail(String value) {
+        return value != null && value.length() <= 254 && EMAIL.matcher(value).matches();
+    }
+
+    /** A valid phone number (French by default) in E.164, e.g. {@code +33558000000}. */
+    public static Optional<String> phoneE164(String value) {
+        try {
+            PhoneNumber number = PHONES.parse(value, "FR");
+            if (!PHONES.isValidNumber(number)) {
+                return Optional.empty();
+            }
+            return Optional.of(PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
+        } catch (NumberParseException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package fr.jalon.platform.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import io.helidon.config.Config;
+
+/**
+ * The service's settings: {@code application.yaml}, overridden by the {@code JALON_*}
+ * environment variables documented in the README. Read once at start.
+ */
+public record JalonSettings(int port, String host, Path dataDir, Optional<ExternalDb> externalDb, int poolSize,
+                            long maxJsonBytes, Optional<String> bootstrapToken, boolean demoData) {
+
+    /** Connection to a PostgreSQL run outside the service (production). */
+    public record ExternalDb(String url, String user, String password) {
+    }
+
+    public static JalonSettings from(Config config, Map<String, String> env) {
+        Config jalon = config.get("jalon");
+        int port = intValue(env.get("JALON_PORT")).orElse(config.get("server.port").asInt().orElse(8080));
+        String host = nonBlank(env.get("JALON_HOST")).orElse(config.get("server.host").asString().orElse("0.0.0.0"));
+        Path dataDir = Path.of(nonBlank(env.get("JALON_DATA_DIR"))
+                .orElse(jalon.get("data-dir").asString().orElse("./data")));
+        Optional<ExternalDb> db = nonBlank(env.get("JALON_DB_URL"))
+                .or(() -> jalon.get("db.url").asString().asOptional().flatMap(JalonSettings::nonBlank))
+                .map(url -> new ExternalDb(url,
+                        nonBlank(env.get("JALON_DB_USER")).orElse(jalon.get("db.user").asString().orElse("jalon")),
+                        Optional.ofNullable(env.get("JALON_DB_PASSWORD"))
+                                .orElse(jalon.get("db.password").asString().orElse(""))));
+        int poolSize = intValue(env.get("JALON_DB_POOL_SIZE")).orElse(jalon.get("db.pool-size").asInt().orElse(10));
+        long maxJson = jalon.get("http.max-json-bytes").asLong().orElse(64L * 1024);
+        Optional<String> bootstrap = nonBlank(env.get("JALON_BOOTSTRAP_TOKEN"));
+        boolean demo = db.isEmpty() && jalon.get("demo-data").asBoolean().orElse(true);
+        return new JalonSettings(port, host, dataDir, db, poolSize, maxJson, bootstrap, demo);
+    }
+
+    public boolean embeddedDatabase() {
+        return externalDb.isEmpty();
+    }
+
+    private static Optional<Integer> intValue(String text) {
+        return nonBlank(text).map(Integer::parseInt);
+    }
+
+    private static Optional<String> nonBlank(String text) {
+        return Optional.ofNullable(text).map(String::strip).filter(s -> !s.isEmpty());
+    }
+}

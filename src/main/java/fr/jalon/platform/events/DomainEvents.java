@@ -1,0 +1,21 @@
+package fr.jalon.platform.events;
+
+import java.util.UUID;
+
+import fr.jalon.platform.http.JsonText;
+
+import io.helidon.dbclient.DbExecute;
+
+import jakarta.json.JsonObject;
+
+/**
+ * Facts that other features react to later (notifications, referral follow-up), written in the
+ * same transaction as the change so that no fact is lost and none is invented by a rollback.
+ */
+public final class DomainEvents {
+
+    public void record(DbExecute exec, String type, String aggregateType, UUID aggregateId, JsonObject payload) {
+        exec.dml("INSERT INTO domain_events (type, aggregate_type, aggregate_id, payload) VALUES (?, ?, ?, CAST(? AS jsonb))",
+                type, aggregateType, aggregateId, JsonText.write(payload));
+    }
+}

@@ -1,0 +1,83 @@
+package fr.jalon.platform.http;
+
+import java.util.List;
+
+/**
+ * An error that answers as RFC 9457 problem+json. Thrown by handlers and use cases; rendered by
+ * {@link ProblemHandlers}. Titles and details are in French because people read them.
+ */
+public class ApiProblem extends RuntimeException {
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final List<FieldError> errors;
+
+    public ApiProblem(int status, String type, String title, String detail, List<FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ApiProblem badRequest(String detail) {
+        return new ApiProblem(400, "bad-request", "Requête invalide", detail, List.of());
+    }
+
+    public static ApiProblem unauthenticated(String detail) {
+        return new ApiProblem(401, "unauthenticated", "Authentification requise", detail, List.of());
+    }
+
+    public static ApiProblem forbidden(String detail) {
+        return new ApiProblem(403, "forbidden", "Action non autorisée", detail, List.of());
+    }
+
+    public static ApiProblem notFound(String detail) {
+        return new ApiProblem(404, "not-found", "Ressource introuvable", detail, List.of());
+    }
+
+    public static ApiProblem conflict(String detail) {
+        return new ApiProblem(409, "conflict", "Conflit", detail, List.of());
+    }
+
+    public static ApiProblem payloadTooLarge(long limit) {
+        return new ApiProblem(413, "payload-too-large", "Requête trop volumineuse",
+                "Le corps de la requête dépasse la taille maximale autorisée (" + limit + " octets).", List.of());
+    }
+
+    public static ApiProblem unsupportedMediaType(String expected) {
+        return new ApiProblem(415, "unsupported-media-type", "Format non pris en charge",
+                "Le corps de la requête doit être de type " + expected + ".", List.of());
+    }
+
+    public static ApiProblem validation(List<FieldError> errors) {
+        return new ApiProblem(422, "validation", "Données invalides",
+                errors.size() == 1 ? errors.getFirst().message()
+                        : errors.size() + " champs sont invalides : voir la liste des erreurs.", errors);
+    }
+
+    public static ApiProblem invalidField(String field, String code, String message) {
+        return validation(List.of(FieldError.of(field, code, message)));
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String detail() {
+        return getMessage();
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+}

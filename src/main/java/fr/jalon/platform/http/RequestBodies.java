@@ -1,0 +1,75 @@
+package fr.jalon.platform.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+
+/**
+ * Reads request bodies with a size limit, so a client cannot make the service buffer an
+ * unbounded body. The limit is checked while reading, not only on Content-Length.
+ */
+public final class RequestBodies {
+
+    private final long maxJsonBytes;
+
+    public RequestBodies(long maxJsonBytes) {
+        this.maxJsonBytes = maxJsonBytes;
+    }
+
+    /** The body as a JSON object wrapped for field-by-field validation. */
+    public JsonInput json(ServerRequest req) {
+        String contentType = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("");
+        if (!isJson(contentType)) {
+            throw ApiProblem.unsupportedMediaType("application/json");
+        }
+        byte[] bytes = bytes(req, maxJsonBytes);
+        if (bytes.length == 0) {
+            throw ApiProblem.badRequest("Le corps de la requête est vide : un objet JSON est attendu.");
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw ApiProblem.badRequest("Le corps de la requête doit être un objet JSON.");
+            }
+            return new JsonInput((JsonObject) value);
+        } catch (JsonException e) {
+            throw ApiProblem.badRequest("Le corps de la requête n'est pas un JSON valide.");
+        }
+    }
+
+    /** Reads at most {@code limit} bytes; more answers 413. */
+    public static byte[] bytes(ServerRequest req, long limit) {
+        req.headers().contentLength().ifPresent(length -> {
+            if (length > limit) {
+                throw ApiProblem.payloadTooLarge(limit);
+            }
+        });
+        if (!req.content().hasEntity()) {
+            return new byte[0];
+        }
+        try (InputStream in = req.content().inputStream()) {
+            byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (data.length > limit) {
+                throw ApiProblem.payloadTooLarge(limit);
+            }
+            return data;
+        } catch (IOException e) {
+            throw ApiProblem.badRequest("Le corps de la requête n'a pas pu être lu.");
+        }
+    }
+
+    private static boolean isJson(String contentType) {
+        String type = contentType.toLowerCase(java.util.Locale.ROOT).split(";")[0].trim();
+        return type.equals("application/json") || type.endsWith("+json");
+    }
+}

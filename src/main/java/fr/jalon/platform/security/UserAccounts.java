@@ -1,0 +1,143 @@
+package fr.jalon.platform.security;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import fr.jalon.platform.db.Rows;
+
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+
+/**
+ * SQL for users and their API tokens. Users and tokens belong to the platform because every
+ * request is authenticated against them; the {@code users} feature exposes them over HTTP.
+ */
+public final class UserAccounts {
+
+    /** A user as stored; the scope column depends on the role. */
+    public record UserAccount(UUID id, String email, String displayName, Role role, UUID centerId,
+                              Instant createdAt, Instant disabledAt) {
+        public UUID scopeId() {
+            return centerId;
+        }
+    }
+
+    /** A token's metadata, never its secret. */
+    public record TokenInfo(UUID id, UUID userId, String label, Instant createdAt, Instant expiresAt,
+                            Instant lastUsedAt, Instant revokedAt) {
+    }
+
+    /** A freshly issued token: the only moment the secret exists in clear. */
+    public record IssuedToken(TokenInfo info, String secret) {
+    }
+
+    record Authenticated(Principal principal, Instant lastUsedAt) {
+    }
+
+    private static final String USER_COLUMNS = "id, email, display_name, role, center_id, created_at, disabled_at";
+    private static final String TOKEN_COLUMNS = "id, user_id, label, created_at, expires_at, last_used_at, revoked_at";
+
+    private final DbClient db;
+
+    public UserAccounts(DbClient db) {
+        this.db = db;
+    }
+
+    public UserAccount createUser(DbExecute exec, String email, String displayName, Role role, UUID centerId) {
+        return exec.get("INSERT INTO users (email, display_name, role, center_id) VALUES (?, ?, ?, ?) RETURNING "
+                        + USER_COLUMNS, email, displayName, role.name(), centerId)
+                .map(UserAccounts::user)
+                .orElseThrow();
+    }
+
+    public Optional<UserAccount> findUser(DbExecute exec, UUID id) {
+        return exec.get("SELECT " + USER_COLUMNS + " FROM users WHERE id = ?", id).map(UserAccounts::user);
+    }
+
+    public Optional<UserAccount> findUserByEmail(DbExecute exec, String email) {
+        return exec.get("SELECT " + USER_COLUMNS + " FROM users WHERE lower(email) = lower(?)", email)
+                .map(UserAccounts::user);
+    }
+
+    public boolean anyAdmin(DbExecute exec) {
+        return exec.get("SELECT 1 FROM users WHERE role = 'ADMIN' AND disabled_at IS NULL LIMIT 1").isPresent();
+    }
+
+    public List<UserAccount> listUsers(DbExecute exec, int limit, String afterEmail) {
+        return exec.query("SELECT " + USER_COLUMNS + " FROM users WHERE lower(email) > lower(?) ORDER BY lower(email) LIMIT ?",
+                        afterEmail == null ? "" : afterEmail, limit)
+                .map(UserAccounts::user)
+                .toList();
+    }
+
+    public IssuedToken issueToken(DbExecute exec, UUID userId, String label, Instant expiresAt) {
+        String secret = TokenSecrets.newSecret();
+        return new IssuedToken(insertToken(exec, userId, label, expiresAt, TokenSecrets.hash(secret)), secret);
+    }
+
+    /** Registers a secret chosen outside (the bootstrap token from the environment). */
+    public TokenInfo registerToken(DbExecute exec, UUID userId, String label, String secret) {
+        return insertToken(exec, userId, label, null, TokenSecrets.hash(secret));
+    }
+
+    public boolean tokenHashExists(DbExecute exec, String secret) {
+        return exec.get("SELECT 1 FROM api_tokens WHERE token_hash = ?", TokenSecrets.hash(secret)).isPresent();
+    }
+
+    public List<TokenInfo> tokensOf(DbExecute exec, UUID userId) {
+        return exec.query("SELECT " + TOKEN_COLUMNS + " FROM api_tokens WHERE user_id = ? ORDER BY created_at", userId)
+                .map(UserAccounts::token)
+                .toList();
+    }
+
+    public Optional<TokenInfo> findToken(DbExecute exec, UUID tokenId) {
+        return exec.get("SELECT " + TOKEN_COLUMNS + " FROM api_tokens WHERE id = ?", tokenId).map(UserAccounts::token);
+    }
+
+    public void revokeToken(DbExecute exec, UUID tokenId) {
+        exec.dml("UPDATE api_tokens SET revoked_at = now() WHERE id = ? AND revoked_at IS NULL", tokenId);
+    }
+
+    Optional<Authenticated> authenticate(String secret) {
+        return db.execute().get("""
+                        SELECT t.id AS token_id, t.last_used_at, u.id AS user_id, u.role, u.center_id
+                        FROM api_tokens t JOIN users u ON u.id = t.user_id
+                        WHERE t.token_hash = ? AND t.revoked_at IS NULL
+                          AND (t.expires_at IS NULL OR t.expires_at > now()) AND u.disabled_at IS NULL""",
+                        TokenSecrets.hash(secret))
+                .map(row -> new Authenticated(
+                        new Principal(Rows.uuid(row, "user_id"), Rows.uuid(row, "token_id"),
+                                Role.valueOf(Rows.text(row, "role")), Rows.uuid(row, "center_id")),
+                        Rows.instant(row, "last_used_at")));
+    }
+
+    void touch(UUID tokenId) {
+        db.execute().dml("UPDATE api_tokens SET last_used_at = now() WHERE id = ?", tokenId);
+    }
+
+    private static TokenInfo insertToken(DbExecute exec, UUID userId, String label, Instant expiresAt, String hash) {
+        OffsetDateTime expires = expiresAt == null ? null : expiresAt.atOffset(ZoneOffset.UTC);
+        return exec.get("INSERT INTO api_tokens (user_id, label, token_hash, expires_at) VALUES (?, ?, ?, ?) RETURNING "
+                        + TOKEN_COLUMNS, userId, label, hash, expires)
+                .map(UserAccounts::token)
+                .orElseThrow();
+    }
+
+    private static UserAccount user(DbRow row) {
+        return new UserAccount(Rows.uuid(row, "id"), Rows.text(row, "email"), Rows.text(row, "display_name"),
+                Role.valueOf(Rows.text(row, "role")), Rows.uuid(row, "center_id"),
+                Rows.instant(row, "created_at"), Rows.instant(row, "disabled_at"));
+    }
+
+    private static TokenInfo token(DbRow row) {
+        return new TokenInfo(Rows.uuid(row, "id"), Rows.uuid(row, "user_id"), Rows.text(row, "label"),
+                Rows.instant(row, "created_at"), Rows.instant(row, "expires_at"),
+                Rows.instant(row, "last_used_at"), Rows.instant(row, "revoked_at"));
+    }
+
+}

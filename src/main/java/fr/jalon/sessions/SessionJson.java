@@ -1,0 +1,56 @@
+package fr.jalon.sessions;
+
+import fr.jalon.platform.codes.CodeGenerator;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+/** JSON views of sessions. */
+final class SessionJson {
+
+    private SessionJson() {
+    }
+
+    static JsonObject session(CertificationSession s) {
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("id", s.id().toString())
+                .add("centerId", s.centerId().toString())
+                .add("siteId", s.siteId().toString())
+                .add("siteName", s.siteName())
+                .add("roomId", s.roomId().toString())
+                .add("roomName", s.roomName())
+                .add("date", s.slot().date().toString())
+                .add("startTime", s.slot().startTime().toString())
+                .add("endTime", s.slot().endTime().toString())
+                .add("timeZone", s.slot().zone().getId())
+                .add("durationMinutes", s.slot().durationMinutes())
+                .add("startsAt", s.slot().startsAt().toString())
+                .add("capacity", s.capacity())
+                .add("certificationType", s.certificationType())
+                .add("accessCode", s.accessCode())
+                .add("invigilatorPassword", CodeGenerator.printedInvigilatorPassword(s.invigilatorPassword()))
+                .add("status", s.status().name())
+                .add("createdAt", s.createdAt().toString())
+                .add("updatedAt", s.updatedAt().toString());
+        if (s.description() != null) {
+            body.add("description", s.description());
+        }
+        if (s.cancellationReason() != null) {
+            body.add("cancellationReason", s.cancellationReason());
+        }
+        return body.build();
+    }
+
+    /** Where and when, for "session changed" events. */
+    static JsonObject schedule(CertificationSession s) {
+        return Json.createObjectBuilder()
+                .add("sessionId", s.id().toString())
+                .add("roomId", s.roomId().toString())
+                .add("siteId", s.siteId().toString())
+                .add("date", s.slot().date().toString())
+                .add("startTime", s.slot().startTime().toString())
+                .add("durationMinutes", s.slot().durationMinutes())
+                .build();
+    }
+}

@@ -1,0 +1,119 @@
+package fr.jalon.sessions;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import fr.jalon.platform.db.Rows;
+
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+
+/** SQL for sessions. Reads join the site and room names for display. */
+final class SessionRepository {
+
+    private static final String COLUMNS = """
+            se.id, se.center_id, se.site_id, si.name AS site_name, se.room_id, r.name AS room_name, se.local_date,
+            se.start_time, se.time_zone, se.duration_minutes, se.capacity, se.description, se.certification_type,
+            se.access_code, se.invigilator_password, se.status, se.cancellation_reason, se.created_at, se.updated_at""";
+    private static final String FROM = " FROM sessions se JOIN sites si ON si.id = se.site_id JOIN rooms r ON r.id = se.room_id ";
+
+    /** Search criteria of the session list; null means "any". */
+    record Criteria(UUID centerId, LocalDate from, LocalDate to, UUID siteId, SessionStatus status) {
+    }
+
+    /** Keyset position: the sort key of the last session of the previous page. */
+    record After(LocalDate date, LocalTime time, UUID id) {
+    }
+
+    /** Inserts unless the access code is taken by another open session; empty means "draw another code". */
+    Optional<UUID> insert(DbExecute exec, UUID centerId, UUID siteId, UUID roomId, SessionSlot slot, int capacity,
+                          String description, String certificationType, String accessCode, String password) {
+        return exec.get("""
+                        INSERT INTO sessions (center_id, site_id, room_id, local_date, start_time, time_zone,
+                            duration_minutes, starts_at, ends_at, capacity, description, certification_type,
+                            access_code, invigilator_password, status)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SCHEDULED')
+                        ON CONFLICT (access_code) WHERE status = 'SCHEDULED' DO NOTHING
+                        RETURNING id""",
+                        centerId, siteId, roomId, slot.date(), slot.startTime(), slot.zone().getId(),
+                        slot.durationMinutes(), slot.startsAt().atOffset(ZoneOffset.UTC),
+                        slot.endsAt().atOffset(ZoneOffset.UTC), capacity, description, certificationType, accessCode,
+                        password)
+                .map(row -> Rows.uuid(row, "id"));
+    }
+
+    Optional<CertificationSession> find(DbExecute exec, UUID id) {
+        return exec.get("SELECT " + COLUMNS + FROM + "WHERE se.id = ?", id).map(SessionRepository::session);
+    }
+
+    /** The session, locked until the end of the transaction (concurrent PATCH and cancel wait). */
+    Optional<CertificationSession> lock(DbExecute exec, UUID id) {
+        return exec.get("SELECT " + COLUMNS + FROM + "WHERE se.id = ? FOR UPDATE OF se", id).map(SessionRepository::session);
+    }
+
+    void update(DbExecute exec, UUID id, UUID siteId, UUID roomId, SessionSlot slot, int capacity, String description) {
+        exec.dml("""
+                        UPDATE sessions SET site_id = ?, room_id = ?, local_date = ?, start_time = ?, duration_minutes = ?,
+                            starts_at = ?, ends_at = ?, capacity = ?, description = ?, updated_at = now()
+                        WHERE id = ?""",
+                siteId, roomId, slot.date(), slot.startTime(), slot.durationMinutes(),
+                slot.startsAt().atOffset(ZoneOffset.UTC), slot.endsAt().atOffset(ZoneOffset.UTC), capacity,
+                description, id);
+    }
+
+    void cancel(DbExecute exec, UUID id, String reason) {
+        exec.dml("UPDATE sessions SET status = 'CANCELLED', cancellation_reason = ?, cancelled_at = now(), "
+                + "updated_at = now() WHERE id = ?", reason, id);
+    }
+
+    /** Open sessions of the room overlapping the slot, other than {@code exceptId}. */
+    List<CertificationSession> overlapping(DbExecute exec, UUID roomId, SessionSlot slot, UUID exceptId) {
+        return exec.query("SELECT " + COLUMNS + FROM + """
+                        WHERE se.room_id = ? AND se.status <> 'CANCELLED' AND se.id IS DISTINCT FROM ?
+                          AND tstzrange(se.starts_at, se.ends_at) && tstzrange(?, ?)
+                        ORDER BY se.starts_at""",
+                        roomId, exceptId, slot.startsAt().atOffset(ZoneOffset.UTC), slot.endsAt().atOffset(ZoneOffset.UTC))
+                .map(SessionRepository::session)
+                .toList();
+    }
+
+    List<CertificationSession> list(DbExecute exec, Criteria c, After after, int limit) {
+        return exec.query("SELECT " + COLUMNS + FROM + """
+                        WHERE (CAST(? AS uuid) IS NULL OR se.center_id = ?)
+                          AND (CAST(? AS date) IS NULL OR se.local_date >= ?)
+                          AND (CAST(? AS date) IS NULL OR se.local_date <= ?)
+                          AND (CAST(? AS uuid) IS NULL OR se.site_id = ?)
+                          AND (CAST(? AS text) IS NULL OR se.status = ?)
+                          AND (CAST(? AS date) IS NULL OR (se.local_date, se.start_time, se.id) > (?, ?, ?))
+                        ORDER BY se.local_date, se.start_time, se.id
+                        LIMIT ?""",
+                        c.centerId(), c.centerId(), c.from(), c.from(), c.to(), c.to(), c.siteId(), c.siteId(),
+                        c.status() == null ? null : c.status().name(), c.status() == null ? null : c.status().name(),
+                        after == null ? null : after.date(), after == null ? null : after.date(),
+                        after == null ? null : after.time(), after == null ? null : after.id(), limit)
+                .map(SessionRepository::session)
+                .toList();
+    }
+
+    int largestUpcomingCapacity(DbExecute exec, UUID roomId) {
+        return exec.get("SELECT coalesce(max(capacity), 0) AS seats FROM sessions "
+                        + "WHERE room_id = ? AND status = 'SCHEDULED' AND ends_at > now()", roomId)
+                .map(row -> Rows.integer(row, "seats")).orElse(0);
+    }
+
+    private static CertificationSession session(DbRow row) {
+        SessionSlot slot = new SessionSlot(Rows.date(row, "local_date"), Rows.time(row, "start_time"),
+                Rows.integer(row, "duration_minutes"), ZoneId.of(Rows.text(row, "time_zone")));
+        return new CertificationSession(Rows.uuid(row, "id"), Rows.uuid(row, "center_id"), Rows.uuid(row, "site_id"),
+                Rows.text(row, "site_name"), Rows.uuid(row, "room_id"), Rows.text(row, "room_name"), slot,
+                Rows.integer(row, "capacity"), Rows.text(row, "description"), Rows.text(row, "certification_type"),
+                Rows.text(row, "access_code"), Rows.text(row, "invigilator_password"),
+                SessionStatus.valueOf(Rows.text(row, "status")), Rows.text(row, "cancellation_reason"),
+                Rows.instant(row, "created_at"), Rows.instant(row, "updated_at"));
+    }
+}

@@ -1,0 +1,24 @@
+package fr.jalon.territory;
+
+import java.util.Optional;
+
+import io.helidon.dbclient.DbClient;
+
+/** What other features may ask of the territory reference data. */
+public final class Territory {
+
+    private final TerritoryRepository repository;
+
+    public Territory(DbClient db) {
+        this.repository = new TerritoryRepository(db);
+    }
+
+    /** A current (2026) commune by INSEE code. */
+    public Optional<Commune> currentCommune(String codeInsee) {
+        return repository.currentCommune(codeInsee);
+    }
+
+    TerritoryRepository repository() {
+        return repository;
+    }
+}

@@ -1,0 +1,101 @@
+package fr.jalon.territory;
+
+import java.util.List;
+
+import fr.jalon.platform.http.ApiProblem;
+import fr.jalon.platform.http.ApiRoutes;
+import fr.jalon.platform.http.QueryParams;
+import fr.jalon.platform.http.Responses;
+
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+/** Read-only lookups in the official geography, for any authenticated user. */
+public final class TerritoryService implements ApiRoutes.ApiService {
+
+    private static final int DEFAULT_LIMIT = 20;
+    private static final int MAX_LIMIT = 100;
+
+    private final TerritoryRepository repository;
+
+    public TerritoryService(Territory territory) {
+        this.repository = territory.repository();
+    }
+
+    @Override
+    public void routes(ApiRoutes routes) {
+        routes.get("/territory/communes", this::searchCommunes)
+                .get("/territory/epcis/{siren}", this::epci);
+    }
+
+    private void searchCommunes(ServerRequest req, ServerResponse res) {
+        QueryParams params = QueryParams.of(req);
+        String departement = params.text("departement", 3).orElse(null);
+        String postalCode = params.text("postal_code", 5).orElse(null);
+        if (postalCode != null && !postalCode.matches("\\d{5}")) {
+            throw ApiProblem.badRequest("Le paramètre « postal_code » doit comporter 5 chiffres.");
+        }
+        int limit = params.text("limit", 3).map(text -> parseLimit(text)).orElse(DEFAULT_LIMIT);
+        boolean includeAll = params.text("type", 10).map("all"::equals).orElse(false);
+        List<Commune> communes = repository.search(params.text("q", 100).orElse(null), departement, postalCode,
+                includeAll, limit);
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        communes.forEach(c -> items.add(json(c)));
+        Responses.ok(res, Json.createObjectBuilder().add("items", items).build());
+    }
+
+    private void epci(ServerRequest req, ServerResponse res) {
+        String siren = req.path().pathParameters().get("siren");
+        Epci epci = repository.epci(siren)
+                .orElseThrow(() -> ApiProblem.notFound("Aucun EPCI ne porte le SIREN " + siren + "."));
+        JsonArrayBuilder members = Json.createArrayBuilder();
+        repository.members(siren).forEach(c -> members.add(json(c)));
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("siren", epci.siren())
+                .add("name", epci.name())
+                .add("type", epci.type())
+                .add("communes", members);
+        if (epci.population() != null) {
+            body.add("population", epci.population());
+        }
+        Responses.ok(res, body.build());
+    }
+
+    private static int parseLimit(String text) {
+        try {
+            int limit = Integer.parseInt(text);
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiProblem.badRequest("Le paramètre « limit » doit être un entier entre 1 et " + MAX_LIMIT + ".");
+    }
+
+    static JsonObject json(Commune c) {
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("codeInsee", c.codeInsee())
+                .add("name", c.name())
+                .add("type", c.type())
+                .add("postalCodes", Json.createArrayBuilder(c.postalCodes()));
+        if (c.departement() != null) {
+            body.add("departement", c.departement());
+        }
+        if (c.population() != null) {
+            body.add("population", c.population());
+        }
+        if (c.epciSiren() != null) {
+            body.add("epciSiren", c.epciSiren());
+        }
+        if (!c.formerCodes().isEmpty()) {
+            body.add("formerCodes", Json.createArrayBuilder(c.formerCodes()));
+        }
+        return body.build();
+    }
+}

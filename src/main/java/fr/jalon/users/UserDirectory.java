@@ -1,0 +1,129 @@
+package fr.jalon.users;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import fr.jalon.centers.Centers;
+import fr.jalon.platform.audit.AuditLog;
+import fr.jalon.platform.db.Transactions;
+import fr.jalon.platform.http.ApiProblem;
+import fr.jalon.platform.security.Principal;
+import fr.jalon.platform.security.Role;
+import fr.jalon.platform.security.UserAccounts;
+import fr.jalon.platform.security.UserAccounts.IssuedToken;
+import fr.jalon.platform.security.UserAccounts.TokenInfo;
+import fr.jalon.platform.security.UserAccounts.UserAccount;
+
+import io.helidon.dbclient.DbExecute;
+
+/**
+ * Use cases of users and tokens. Administrators manage everyone; a user may read itself and
+ * manage its own tokens. Reads are audited because a user record is personal data.
+ */
+final class UserDirectory {
+
+    private final Transactions transactions;
+    private final UserAccounts accounts;
+    private final Centers centers;
+    private final AuditLog audit;
+
+    UserDirectory(Transactions transactions, UserAccounts accounts, Centers centers, AuditLog audit) {
+        this.transactions = transactions;
+        this.accounts = accounts;
+        this.centers = centers;
+        this.audit = audit;
+    }
+
+    /** A new user; the scope must match the role (DESIGN.md). */
+    record NewUser(String email, String displayName, Role role, UUID centerId) {
+    }
+
+    UserAccount create(Principal actor, NewUser user) {
+        actor.requireRole(Role.ADMIN);
+        return transactions.inTransaction(tx -> {
+            checkScope(tx, user);
+            if (accounts.findUserByEmail(tx, user.email()).isPresent()) {
+                throw ApiProblem.invalidField("email", "duplicate", "Un utilisateur utilise déjà cette adresse e-mail.");
+            }
+            UserAccount created = accounts.createUser(tx, user.email(), user.displayName(), user.role(), user.centerId());
+            audit.record(tx, actor, "user.create", "user", created.id());
+            return created;
+        });
+    }
+
+    List<UserAccount> list(Principal actor, int limit, String afterEmail) {
+        actor.requireRole(Role.ADMIN);
+        return transactions.inTransaction(tx -> {
+            List<UserAccount> users = accounts.listUsers(tx, limit, afterEmail);
+            users.forEach(u -> audit.record(tx, actor, "user.read", "user", u.id()));
+            return users;
+        });
+    }
+
+    UserAccount get(Principal actor, UUID id) {
+        return transactions.inTransaction(tx -> {
+            UserAccount user = visibleUser(actor, tx, id);
+            audit.record(tx, actor, "user.read", "user", id);
+            return user;
+        });
+    }
+
+    IssuedToken issueToken(Principal actor, UUID userId, String label, Instant expiresAt) {
+        return transactions.inTransaction(tx -> {
+            UserAccount user = visibleUser(actor, tx, userId);
+            if (user.disabledAt() != null) {
+                throw ApiProblem.conflict("Cet utilisateur est désactivé : aucun jeton ne peut lui être délivré.");
+            }
+            IssuedToken token = accounts.issueToken(tx, userId, label, expiresAt);
+            audit.record(tx, actor, "token.create", "token", token.info().id());
+            return token;
+        });
+    }
+
+    List<TokenInfo> tokens(Principal actor, UUID userId) {
+        return transactions.inTransaction(tx -> {
+            visibleUser(actor, tx, userId);
+            audit.record(tx, actor, "token.list", "user", userId);
+            return accounts.tokensOf(tx, userId);
+        });
+    }
+
+    void revoke(Principal actor, UUID tokenId) {
+        transactions.run(tx -> {
+            TokenInfo token = accounts.findToken(tx, tokenId)
+                    .filter(t -> actor.isAdmin() || t.userId().equals(actor.userId()))
+                    .orElseThrow(() -> ApiProblem.notFound("Aucun jeton ne correspond à cet identifiant."));
+            accounts.revokeToken(tx, token.id());
+            audit.record(tx, actor, "token.revoke", "token", tokenId);
+        });
+    }
+
+    private UserAccount visibleUser(Principal actor, DbExecute exec, UUID id) {
+        return accounts.findUser(exec, id)
+                .filter(u -> actor.isAdmin() || u.id().equals(actor.userId()))
+                .orElseThrow(() -> ApiProblem.notFound("Aucun utilisateur ne correspond à cet identifiant."));
+    }
+
+    private void checkScope(DbExecute exec, NewUser user) {
+        switch (user.role().scopeKind()) {
+            case NONE -> {
+                if (user.centerId() != null) {
+                    throw ApiProblem.invalidField("centerId", "unexpected", "Un administrateur n'est rattaché à aucun centre.");
+                }
+            }
+            case CENTER -> {
+                if (user.centerId() == null) {
+                    throw ApiProblem.invalidField("centerId", "required",
+                            "Le champ « centerId » est obligatoire pour le rôle " + user.role() + ".");
+                }
+                if (!centers.centerExists(exec, user.centerId())) {
+                    throw ApiProblem.invalidField("centerId", "unknown_center", "Ce centre n'existe pas.");
+                }
+            }
+            // Referring organisations and local authorities arrive with their own features.
+            case REFERRING_ORGANISATION, LOCAL_AUTHORITY -> throw ApiProblem.invalidField("role", "not_available",
+                    "Le rôle " + user.role() + " sera disponible avec la gestion des organisations qui le rattachent.");
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package fr.jalon.users;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+import fr.jalon.platform.codes.Contact;
+import fr.jalon.platform.http.ApiProblem;
+import fr.jalon.platform.http.ApiRoutes;
+import fr.jalon.platform.http.Cursor;
+import fr.jalon.platform.http.JsonInput;
+import fr.jalon.platform.http.QueryParams;
+import fr.jalon.platform.http.RequestBodies;
+import fr.jalon.platform.http.Responses;
+import fr.jalon.platform.security.Authentication;
+import fr.jalon.platform.security.Principal;
+import fr.jalon.platform.security.Role;
+import fr.jalon.platform.security.UserAccounts.IssuedToken;
+import fr.jalon.platform.security.UserAccounts.TokenInfo;
+import fr.jalon.platform.security.UserAccounts.UserAccount;
+
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+/** HTTP for users and API tokens. */
+final class UsersService implements ApiRoutes.ApiService {
+
+    private final UserDirectory directory;
+    private final RequestBodies bodies;
+
+    UsersService(UserDirectory directory, RequestBodies bodies) {
+        this.directory = directory;
+        this.bodies = bodies;
+    }
+
+    @Override
+    public void routes(ApiRoutes routes) {
+        routes.get("/me", this::me)
+                .get("/users", this::list)
+                .post("/users", this::create)
+                .get("/users/{id}", this::get)
+                .get("/users/{id}/tokens", this::tokens)
+                .post("/users/{id}/tokens", this::issueToken)
+                .delete("/tokens/{id}", this::revoke);
+    }
+
+    private void me(ServerRequest req, ServerResponse res) {
+        Principal actor = Authentication.principal(req);
+        Responses.ok(res, user(directory.get(actor, actor.userId())));
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        Principal actor = Authentication.principal(req);
+        QueryParams params = QueryParams.of(req);
+        int limit = params.limit();
+        String after = params.cursor().map(c -> c.key(0)).orElse(null);
+        List<UserAccount> users = directory.list(actor, limit, after);
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        users.forEach(u -> items.add(user(u)));
+        JsonObjectBuilder body = Json.createObjectBuilder().add("items", items);
+        if (users.size() == limit) {
+            body.add("nextCursor", Cursor.of(users.getLast().email()).encode());
+        }
+        Responses.ok(res, body.build());
+    }
+
+    private void create(ServerRequest req, ServerResponse res) {
+        Principal actor = Authentication.principal(req);
+        JsonInput in = bodies.json(req);
+        String email = in.requiredText("email", 254);
+        if (email != null && !Contact.isEmail(email)) {
+            in.error("email", "invalid_email", "n'est pas une adresse e-mail valide");
+        }
+        String name = in.requiredText("displayName", 200);
+        Role role = in.required("role", in.enumValue("role", Role.class)).orElse(null);
+        UUID centerId = in.uuid("centerId").orElse(null);
+        in.validate();
+        UserAccount created = directory.create(actor, new UserDirectory.NewUser(email, name, role, centerId));
+        Responses.created(res, "/users/" + created.id(), user(created));
+    }
+
+    private void get(ServerRequest req, ServerResponse res) {
+        Principal actor = Authentication.principal(req);
+        Responses.ok(res, user(directory.get(actor, QueryParams.pathId(req, "id"))));
+    }
+
+    private void tokens(ServerRequest req, ServerResponse res) {
+        Principal actor = Authentication.principal(req);
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        directory.tokens(actor, QueryParams.pathId(req, "id")).forEach(t -> items.add(token(t)));
+        Responses.ok(res, Json.createObjectBuilder().add("items", items).build());
+    }
+
+    private void issueToken(ServerRequest req, ServerResponse res) {
+        Principal actor = Authentication.principal(req);
+        UUID userId = QueryParams.pathId(req, "id");
+        JsonInput in = bodies.json(req);
+        String label = in.text("label", 100).orElse(null);
+        Instant expiresAt = in.text("expiresAt", 40).map(text -> parseInstant(in, text)).orElse(null);
+        in.validate();
+        if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
+            throw ApiProblem.invalidField("expiresAt", "past", "La date d'expiration doit être dans le futur.");
+        }
+        IssuedToken issued = directory.issueToken(actor, userId, label, expiresAt);
+        JsonObject body = Json.createObjectBuilder(token(issued.info()))
+                .add("token", issued.secret())
+                .add("notice", "Conservez ce jeton : il ne sera plus jamais affiché.")
+                .build();
+        res.header("Cache-Control", "no-store");
+        Responses.created(res, "/users/" + userId + "/tokens", body);
+    }
+
+    private void revoke(ServerRequest req, ServerResponse res) {
+        directory.revoke(Authentication.principal(req), QueryParams.pathId(req, "id"));
+        Responses.noContent(res);
+    }
+
+    private static Instant parseInstant(JsonInput in, String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            in.error("expiresAt", "invalid_datetime", "doit être une date et heure ISO-8601, par exemple 2027-01-31T23:59:00Z");
+            return null;
+        }
+    }
+
+    private static JsonObject user(UserAccount u) {
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("id", u.id().toString())
+                .add("email", u.email())
+                .add("displayName", u.displayName())
+                .add("role", u.role().name())
+                .add("createdAt", u.createdAt().toString())
+                .add("active", u.disabledAt() == null);
+        if (u.centerId() != null) {
+            body.add("centerId", u.centerId().toString());
+        }
+        return body.build();
+    }
+
+    private static JsonObject token(TokenInfo t) {
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("id", t.id().toString())
+                .add("userId", t.userId().toString())
+                .add("createdAt", t.createdAt().toString())
+                .add("active", t.revokedAt() == null && (t.expiresAt() == null || t.expiresAt().isAfter(Instant.now())));
+        if (t.label() != null) {
+            body.add("label", t.label());
+        }
+        if (t.expiresAt() != null) {
+            body.add("expiresAt", t.expiresAt().toString());
+        }
+        if (t.lastUsedAt() != null) {
+            body.add("lastUsedAt", t.lastUsedAt().toString());
+        }
+        if (t.revokedAt() != null) {
+            body.add("revokedAt", t.revokedAt().toString());
+        }
+        return body.build();
+    }
+}
