@@ -1,5 +1,6 @@
 package fr.jalon.territory;
 
+import java.util.List;
 import java.util.Optional;
 
 import io.helidon.dbclient.DbClient;
@@ -18,7 +19,15 @@ public final class Territory {
         return repository.currentCommune(codeInsee);
     }
 
-    TerritoryRepository repository() {
-        return repository;
+    List<Commune> search(String query, String departement, String postalCode, boolean includeAll, int limit) {
+        return repository.search(query, departement, postalCode, includeAll, limit);
+    }
+
+    Optional<Epci> epci(String siren) {
+        return repository.epci(siren);
+    }
+
+    List<Commune> members(String siren) {
+        return repository.members(siren);
     }
 }

@@ -21,10 +21,10 @@ public final class TerritoryService implements ApiRoutes.ApiService {
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
 
-    private final TerritoryRepository repository;
+    private final Territory territory;
 
     public TerritoryService(Territory territory) {
-        this.repository = territory.repository();
+        this.territory = territory;
     }
 
     @Override
@@ -42,7 +42,7 @@ public final class TerritoryService implements ApiRoutes.ApiService {
         }
         int limit = params.text("limit", 3).map(text -> parseLimit(text)).orElse(DEFAULT_LIMIT);
         boolean includeAll = params.text("type", 10).map("all"::equals).orElse(false);
-        List<Commune> communes = repository.search(params.text("q", 100).orElse(null), departement, postalCode,
+        List<Commune> communes = territory.search(params.text("q", 100).orElse(null), departement, postalCode,
                 includeAll, limit);
         JsonArrayBuilder items = Json.createArrayBuilder();
         communes.forEach(c -> items.add(json(c)));
@@ -51,10 +51,10 @@ public final class TerritoryService implements ApiRoutes.ApiService {
 
     private void epci(ServerRequest req, ServerResponse res) {
         String siren = req.path().pathParameters().get("siren");
-        Epci epci = repository.epci(siren)
+        Epci epci = territory.epci(siren)
                 .orElseThrow(() -> ApiProblem.notFound("Aucun EPCI ne porte le SIREN " + siren + "."));
         JsonArrayBuilder members = Json.createArrayBuilder();
-        repository.members(siren).forEach(c -> members.add(json(c)));
+        territory.members(siren).forEach(c -> members.add(json(c)));
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("siren", epci.siren())
                 .add("name", epci.name())

@@ -1,0 +1,97 @@
+package fr.jalon.platform.audit;
+
+import java.net.URI;
+import java.sql.SQLException;
+import java.util.List;
+
+import fr.jalon.testing.ApiClient;
+import fr.jalon.testing.Fixtures;
+import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.TestDatabase;
+
+import io.helidon.dbclient.DbClientException;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.SetUpServer;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ServerTest
+class AuditHttpTest {
+
+    private final ApiClient admin;
+    private final Fixtures fixtures;
+
+    AuditHttpTest(URI uri) {
+        this.admin = ApiClient.of(uri, JalonServer.adminToken());
+        this.fixtures = new Fixtures(admin);
+    }
+
+    @SetUpServer
+    static void server(WebServerConfig.Builder server) {
+        JalonServer.configure(server);
+    }
+
+    @Test
+    void writesAreAuditedWithTheirActor() {
+        String center = fixtures.center();
+        String me = admin.get("/api/v1/me").id();
+
+        List<JsonObject> entries = entries("/api/v1/audit?recordType=center&recordId=" + center);
+
+        assertEquals(1, entries.size());
+        assertEquals("center.create", entries.getFirst().getString("action"));
+        assertEquals(me, entries.getFirst().getString("actorUserId"));
+        assertEquals("ADMIN", entries.getFirst().getString("actorRole"));
+    }
+
+    @Test
+    void readsOfPersonalDataAreAudited() {
+        String center = fixtures.center();
+        String userId = admin.as(fixtures.tokenFor("CENTER_STAFF", center)).get("/api/v1/me").id();
+
+        admin.get("/api/v1/users/" + userId);
+
+        List<String> actions = entries("/api/v1/audit?recordType=user&recordId=" + userId).stream()
+                .map(e -> e.getString("action")).toList();
+        assertEquals(List.of("user.read", "user.read", "user.create"), actions, "newest first: admin read, own read, creation");
+    }
+
+    @Test
+    void pagesGoBackInTime() {
+        fixtures.center();
+        fixtures.center();
+        ApiClient.Answer first = admin.get("/api/v1/audit?limit=1");
+        ApiClient.Answer second = admin.get("/api/v1/audit?limit=1&cursor=" + first.json().getString("nextCursor"));
+        long newest = first.json().getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
+        long older = second.json().getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
+        assertTrue(older < newest);
+    }
+
+    @Test
+    void theLogIsAppendOnly() {
+        var db = TestDatabase.get().database().client().execute();
+        DbClientException update = assertThrows(DbClientException.class,
+                () -> db.dml("UPDATE audit_log SET action = 'forged'"));
+        DbClientException delete = assertThrows(DbClientException.class, () -> db.dml("DELETE FROM audit_log"));
+        assertTrue(rootMessage(update).contains("append-only"));
+        assertTrue(rootMessage(delete).contains("append-only"));
+    }
+
+    private static String rootMessage(Throwable t) {
+        while (t.getCause() != null && !(t instanceof SQLException)) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    private List<JsonObject> entries(String path) {
+        ApiClient.Answer answer = admin.get(path);
+        assertEquals(200, answer.status(), answer.body());
+        return answer.json().getJsonArray("items").stream().map(v -> v.asJsonObject()).toList();
+    }
+}

@@ -1,0 +1,119 @@
+package fr.jalon.testing;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Optional;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+/** A small HTTP client for tests: real requests to a real server, JSON answers parsed. */
+public final class ApiClient {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final String baseUrl;
+    private final String token;
+
+    public ApiClient(String baseUrl, String token) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    public static ApiClient of(URI server, String token) {
+        String base = server.toString();
+        return new ApiClient(base.endsWith("/") ? base.substring(0, base.length() - 1) : base, token);
+    }
+
+    public ApiClient as(String otherToken) {
+        return new ApiClient(baseUrl, otherToken);
+    }
+
+    /** An answer: status, content type and body (parsed when it is JSON). */
+    public record Answer(int status, String contentType, String body, HttpResponse<String> raw) {
+
+        public JsonObject json() {
+            return Json.createReader(new StringReader(body)).readObject();
+        }
+
+        public String id() {
+            return json().getString("id");
+        }
+
+        public Optional<String> header(String name) {
+            return raw.headers().firstValue(name);
+        }
+
+        public boolean isProblem() {
+            return contentType != null && contentType.startsWith("application/problem+json");
+        }
+    }
+
+    public Answer get(String path) {
+        return send(request(path).GET());
+    }
+
+    public Answer delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    public Answer post(String path, JsonValue body) {
+        return send(json(path, "POST", body.toString()));
+    }
+
+    public Answer put(String path, JsonValue body) {
+        return send(json(path, "PUT", body.toString()));
+    }
+
+    public Answer patch(String path, JsonValue body) {
+        return send(json(path, "PATCH", body.toString()));
+    }
+
+    /** A raw body with a chosen content type, for malformed-input tests. */
+    public Answer send(String method, String path, String contentType, String body) {
+        HttpRequest.Builder builder = request(path).method(method, HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder);
+    }
+
+    public Answer rawAuthorization(String path, String authorizationHeader) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        if (authorizationHeader != null) {
+            builder.header("Authorization", authorizationHeader);
+        }
+        return send(builder);
+    }
+
+    private HttpRequest.Builder json(String path, String method, String body) {
+        return request(path).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private static Answer send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                    response.body(), response);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

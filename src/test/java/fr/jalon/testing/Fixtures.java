@@ -1,0 +1,93 @@
+package fr.jalon.testing;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Builds centres, sites, rooms, sessions and users through the API, with unique names. */
+public final class Fixtures {
+
+    /** A valid SIRET (Luhn) used for test centres. */
+    public static final String SIRET = "73282932000074";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final ApiClient admin;
+
+    public Fixtures(ApiClient admin) {
+        this.admin = admin;
+    }
+
+    public static String unique(String prefix) {
+        return prefix + " " + UUID.randomUUID().toString().substring(0, 8) + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    public static JsonObjectBuilder centerBody(String name) {
+        return Json.createObjectBuilder()
+                .add("name", name)
+                .add("type", "PRO")
+                .add("siret", SIRET)
+                .add("habilitations", Json.createArrayBuilder().add("CLEA"))
+                .add("contactEmail", "centre@example.org")
+                .add("contactPhone", "05 58 46 40 40");
+    }
+
+    public static JsonObjectBuilder siteBody(String name) {
+        return Json.createObjectBuilder()
+                .add("name", name)
+                .add("address", Json.createObjectBuilder().add("line1", "1 place du Foirail").add("postalCode", "40000")
+                        .add("city", "Mont-de-Marsan"))
+                .add("communeInsee", "40192")
+                .add("wheelchairAccessible", true);
+    }
+
+    public static JsonObjectBuilder roomBody(String name, int seats) {
+        return Json.createObjectBuilder().add("name", name).add("seats", seats).add("accessible", true);
+    }
+
+    public static JsonObject sessionBody(String roomId, LocalDate date, String time) {
+        return Json.createObjectBuilder().add("roomId", roomId).add("date", date.toString()).add("startTime", time).build();
+    }
+
+    public String center() {
+        return created(admin.post("/api/v1/centers", centerBody(unique("Centre")).build()));
+    }
+
+    public String site(String centerId) {
+        return created(admin.post("/api/v1/centers/" + centerId + "/sites", siteBody(unique("Site")).build()));
+    }
+
+    public String room(String siteId, int seats) {
+        return created(admin.post("/api/v1/sites/" + siteId + "/rooms", roomBody(unique("Salle"), seats).build()));
+    }
+
+    public String session(String roomId, LocalDate date, String time) {
+        return created(admin.post("/api/v1/sessions", sessionBody(roomId, date, time)));
+    }
+
+    /** A user of the given role and centre, and a token for it. */
+    public String tokenFor(String role, String centerId) {
+        JsonObjectBuilder user = Json.createObjectBuilder()
+                .add("email", UUID.randomUUID() + "@example.org")
+                .add("displayName", "Agent de test")
+                .add("role", role);
+        if (centerId != null) {
+            user.add("centerId", centerId);
+        }
+        String userId = created(admin.post("/api/v1/users", user.build()));
+        ApiClient.Answer token = admin.post("/api/v1/users/" + userId + "/tokens",
+                Json.createObjectBuilder().add("label", "test").build());
+        assertEquals(201, token.status(), token.body());
+        return token.json().getString("token");
+    }
+
+    private static String created(ApiClient.Answer answer) {
+        assertEquals(201, answer.status(), answer.body());
+        return answer.id();
+    }
+}

@@ -1,0 +1,83 @@
+package fr.jalon.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import fr.jalon.Application;
+import fr.jalon.platform.config.JalonSettings;
+import fr.jalon.platform.db.Database;
+import fr.jalon.platform.db.EmbeddedDatabase;
+
+import io.helidon.config.Config;
+
+/**
+ * One real embedded PostgreSQL per test JVM, migrated once, shared by every HTTP test. Tests
+ * isolate themselves by creating their own centres (unique names), not by resetting tables.
+ */
+public final class TestDatabase {
+
+    private static TestDatabase instance;
+
+    private final Path directory;
+    private final EmbeddedDatabase embedded;
+    private final Database database;
+    private final Application application;
+
+    private TestDatabase() throws IOException {
+        directory = Files.createTempDirectory("jalon-test-db");
+        embedded = EmbeddedDatabase.start(directory.resolve("postgres"));
+        database = Database.connect(embedded.jdbcUrl(), embedded.user(), "", 20);
+        application = Application.on(database, settings(), Clock.systemUTC());
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+    }
+
+    public static synchronized TestDatabase get() {
+        if (instance == null) {
+            try {
+                instance = new TestDatabase();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return instance;
+    }
+
+    public static JalonSettings settings() {
+        return JalonSettings.from(Config.empty(), Map.of());
+    }
+
+    public Application application() {
+        return application;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public String jdbcUrl() {
+        return embedded.jdbcUrl();
+    }
+
+    private void stop() {
+        database.close();
+        embedded.close();
+        deleteRecursively(directory);
+    }
+
+    public static void deleteRecursively(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
