@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -82,22 +83,34 @@ final class SessionRepository {
                 .toList();
     }
 
+    /**
+     * One page in (date, start time, id) order. Only the given criteria become conditions, so the
+     * planner can use the (center, date, time, id) index instead of a generic "? IS NULL OR" plan.
+     */
     List<CertificationSession> list(DbExecute exec, Criteria c, After after, int limit) {
-        return exec.query("SELECT " + COLUMNS + FROM + """
-                        WHERE (CAST(? AS uuid) IS NULL OR se.center_id = ?)
-                          AND (CAST(? AS date) IS NULL OR se.local_date >= ?)
-                          AND (CAST(? AS date) IS NULL OR se.local_date <= ?)
-                          AND (CAST(? AS uuid) IS NULL OR se.site_id = ?)
-                          AND (CAST(? AS text) IS NULL OR se.status = ?)
-                          AND (CAST(? AS date) IS NULL OR (se.local_date, se.start_time, se.id) > (?, ?, ?))
-                        ORDER BY se.local_date, se.start_time, se.id
-                        LIMIT ?""",
-                        c.centerId(), c.centerId(), c.from(), c.from(), c.to(), c.to(), c.siteId(), c.siteId(),
-                        c.status() == null ? null : c.status().name(), c.status() == null ? null : c.status().name(),
-                        after == null ? null : after.date(), after == null ? null : after.date(),
-                        after == null ? null : after.time(), after == null ? null : after.id(), limit)
+        StringBuilder where = new StringBuilder("WHERE true");
+        List<Object> params = new ArrayList<>();
+        condition(where, params, " AND se.center_id = ?", c.centerId());
+        condition(where, params, " AND se.local_date >= ?", c.from());
+        condition(where, params, " AND se.local_date <= ?", c.to());
+        condition(where, params, " AND se.site_id = ?", c.siteId());
+        condition(where, params, " AND se.status = ?", c.status() == null ? null : c.status().name());
+        if (after != null) {
+            where.append(" AND (se.local_date, se.start_time, se.id) > (?, ?, ?)");
+            params.addAll(List.of(after.date(), after.time(), after.id()));
+        }
+        params.add(limit);
+        return exec.query("SELECT " + COLUMNS + FROM + where + " ORDER BY se.local_date, se.start_time, se.id LIMIT ?",
+                        params.toArray())
                 .map(SessionRepository::session)
                 .toList();
+    }
+
+    private static void condition(StringBuilder where, List<Object> params, String clause, Object value) {
+        if (value != null) {
+            where.append(clause);
+            params.add(value);
+        }
     }
 
     int largestUpcomingCapacity(DbExecute exec, UUID roomId) {
