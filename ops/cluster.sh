@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Two Jalon instances on one PostgreSQL, as in production behind ops/nginx-jalon.conf.
+# Instances are stateless: every rule that matters (room overlaps, unique codes…) is enforced
+# by PostgreSQL, so both behave as one service.
+# Usage: JALON_DB_URL=… JALON_DB_USER=… JALON_DB_PASSWORD=… ops/cluster.sh [start|stop]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+case "${1:-start}" in
+  start)
+    : "${JALON_DB_URL:?an external database is required for a cluster}"
+    [ -f target/jalon.jar ] || mvn -q package -DskipTests
+    mkdir -p data/cluster
+    for port in 8081 8082; do
+      JALON_PORT=$port nohup "$java_bin" -jar target/jalon.jar > "data/cluster/jalon-$port.log" 2>&1 &
+      echo $! > "data/cluster/jalon-$port.pid"
+      echo "instance on port $port, pid $(cat "data/cluster/jalon-$port.pid")"
+    done
+    ;;
+  stop)
+    for pid in data/cluster/*.pid; do
+      [ -f "$pid" ] && kill "$(cat "$pid")" && rm "$pid"
+    done
+    ;;
+  *) echo "usage: cluster.sh [start|stop]" >&2; exit 2 ;;
+esac
