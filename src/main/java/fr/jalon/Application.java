@@ -3,6 +3,7 @@ package fr.jalon;
 import java.time.Clock;
 import java.util.List;
 
+import fr.jalon.candidates.Candidates;
 import fr.jalon.centers.Centers;
 import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.audit.AuditService;
@@ -26,6 +27,7 @@ import fr.jalon.sessions.Sessions;
 import fr.jalon.territory.Territory;
 import fr.jalon.territory.TerritoryService;
 import fr.jalon.territory.V3__Load_territory_reference;
+import fr.jalon.territory.V8__Load_countries;
 import fr.jalon.users.Users;
 
 import io.helidon.webserver.WebServerConfig;
@@ -58,6 +60,8 @@ public final class Application {
         Centers centers = new Centers(database.client(), transactions, territory, audit, new SessionRoomUsage(), bodies);
         Sessions sessions = new Sessions(database.client(), transactions, centers, audit, events, new CodeGenerator(),
                 clock, bodies);
+        Candidates candidates = new Candidates(database.client(), transactions, sessions, centers, territory, audit,
+                events, clock, bodies);
         Users users = new Users(transactions, accounts, centers, audit, bodies);
         this.services = List.of(
                 new OpenApiDocument(),
@@ -65,12 +69,13 @@ public final class Application {
                 new AuditService(audit, database.client()),
                 new TerritoryService(territory),
                 centers.httpService(),
-                sessions.httpService());
+                sessions.httpService(),
+                candidates.httpService());
     }
 
     /** Migrates the database, then wires the features on it. */
     public static Application on(Database database, JalonSettings settings, Clock clock) {
-        database.migrate(List.of(new V3__Load_territory_reference()));
+        database.migrate(List.of(new V3__Load_territory_reference(), new V8__Load_countries()));
         return new Application(database, settings, clock);
     }
 

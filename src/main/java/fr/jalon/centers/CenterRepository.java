@@ -121,16 +121,28 @@ final class CenterRepository {
                 siteId, name, exceptId).isPresent();
     }
 
+    private static final String PLACEMENT = """
+            SELECT r.id, r.name AS room_name, r.seats, r.accessible, s.id AS site_id, s.name AS site_name,
+                   s.commune_insee, c.id AS center_id, c.habilitations
+            FROM rooms r JOIN sites s ON s.id = r.site_id JOIN centers c ON c.id = s.center_id
+            """;
+
     Optional<RoomPlacement> placement(DbExecute exec, UUID roomId, boolean lock) {
-        return exec.get("""
-                        SELECT r.id, r.name AS room_name, r.seats, r.accessible, s.id AS site_id, s.name AS site_name,
-                               s.commune_insee, c.id AS center_id, c.habilitations
-                        FROM rooms r JOIN sites s ON s.id = r.site_id JOIN centers c ON c.id = s.center_id
-                        WHERE r.id = ?""" + (lock ? " FOR SHARE OF r" : ""), roomId)
-                .map(row -> new RoomPlacement(Rows.uuid(row, "id"), Rows.text(row, "room_name"),
-                        Rows.integer(row, "seats"), Rows.bool(row, "accessible"), Rows.uuid(row, "site_id"),
-                        Rows.text(row, "site_name"), Rows.text(row, "commune_insee"), Rows.uuid(row, "center_id"),
-                        habilitations(Rows.textList(row, "habilitations"))));
+        return exec.get(PLACEMENT + "WHERE r.id = ?" + (lock ? " FOR SHARE OF r" : ""), roomId)
+                .map(CenterRepository::placement);
+    }
+
+    List<RoomPlacement> placementsOf(DbExecute exec, UUID centerId) {
+        return exec.query(PLACEMENT + "WHERE c.id = ? ORDER BY s.name, r.name", centerId)
+                .map(CenterRepository::placement)
+                .toList();
+    }
+
+    private static RoomPlacement placement(DbRow row) {
+        return new RoomPlacement(Rows.uuid(row, "id"), Rows.text(row, "room_name"),
+                Rows.integer(row, "seats"), Rows.bool(row, "accessible"), Rows.uuid(row, "site_id"),
+                Rows.text(row, "site_name"), Rows.text(row, "commune_insee"), Rows.uuid(row, "center_id"),
+                habilitations(Rows.textList(row, "habilitations")));
     }
 
     private static Center center(DbRow row) {

@@ -1,6 +1,8 @@
 package fr.jalon.centers;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import fr.jalon.platform.audit.AuditLog;
@@ -30,6 +32,15 @@ public final class Centers {
 
     public boolean centerExists(DbExecute exec, UUID centerId) {
         return repository.center(exec, centerId).isPresent();
+    }
+
+    public Set<Habilitation> habilitations(DbExecute exec, UUID centerId) {
+        return repository.center(exec, centerId).map(c -> c.draft().habilitations()).orElse(Set.of());
+    }
+
+    /** Every room of a centre with its site, for matching import files by names. */
+    public List<RoomPlacement> roomsOf(DbExecute exec, UUID centerId) {
+        return repository.placementsOf(exec, centerId);
     }
 
     /** Where a room is; with {@code lock}, its seats cannot change until the transaction ends. */

@@ -7,5 +7,11 @@ import java.util.UUID;
 record CertificationSession(UUID id, UUID centerId, UUID siteId, String siteName, UUID roomId, String roomName,
                             SessionSlot slot, int capacity, String description, String certificationType,
                             String accessCode, String invigilatorPassword, SessionStatus status,
-                            String cancellationReason, Instant createdAt, Instant updatedAt) {
+                            String cancellationReason, int seatsTaken, Long pixNumber, String declaredInvigilators,
+                            Instant createdAt, Instant updatedAt) {
+
+    SessionView view() {
+        return new SessionView(id, centerId, siteId, siteName, roomId, roomName, slot, capacity, seatsTaken, status,
+                certificationType, description, pixNumber, declaredInvigilators);
+    }
 }

@@ -27,6 +27,8 @@ final class SessionJson {
                 .add("durationMinutes", s.slot().durationMinutes())
                 .add("startsAt", s.slot().startsAt().toString())
                 .add("capacity", s.capacity())
+                .add("seatsTaken", s.seatsTaken())
+                .add("freeSeats", s.capacity() - s.seatsTaken())
                 .add("certificationType", s.certificationType())
                 .add("accessCode", s.accessCode())
                 .add("invigilatorPassword", CodeGenerator.printedInvigilatorPassword(s.invigilatorPassword()))
@@ -35,6 +37,12 @@ final class SessionJson {
                 .add("updatedAt", s.updatedAt().toString());
         if (s.description() != null) {
             body.add("description", s.description());
+        }
+        if (s.pixNumber() != null) {
+            body.add("pixNumber", s.pixNumber());
+        }
+        if (s.declaredInvigilators() != null) {
+            body.add("declaredInvigilators", s.declaredInvigilators());
         }
         if (s.cancellationReason() != null) {
             body.add("cancellationReason", s.cancellationReason());

@@ -20,7 +20,8 @@ final class SessionRepository {
     private static final String COLUMNS = """
             se.id, se.center_id, se.site_id, si.name AS site_name, se.room_id, r.name AS room_name, se.local_date,
             se.start_time, se.time_zone, se.duration_minutes, se.capacity, se.description, se.certification_type,
-            se.access_code, se.invigilator_password, se.status, se.cancellation_reason, se.created_at, se.updated_at""";
+            se.access_code, se.invigilator_password, se.status, se.cancellation_reason, se.seats_taken, se.pix_number,
+            se.declared_invigilators, se.created_at, se.updated_at""";
     private static final String FROM = " FROM sessions se JOIN sites si ON si.id = se.site_id JOIN rooms r ON r.id = se.room_id ";
 
     /** Search criteria of the session list; null means "any". */
@@ -113,6 +114,22 @@ final class SessionRepository {
         }
     }
 
+    /** Takes {@code count} seats if they are free; false leaves the session unchanged. */
+    boolean takeSeats(DbExecute exec, UUID id, int count) {
+        return exec.dml("UPDATE sessions SET seats_taken = seats_taken + ? WHERE id = ? AND status = 'SCHEDULED' "
+                + "AND seats_taken + ? <= capacity", count, id, count) == 1;
+    }
+
+    void releaseSeat(DbExecute exec, UUID id) {
+        exec.dml("UPDATE sessions SET seats_taken = seats_taken - 1 WHERE id = ? AND seats_taken > 0", id);
+    }
+
+    void setImportDetails(DbExecute exec, UUID id, Long pixNumber, String declaredInvigilators) {
+        exec.dml("UPDATE sessions SET pix_number = coalesce(?, pix_number), "
+                + "declared_invigilators = coalesce(?, declared_invigilators), updated_at = now() WHERE id = ?",
+                pixNumber, declaredInvigilators, id);
+    }
+
     int largestUpcomingCapacity(DbExecute exec, UUID roomId) {
         return exec.get("SELECT coalesce(max(capacity), 0) AS seats FROM sessions "
                         + "WHERE room_id = ? AND status = 'SCHEDULED' AND ends_at > now()", roomId)
@@ -127,6 +144,7 @@ final class SessionRepository {
                 Rows.integer(row, "capacity"), Rows.text(row, "description"), Rows.text(row, "certification_type"),
                 Rows.text(row, "access_code"), Rows.text(row, "invigilator_password"),
                 SessionStatus.valueOf(Rows.text(row, "status")), Rows.text(row, "cancellation_reason"),
-                Rows.instant(row, "created_at"), Rows.instant(row, "updated_at"));
+                Rows.integer(row, "seats_taken"), Rows.longValue(row, "pix_number"),
+                Rows.text(row, "declared_invigilators"), Rows.instant(row, "created_at"), Rows.instant(row, "updated_at"));
     }
 }

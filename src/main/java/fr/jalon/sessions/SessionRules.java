@@ -30,6 +30,14 @@ final class SessionRules {
         }
     }
 
+    /** Capacity never drops below the seats already given to candidates. */
+    static void requireCapacityHoldsEnrolled(int capacity, int seatsTaken) {
+        if (capacity < seatsTaken) {
+            throw ApiProblem.conflict(seatsTaken + " candidats sont inscrits : la capacité ne peut pas descendre à "
+                    + capacity + ".");
+        }
+    }
+
     /** Date, time and room change only while the session is scheduled and has not started. */
     static void requireMovable(CertificationSession session, Instant now) {
         requireEditable(session);

@@ -41,6 +41,7 @@ final class SessionScheduling {
     private final DomainEvents events;
     private final CodeGenerator codes;
     private final Clock clock;
+    private final List<SeatsFreedListener> seatsFreed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     SessionScheduling(Transactions transactions, SessionRepository repository, Centers centers, AuditLog audit,
                       DomainEvents events, CodeGenerator codes, Clock clock) {
@@ -89,6 +90,7 @@ final class SessionScheduling {
             }
             int capacity = changes.capacity().orElse(before.capacity());
             SessionRules.requireCapacityFits(capacity, room.seats(), room.roomName());
+            SessionRules.requireCapacityHoldsEnrolled(capacity, before.seatsTaken());
             String description = changes.description().orElse(Optional.ofNullable(before.description())).orElse(null);
             repository.update(tx, id, room.siteId(), room.roomId(), slot, capacity, description);
             CertificationSession after = repository.find(tx, id).orElseThrow();
@@ -99,8 +101,33 @@ final class SessionScheduling {
                         .build());
             }
             audit.record(tx, actor, "session.update", "session", id);
+            if (capacity > before.seatsTaken() && capacity > before.capacity()) {
+                seatsFreed.forEach(listener -> listener.seatsFreed(tx, id));
+                return repository.find(tx, id).orElseThrow();
+            }
             return after;
         });
+    }
+
+    void onSeatsFreed(SeatsFreedListener listener) {
+        seatsFreed.add(listener);
+    }
+
+    /**
+     * A session described by a Pix import file: scheduled with the same rules as by hand, in a
+     * room of the caller's centre, inside the import's transaction.
+     */
+    CertificationSession scheduleImported(Principal actor, DbExecute tx, UUID roomId, java.time.LocalDate date,
+                                          java.time.LocalTime time, String description, Long pixNumber,
+                                          String invigilators) {
+        RoomPlacement room = visibleRoom(actor, tx, roomId);
+        SessionSlot slot = new SessionSlot(date, time, SessionSlot.DEFAULT_DURATION_MINUTES, SessionSlot.PARIS);
+        SessionRules.requireFuture(slot, clock.instant());
+        requireRoomFree(tx, room, slot, null);
+        UUID id = insertWithFreshAccessCode(tx, room, slot, room.seats(), description, SessionRules.CORE_CERTIFICATION);
+        repository.setImportDetails(tx, id, pixNumber, invigilators);
+        audit.record(tx, actor, "session.create", "session", id);
+        return repository.find(tx, id).orElseThrow();
     }
 
     CertificationSession cancel(Principal actor, UUID id, String reason) {

@@ -1,6 +1,12 @@
 package fr.jalon.sessions;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 import fr.jalon.centers.Centers;
 import fr.jalon.platform.audit.AuditLog;
@@ -9,22 +15,73 @@ import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.events.DomainEvents;
 import fr.jalon.platform.http.ApiRoutes;
 import fr.jalon.platform.http.RequestBodies;
+import fr.jalon.platform.security.Principal;
 
 import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
 
 /** The sessions feature: its HTTP service and what other features may ask of it. */
 public final class Sessions {
 
     private final SessionsService service;
+    private final SessionScheduling scheduling;
+    private final SessionRepository repository = new SessionRepository();
 
     public Sessions(DbClient db, Transactions transactions, Centers centers, AuditLog audit, DomainEvents events,
                     CodeGenerator codes, Clock clock, RequestBodies bodies) {
-        SessionScheduling scheduling = new SessionScheduling(transactions, new SessionRepository(), centers, audit,
-                events, codes, clock);
+        this.scheduling = new SessionScheduling(transactions, repository, centers, audit, events, codes, clock);
         this.service = new SessionsService(scheduling, db, bodies);
     }
 
     public ApiRoutes.ApiService httpService() {
         return service;
+    }
+
+    /** A session the caller may manage (404 otherwise). */
+    public SessionView visible(Principal actor, DbExecute exec, UUID id) {
+        return scheduling.session(actor, exec, id).view();
+    }
+
+    /** The session, locked until the transaction ends: seats and status cannot change meanwhile. */
+    public Optional<SessionView> lock(DbExecute exec, UUID id) {
+        return repository.lock(exec, id).map(CertificationSession::view);
+    }
+
+    /**
+     * Takes seats if they are free, atomically in PostgreSQL (a conditional update), so no
+     * number of instances can overbook a session.
+     */
+    public boolean takeSeats(DbExecute exec, UUID id, int count) {
+        return repository.takeSeats(exec, id, count);
+    }
+
+    public void releaseSeat(DbExecute exec, UUID id) {
+        repository.releaseSeat(exec, id);
+    }
+
+    public void onSeatsFreed(SeatsFreedListener listener) {
+        scheduling.onSeatsFreed(listener);
+    }
+
+    /** Sessions of a centre between two dates (inclusive), for imports. */
+    public List<SessionView> ofCenter(DbExecute exec, UUID centerId, LocalDate from, LocalDate to) {
+        List<SessionView> sessions = new ArrayList<>();
+        SessionRepository.After after = null;
+        while (true) {
+            List<CertificationSession> page = repository.list(exec,
+                    new SessionRepository.Criteria(centerId, from, to, null, null), after, 500);
+            page.forEach(s -> sessions.add(s.view()));
+            if (page.size() < 500) {
+                return sessions;
+            }
+            CertificationSession last = page.getLast();
+            after = new SessionRepository.After(last.slot().date(), last.slot().startTime(), last.id());
+        }
+    }
+
+    /** Schedules a session described by an import file, in the import's transaction. */
+    public SessionView scheduleImported(Principal actor, DbExecute tx, UUID roomId, LocalDate date, LocalTime time,
+                                        String description, Long pixNumber, String invigilators) {
+        return scheduling.scheduleImported(actor, tx, roomId, date, time, description, pixNumber, invigilators).view();
     }
 }

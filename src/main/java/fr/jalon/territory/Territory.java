@@ -9,6 +9,7 @@ import io.helidon.dbclient.DbClient;
 public final class Territory {
 
     private final TerritoryRepository repository;
+    private volatile PlaceDirectory places;
 
     public Territory(DbClient db) {
         this.repository = new TerritoryRepository(db);
@@ -17,6 +18,20 @@ public final class Territory {
     /** A current (2026) commune by INSEE code. */
     public Optional<Commune> currentCommune(String codeInsee) {
         return repository.currentCommune(codeInsee);
+    }
+
+    /** Every commune and country in memory, loaded on first use. */
+    public PlaceDirectory places() {
+        PlaceDirectory loaded = places;
+        if (loaded == null) {
+            synchronized (this) {
+                if (places == null) {
+                    places = new PlaceDirectory(repository.allCommunes(), repository.allCountries());
+                }
+                loaded = places;
+            }
+        }
+        return loaded;
     }
 
     List<Commune> search(String query, String departement, String postalCode, boolean includeAll, int limit) {

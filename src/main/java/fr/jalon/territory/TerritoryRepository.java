@@ -58,6 +58,18 @@ final class TerritoryRepository {
                 .toList();
     }
 
+    List<Commune> allCommunes() {
+        return db.execute().query("SELECT " + COMMUNE_COLUMNS + " FROM communes")
+                .map(TerritoryRepository::commune)
+                .toList();
+    }
+
+    List<Country> allCountries() {
+        return db.execute().query("SELECT code_insee, name, ended_on IS NULL AS current FROM countries")
+                .map(row -> new Country(Rows.text(row, "code_insee"), Rows.text(row, "name"), Rows.bool(row, "current")))
+                .toList();
+    }
+
     private static Commune commune(DbRow row) {
         return new Commune(Rows.text(row, "code_insee"), Rows.text(row, "name"), Rows.text(row, "type"),
                 Rows.text(row, "departement"), Rows.textList(row, "postal_codes"), Rows.integer(row, "population"),

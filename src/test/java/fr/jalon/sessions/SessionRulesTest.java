@@ -23,7 +23,7 @@ class SessionRulesTest {
     private static CertificationSession session(SessionStatus status, String date, String time) {
         SessionSlot slot = new SessionSlot(LocalDate.parse(date), LocalTime.parse(time), 105, SessionSlot.PARIS);
         return new CertificationSession(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "Site",
-                UUID.randomUUID(), "Salle", slot, 10, null, "PIX", "BCDF23", "abcdef", status, null, NOW, NOW);
+                UUID.randomUUID(), "Salle", slot, 10, null, "PIX", "BCDF23", "abcdef", status, null, 0, null, null, NOW, NOW);
     }
 
     @Test

@@ -70,6 +70,20 @@ public final class Fixtures {
         return created(admin.post("/api/v1/sessions", sessionBody(roomId, date, time)));
     }
 
+    /** A person born in Mont-de-Marsan, as the enrolment API takes it. */
+    public static JsonObjectBuilder personBody(String birthName, String firstName, String birthDate) {
+        return Json.createObjectBuilder()
+                .add("birthName", birthName)
+                .add("firstName", firstName)
+                .add("sex", "F")
+                .add("birthDate", birthDate)
+                .add("birthplace", Json.createObjectBuilder().add("inseeCode", "40192").add("country", "France"));
+    }
+
+    public static JsonObject enrolmentBody(JsonObjectBuilder person) {
+        return Json.createObjectBuilder().add("person", person).add("billingMode", "FREE").build();
+    }
+
     /** A user of the given role and centre, and a token for it. */
     public String tokenFor(String role, String centerId) {
         JsonObjectBuilder user = Json.createObjectBuilder()

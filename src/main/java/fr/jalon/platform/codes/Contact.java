@@ -20,6 +20,31 @@ public final class Contact {
         return value != null && value.length() <= 254 && EMAIL.matcher(value).matches();
     }
 
+    /** Why a number is not a usable mobile phone, or the number in E.164. */
+    public sealed interface Mobile permits Mobile.Valid, Mobile.Invalid, Mobile.Landline {
+        record Valid(String e164) implements Mobile { }
+        record Invalid() implements Mobile { }
+        record Landline() implements Mobile { }
+    }
+
+    /** A mobile number (SMS can reach it); a landline is refused as such. */
+    public static Mobile mobile(String value) {
+        try {
+            PhoneNumber number = PHONES.parse(value, "FR");
+            if (!PHONES.isValidNumber(number)) {
+                return new Mobile.Invalid();
+            }
+            PhoneNumberUtil.PhoneNumberType type = PHONES.getNumberType(number);
+            if (type != PhoneNumberUtil.PhoneNumberType.MOBILE
+                    && type != PhoneNumberUtil.PhoneNumberType.FIXED_LINE_OR_MOBILE) {
+                return new Mobile.Landline();
+            }
+            return new Mobile.Valid(PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
+        } catch (NumberParseException e) {
+            return new Mobile.Invalid();
+        }
+    }
+
     /** A valid phone number (French by default) in E.164, e.g. {@code +33558000000}. */
     public static Optional<String> phoneE164(String value) {
         try {

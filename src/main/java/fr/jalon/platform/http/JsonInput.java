@@ -43,6 +43,11 @@ public final class JsonInput {
         this.errors = errors;
     }
 
+    /** The object as received (e.g. to apply it as a JSON merge patch). */
+    public JsonObject raw() {
+        return json;
+    }
+
     public boolean has(String field) {
         read.add(field);
         return json.containsKey(field) && json.get(field).getValueType() != JsonValue.ValueType.NULL;

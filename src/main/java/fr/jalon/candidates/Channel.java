@@ -1,0 +1,4 @@
+package fr.jalon.candidates;
+
+/** How a person can be reached. Many candidates have no e-mail: SMS and paper matter as much. */
+public enum Channel { EMAIL, SMS, LETTER }

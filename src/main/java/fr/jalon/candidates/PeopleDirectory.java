@@ -1,0 +1,61 @@
+package fr.jalon.candidates;
+
+import java.util.List;
+import java.util.UUID;
+
+import fr.jalon.platform.audit.AuditLog;
+import fr.jalon.platform.db.Transactions;
+import fr.jalon.platform.http.ApiProblem;
+import fr.jalon.platform.security.Principal;
+import fr.jalon.platform.security.Role;
+
+/**
+ * People as a centre sees them: only those enrolled in its sessions. Every read is audited,
+ * person by person, since these are personal data.
+ */
+final class PeopleDirectory {
+
+    private final Transactions transactions;
+    private final PersonRepository people;
+    private final AuditLog audit;
+
+    PeopleDirectory(Transactions transactions, PersonRepository people, AuditLog audit) {
+        this.transactions = transactions;
+        this.people = people;
+        this.audit = audit;
+    }
+
+    List<Person> search(Principal actor, String query, int limit) {
+        actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
+        return transactions.inTransaction(tx -> {
+            List<Person> found = people.search(tx, actor.isAdmin() ? null : actor.scopeId(), query, limit);
+            found.forEach(p -> audit.record(tx, actor, "person.read", "person", p.id()));
+            return found;
+        });
+    }
+
+    Person get(Principal actor, UUID id) {
+        return transactions.inTransaction(tx -> {
+            Person person = visible(actor, tx, id);
+            audit.record(tx, actor, "person.read", "person", id);
+            return person;
+        });
+    }
+
+    Person update(Principal actor, UUID id, PersonDraft draft) {
+        return transactions.inTransaction(tx -> {
+            visible(actor, tx, id);
+            people.lock(tx, id);
+            people.update(tx, id, draft);
+            audit.record(tx, actor, "person.update", "person", id);
+            return people.find(tx, id).orElseThrow();
+        });
+    }
+
+    private Person visible(Principal actor, io.helidon.dbclient.DbExecute tx, UUID id) {
+        actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
+        return people.find(tx, id)
+                .filter(p -> actor.isAdmin() || people.enrolledAt(tx, id, actor.scopeId()))
+                .orElseThrow(() -> ApiProblem.notFound("Aucune personne ne correspond à cet identifiant."));
+    }
+}

@@ -1,0 +1,190 @@
+package fr.jalon.candidates;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import fr.jalon.platform.db.Rows;
+
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+
+/** SQL for people. */
+final class PersonRepository {
+
+    private static final String COLUMNS = """
+            p.id, p.birth_name, p.first_name, p.usage_name, p.sex, p.birth_date, p.birth_insee_code,
+            p.birth_postal_code, p.birth_city, p.birth_country, p.email, p.mobile_phone, p.address_line1,
+            p.address_line2, p.address_postal_code, p.address_city, p.preferred_channels, p.residence_insee,
+            p.extra_time_percent, p.accessibility_adjustment, p.accessibility_needs, p.france_travail_number,
+            p.imilo_id, p.created_at, p.updated_at""";
+    private static final String INSERT = """
+            INSERT INTO people (id, birth_name, first_name, usage_name, sex, birth_date, birth_insee_code,
+                birth_postal_code, birth_city, birth_country, identity_key, email, mobile_phone, address_line1,
+                address_line2, address_postal_code, address_city, preferred_channels, residence_insee,
+                extra_time_percent, accessibility_adjustment, accessibility_needs, france_travail_number, imilo_id)
+            """;
+
+    /**
+     * Serialises, across instances, the creation of people with the same identity, so two
+     * simultaneous enrolments of one person create one person.
+     */
+    void lockIdentity(DbExecute exec, String identityKey) {
+        exec.query("SELECT pg_advisory_xact_lock(hashtextextended(?, 7301)) AS locked", identityKey).forEach(row -> { });
+    }
+
+    /** Same France Travail number first, then same identity (folded names and birth date). */
+    Optional<Person> findMatch(DbExecute exec, PersonDraft draft) {
+        if (draft.franceTravailNumber() != null) {
+            Optional<Person> byNumber = exec.get("SELECT " + COLUMNS + " FROM people p WHERE p.france_travail_number = ?",
+                    draft.franceTravailNumber()).map(PersonRepository::person);
+            if (byNumber.isPresent()) {
+                return byNumber;
+            }
+        }
+        return exec.get("SELECT " + COLUMNS + " FROM people p WHERE p.identity_key = ? ORDER BY p.created_at LIMIT 1",
+                draft.identityKey()).map(PersonRepository::person);
+    }
+
+    UUID insert(DbExecute exec, PersonDraft d) {
+        UUID id = UUID.randomUUID();
+        exec.dml(INSERT + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS text[]), ?, ?, ?, ?, ?, ?)",
+                values(id, d).toArray());
+        return id;
+    }
+
+    /** Inserts many people in one statement (imports). */
+    void insertMany(DbExecute exec, List<UUID> ids, List<PersonDraft> drafts) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        int columns = 24;
+        List<List<Object>> byColumn = new ArrayList<>();
+        for (int c = 0; c < columns; c++) {
+            byColumn.add(new ArrayList<>(ids.size()));
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            List<Object> row = values(ids.get(i), drafts.get(i));
+            for (int c = 0; c < columns; c++) {
+                byColumn.get(c).add(row.get(c));
+            }
+        }
+        exec.dml(INSERT + """
+                SELECT CAST(u.id AS uuid), u.bn, u.fn, u.un, u.sx, CAST(u.bd AS date), u.bi, u.bp, u.bc, u.bco, u.ik,
+                       u.em, u.mp, u.a1, u.a2, u.apc, u.ac, CAST(u.ch AS text[]), u.ri, CAST(u.et AS integer),
+                       CAST(u.aa AS boolean), u.an, u.ft, u.im
+                FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                            CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                            CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                            CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                            CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))
+                     AS u(id, bn, fn, un, sx, bd, bi, bp, bc, bco, ik, em, mp, a1, a2, apc, ac, ch, ri, et, aa, an, ft, im)""",
+                byColumn.stream().map(PersonRepository::textArray).toArray());
+    }
+
+    /** People with one of these identity keys or France Travail numbers (imports). */
+    List<Person> findMatches(DbExecute exec, List<String> identityKeys, List<String> franceTravailNumbers) {
+        return exec.query("SELECT " + COLUMNS + ", p.identity_key FROM people p WHERE p.identity_key = ANY(CAST(? AS text[])) "
+                                + "OR p.france_travail_number = ANY(CAST(? AS text[])) ORDER BY p.created_at",
+                        textArray(identityKeys), textArray(franceTravailNumbers))
+                .map(PersonRepository::person)
+                .toList();
+    }
+
+    Optional<Person> find(DbExecute exec, UUID id) {
+        return exec.get("SELECT " + COLUMNS + " FROM people p WHERE p.id = ?", id).map(PersonRepository::person);
+    }
+
+    /** Locks the person: their enrolments cannot change concurrently (overlap checks stay true). */
+    void lock(DbExecute exec, UUID id) {
+        exec.query("SELECT id FROM people WHERE id = ? FOR UPDATE", id).forEach(row -> { });
+    }
+
+    void update(DbExecute exec, UUID id, PersonDraft d) {
+        List<Object> params = values(id, d);
+        params.removeFirst();
+        params.add(id);
+        exec.dml("""
+                UPDATE people SET birth_name = ?, first_name = ?, usage_name = ?, sex = ?, birth_date = ?,
+                    birth_insee_code = ?, birth_postal_code = ?, birth_city = ?, birth_country = ?, identity_key = ?,
+                    email = ?, mobile_phone = ?, address_line1 = ?, address_line2 = ?, address_postal_code = ?,
+                    address_city = ?, preferred_channels = CAST(? AS text[]), residence_insee = ?, extra_time_percent = ?,
+                    accessibility_adjustment = ?, accessibility_needs = ?, france_travail_number = ?, imilo_id = ?,
+                    updated_at = now()
+                WHERE id = ?""", params.toArray());
+    }
+
+    /** Whether the person has an enrolment in a session of this centre. */
+    boolean enrolledAt(DbExecute exec, UUID personId, UUID centerId) {
+        return exec.get("SELECT 1 FROM enrolments WHERE person_id = ? AND center_id = ? LIMIT 1", personId, centerId)
+                .isPresent();
+    }
+
+    /** People enrolled at a centre (or anywhere, for null), by folded name, at most {@code limit}. */
+    List<Person> search(DbExecute exec, UUID centerId, String query, int limit) {
+        String folded = query == null ? "" : query;
+        return exec.query("SELECT " + COLUMNS + " FROM people p WHERE "
+                        + "jalon_fold(p.birth_name || ' ' || coalesce(p.usage_name, '') || ' ' || p.first_name) "
+                        + "LIKE '%' || jalon_fold(?) || '%' "
+                        + "AND (CAST(? AS uuid) IS NULL OR EXISTS (SELECT 1 FROM enrolments e WHERE e.person_id = p.id "
+                        + "AND e.center_id = ?)) ORDER BY p.birth_name, p.first_name, p.id LIMIT ?",
+                        folded, centerId, centerId, limit)
+                .map(PersonRepository::person)
+                .toList();
+    }
+
+    private static List<Object> values(UUID id, PersonDraft d) {
+        List<Object> v = new ArrayList<>(24);
+        v.add(id.toString());
+        v.add(d.birthName());
+        v.add(d.firstName());
+        v.add(d.usageName());
+        v.add(d.sex().name());
+        v.add(d.birthDate().toString());
+        v.add(d.birthplace().inseeCode());
+        v.add(d.birthplace().postalCode());
+        v.add(d.birthplace().city());
+        v.add(d.birthplace().countryName());
+        v.add(d.identityKey());
+        v.add(d.email());
+        v.add(d.mobilePhone());
+        v.add(d.address() == null ? null : d.address().line1());
+        v.add(d.address() == null ? null : d.address().line2());
+        v.add(d.address() == null ? null : d.address().postalCode());
+        v.add(d.address() == null ? null : d.address().city());
+        v.add("{" + String.join(",", d.preferredChannels().stream().map(Enum::name).toList()) + "}");
+        v.add(d.residenceInsee());
+        v.add(d.extraTimePercent() == null ? null : d.extraTimePercent().toString());
+        v.add(String.valueOf(d.accessibilityAdjustment()));
+        v.add(d.accessibilityNeeds());
+        v.add(d.franceTravailNumber());
+        v.add(d.imiloId());
+        return v;
+    }
+
+    private static String[] textArray(List<?> values) {
+        return values.stream().map(v -> v == null ? null : v.toString()).toArray(String[]::new);
+    }
+
+    static Person person(DbRow row) {
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        Rows.textList(row, "preferred_channels").forEach(c -> channels.add(Channel.valueOf(c)));
+        String line1 = Rows.text(row, "address_line1");
+        PostalAddress address = line1 == null ? null : new PostalAddress(line1, Rows.text(row, "address_line2"),
+                Rows.text(row, "address_postal_code"), Rows.text(row, "address_city"));
+        String country = Rows.text(row, "birth_country");
+        String insee = Rows.text(row, "birth_insee_code");
+        Birthplace birthplace = new Birthplace(insee, Rows.text(row, "birth_postal_code"), Rows.text(row, "birth_city"),
+                insee.startsWith("99") ? insee : "99100", country);
+        PersonDraft draft = new PersonDraft(Rows.text(row, "birth_name"), Rows.text(row, "first_name"),
+                Rows.text(row, "usage_name"), Sex.valueOf(Rows.text(row, "sex")), Rows.date(row, "birth_date"), birthplace,
+                Rows.text(row, "email"), Rows.text(row, "mobile_phone"), address, channels,
+                Rows.text(row, "residence_insee"), Rows.integer(row, "extra_time_percent"),
+                Rows.bool(row, "accessibility_adjustment"), Rows.text(row, "accessibility_needs"),
+                Rows.text(row, "france_travail_number"), Rows.text(row, "imilo_id"));
+        return new Person(Rows.uuid(row, "id"), draft, Rows.instant(row, "created_at"), Rows.instant(row, "updated_at"));
+    }
+}

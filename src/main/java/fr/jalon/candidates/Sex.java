@@ -1,0 +1,4 @@
+package fr.jalon.candidates;
+
+/** Sex as Pix records it. */
+public enum Sex { M, F }
