@@ -52,7 +52,7 @@ public final class Application {
         Transactions transactions = database.transactions();
         AuditLog audit = new AuditLog();
         DomainEvents events = new DomainEvents();
-        RequestBodies bodies = new RequestBodies(settings.maxJsonBytes());
+        RequestBodies bodies = new RequestBodies(settings.maxJsonBytes(), settings.maxImportBytes());
         this.accounts = new UserAccounts(database.client());
         this.bootstrap = new AdminBootstrap(transactions, accounts, audit);
 

@@ -21,11 +21,14 @@ public final class Candidates {
     public Candidates(DbClient db, Transactions transactions, Sessions sessions, Centers centers, Territory territory,
                       AuditLog audit, DomainEvents events, Clock clock, RequestBodies bodies) {
         PersonRepository people = new PersonRepository();
-        EnrolmentDesk desk = new EnrolmentDesk(transactions, sessions, centers, people, new EnrolmentRepository(), audit,
-                events, clock);
+        EnrolmentRepository enrolments = new EnrolmentRepository();
+        EnrolmentDesk desk = new EnrolmentDesk(transactions, sessions, centers, people, enrolments, audit, events, clock);
         sessions.onSeatsFreed((tx, sessionId) -> desk.promoteWaitlist(tx, sessionId, null));
-        this.service = new CandidatesService(desk, new PeopleDirectory(transactions, people, audit), territory, db,
-                bodies, clock);
+        SessionImport imports = new SessionImport(transactions, sessions, centers, territory, people, enrolments, audit,
+                events, clock);
+        CandidateFiles files = new CandidateFiles(transactions, sessions, centers, people, enrolments, audit);
+        this.service = new CandidatesService(desk, new PeopleDirectory(transactions, people, audit), imports, files,
+                territory, db, bodies, clock);
     }
 
     public ApiRoutes.ApiService httpService() {

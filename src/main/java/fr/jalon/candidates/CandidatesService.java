@@ -29,15 +29,19 @@ final class CandidatesService implements ApiRoutes.ApiService {
 
     private final EnrolmentDesk desk;
     private final PeopleDirectory directory;
+    private final SessionImport imports;
+    private final CandidateFiles files;
     private final Territory territory;
     private final DbClient db;
     private final RequestBodies bodies;
     private final Clock clock;
 
-    CandidatesService(EnrolmentDesk desk, PeopleDirectory directory, Territory territory, DbClient db,
-                      RequestBodies bodies, Clock clock) {
+    CandidatesService(EnrolmentDesk desk, PeopleDirectory directory, SessionImport imports, CandidateFiles files,
+                      Territory territory, DbClient db, RequestBodies bodies, Clock clock) {
         this.desk = desk;
         this.directory = directory;
+        this.imports = imports;
+        this.files = files;
         this.territory = territory;
         this.db = db;
         this.bodies = bodies;
@@ -46,7 +50,9 @@ final class CandidatesService implements ApiRoutes.ApiService {
 
     @Override
     public void routes(ApiRoutes routes) {
-        routes.post("/sessions/{id}/enrolments", this::enrol)
+        routes.post("/sessions/import", this::importFile)
+                .get("/sessions/{id}/candidates.csv", this::exportFile)
+                .post("/sessions/{id}/enrolments", this::enrol)
                 .get("/sessions/{id}/enrolments", this::listOfSession)
                 .get("/enrolments/{id}", this::get)
                 .patch("/enrolments/{id}", this::patch)
@@ -90,6 +96,36 @@ final class CandidatesService implements ApiRoutes.ApiService {
                 .add("personMatched", outcome.personMatched())
                 .build();
         Responses.created(res, "/enrolments/" + e.id(), body);
+    }
+
+    private void importFile(ServerRequest req, ServerResponse res) {
+        Principal actor = Authentication.principal(req);
+        QueryParams params = QueryParams.of(req);
+        boolean dryRun = params.text("dryRun", 5).map(Boolean::parseBoolean).orElse(false);
+        UUID center = actor.isAdmin()
+                ? params.uuid("center").orElseThrow(() -> ApiProblem.badRequest(
+                        "Un administrateur doit préciser le centre : paramètre « center »."))
+                : actor.scopeId();
+        byte[] file = bodies.csvFile(req);
+        ImportReport report = imports.importFile(actor, center, file, dryRun);
+        Responses.ok(res, Json.createObjectBuilder()
+                .add("dryRun", report.dryRun())
+                .add("applied", !report.dryRun())
+                .add("lines", report.lines())
+                .add("sessions", Json.createObjectBuilder()
+                        .add("created", report.sessionsCreated()).add("matched", report.sessionsMatched()))
+                .add("people", Json.createObjectBuilder()
+                        .add("created", report.peopleCreated()).add("matched", report.peopleMatched()))
+                .add("enrolments", Json.createObjectBuilder().add("created", report.enrolmentsCreated())
+                        .add("updated", report.enrolmentsUpdated()).add("unchanged", report.enrolmentsUnchanged()))
+                .build());
+    }
+
+    private void exportFile(ServerRequest req, ServerResponse res) {
+        CandidateFiles.Export export = files.export(Authentication.principal(req), QueryParams.pathId(req, "id"));
+        res.header("Content-Type", "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"")
+                .send(export.content());
     }
 
     private void listOfSession(ServerRequest req, ServerResponse res) {

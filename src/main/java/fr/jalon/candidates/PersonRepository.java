@@ -36,6 +36,16 @@ final class PersonRepository {
         exec.query("SELECT pg_advisory_xact_lock(hashtextextended(?, 7301)) AS locked", identityKey).forEach(row -> { });
     }
 
+    /** Locks many identities at once, in a fixed (sorted) order so two imports cannot deadlock. */
+    void lockIdentities(DbExecute exec, List<String> sortedKeys) {
+        if (sortedKeys.isEmpty()) {
+            return;
+        }
+        exec.query("SELECT count(pg_advisory_xact_lock(hashtextextended(k, 7301))) AS locked "
+                + "FROM (SELECT k FROM unnest(CAST(? AS text[])) AS k ORDER BY k) AS keys",
+                (Object) sortedKeys.toArray(String[]::new)).forEach(row -> { });
+    }
+
     /** Same France Travail number first, then same identity (folded names and birth date). */
     Optional<Person> findMatch(DbExecute exec, PersonDraft draft) {
         if (draft.franceTravailNumber() != null) {
@@ -87,9 +97,16 @@ final class PersonRepository {
 
     /** People with one of these identity keys or France Travail numbers (imports). */
     List<Person> findMatches(DbExecute exec, List<String> identityKeys, List<String> franceTravailNumbers) {
-        return exec.query("SELECT " + COLUMNS + ", p.identity_key FROM people p WHERE p.identity_key = ANY(CAST(? AS text[])) "
+        return exec.query("SELECT " + COLUMNS + " FROM people p WHERE p.identity_key = ANY(CAST(? AS text[])) "
                                 + "OR p.france_travail_number = ANY(CAST(? AS text[])) ORDER BY p.created_at",
                         textArray(identityKeys), textArray(franceTravailNumbers))
+                .map(PersonRepository::person)
+                .toList();
+    }
+
+    List<Person> findMany(DbExecute exec, List<UUID> ids) {
+        return exec.query("SELECT " + COLUMNS + " FROM people p WHERE p.id = ANY(CAST(? AS uuid[]))",
+                        (Object) EnrolmentRepository.uuids(ids))
                 .map(PersonRepository::person)
                 .toList();
     }

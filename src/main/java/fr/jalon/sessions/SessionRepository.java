@@ -125,9 +125,11 @@ final class SessionRepository {
     }
 
     void setImportDetails(DbExecute exec, UUID id, Long pixNumber, String declaredInvigilators) {
-        exec.dml("UPDATE sessions SET pix_number = coalesce(?, pix_number), "
-                + "declared_invigilators = coalesce(?, declared_invigilators), updated_at = now() WHERE id = ?",
-                pixNumber, declaredInvigilators, id);
+        exec.dml("UPDATE sessions SET pix_number = coalesce(pix_number, ?), "
+                + "declared_invigilators = coalesce(declared_invigilators, ?), updated_at = now() WHERE id = ? "
+                + "AND ((pix_number IS NULL AND CAST(? AS bigint) IS NOT NULL) "
+                + "OR (declared_invigilators IS NULL AND CAST(? AS text) IS NOT NULL))",
+                pixNumber, declaredInvigilators, id, pixNumber, declaredInvigilators);
     }
 
     int largestUpcomingCapacity(DbExecute exec, UUID roomId) {

@@ -79,6 +79,11 @@ public final class Sessions {
         }
     }
 
+    /** Fills a session's Pix number and declared invigilators where they are still empty. */
+    public void complete(DbExecute tx, UUID id, Long pixNumber, String invigilators) {
+        repository.setImportDetails(tx, id, pixNumber, invigilators);
+    }
+
     /** Schedules a session described by an import file, in the import's transaction. */
     public SessionView scheduleImported(Principal actor, DbExecute tx, UUID roomId, LocalDate date, LocalTime time,
                                         String description, Long pixNumber, String invigilators) {

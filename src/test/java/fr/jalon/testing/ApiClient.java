@@ -83,6 +83,11 @@ public final class ApiClient {
         return send(builder);
     }
 
+    public Answer sendBytes(String method, String path, String contentType, byte[] body) {
+        return send(request(path).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public Answer rawAuthorization(String path, String authorizationHeader) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
         if (authorizationHeader != null) {

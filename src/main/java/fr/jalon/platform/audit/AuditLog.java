@@ -28,6 +28,17 @@ public final class AuditLog {
                 action, recordType, String.valueOf(recordId));
     }
 
+    /** Many records of one action in one statement (imports). */
+    public void recordMany(DbExecute exec, Principal actor, String action, String recordType, List<String> recordIds) {
+        if (recordIds.isEmpty()) {
+            return;
+        }
+        exec.dml("INSERT INTO audit_log (actor_user_id, actor_role, action, record_type, record_id) "
+                        + "SELECT ?, ?, ?, ?, r FROM unnest(CAST(? AS text[])) AS r",
+                actor == null ? null : actor.userId(), actor == null ? "SYSTEM" : actor.role().name(), action, recordType,
+                recordIds.toArray(String[]::new));
+    }
+
     /** Newest first; {@code beforeId} is the keyset cursor. */
     public List<Entry> list(DbExecute exec, String recordType, String recordId, UUID actor, long beforeId, int limit) {
         return exec.query("""

@@ -11,7 +11,8 @@ import io.helidon.config.Config;
  * environment variables documented in the README. Read once at start.
  */
 public record JalonSettings(int port, String host, Path dataDir, Optional<ExternalDb> externalDb, int poolSize,
-                            long maxJsonBytes, Optional<String> bootstrapToken, boolean demoData) {
+                            long maxJsonBytes, long maxImportBytes, Optional<String> bootstrapToken,
+                            boolean demoData) {
 
     /** Connection to a PostgreSQL run outside the service (production). */
     public record ExternalDb(String url, String user, String password) {
@@ -31,9 +32,10 @@ public record JalonSettings(int port, String host, Path dataDir, Optional<Extern
                                 .orElse(jalon.get("db.password").asString().orElse(""))));
         int poolSize = intValue(env.get("JALON_DB_POOL_SIZE")).orElse(jalon.get("db.pool-size").asInt().orElse(10));
         long maxJson = jalon.get("http.max-json-bytes").asLong().orElse(64L * 1024);
+        long maxImport = jalon.get("http.max-import-bytes").asLong().orElse(10L * 1024 * 1024);
         Optional<String> bootstrap = nonBlank(env.get("JALON_BOOTSTRAP_TOKEN"));
         boolean demo = db.isEmpty() && jalon.get("demo-data").asBoolean().orElse(true);
-        return new JalonSettings(port, host, dataDir, db, poolSize, maxJson, bootstrap, demo);
+        return new JalonSettings(port, host, dataDir, db, poolSize, maxJson, maxImport, bootstrap, demo);
     }
 
     public boolean embeddedDatabase() {

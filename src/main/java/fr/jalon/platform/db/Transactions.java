@@ -32,6 +32,16 @@ public final class Transactions {
         return result;
     }
 
+    /** Runs the work and always rolls it back: a dry run sees exactly what would happen. */
+    public <T> T inRolledBackTransaction(Function<DbTransaction, T> work) {
+        DbTransaction tx = db.transaction();
+        try {
+            return work.apply(tx);
+        } finally {
+            tx.rollback();
+        }
+    }
+
     public void run(Consumer<DbTransaction> work) {
         inTransaction(tx -> {
             work.accept(tx);

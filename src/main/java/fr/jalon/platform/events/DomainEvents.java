@@ -1,5 +1,6 @@
 package fr.jalon.platform.events;
 
+import java.util.List;
 import java.util.UUID;
 
 import fr.jalon.platform.http.JsonText;
@@ -17,5 +18,17 @@ public final class DomainEvents {
     public void record(DbExecute exec, String type, String aggregateType, UUID aggregateId, JsonObject payload) {
         exec.dml("INSERT INTO domain_events (type, aggregate_type, aggregate_id, payload) VALUES (?, ?, ?, CAST(? AS jsonb))",
                 type, aggregateType, aggregateId, JsonText.write(payload));
+    }
+
+    /** Many events of one type in one statement (imports). */
+    public void recordMany(DbExecute exec, String type, String aggregateType, List<UUID> aggregateIds,
+                           List<JsonObject> payloads) {
+        if (aggregateIds.isEmpty()) {
+            return;
+        }
+        exec.dml("INSERT INTO domain_events (type, aggregate_type, aggregate_id, payload) SELECT ?, ?, CAST(a AS uuid), "
+                        + "CAST(p AS jsonb) FROM unnest(CAST(? AS text[]), CAST(? AS text[])) AS u(a, p)",
+                type, aggregateType, aggregateIds.stream().map(UUID::toString).toArray(String[]::new),
+                payloads.stream().map(JsonText::write).toArray(String[]::new));
     }
 }

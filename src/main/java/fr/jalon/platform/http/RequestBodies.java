@@ -21,9 +21,26 @@ import jakarta.json.JsonValue;
 public final class RequestBodies {
 
     private final long maxJsonBytes;
+    private final long maxFileBytes;
 
-    public RequestBodies(long maxJsonBytes) {
+    public RequestBodies(long maxJsonBytes, long maxFileBytes) {
         this.maxJsonBytes = maxJsonBytes;
+        this.maxFileBytes = maxFileBytes;
+    }
+
+    /**
+     * An uploaded CSV file: the body itself ({@code text/csv}) or the file part of a
+     * {@code multipart/form-data} form, at most the configured size.
+     */
+    public byte[] csvFile(ServerRequest req) {
+        String contentType = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("");
+        String type = contentType.toLowerCase(java.util.Locale.ROOT).split(";")[0].trim();
+        byte[] body = bytes(req, maxFileBytes);
+        return switch (type) {
+            case "text/csv", "application/csv", "text/plain", "application/vnd.ms-excel" -> body;
+            case "multipart/form-data" -> MultipartFiles.firstFile(body, contentType);
+            default -> throw ApiProblem.unsupportedMediaType("text/csv ou multipart/form-data");
+        };
     }
 
     /** The body as a JSON object wrapped for field-by-field validation. */

@@ -1,0 +1,185 @@
+package fr.jalon.candidates;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import fr.jalon.centers.Habilitation;
+import fr.jalon.platform.http.FieldError;
+import fr.jalon.platform.text.Folding;
+
+/**
+ * Decodes and splits a Pix mass-import file: UTF-8 with or without BOM, ';' separated, headers
+ * by name. Problems with the file as a whole (encoding, separator, headers, quotes) are reported
+ * with their line; values are checked later, row by row.
+ */
+final class PixFileReader {
+
+    /** One data row: its line number and its cells by column. */
+    record Row(int line, Map<PixColumn, String> cells, Map<Habilitation, String> habilitations) {
+
+        String get(PixColumn column) {
+            String value = cells.get(column);
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+
+        boolean hasCandidate() {
+            return cells.entrySet().stream().anyMatch(e -> !e.getKey().isSessionColumn()
+                    && e.getValue() != null && !e.getValue().isBlank())
+                    || habilitations.values().stream().anyMatch(v -> v != null && !v.isBlank());
+        }
+    }
+
+    /** The rows, or the problems that prevent reading them. */
+    record Content(List<Row> rows, List<FieldError> errors) {
+    }
+
+    private PixFileReader() {
+    }
+
+    static Content read(byte[] bytes) {
+        List<FieldError> errors = new ArrayList<>();
+        Optional<String> text = decode(bytes, errors);
+        if (text.isEmpty()) {
+            return new Content(List.of(), errors);
+        }
+        String content = text.get();
+        String firstLine = content.lines().findFirst().orElse("");
+        if (!firstLine.contains(";")) {
+            String found = firstLine.contains("\t") ? "des tabulations" : firstLine.contains(",") ? "des virgules" : "aucun séparateur";
+            errors.add(new FieldError(1, "(fichier)", "separator",
+                    "Les colonnes doivent être séparées par des points-virgules (;) ; la ligne d'en-tête contient " + found + "."));
+            return new Content(List.of(), errors);
+        }
+        List<CsvRecord> records = new ArrayList<>();
+        try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(';').skipEmptyLines(true)
+                .allowExtraFields(true).allowMissingFields(true).ofCsvRecord(content)) {
+            reader.forEach(records::add);
+        } catch (CsvParseException e) {
+            errors.add(new FieldError(records.size() + 2, "(fichier)", "quotes",
+                    "Guillemets mal fermés ou ligne illisible après la ligne " + (records.size() + 1) + "."));
+            return new Content(List.of(), errors);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            errors.add(new FieldError(null, "(fichier)", "unreadable", "Le fichier n'a pas pu être lu."));
+            return new Content(List.of(), errors);
+        }
+        if (records.isEmpty()) {
+            errors.add(new FieldError(null, "(fichier)", "empty", "Le fichier est vide."));
+            return new Content(List.of(), errors);
+        }
+        Map<Integer, PixColumn> columns = new HashMap<>();
+        Map<Integer, Habilitation> habilitationColumns = new HashMap<>();
+        readHeaders(records.getFirst(), columns, habilitationColumns, errors);
+        if (!errors.isEmpty()) {
+            return new Content(List.of(), errors);
+        }
+        int width = records.getFirst().getFieldCount();
+        List<Row> rows = new ArrayList<>();
+        for (CsvRecord record : records.subList(1, records.size())) {
+            int line = (int) record.getStartingLineNumber();
+            if (record.getFields().stream().allMatch(String::isBlank)) {
+                continue;
+            }
+            if (record.getFields().stream().anyMatch(f -> f.contains("\n") || f.contains("\r"))) {
+                errors.add(new FieldError(line, "(ligne)", "quotes",
+                        "Un guillemet ouvert n'est pas refermé à partir de cette ligne : vérifiez les guillemets (\")."));
+                break;
+            }
+            if (record.getFieldCount() != width) {
+                errors.add(new FieldError(line, "(ligne)", "column_count", "La ligne a " + record.getFieldCount()
+                        + " colonnes au lieu de " + width + " : vérifiez les points-virgules."));
+                continue;
+            }
+            Map<PixColumn, String> cells = new EnumMap<>(PixColumn.class);
+            Map<Habilitation, String> habilitations = new EnumMap<>(Habilitation.class);
+            columns.forEach((index, column) -> cells.put(column, record.getField(index)));
+            habilitationColumns.forEach((index, h) -> habilitations.put(h, record.getField(index).strip()));
+            rows.add(new Row(line, cells, habilitations));
+        }
+        if (rows.isEmpty() && errors.isEmpty()) {
+            errors.add(new FieldError(null, "(fichier)", "empty", "Le fichier ne contient aucune ligne après l'en-tête."));
+        }
+        return new Content(rows, errors);
+    }
+
+    private static void readHeaders(CsvRecord header, Map<Integer, PixColumn> columns,
+                                    Map<Integer, Habilitation> habilitationColumns, List<FieldError> errors) {
+        for (int i = 0; i < header.getFieldCount(); i++) {
+            String name = header.getField(i).strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            Optional<PixColumn> column = PixColumn.forHeader(name);
+            Optional<Habilitation> habilitation = habilitationColumn(name);
+            if (column.isPresent()) {
+                if (columns.containsValue(column.get())) {
+                    errors.add(new FieldError(1, name, "duplicate_column", "La colonne « " + name + " » apparaît deux fois."));
+                }
+                columns.put(i, column.get());
+            } else if (habilitation.isPresent()) {
+                habilitationColumns.put(i, habilitation.get());
+            } else {
+                errors.add(new FieldError(1, name, "unknown_column", "La colonne « " + name
+                        + " » n'appartient pas au modèle d'import de Pix Certif."));
+            }
+        }
+        for (PixColumn column : PixColumn.values()) {
+            if (column.required() && !columns.containsValue(column)) {
+                errors.add(new FieldError(1, column.header(), "missing_column",
+                        "La colonne obligatoire « " + column.header() + " » est absente."));
+            }
+        }
+    }
+
+    /** "CléA Numérique ('oui' ou laisser vide)" → CLEA. */
+    static Optional<Habilitation> habilitationColumn(String header) {
+        String folded = Folding.fold(header);
+        String suffix = Folding.fold(PixColumn.HABILITATION_SUFFIX);
+        if (!folded.endsWith(suffix)) {
+            return Optional.empty();
+        }
+        String label = folded.substring(0, folded.length() - suffix.length()).strip();
+        for (Habilitation h : Habilitation.values()) {
+            if (Folding.fold(h.label()).equals(label)) {
+                return Optional.of(h);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> decode(byte[] bytes, List<FieldError> errors) {
+        if (bytes.length == 0) {
+            errors.add(new FieldError(null, "(fichier)", "empty", "Le fichier est vide."));
+            return Optional.empty();
+        }
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+                || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
+            errors.add(new FieldError(null, "(fichier)", "encoding",
+                    "Le fichier est en UTF-16 : enregistrez-le au format « CSV UTF-8 (délimité par des points-virgules) »."));
+            return Optional.empty();
+        }
+        int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
+                    .toString());
+        } catch (CharacterCodingException e) {
+            errors.add(new FieldError(null, "(fichier)", "encoding",
+                    "Le fichier n'est pas encodé en UTF-8 (probablement Windows-1252 / ANSI) : enregistrez-le au format "
+                            + "« CSV UTF-8 (délimité par des points-virgules) »."));
+            return Optional.empty();
+        }
+    }
+}

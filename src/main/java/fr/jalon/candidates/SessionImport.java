@@ -1,0 +1,332 @@
+package fr.jalon.candidates;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import fr.jalon.centers.Centers;
+import fr.jalon.centers.RoomPlacement;
+import fr.jalon.platform.audit.AuditLog;
+import fr.jalon.platform.db.Transactions;
+import fr.jalon.platform.events.DomainEvents;
+import fr.jalon.platform.http.ApiProblem;
+import fr.jalon.platform.http.FieldError;
+import fr.jalon.platform.security.Principal;
+import fr.jalon.platform.security.Role;
+import fr.jalon.sessions.SessionStatus;
+import fr.jalon.sessions.SessionView;
+import fr.jalon.sessions.Sessions;
+import fr.jalon.territory.Territory;
+
+import io.helidon.dbclient.DbExecute;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+/**
+ * Imports a Pix Certif mass-import file: creates or completes the sessions and enrols their
+ * candidates, all in one transaction. Any faulty line rejects the whole file, with every problem
+ * listed by line and column. Statements are set-based (a few per file, not per row), so a file
+ * of thousands of candidates imports in seconds.
+ */
+final class SessionImport {
+
+    private final Transactions transactions;
+    private final Sessions sessions;
+    private final Centers centers;
+    private final Territory territory;
+    private final PersonRepository people;
+    private final EnrolmentRepository enrolments;
+    private final AuditLog audit;
+    private final DomainEvents events;
+    private final Clock clock;
+
+    SessionImport(Transactions transactions, Sessions sessions, Centers centers, Territory territory,
+                  PersonRepository people, EnrolmentRepository enrolments, AuditLog audit, DomainEvents events,
+                  Clock clock) {
+        this.transactions = transactions;
+        this.sessions = sessions;
+        this.centers = centers;
+        this.territory = territory;
+        this.people = people;
+        this.enrolments = enrolments;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Thrown with every problem of a file; the transaction is rolled back. */
+    static final class Rejected extends ApiProblem {
+        Rejected(List<FieldError> errors) {
+            super(422, "import-rejected", "Fichier refusé",
+                    errors.size() == 1 ? "Le fichier n'a pas été importé : " + errors.getFirst().message()
+                            : "Le fichier n'a pas été importé : " + errors.size() + " problèmes, listés ligne par ligne.",
+                    errors);
+        }
+    }
+
+    ImportReport importFile(Principal actor, UUID centerId, byte[] file, boolean dryRun) {
+        actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
+        actor.requireCenter(centerId);
+        List<FieldError> errors = new ArrayList<>();
+        PixFileReader.Content content = PixFileReader.read(file);
+        errors.addAll(content.errors());
+        PixRowParser parser = new PixRowParser(territory.places(), LocalDate.now(clock));
+        List<ImportLine> lines = new ArrayList<>();
+        for (PixFileReader.Row row : content.rows()) {
+            parser.parse(row, errors).ifPresent(lines::add);
+        }
+        checkSessionsAgree(lines, errors);
+        checkNoDuplicates(lines, errors);
+        if (!errors.isEmpty()) {
+            throw new Rejected(errors);
+        }
+        return dryRun
+                ? transactions.inRolledBackTransaction(tx -> apply(actor, tx, centerId, lines, true))
+                : transactions.inTransaction(tx -> apply(actor, tx, centerId, lines, false));
+    }
+
+    private ImportReport apply(Principal actor, DbExecute tx, UUID centerId, List<ImportLine> lines, boolean dryRun) {
+        List<FieldError> errors = new ArrayList<>();
+        var habilitations = centers.habilitations(tx, centerId);
+        for (ImportLine line : lines) {
+            if (line.hasCandidate()) {
+                List<FieldError> problems = new ArrayList<>();
+                EnrolmentRules.check(line.terms(), habilitations, problems);
+                problems.stream().filter(p -> p.code().equals("not_habilitated")).forEach(p -> errors.add(new FieldError(
+                        line.line(), line.terms().complementaryCertification().label() + PixColumn.HABILITATION_SUFFIX,
+                        p.code(), p.message())));
+            }
+        }
+        int[] sessionCounts = new int[2];
+        Map<String, SessionView> sessionOfGroup = resolveSessions(actor, tx, centerId, lines, errors, sessionCounts);
+        if (!errors.isEmpty()) {
+            throw new Rejected(errors);
+        }
+        List<ImportLine> candidates = lines.stream().filter(ImportLine::hasCandidate).toList();
+        lockIdentities(tx, candidates);
+        Map<String, Person> known = new HashMap<>();
+        List<String> keys = candidates.stream().map(l -> l.person().identityKey()).distinct().toList();
+        List<String> numbers = candidates.stream().map(l -> l.person().franceTravailNumber()).filter(Objects::nonNull).toList();
+        for (Person p : people.findMatches(tx, keys, numbers)) {
+            known.putIfAbsent(p.draft().identityKey(), p);
+        }
+        Map<String, UUID> personOfKey = new HashMap<>();
+        known.forEach((key, p) -> personOfKey.put(key, p.id()));
+        List<UUID> newPeople = new ArrayList<>();
+        List<PersonDraft> newDrafts = new ArrayList<>();
+        for (ImportLine line : candidates) {
+            personOfKey.computeIfAbsent(line.person().identityKey(), key -> {
+                UUID id = UUID.randomUUID();
+                newPeople.add(id);
+                newDrafts.add(line.person());
+                return id;
+            });
+        }
+        List<UUID> sessionIds = sessionOfGroup.values().stream().map(SessionView::id).distinct().toList();
+        Map<String, Enrolment> existing = new HashMap<>();
+        enrolments.ofSessions(tx, sessionIds).forEach(e -> existing.put(e.sessionId() + "|" + e.personId(), e));
+
+        List<UUID> enrolmentIds = new ArrayList<>();
+        List<UUID> enrolmentSessions = new ArrayList<>();
+        List<UUID> enrolmentPeople = new ArrayList<>();
+        List<EnrolmentTerms> enrolmentTerms = new ArrayList<>();
+        Map<UUID, Integer> newSeats = new LinkedHashMap<>();
+        Map<UUID, Integer> firstLineOfSession = new HashMap<>();
+        int updated = 0;
+        int unchanged = 0;
+        for (ImportLine line : candidates) {
+            SessionView session = sessionOfGroup.get(line.session().group());
+            UUID personId = personOfKey.get(line.person().identityKey());
+            firstLineOfSession.putIfAbsent(session.id(), line.line());
+            Enrolment already = existing.get(session.id() + "|" + personId);
+            if (already != null) {
+                if (sameTerms(already.terms(), line.terms())) {
+                    unchanged++;
+                } else {
+                    enrolments.updateTerms(tx, already.id(), line.terms());
+                    updated++;
+                }
+                continue;
+            }
+            enrolmentIds.add(UUID.randomUUID());
+            enrolmentSessions.add(session.id());
+            enrolmentPeople.add(personId);
+            enrolmentTerms.add(line.terms());
+            newSeats.merge(session.id(), 1, Integer::sum);
+        }
+        checkOverlaps(tx, candidates, sessionOfGroup, personOfKey, known, errors);
+        for (Map.Entry<UUID, Integer> seats : newSeats.entrySet()) {
+            SessionView session = sessions.lock(tx, seats.getKey()).orElseThrow();
+            if (!sessions.takeSeats(tx, session.id(), seats.getValue())) {
+                errors.add(new FieldError(firstLineOfSession.get(session.id()), PixColumn.SITE.header(), "session_full",
+                        "La session du " + PixFormats.date(session.slot().date()) + " à "
+                                + PixFormats.time(session.slot().startTime()) + " (" + session.roomName() + ") n'a que "
+                                + session.freeSeats() + " place(s) libre(s) pour " + seats.getValue() + " nouveaux candidats."));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new Rejected(errors);
+        }
+        people.insertMany(tx, newPeople, newDrafts);
+        enrolments.insertMany(tx, enrolmentIds, enrolmentSessions, centerId, enrolmentPeople, enrolmentTerms,
+                actor.userId());
+        List<JsonObject> payloads = new ArrayList<>();
+        for (int i = 0; i < enrolmentIds.size(); i++) {
+            payloads.add(Json.createObjectBuilder().add("sessionId", enrolmentSessions.get(i).toString())
+                    .add("personId", enrolmentPeople.get(i).toString()).add("status", "ENROLLED")
+                    .add("origin", Origin.IMPORT.name()).build());
+        }
+        events.recordMany(tx, EnrolmentDesk.CREATED, "enrolment", enrolmentIds, payloads);
+        audit.recordMany(tx, actor, "person.create", "person", newPeople.stream().map(UUID::toString).toList());
+        audit.recordMany(tx, actor, "enrolment.create", "enrolment", enrolmentIds.stream().map(UUID::toString).toList());
+        audit.record(tx, actor, dryRun ? "session.import.dry-run" : "session.import", "center", centerId);
+        return new ImportReport(dryRun, lines.size(), sessionCounts[0], sessionCounts[1], newPeople.size(),
+                known.size(), enrolmentIds.size(), updated, unchanged);
+    }
+
+    /** Finds each session of the file, or schedules it; counts [created, matched]. */
+    private Map<String, SessionView> resolveSessions(Principal actor, DbExecute tx, UUID centerId, List<ImportLine> lines,
+                                                     List<FieldError> errors, int[] counts) {
+        Map<String, RoomPlacement> rooms = new HashMap<>();
+        centers.roomsOf(tx, centerId).forEach(r -> rooms.put(
+                new ImportLine.SessionKey(null, r.siteName(), r.roomName(), null, null, null, null).roomKey(), r));
+        LocalDate from = lines.stream().map(l -> l.session().date()).min(LocalDate::compareTo).orElseThrow();
+        LocalDate to = lines.stream().map(l -> l.session().date()).max(LocalDate::compareTo).orElseThrow();
+        Map<Long, SessionView> byNumber = new HashMap<>();
+        Map<String, SessionView> bySlot = new HashMap<>();
+        for (SessionView s : sessions.ofCenter(tx, centerId, from, to)) {
+            if (s.status() == SessionStatus.CANCELLED) {
+                continue;
+            }
+            if (s.pixNumber() != null) {
+                byNumber.put(s.pixNumber(), s);
+            }
+            bySlot.put(new ImportLine.SessionKey(null, s.siteName(), s.roomName(), s.slot().date(), s.slot().startTime(),
+                    null, null).slot(), s);
+        }
+        Map<String, SessionView> resolved = new LinkedHashMap<>();
+        for (ImportLine line : lines) {
+            ImportLine.SessionKey key = line.session();
+            if (resolved.containsKey(key.group())) {
+                continue;
+            }
+            SessionView session = key.pixNumber() != null ? byNumber.get(key.pixNumber()) : null;
+            if (session == null) {
+                session = bySlot.get(key.slot());
+            }
+            if (session != null) {
+                counts[1]++;
+                if (lines.stream().anyMatch(l -> l.session().group().equals(key.group()) && l.hasCandidate())
+                        && session.status() != SessionStatus.SCHEDULED) {
+                    errors.add(new FieldError(line.line(), PixColumn.DATE.header(), "session_closed",
+                            "Cette session est " + session.status().label() + " : on ne peut plus y inscrire de candidats."));
+                }
+                if (key.pixNumber() != null || key.invigilators() != null) {
+                    sessions.complete(tx, session.id(), key.pixNumber(), key.invigilators());
+                }
+            } else {
+                RoomPlacement room = rooms.get(key.roomKey());
+                if (room == null) {
+                    errors.add(new FieldError(line.line(), PixColumn.ROOM.header(), "unknown_room", "Le centre n'a pas de salle « "
+                            + key.room() + " » sur un site « " + key.site() + " » : créez-la avant d'importer."));
+                    continue;
+                }
+                try {
+                    session = sessions.scheduleImported(actor, tx, room.roomId(), key.date(), key.time(),
+                            key.observations(), key.pixNumber(), key.invigilators());
+                    counts[0]++;
+                } catch (ApiProblem problem) {
+                    errors.add(new FieldError(line.line(), PixColumn.DATE.header(), "session_rejected", problem.detail()));
+                    continue;
+                }
+            }
+            resolved.put(key.group(), session);
+        }
+        return resolved;
+    }
+
+    /** One session per group: rows sharing a Pix number must agree on site, room, date and time. */
+    private static void checkSessionsAgree(List<ImportLine> lines, List<FieldError> errors) {
+        Map<Long, ImportLine> firstOfNumber = new HashMap<>();
+        for (ImportLine line : lines) {
+            if (line.session().pixNumber() == null) {
+                continue;
+            }
+            ImportLine first = firstOfNumber.putIfAbsent(line.session().pixNumber(), line);
+            if (first != null && !first.session().slot().equals(line.session().slot())) {
+                errors.add(new FieldError(line.line(), PixColumn.SESSION_NUMBER.header(), "session_mismatch",
+                        "La session " + line.session().pixNumber() + " a un autre site, une autre salle, date ou heure qu'à la ligne "
+                                + first.line() + "."));
+            }
+        }
+    }
+
+    /** The same candidate (folded names + birth date) twice in one session of the file. */
+    private static void checkNoDuplicates(List<ImportLine> lines, List<FieldError> errors) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (ImportLine line : lines) {
+            if (!line.hasCandidate()) {
+                continue;
+            }
+            Integer first = seen.putIfAbsent(line.session().group() + "|" + line.person().identityKey(), line.line());
+            if (first != null) {
+                errors.add(new FieldError(line.line(), PixColumn.BIRTH_NAME.header(), "duplicate_candidate",
+                        "Ce candidat (" + line.person().firstName() + " " + line.person().birthName()
+                                + ") figure déjà à la ligne " + first + " pour la même session."));
+            }
+        }
+    }
+
+    /** A person may not be in two sessions at once, counting their existing bookings and the file. */
+    private void checkOverlaps(DbExecute tx, List<ImportLine> candidates, Map<String, SessionView> sessionOfGroup,
+                               Map<String, UUID> personOfKey, Map<String, Person> known, List<FieldError> errors) {
+        Map<UUID, List<EnrolmentRepository.Booking>> bookings = new HashMap<>();
+        List<UUID> knownIds = known.values().stream().map(Person::id).toList();
+        if (!knownIds.isEmpty()) {
+            enrolments.bookingsOf(tx, knownIds).forEach(b -> bookings.computeIfAbsent(b.personId(), k -> new ArrayList<>()).add(b));
+        }
+        for (ImportLine line : candidates) {
+            SessionView session = sessionOfGroup.get(line.session().group());
+            UUID personId = personOfKey.get(line.person().identityKey());
+            List<EnrolmentRepository.Booking> mine = bookings.computeIfAbsent(personId, k -> new ArrayList<>());
+            boolean clash = mine.stream().anyMatch(b -> !b.sessionId().equals(session.id())
+                    && b.startsAt().isBefore(session.slot().endsAt()) && session.slot().startsAt().isBefore(b.endsAt()));
+            if (clash) {
+                errors.add(new FieldError(line.line(), PixColumn.DATE.header(), "overlapping_session",
+                        line.person().firstName() + " " + line.person().birthName()
+                                + " est déjà inscrit(e) à une autre session au même moment."));
+            }
+            if (mine.stream().noneMatch(b -> b.sessionId().equals(session.id()))) {
+                mine.add(new EnrolmentRepository.Booking(personId, session.id(), session.slot().startsAt(),
+                        session.slot().endsAt()));
+            }
+        }
+    }
+
+    private void lockIdentities(DbExecute tx, List<ImportLine> candidates) {
+        TreeSet<String> keys = new TreeSet<>();
+        candidates.forEach(l -> keys.add(l.person().identityKey()));
+        people.lockIdentities(tx, List.copyOf(keys));
+    }
+
+    private static boolean sameTerms(EnrolmentTerms stored, EnrolmentTerms file) {
+        return stored.billingMode() == file.billingMode()
+                && Objects.equals(stored.prepaymentCode(), file.prepaymentCode())
+                && stored.complementaryCertification() == file.complementaryCertification()
+                && Objects.equals(stored.externalId(), file.externalId())
+                && Objects.equals(stored.resultRecipientEmail(), file.resultRecipientEmail())
+                && Objects.equals(zeroIfNull(stored.extraTimePercent()), zeroIfNull(file.extraTimePercent()));
+    }
+
+    private static int zeroIfNull(Integer value) {
+        return value == null ? 0 : value;
+    }
+}
