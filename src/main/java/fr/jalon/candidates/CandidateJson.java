@@ -2,7 +2,7 @@ package fr.jalon.candidates;
 
 import fr.jalon.platform.http.JsonInput;
 
-import jakarta.json.Json;
+import fr.jalon.platform.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -14,30 +14,30 @@ final class CandidateJson {
 
     /** The person as the API reads it back: writable fields only (used for merge patches). */
     static JsonObject personInput(PersonDraft d) {
-        JsonObjectBuilder birthplace = Json.createObjectBuilder().add("country", d.birthplace().countryName());
+        JsonObjectBuilder birthplace = Jsons.createObjectBuilder().add("country", d.birthplace().countryName());
         if (d.birthplace().inFrance()) {
             birthplace.add("inseeCode", d.birthplace().inseeCode());
         }
         add(birthplace, "postalCode", d.birthplace().postalCode());
         add(birthplace, "city", d.birthplace().city());
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = Jsons.createObjectBuilder()
                 .add("birthName", d.birthName())
                 .add("firstName", d.firstName())
                 .add("sex", d.sex().name())
                 .add("birthDate", d.birthDate().toString())
                 .add("birthplace", birthplace)
-                .add("preferredChannels", Json.createArrayBuilder(d.preferredChannels().stream().map(Enum::name).toList()));
+                .add("preferredChannels", Jsons.createArrayBuilder(d.preferredChannels().stream().map(Enum::name).toList()));
         add(body, "usageName", d.usageName());
         add(body, "email", d.email());
         add(body, "mobilePhone", d.mobilePhone());
         if (d.address() != null) {
-            JsonObjectBuilder address = Json.createObjectBuilder().add("line1", d.address().line1());
+            JsonObjectBuilder address = Jsons.createObjectBuilder().add("line1", d.address().line1());
             add(address, "line2", d.address().line2());
             address.add("postalCode", d.address().postalCode()).add("city", d.address().city());
             body.add("address", address);
         }
         add(body, "residenceInsee", d.residenceInsee());
-        JsonObjectBuilder accessibility = Json.createObjectBuilder().add("adjustment", d.accessibilityAdjustment());
+        JsonObjectBuilder accessibility = Jsons.createObjectBuilder().add("adjustment", d.accessibilityAdjustment());
         if (d.extraTimePercent() != null) {
             accessibility.add("extraTimePercent", d.extraTimePercent());
         }
@@ -49,7 +49,7 @@ final class CandidateJson {
     }
 
     static JsonObject person(Person p) {
-        return Json.createObjectBuilder(personInput(p.draft()))
+        return Jsons.createObjectBuilder(personInput(p.draft()))
                 .add("id", p.id().toString())
                 .add("createdAt", p.createdAt().toString())
                 .add("updatedAt", p.updatedAt().toString())
@@ -58,7 +58,7 @@ final class CandidateJson {
 
     /** Read-only fields of the person view, ignored when a merge patch is read back as input. */
     static JsonInput withoutReadOnly(JsonObject merged) {
-        JsonObjectBuilder body = Json.createObjectBuilder(merged);
+        JsonObjectBuilder body = Jsons.createObjectBuilder(merged);
         body.remove("id");
         body.remove("createdAt");
         body.remove("updatedAt");
@@ -67,10 +67,10 @@ final class CandidateJson {
 
     static JsonObject enrolment(Enrolment e, long waitlistRank) {
         EnrolmentTerms t = e.terms();
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = Jsons.createObjectBuilder()
                 .add("id", e.id().toString())
                 .add("sessionId", e.sessionId().toString())
-                .add("person", Json.createObjectBuilder()
+                .add("person", Jsons.createObjectBuilder()
                         .add("id", e.personId().toString())
                         .add("birthName", e.birthName())
                         .add("firstName", e.firstName())

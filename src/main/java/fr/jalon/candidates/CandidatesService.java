@@ -19,7 +19,7 @@ import io.helidon.dbclient.DbClient;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import jakarta.json.Json;
+import fr.jalon.platform.json.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -92,7 +92,7 @@ final class CandidatesService implements ApiRoutes.ApiService {
         }
         EnrolmentDesk.Outcome outcome = desk.enrol(actor, sessionId, who, terms, origin, reference);
         Enrolment e = outcome.enrolment();
-        JsonObject body = Json.createObjectBuilder(CandidateJson.enrolment(e, desk.waitlistRank(db.execute(), e)))
+        JsonObject body = Jsons.createObjectBuilder(CandidateJson.enrolment(e, desk.waitlistRank(db.execute(), e)))
                 .add("personMatched", outcome.personMatched())
                 .build();
         Responses.created(res, "/enrolments/" + e.id(), body);
@@ -108,15 +108,15 @@ final class CandidatesService implements ApiRoutes.ApiService {
                 : actor.scopeId();
         byte[] file = bodies.csvFile(req);
         ImportReport report = imports.importFile(actor, center, file, dryRun);
-        Responses.ok(res, Json.createObjectBuilder()
+        Responses.ok(res, Jsons.createObjectBuilder()
                 .add("dryRun", report.dryRun())
                 .add("applied", !report.dryRun())
                 .add("lines", report.lines())
-                .add("sessions", Json.createObjectBuilder()
+                .add("sessions", Jsons.createObjectBuilder()
                         .add("created", report.sessionsCreated()).add("matched", report.sessionsMatched()))
-                .add("people", Json.createObjectBuilder()
+                .add("people", Jsons.createObjectBuilder()
                         .add("created", report.peopleCreated()).add("matched", report.peopleMatched()))
-                .add("enrolments", Json.createObjectBuilder().add("created", report.enrolmentsCreated())
+                .add("enrolments", Jsons.createObjectBuilder().add("created", report.enrolmentsCreated())
                         .add("updated", report.enrolmentsUpdated()).add("unchanged", report.enrolmentsUnchanged()))
                 .build());
     }
@@ -131,26 +131,26 @@ final class CandidatesService implements ApiRoutes.ApiService {
     private void listOfSession(ServerRequest req, ServerResponse res) {
         Principal actor = Authentication.principal(req);
         List<Enrolment> list = desk.ofSession(actor, db.execute(), QueryParams.pathId(req, "id"));
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
         long rank = 0;
         for (Enrolment e : list) {
             items.add(CandidateJson.enrolment(e, e.status() == EnrolmentStatus.WAITLISTED ? ++rank : 0));
         }
-        Responses.ok(res, Json.createObjectBuilder().add("items", items).build());
+        Responses.ok(res, Jsons.createObjectBuilder().add("items", items).build());
     }
 
     private void get(ServerRequest req, ServerResponse res) {
         Principal actor = Authentication.principal(req);
         Enrolment e = desk.get(actor, db.execute(), QueryParams.pathId(req, "id"));
-        JsonArrayBuilder history = Json.createArrayBuilder();
+        JsonArrayBuilder history = Jsons.createArrayBuilder();
         desk.history(db.execute(), e.id()).forEach(h -> {
-            JsonObjectBuilder line = Json.createObjectBuilder().add("at", h.at().toString()).add("status", h.status());
+            JsonObjectBuilder line = Jsons.createObjectBuilder().add("at", h.at().toString()).add("status", h.status());
             if (h.note() != null) {
                 line.add("note", h.note());
             }
             history.add(line);
         });
-        Responses.ok(res, Json.createObjectBuilder(CandidateJson.enrolment(e, desk.waitlistRank(db.execute(), e)))
+        Responses.ok(res, Jsons.createObjectBuilder(CandidateJson.enrolment(e, desk.waitlistRank(db.execute(), e)))
                 .add("history", history).build());
     }
 
@@ -159,7 +159,7 @@ final class CandidatesService implements ApiRoutes.ApiService {
         UUID id = QueryParams.pathId(req, "id");
         JsonObject patch = bodies.json(req).raw();
         Enrolment current = desk.get(actor, db.execute(), id);
-        JsonObject merged = Json.createMergePatch(patch).apply(termsInput(current.terms())).asJsonObject();
+        JsonObject merged = Jsons.createMergePatch(patch).apply(termsInput(current.terms())).asJsonObject();
         JsonInput in = new JsonInput(merged);
         EnrolmentTerms terms = CandidateForms.terms(in, null, false);
         in.validate();
@@ -188,9 +188,9 @@ final class CandidatesService implements ApiRoutes.ApiService {
         Principal actor = Authentication.principal(req);
         QueryParams params = QueryParams.of(req);
         List<Person> found = directory.search(actor, params.text("q", 100).orElse(""), params.limit());
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
         found.forEach(p -> items.add(CandidateJson.person(p)));
-        Responses.ok(res, Json.createObjectBuilder().add("items", items).build());
+        Responses.ok(res, Jsons.createObjectBuilder().add("items", items).build());
     }
 
     private void getPerson(ServerRequest req, ServerResponse res) {
@@ -202,7 +202,7 @@ final class CandidatesService implements ApiRoutes.ApiService {
         UUID id = QueryParams.pathId(req, "id");
         JsonObject patch = bodies.json(req).raw();
         Person current = directory.get(actor, id);
-        JsonObject merged = Json.createMergePatch(patch).apply(CandidateJson.personInput(current.draft())).asJsonObject();
+        JsonObject merged = Jsons.createMergePatch(patch).apply(CandidateJson.personInput(current.draft())).asJsonObject();
         JsonInput in = CandidateJson.withoutReadOnly(merged);
         var draft = CandidateForms.person(in, territory.places(), LocalDate.now(clock));
         in.validate();
@@ -210,7 +210,7 @@ final class CandidatesService implements ApiRoutes.ApiService {
     }
 
     private static JsonObject termsInput(EnrolmentTerms t) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = Jsons.createObjectBuilder()
                 .add("billingMode", t.billingMode().name())
                 .add("accessibilityAdjustment", t.accessibilityAdjustment());
         if (t.prepaymentCode() != null) {

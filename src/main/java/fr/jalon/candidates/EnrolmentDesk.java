@@ -19,7 +19,7 @@ import fr.jalon.sessions.Sessions;
 
 import io.helidon.dbclient.DbExecute;
 
-import jakarta.json.Json;
+import fr.jalon.platform.json.Jsons;
 
 /**
  * Use cases of enrolments: enrol, change, cancel, transfer, and the waiting list. Seats are
@@ -64,23 +64,42 @@ final class EnrolmentDesk {
         return transactions.inTransaction(tx -> {
             SessionView session = openSession(actor, tx, sessionId);
             checkTerms(tx, session, terms);
-            boolean[] matched = {false};
-            UUID personId = switch (who) {
-                case PersonRequest.Existing existing -> knownPerson(actor, tx, existing.personId());
-                case PersonRequest.Described described -> {
-                    people.lockIdentity(tx, described.draft().identityKey());
-                    var found = people.findMatch(tx, described.draft());
-                    matched[0] = found.isPresent();
-                    if (found.isPresent()) {
-                        yield found.get().id();
-                    }
-                    UUID created = people.insert(tx, described.draft());
-                    audit.record(tx, actor, "person.create", "person", created);
-                    yield created;
+            boolean matched = true;
+            boolean created = false;
+            UUID personId;
+            String birthName;
+            String firstName;
+            java.time.LocalDate birthDate;
+            switch (who) {
+                case PersonRequest.Existing existing -> {
+                    Person person = knownPerson(actor, tx, existing.personId());
+                    personId = person.id();
+                    birthName = person.draft().birthName();
+                    firstName = person.draft().firstName();
+                    birthDate = person.draft().birthDate();
                 }
-            };
-            UUID id = enrolPerson(actor, tx, session, personId, terms, origin, originReference, null);
-            return new Outcome(enrolments.find(tx, id).orElseThrow(), matched[0]);
+                case PersonRequest.Described described -> {
+                    PersonDraft draft = described.draft();
+                    people.lockIdentity(tx, draft.identityKey());
+                    var found = people.findMatch(tx, draft);
+                    matched = found.isPresent();
+                    if (found.isPresent()) {
+                        personId = found.get().id();
+                        draft = found.get().draft();
+                    } else {
+                        personId = people.insert(tx, draft);
+                        created = true;
+                        audit.record(tx, actor, "person.create", "person", personId);
+                    }
+                    birthName = draft.birthName();
+                    firstName = draft.firstName();
+                    birthDate = draft.birthDate();
+                }
+            }
+            Enrolment enrolment = enrolPerson(actor, tx, session, personId, !created, terms, origin, originReference, null);
+            return new Outcome(new Enrolment(enrolment.id(), enrolment.sessionId(), enrolment.centerId(), personId,
+                    birthName, firstName, birthDate, enrolment.status(), terms, origin, originReference,
+                    enrolment.waitlistPosition(), null, null, null, enrolment.createdAt(), enrolment.createdAt()), matched);
         });
     }
 
@@ -125,10 +144,10 @@ final class EnrolmentDesk {
                 throw ApiProblem.conflict("La session de destination est complète : le transfert n'est pas possible.");
             }
             cancelAndPromote(actor, tx, from, "transfert", targetSessionId);
-            UUID to = enrolPerson(actor, tx, target, from.personId(), from.terms(), from.origin(), from.originReference(),
-                    from.id());
+            UUID to = enrolPerson(actor, tx, target, from.personId(), true, from.terms(), from.origin(),
+                    from.originReference(), from.id()).id();
             enrolments.linkTransfer(tx, from.id(), to);
-            events.record(tx, TRANSFERRED, "enrolment", to, Json.createObjectBuilder()
+            events.record(tx, TRANSFERRED, "enrolment", to, Jsons.createObjectBuilder()
                     .add("from", from.id().toString()).add("to", to.toString())
                     .add("fromSessionId", from.sessionId().toString()).add("toSessionId", targetSessionId.toString())
                     .add("personId", from.personId().toString()).build());
@@ -169,29 +188,37 @@ final class EnrolmentDesk {
             Enrolment promoted = next.get();
             enrolments.changeStatus(tx, promoted.id(), EnrolmentStatus.ENROLLED, "promu depuis la liste d'attente",
                     actor == null ? null : actor.userId());
-            events.record(tx, PROMOTED, "enrolment", promoted.id(), Json.createObjectBuilder()
+            events.record(tx, PROMOTED, "enrolment", promoted.id(), Jsons.createObjectBuilder()
                     .add("sessionId", sessionId.toString()).add("personId", promoted.personId().toString()).build());
             audit.record(tx, actor, "enrolment.promote", "enrolment", promoted.id());
         }
     }
 
-    private UUID enrolPerson(Principal actor, DbExecute tx, SessionView session, UUID personId, EnrolmentTerms terms,
-                             Origin origin, String originReference, UUID transferredFrom) {
-        people.lock(tx, personId);
-        if (enrolments.activeIn(tx, session.id(), personId).isPresent()) {
-            throw ApiProblem.conflict("Cette personne est déjà inscrite dans cette session.");
-        }
-        if (enrolments.overlapsAnother(tx, personId, session.id(), session.slot().startsAt(), session.slot().endsAt())) {
-            throw ApiProblem.conflict("Cette personne est déjà inscrite à une autre session au même moment.");
+    /**
+     * Enrols a person. A person created in this very transaction has no other enrolment, so the
+     * lock and the two checks are only needed for people who already existed.
+     */
+    private Enrolment enrolPerson(Principal actor, DbExecute tx, SessionView session, UUID personId, boolean existing,
+                                  EnrolmentTerms terms, Origin origin, String originReference, UUID transferredFrom) {
+        if (existing) {
+            people.lock(tx, personId);
+            switch (enrolments.conflictFor(tx, personId, session.id(), session.slot().startsAt(), session.slot().endsAt())) {
+                case SAME_SESSION -> throw ApiProblem.conflict("Cette personne est déjà inscrite dans cette session.");
+                case OVERLAPPING_SESSION -> throw ApiProblem.conflict(
+                        "Cette personne est déjà inscrite à une autre session au même moment.");
+                case NONE -> { }
+            }
         }
         EnrolmentStatus status = sessions.takeSeats(tx, session.id(), 1) ? EnrolmentStatus.ENROLLED : EnrolmentStatus.WAITLISTED;
-        UUID id = enrolments.insert(tx, session.id(), session.centerId(), personId, status, terms, origin, originReference,
-                transferredFrom, actor.userId());
-        events.record(tx, CREATED, "enrolment", id, Json.createObjectBuilder()
+        EnrolmentRepository.Inserted inserted = enrolments.insert(tx, session.id(), session.centerId(), personId, status,
+                terms, origin, originReference, transferredFrom, actor.userId());
+        events.record(tx, CREATED, "enrolment", inserted.id(), Jsons.createObjectBuilder()
                 .add("sessionId", session.id().toString()).add("personId", personId.toString())
                 .add("status", status.name()).add("origin", origin.name()).build());
-        audit.record(tx, actor, "enrolment.create", "enrolment", id);
-        return id;
+        audit.record(tx, actor, "enrolment.create", "enrolment", inserted.id());
+        return new Enrolment(inserted.id(), session.id(), session.centerId(), personId, null, null, null, status, terms,
+                origin, originReference, inserted.waitlistPosition(), transferredFrom, null, null, inserted.createdAt(),
+                inserted.createdAt());
     }
 
     private void cancelAndPromote(Principal actor, DbExecute tx, Enrolment enrolment, String reason, UUID transferTo) {
@@ -201,7 +228,7 @@ final class EnrolmentDesk {
         sessions.lock(tx, enrolment.sessionId());
         enrolments.changeStatus(tx, enrolment.id(), EnrolmentStatus.CANCELLED, reason, actor.userId());
         if (transferTo == null) {
-            events.record(tx, CANCELLED, "enrolment", enrolment.id(), Json.createObjectBuilder()
+            events.record(tx, CANCELLED, "enrolment", enrolment.id(), Jsons.createObjectBuilder()
                     .add("sessionId", enrolment.sessionId().toString()).add("personId", enrolment.personId().toString())
                     .add("reason", reason == null ? "" : reason).build());
             audit.record(tx, actor, "enrolment.cancel", "enrolment", enrolment.id());
@@ -227,19 +254,19 @@ final class EnrolmentDesk {
 
     private void checkTerms(DbExecute tx, SessionView session, EnrolmentTerms terms) {
         List<FieldError> errors = new ArrayList<>();
-        EnrolmentRules.check(terms, centers.habilitations(tx, session.centerId()), errors);
+        // The centre's habilitations matter only for a complementary certification.
+        EnrolmentRules.check(terms, terms.complementaryCertification() == null ? java.util.Set.of()
+                : centers.habilitations(tx, session.centerId()), errors);
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
         }
     }
 
-    private UUID knownPerson(Principal actor, DbExecute tx, UUID personId) {
-        boolean visible = people.find(tx, personId).isPresent()
-                && (actor.isAdmin() || people.enrolledAt(tx, personId, actor.scopeId()));
-        if (!visible) {
-            throw ApiProblem.invalidField("personId", "unknown_person", "Cette personne est inconnue du centre.");
-        }
-        return personId;
+    private Person knownPerson(Principal actor, DbExecute tx, UUID personId) {
+        return people.find(tx, personId)
+                .filter(p -> actor.isAdmin() || people.enrolledAt(tx, personId, actor.scopeId()))
+                .orElseThrow(() -> ApiProblem.invalidField("personId", "unknown_person",
+                        "Cette personne est inconnue du centre."));
     }
 
     private Enrolment visible(Principal actor, DbExecute exec, UUID id, boolean lock) {

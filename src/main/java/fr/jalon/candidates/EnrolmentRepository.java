@@ -24,24 +24,31 @@ final class EnrolmentRepository {
             e.updated_at""";
     private static final String FROM = " FROM enrolments e JOIN people p ON p.id = e.person_id ";
 
+    /** What the database assigned to a new enrolment. */
+    record Inserted(UUID id, Long waitlistPosition, Instant createdAt) {
+    }
+
     /** A new enrolment and the first line of its history, in one round trip. */
-    UUID insert(DbExecute exec, UUID sessionId, UUID centerId, UUID personId, EnrolmentStatus status,
+    Inserted insert(DbExecute exec, UUID sessionId, UUID centerId, UUID personId, EnrolmentStatus status,
                 EnrolmentTerms t, Origin origin, String originReference, UUID transferredFrom, UUID actor) {
         UUID id = UUID.randomUUID();
-        exec.dml("""
+        return exec.get("""
                 WITH e AS (
                     INSERT INTO enrolments (id, session_id, center_id, person_id, status, billing_mode, prepayment_code,
                         complementary_certification, external_id, result_recipient_email, extra_time_percent,
                         accessibility_adjustment, origin, origin_reference, waitlist_position, transferred_from)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                             CASE WHEN ? = 'WAITLISTED' THEN nextval('enrolment_waitlist_seq') END, ?)
-                    RETURNING id, status)
-                INSERT INTO enrolment_history (enrolment_id, status, actor_user_id) SELECT id, status, ? FROM e""",
+                    RETURNING id, status, waitlist_position, created_at),
+                h AS (INSERT INTO enrolment_history (enrolment_id, status, actor_user_id) SELECT id, status, ? FROM e)
+                SELECT id, waitlist_position, created_at FROM e""",
                 id, sessionId, centerId, personId, status.name(), t.billingMode().name(), t.prepaymentCode(),
                 t.complementaryCertification() == null ? null : t.complementaryCertification().name(), t.externalId(),
                 t.resultRecipientEmail(), t.extraTimePercent(), t.accessibilityAdjustment(), origin.name(),
-                originReference, status.name(), transferredFrom, actor);
-        return id;
+                originReference, status.name(), transferredFrom, actor)
+                .map(row -> new Inserted(Rows.uuid(row, "id"), Rows.longValue(row, "waitlist_position"),
+                        Rows.instant(row, "created_at")))
+                .orElseThrow();
     }
 
     /** Many enrolled candidates at once (imports); ids chosen by the caller. */
@@ -111,19 +118,21 @@ final class EnrolmentRepository {
                 .toList();
     }
 
-    Optional<Enrolment> activeIn(DbExecute exec, UUID sessionId, UUID personId) {
-        return exec.get("SELECT " + COLUMNS + FROM + "WHERE e.session_id = ? AND e.person_id = ? AND e.status <> 'CANCELLED'",
-                sessionId, personId).map(EnrolmentRepository::enrolment);
-    }
+    /** Why a person cannot take a session: already in it, or in another one at the same time. */
+    enum Conflict { NONE, SAME_SESSION, OVERLAPPING_SESSION }
 
-    /** The person's other active enrolments whose session overlaps [start, end). */
-    boolean overlapsAnother(DbExecute exec, UUID personId, UUID sessionId, Instant start, Instant end) {
+    /** One query for both checks: an active enrolment in this session, or in an overlapping one. */
+    Conflict conflictFor(DbExecute exec, UUID personId, UUID sessionId, Instant start, Instant end) {
         return exec.get("""
-                        SELECT 1 FROM enrolments e JOIN sessions s ON s.id = e.session_id
-                        WHERE e.person_id = ? AND e.status <> 'CANCELLED' AND e.session_id <> ?
-                          AND s.status <> 'CANCELLED' AND tstzrange(s.starts_at, s.ends_at) && tstzrange(?, ?)
-                        LIMIT 1""",
-                personId, sessionId, start.atOffset(ZoneOffset.UTC), end.atOffset(ZoneOffset.UTC)).isPresent();
+                        SELECT bool_or(e.session_id = ?) AS same, count(*) > 0 AS any FROM enrolments e
+                        JOIN sessions s ON s.id = e.session_id
+                        WHERE e.person_id = ? AND e.status <> 'CANCELLED'
+                          AND (e.session_id = ? OR (s.status <> 'CANCELLED'
+                               AND tstzrange(s.starts_at, s.ends_at) && tstzrange(?, ?)))""",
+                        sessionId, personId, sessionId, start.atOffset(ZoneOffset.UTC), end.atOffset(ZoneOffset.UTC))
+                .map(row -> Rows.bool(row, "same") ? Conflict.SAME_SESSION
+                        : Rows.bool(row, "any") ? Conflict.OVERLAPPING_SESSION : Conflict.NONE)
+                .orElse(Conflict.NONE);
     }
 
     /** Active enrolments of these people in sessions overlapping anything: (person, start, end) for imports. */

@@ -27,7 +27,7 @@ import fr.jalon.territory.Territory;
 
 import io.helidon.dbclient.DbExecute;
 
-import jakarta.json.Json;
+import fr.jalon.platform.json.Jsons;
 import jakarta.json.JsonObject;
 
 /**
@@ -180,7 +180,7 @@ final class SessionImport {
                 actor.userId());
         List<JsonObject> payloads = new ArrayList<>();
         for (int i = 0; i < enrolmentIds.size(); i++) {
-            payloads.add(Json.createObjectBuilder().add("sessionId", enrolmentSessions.get(i).toString())
+            payloads.add(Jsons.createObjectBuilder().add("sessionId", enrolmentSessions.get(i).toString())
                     .add("personId", enrolmentPeople.get(i).toString()).add("status", "ENROLLED")
                     .add("origin", Origin.IMPORT.name()).build());
         }

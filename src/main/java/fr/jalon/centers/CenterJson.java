@@ -1,6 +1,6 @@
 package fr.jalon.centers;
 
-import jakarta.json.Json;
+import fr.jalon.platform.json.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -13,10 +13,10 @@ final class CenterJson {
 
     static JsonObject center(Center c) {
         CenterDraft d = c.draft();
-        JsonArrayBuilder habilitations = Json.createArrayBuilder();
-        d.habilitations().forEach(h -> habilitations.add(Json.createObjectBuilder()
+        JsonArrayBuilder habilitations = Jsons.createArrayBuilder();
+        d.habilitations().forEach(h -> habilitations.add(Jsons.createObjectBuilder()
                 .add("code", h.name()).add("label", h.label())));
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = Jsons.createObjectBuilder()
                 .add("id", c.id().toString())
                 .add("name", d.name())
                 .add("type", d.type().name())
@@ -32,10 +32,10 @@ final class CenterJson {
 
     static JsonObject site(Site s) {
         SiteDraft d = s.draft();
-        JsonObjectBuilder address = Json.createObjectBuilder().add("line1", d.addressLine1());
+        JsonObjectBuilder address = Jsons.createObjectBuilder().add("line1", d.addressLine1());
         addIfPresent(address, "line2", d.addressLine2());
         address.add("postalCode", d.postalCode()).add("city", d.city());
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = Jsons.createObjectBuilder()
                 .add("id", s.id().toString())
                 .add("centerId", s.centerId().toString())
                 .add("name", d.name())
@@ -47,7 +47,7 @@ final class CenterJson {
     }
 
     static JsonObject room(Room r) {
-        return Json.createObjectBuilder()
+        return Jsons.createObjectBuilder()
                 .add("id", r.id().toString())
                 .add("siteId", r.siteId().toString())
                 .add("centerId", r.centerId().toString())

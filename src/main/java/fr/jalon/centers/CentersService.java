@@ -16,7 +16,7 @@ import io.helidon.dbclient.DbClient;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import jakarta.json.Json;
+import fr.jalon.platform.json.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -133,8 +133,8 @@ final class CentersService implements ApiRoutes.ApiService {
     }
 
     private static <T> JsonObject items(List<T> list, Function<T, JsonObject> view) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
         list.forEach(item -> items.add(view.apply(item)));
-        return Json.createObjectBuilder().add("items", items).build();
+        return Jsons.createObjectBuilder().add("items", items).build();
     }
 }

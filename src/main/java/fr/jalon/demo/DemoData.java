@@ -18,7 +18,7 @@ import fr.jalon.platform.security.UserAccounts;
 
 import io.helidon.dbclient.DbClient;
 
-import jakarta.json.Json;
+import fr.jalon.platform.json.Jsons;
 import jakarta.json.JsonObject;
 
 /**
@@ -61,11 +61,11 @@ public final class DemoData {
     }
 
     private void load() {
-        String center = id(post("/centers", Json.createObjectBuilder()
+        String center = id(post("/centers", Jsons.createObjectBuilder()
                 .add("name", "[DÉMO] Agence départementale d'inclusion numérique des Landes")
                 .add("type", "PRO")
                 .add("siret", "22004000000006")
-                .add("habilitations", Json.createArrayBuilder().add("CLEA"))
+                .add("habilitations", Jsons.createArrayBuilder().add("CLEA"))
                 .add("contactEmail", "certification@demo.jalon.local")
                 .add("contactPhone", "05 58 00 00 00")
                 .build()));
@@ -96,9 +96,9 @@ public final class DemoData {
 
     private static JsonObject site(String name, String line1, String postalCode, String city, String insee,
                                    boolean wheelchair) {
-        return Json.createObjectBuilder()
+        return Jsons.createObjectBuilder()
                 .add("name", name)
-                .add("address", Json.createObjectBuilder().add("line1", line1).add("postalCode", postalCode)
+                .add("address", Jsons.createObjectBuilder().add("line1", line1).add("postalCode", postalCode)
                         .add("city", city))
                 .add("communeInsee", insee)
                 .add("wheelchairAccessible", wheelchair)
@@ -108,11 +108,11 @@ public final class DemoData {
     }
 
     private static JsonObject room(String name, int seats, boolean accessible) {
-        return Json.createObjectBuilder().add("name", name).add("seats", seats).add("accessible", accessible).build();
+        return Jsons.createObjectBuilder().add("name", name).add("seats", seats).add("accessible", accessible).build();
     }
 
     private static JsonObject session(String room, LocalDate day, String time, String description) {
-        return Json.createObjectBuilder()
+        return Jsons.createObjectBuilder()
                 .add("roomId", room)
                 .add("date", day.toString())
                 .add("startTime", time)
@@ -132,7 +132,7 @@ public final class DemoData {
                 throw new IllegalStateException("Demo data rejected on " + path + ": " + response.statusCode() + " "
                         + response.body());
             }
-            return Json.createReader(new StringReader(response.body())).readObject();
+            return Jsons.createReader(new StringReader(response.body())).readObject();
         } catch (IOException e) {
             throw new IllegalStateException("Demo data could not be sent to " + path, e);
         } catch (InterruptedException e) {

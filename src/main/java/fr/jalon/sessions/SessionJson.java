@@ -2,7 +2,7 @@ package fr.jalon.sessions;
 
 import fr.jalon.platform.codes.CodeGenerator;
 
-import jakarta.json.Json;
+import fr.jalon.platform.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -13,7 +13,7 @@ final class SessionJson {
     }
 
     static JsonObject session(CertificationSession s) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = Jsons.createObjectBuilder()
                 .add("id", s.id().toString())
                 .add("centerId", s.centerId().toString())
                 .add("siteId", s.siteId().toString())
@@ -52,7 +52,7 @@ final class SessionJson {
 
     /** Where and when, for "session changed" events. */
     static JsonObject schedule(CertificationSession s) {
-        return Json.createObjectBuilder()
+        return Jsons.createObjectBuilder()
                 .add("sessionId", s.id().toString())
                 .add("roomId", s.roomId().toString())
                 .add("siteId", s.siteId().toString())

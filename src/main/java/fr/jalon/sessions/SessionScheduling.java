@@ -19,7 +19,7 @@ import fr.jalon.platform.security.Role;
 
 import io.helidon.dbclient.DbExecute;
 
-import jakarta.json.Json;
+import fr.jalon.platform.json.Jsons;
 import jakarta.json.JsonObject;
 
 /**
@@ -95,7 +95,7 @@ final class SessionScheduling {
             repository.update(tx, id, room.siteId(), room.roomId(), slot, capacity, description);
             CertificationSession after = repository.find(tx, id).orElseThrow();
             if (moved) {
-                events.record(tx, SESSION_CHANGED, "session", id, Json.createObjectBuilder()
+                events.record(tx, SESSION_CHANGED, "session", id, Jsons.createObjectBuilder()
                         .add("before", SessionJson.schedule(before))
                         .add("after", SessionJson.schedule(after))
                         .build());
@@ -136,7 +136,7 @@ final class SessionScheduling {
             actor.requireCenter(session.centerId());
             SessionRules.requireTransition(session, SessionStatus.CANCELLED);
             repository.cancel(tx, id, reason);
-            JsonObject payload = Json.createObjectBuilder()
+            JsonObject payload = Jsons.createObjectBuilder()
                     .add("session", SessionJson.schedule(session))
                     .add("reason", reason)
                     .build();

@@ -21,7 +21,7 @@ import io.helidon.dbclient.DbClient;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import jakarta.json.Json;
+import fr.jalon.platform.json.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
@@ -60,9 +60,9 @@ final class SessionsService implements ApiRoutes.ApiService {
         int limit = params.limit();
         SessionRepository.After after = params.cursor().map(SessionsService::after).orElse(null);
         List<CertificationSession> page = scheduling.list(actor, db.execute(), criteria, after, limit);
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
         page.forEach(s -> items.add(SessionJson.session(s)));
-        JsonObjectBuilder body = Json.createObjectBuilder().add("items", items);
+        JsonObjectBuilder body = Jsons.createObjectBuilder().add("items", items);
         if (page.size() == limit) {
             CertificationSession last = page.getLast();
             body.add("nextCursor", Cursor.of(last.slot().date().toString(), last.slot().startTime().toString(),

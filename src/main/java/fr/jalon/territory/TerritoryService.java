@@ -10,7 +10,7 @@ import fr.jalon.platform.http.Responses;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import jakarta.json.Json;
+import fr.jalon.platform.json.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -44,18 +44,18 @@ public final class TerritoryService implements ApiRoutes.ApiService {
         boolean includeAll = params.text("type", 10).map("all"::equals).orElse(false);
         List<Commune> communes = territory.search(params.text("q", 100).orElse(null), departement, postalCode,
                 includeAll, limit);
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
         communes.forEach(c -> items.add(json(c)));
-        Responses.ok(res, Json.createObjectBuilder().add("items", items).build());
+        Responses.ok(res, Jsons.createObjectBuilder().add("items", items).build());
     }
 
     private void epci(ServerRequest req, ServerResponse res) {
         String siren = req.path().pathParameters().get("siren");
         Epci epci = territory.epci(siren)
                 .orElseThrow(() -> ApiProblem.notFound("Aucun EPCI ne porte le SIREN " + siren + "."));
-        JsonArrayBuilder members = Json.createArrayBuilder();
+        JsonArrayBuilder members = Jsons.createArrayBuilder();
         territory.members(siren).forEach(c -> members.add(json(c)));
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = Jsons.createObjectBuilder()
                 .add("siren", epci.siren())
                 .add("name", epci.name())
                 .add("type", epci.type())
@@ -79,11 +79,11 @@ public final class TerritoryService implements ApiRoutes.ApiService {
     }
 
     static JsonObject json(Commune c) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = Jsons.createObjectBuilder()
                 .add("codeInsee", c.codeInsee())
                 .add("name", c.name())
                 .add("type", c.type())
-                .add("postalCodes", Json.createArrayBuilder(c.postalCodes()));
+                .add("postalCodes", Jsons.createArrayBuilder(c.postalCodes()));
         if (c.departement() != null) {
             body.add("departement", c.departement());
         }
@@ -94,7 +94,7 @@ public final class TerritoryService implements ApiRoutes.ApiService {
             body.add("epciSiren", c.epciSiren());
         }
         if (!c.formerCodes().isEmpty()) {
-            body.add("formerCodes", Json.createArrayBuilder(c.formerCodes()));
+            body.add("formerCodes", Jsons.createArrayBuilder(c.formerCodes()));
         }
         return body.build();
     }

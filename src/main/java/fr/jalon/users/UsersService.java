@@ -23,7 +23,7 @@ import fr.jalon.platform.security.UserAccounts.UserAccount;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import jakarta.json.Json;
+import fr.jalon.platform.json.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -61,9 +61,9 @@ final class UsersService implements ApiRoutes.ApiService {
         int limit = params.limit();
         String after = params.cursor().map(c -> c.key(0)).orElse(null);
         List<UserAccount> users = directory.list(actor, limit, after);
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
         users.forEach(u -> items.add(user(u)));
-        JsonObjectBuilder body = Json.createObjectBuilder().add("items", items);
+        JsonObjectBuilder body = Jsons.createObjectBuilder().add("items", items);
         if (users.size() == limit) {
             body.add("nextCursor", Cursor.of(users.getLast().email()).encode());
         }
@@ -92,9 +92,9 @@ final class UsersService implements ApiRoutes.ApiService {
 
     private void tokens(ServerRequest req, ServerResponse res) {
         Principal actor = Authentication.principal(req);
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
         directory.tokens(actor, QueryParams.pathId(req, "id")).forEach(t -> items.add(token(t)));
-        Responses.ok(res, Json.createObjectBuilder().add("items", items).build());
+        Responses.ok(res, Jsons.createObjectBuilder().add("items", items).build());
     }
 
     private void issueToken(ServerRequest req, ServerResponse res) {
@@ -108,7 +108,7 @@ final class UsersService implements ApiRoutes.ApiService {
             throw ApiProblem.invalidField("expiresAt", "past", "La date d'expiration doit être dans le futur.");
         }
         IssuedToken issued = directory.issueToken(actor, userId, label, expiresAt);
-        JsonObject body = Json.createObjectBuilder(token(issued.info()))
+        JsonObject body = Jsons.createObjectBuilder(token(issued.info()))
                 .add("token", issued.secret())
                 .add("notice", "Conservez ce jeton : il ne sera plus jamais affiché.")
                 .build();
@@ -131,7 +131,7 @@ final class UsersService implements ApiRoutes.ApiService {
     }
 
     private static JsonObject user(UserAccount u) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = Jsons.createObjectBuilder()
                 .add("id", u.id().toString())
                 .add("email", u.email())
                 .add("displayName", u.displayName())
@@ -145,7 +145,7 @@ final class UsersService implements ApiRoutes.ApiService {
     }
 
     private static JsonObject token(TokenInfo t) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = Jsons.createObjectBuilder()
                 .add("id", t.id().toString())
                 .add("userId", t.userId().toString())
                 .add("createdAt", t.createdAt().toString())

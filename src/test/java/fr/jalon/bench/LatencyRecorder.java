@@ -7,7 +7,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 
-import jakarta.json.Json;
+import fr.jalon.platform.json.Jsons;
 import jakarta.json.JsonObject;
 
 /** Runs N operations on C client threads and reports throughput and latency percentiles. */
@@ -18,7 +18,7 @@ final class LatencyRecorder {
                   double p50Millis, double p99Millis) {
 
         JsonObject json() {
-            return Json.createObjectBuilder()
+            return Jsons.createObjectBuilder()
                     .add("operations", operations)
                     .add("failures", failures)
                     .add("clients", clients)

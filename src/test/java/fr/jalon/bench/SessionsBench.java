@@ -23,7 +23,7 @@ import fr.jalon.testing.TestDatabase;
 
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
-import jakarta.json.Json;
+import fr.jalon.platform.json.Jsons;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -171,14 +171,14 @@ class SessionsBench {
                               LatencyRecorder.Result httpList, LatencyRecorder.Result jdbcList) throws Exception {
         double createRatio = httpCreate.perSecond() / jdbcCreate.perSecond();
         double listRatio = httpList.perSecond() / jdbcList.perSecond();
-        JsonObject report = Json.createObjectBuilder()
+        JsonObject report = Jsons.createObjectBuilder()
                 .add("name", "sessions-http")
                 .add("machine", Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version())
                 .add("clients", CLIENTS)
-                .add("create", Json.createObjectBuilder()
+                .add("create", Jsons.createObjectBuilder()
                         .add("http", httpCreate.json()).add("jdbcBaseline", jdbcCreate.json())
                         .add("throughputRatio", Math.round(createRatio * 1000) / 1000.0))
-                .add("list", Json.createObjectBuilder()
+                .add("list", Jsons.createObjectBuilder()
                         .add("http", httpList.json()).add("jdbcBaseline", jdbcList.json())
                         .add("throughputRatio", Math.round(listRatio * 1000) / 1000.0))
                 .build();

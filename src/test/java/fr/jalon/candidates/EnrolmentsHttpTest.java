@@ -21,7 +21,7 @@ import fr.jalon.testing.TestDatabase;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
-import jakarta.json.Json;
+import fr.jalon.platform.json.Jsons;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,7 +67,7 @@ class EnrolmentsHttpTest {
 
     @Test
     void enrolsAPersonWithNormalisedContactAndFindsThemAgain() {
-        JsonObject body = Json.createObjectBuilder()
+        JsonObject body = Jsons.createObjectBuilder()
                 .add("person", Fixtures.personBody("Dupont-Lajoie", "Élodie", "1988-02-29")
                         .add("email", "elodie@example.org").add("mobilePhone", "06 12 34 56 78")
                         .add("franceTravailNumber", "1234567 a"))
@@ -108,11 +108,11 @@ class EnrolmentsHttpTest {
 
     @Test
     void reportsEveryInvalidPersonAndBillingFieldAtOnce() {
-        JsonObject body = Json.createObjectBuilder()
-                .add("person", Json.createObjectBuilder()
+        JsonObject body = Jsons.createObjectBuilder()
+                .add("person", Jsons.createObjectBuilder()
                         .add("birthName", "Durand3").add("firstName", "Jo").add("sex", "X")
                         .add("birthDate", "2999-01-01")
-                        .add("birthplace", Json.createObjectBuilder().add("postalCode", "40000").add("city", "Dax"))
+                        .add("birthplace", Jsons.createObjectBuilder().add("postalCode", "40000").add("city", "Dax"))
                         .add("email", "pas-une-adresse").add("mobilePhone", "05 58 46 40 40"))
                 .add("billingMode", "FREE").add("prepaymentCode", "ABC")
                 .add("complementaryCertification", "PIX_PLUS_DROIT")
@@ -157,13 +157,13 @@ class EnrolmentsHttpTest {
     @Test
     void aBiggerCapacityPromotesTheWaitingList() {
         String room = fixtures.room(fixtures.site(centerId), 3);
-        String small = admin.post("/api/v1/sessions", Json.createObjectBuilder(Fixtures.sessionBody(room, day, "14:00"))
+        String small = admin.post("/api/v1/sessions", Jsons.createObjectBuilder(Fixtures.sessionBody(room, day, "14:00"))
                 .add("capacity", 1).build()).id();
         enrol(small, person("Ernst"));
         String waiting = enrol(small, person("Faure")).id();
 
-        ApiClient.Answer bigger = admin.patch("/api/v1/sessions/" + small, Json.createObjectBuilder().add("capacity", 3).build());
-        ApiClient.Answer smaller = admin.patch("/api/v1/sessions/" + small, Json.createObjectBuilder().add("capacity", 1).build());
+        ApiClient.Answer bigger = admin.patch("/api/v1/sessions/" + small, Jsons.createObjectBuilder().add("capacity", 3).build());
+        ApiClient.Answer smaller = admin.patch("/api/v1/sessions/" + small, Jsons.createObjectBuilder().add("capacity", 1).build());
 
         assertEquals(200, bigger.status(), bigger.body());
         assertEquals(2, bigger.json().getInt("seatsTaken"));
@@ -177,7 +177,7 @@ class EnrolmentsHttpTest {
         String id = enrol(sessionId, person("Garnier")).id();
 
         ApiClient.Answer moved = admin.post("/api/v1/enrolments/" + id + "/transfer",
-                Json.createObjectBuilder().add("sessionId", target).build());
+                Jsons.createObjectBuilder().add("sessionId", target).build());
 
         assertEquals(201, moved.status(), moved.body());
         assertEquals(target, moved.json().getString("sessionId"));
@@ -196,9 +196,9 @@ class EnrolmentsHttpTest {
         String id = enrol(sessionId, person("Hamon")).id();
 
         ApiClient.Answer prepaid = admin.patch("/api/v1/enrolments/" + id,
-                Json.createObjectBuilder().add("billingMode", "PREPAID").build());
+                Jsons.createObjectBuilder().add("billingMode", "PREPAID").build());
         ApiClient.Answer fixed = admin.patch("/api/v1/enrolments/" + id,
-                Json.createObjectBuilder().add("billingMode", "PREPAID").add("prepaymentCode", "FACT-2027-01").build());
+                Jsons.createObjectBuilder().add("billingMode", "PREPAID").add("prepaymentCode", "FACT-2027-01").build());
 
         assertEquals(422, prepaid.status());
         assertEquals(200, fixed.status(), fixed.body());
@@ -218,8 +218,8 @@ class EnrolmentsHttpTest {
         assertEquals(404, staffElsewhere.get("/api/v1/sessions/" + sessionId + "/enrolments").status());
 
         ApiClient.Answer patched = staffHere.patch("/api/v1/people/" + personId,
-                Json.createObjectBuilder().add("email", "idrissi@example.org").add("preferredChannels",
-                        Json.createArrayBuilder().add("EMAIL")).build());
+                Jsons.createObjectBuilder().add("email", "idrissi@example.org").add("preferredChannels",
+                        Jsons.createArrayBuilder().add("EMAIL")).build());
         assertEquals(200, patched.status(), patched.body());
         assertEquals("idrissi@example.org", patched.json().getString("email"));
         assertTrue(admin.get("/api/v1/audit?recordType=person&recordId=" + personId).json().getJsonArray("items").size() >= 3,

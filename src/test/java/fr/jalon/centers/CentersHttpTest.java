@@ -10,7 +10,7 @@ import fr.jalon.testing.JalonServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
-import jakarta.json.Json;
+import fr.jalon.platform.json.Jsons;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +51,7 @@ class CentersHttpTest {
     void refusesAnInvalidSiretAndAnUnknownHabilitationTogether() {
         ApiClient.Answer answer = admin.post("/api/v1/centers", Fixtures.centerBody(Fixtures.unique("Centre"))
                 .add("siret", "73282932000075")
-                .add("habilitations", Json.createArrayBuilder().add("TOEIC"))
+                .add("habilitations", Jsons.createArrayBuilder().add("TOEIC"))
                 .build());
 
         assertEquals(422, answer.status());

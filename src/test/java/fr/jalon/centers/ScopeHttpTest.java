@@ -10,7 +10,7 @@ import fr.jalon.testing.JalonServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
-import jakarta.json.Json;
+import fr.jalon.platform.json.Jsons;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,9 +65,9 @@ class ScopeHttpTest {
         assertEquals(404, staffA.post("/api/v1/centers/" + centerB + "/sites", Fixtures.siteBody("Intrus").build()).status());
         assertEquals(404, staffA.post("/api/v1/sites/" + siteB + "/rooms", Fixtures.roomBody("Intrus", 3).build()).status());
         assertEquals(404, staffA.put("/api/v1/rooms/" + roomB, Fixtures.roomBody("Intrus", 30).build()).status());
-        assertEquals(404, staffA.patch("/api/v1/sessions/" + sessionB, Json.createObjectBuilder().add("capacity", 2).build()).status());
+        assertEquals(404, staffA.patch("/api/v1/sessions/" + sessionB, Jsons.createObjectBuilder().add("capacity", 2).build()).status());
         assertEquals(404, staffA.post("/api/v1/sessions/" + sessionB + "/cancel",
-                Json.createObjectBuilder().add("reason", "x").build()).status());
+                Jsons.createObjectBuilder().add("reason", "x").build()).status());
         assertEquals(422, staffA.post("/api/v1/sessions",
                 Fixtures.sessionBody(roomB, LocalDate.now().plusDays(30), "09:00")).status(), "room of B is unknown to A");
         assertEquals(10, admin.get("/api/v1/sessions/" + sessionB).json().getInt("capacity"));
@@ -89,7 +89,7 @@ class ScopeHttpTest {
     void administrationIsForAdministrators() {
         assertEquals(403, staffA.get("/api/v1/users").status());
         assertEquals(403, staffA.get("/api/v1/audit").status());
-        assertEquals(403, staffA.post("/api/v1/users", Json.createObjectBuilder()
+        assertEquals(403, staffA.post("/api/v1/users", Jsons.createObjectBuilder()
                 .add("email", "x@example.org").add("displayName", "X").add("role", "ADMIN").build()).status());
     }
 }

@@ -14,7 +14,7 @@ import fr.jalon.testing.TestDatabase;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
-import jakarta.json.Json;
+import fr.jalon.platform.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,7 +84,7 @@ class SessionsHttpTest {
 
     @Test
     void refusesACapacityAboveTheRoomSeats() {
-        JsonObject body = Json.createObjectBuilder(Fixtures.sessionBody(roomId, day, "09:00")).add("capacity", 13).build();
+        JsonObject body = Jsons.createObjectBuilder(Fixtures.sessionBody(roomId, day, "09:00")).add("capacity", 13).build();
 
         ApiClient.Answer answer = admin.post("/api/v1/sessions", body);
 
@@ -94,7 +94,7 @@ class SessionsHttpTest {
 
     @Test
     void reportsEveryInvalidFieldAtOnce() {
-        JsonObject body = Json.createObjectBuilder()
+        JsonObject body = Jsons.createObjectBuilder()
                 .add("roomId", roomId)
                 .add("date", "2027-02-31")
                 .add("startTime", "24:10")
@@ -120,9 +120,9 @@ class SessionsHttpTest {
 
     @Test
     void refusesAComplementaryCertificationTheCentreIsNotHabilitatedFor() {
-        JsonObject clea = Json.createObjectBuilder(Fixtures.sessionBody(roomId, day, "09:00"))
+        JsonObject clea = Jsons.createObjectBuilder(Fixtures.sessionBody(roomId, day, "09:00"))
                 .add("certificationType", "CLEA").build();
-        JsonObject droit = Json.createObjectBuilder(Fixtures.sessionBody(roomId, day, "14:00"))
+        JsonObject droit = Jsons.createObjectBuilder(Fixtures.sessionBody(roomId, day, "14:00"))
                 .add("certificationType", "PIX_PLUS_DROIT").build();
 
         assertEquals(201, admin.post("/api/v1/sessions", clea).status());
@@ -136,7 +136,7 @@ class SessionsHttpTest {
         String id = fixtures.session(roomId, day, "09:00");
         String otherRoom = fixtures.room(siteId, 10);
 
-        ApiClient.Answer moved = admin.patch("/api/v1/sessions/" + id, Json.createObjectBuilder()
+        ApiClient.Answer moved = admin.patch("/api/v1/sessions/" + id, Jsons.createObjectBuilder()
                 .add("roomId", otherRoom).add("startTime", "14:00").add("capacity", 10).build());
 
         assertEquals(200, moved.status(), moved.body());
@@ -156,9 +156,9 @@ class SessionsHttpTest {
         String id = fixtures.session(roomId, day, "09:00");
 
         ApiClient.Answer changed = admin.patch("/api/v1/sessions/" + id,
-                Json.createObjectBuilder().add("description", "Apporter une pièce d'identité").build());
+                Jsons.createObjectBuilder().add("description", "Apporter une pièce d'identité").build());
         ApiClient.Answer cleared = admin.patch("/api/v1/sessions/" + id,
-                Json.createObjectBuilder().add("description", JsonValue.NULL).build());
+                Jsons.createObjectBuilder().add("description", JsonValue.NULL).build());
 
         assertEquals("Apporter une pièce d'identité", changed.json().getString("description"));
         assertFalse(cleared.json().containsKey("description"));
@@ -172,12 +172,12 @@ class SessionsHttpTest {
     void cancellingNeedsAReasonAndHappensOnce() {
         String id = fixtures.session(roomId, day, "09:00");
 
-        ApiClient.Answer noReason = admin.post("/api/v1/sessions/" + id + "/cancel", Json.createObjectBuilder().build());
+        ApiClient.Answer noReason = admin.post("/api/v1/sessions/" + id + "/cancel", Jsons.createObjectBuilder().build());
         ApiClient.Answer cancelled = admin.post("/api/v1/sessions/" + id + "/cancel",
-                Json.createObjectBuilder().add("reason", "Salle indisponible (travaux)").build());
+                Jsons.createObjectBuilder().add("reason", "Salle indisponible (travaux)").build());
         ApiClient.Answer again = admin.post("/api/v1/sessions/" + id + "/cancel",
-                Json.createObjectBuilder().add("reason", "encore").build());
-        ApiClient.Answer patch = admin.patch("/api/v1/sessions/" + id, Json.createObjectBuilder().add("startTime", "10:00").build());
+                Jsons.createObjectBuilder().add("reason", "encore").build());
+        ApiClient.Answer patch = admin.patch("/api/v1/sessions/" + id, Jsons.createObjectBuilder().add("startTime", "10:00").build());
 
         assertEquals(422, noReason.status());
         assertEquals(200, cancelled.status(), cancelled.body());

@@ -8,7 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Optional;
 
-import jakarta.json.Json;
+import fr.jalon.platform.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -38,7 +38,7 @@ public final class ApiClient {
     public record Answer(int status, String contentType, String body, HttpResponse<String> raw) {
 
         public JsonObject json() {
-            return Json.createReader(new StringReader(body)).readObject();
+            return Jsons.createReader(new StringReader(body)).readObject();
         }
 
         public String id() {

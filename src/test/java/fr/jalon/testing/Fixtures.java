@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.json.Json;
+import fr.jalon.platform.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -28,30 +28,30 @@ public final class Fixtures {
     }
 
     public static JsonObjectBuilder centerBody(String name) {
-        return Json.createObjectBuilder()
+        return Jsons.createObjectBuilder()
                 .add("name", name)
                 .add("type", "PRO")
                 .add("siret", SIRET)
-                .add("habilitations", Json.createArrayBuilder().add("CLEA"))
+                .add("habilitations", Jsons.createArrayBuilder().add("CLEA"))
                 .add("contactEmail", "centre@example.org")
                 .add("contactPhone", "05 58 46 40 40");
     }
 
     public static JsonObjectBuilder siteBody(String name) {
-        return Json.createObjectBuilder()
+        return Jsons.createObjectBuilder()
                 .add("name", name)
-                .add("address", Json.createObjectBuilder().add("line1", "1 place du Foirail").add("postalCode", "40000")
+                .add("address", Jsons.createObjectBuilder().add("line1", "1 place du Foirail").add("postalCode", "40000")
                         .add("city", "Mont-de-Marsan"))
                 .add("communeInsee", "40192")
                 .add("wheelchairAccessible", true);
     }
 
     public static JsonObjectBuilder roomBody(String name, int seats) {
-        return Json.createObjectBuilder().add("name", name).add("seats", seats).add("accessible", true);
+        return Jsons.createObjectBuilder().add("name", name).add("seats", seats).add("accessible", true);
     }
 
     public static JsonObject sessionBody(String roomId, LocalDate date, String time) {
-        return Json.createObjectBuilder().add("roomId", roomId).add("date", date.toString()).add("startTime", time).build();
+        return Jsons.createObjectBuilder().add("roomId", roomId).add("date", date.toString()).add("startTime", time).build();
     }
 
     public String center() {
@@ -72,21 +72,21 @@ public final class Fixtures {
 
     /** A person born in Mont-de-Marsan, as the enrolment API takes it. */
     public static JsonObjectBuilder personBody(String birthName, String firstName, String birthDate) {
-        return Json.createObjectBuilder()
+        return Jsons.createObjectBuilder()
                 .add("birthName", birthName)
                 .add("firstName", firstName)
                 .add("sex", "F")
                 .add("birthDate", birthDate)
-                .add("birthplace", Json.createObjectBuilder().add("inseeCode", "40192").add("country", "France"));
+                .add("birthplace", Jsons.createObjectBuilder().add("inseeCode", "40192").add("country", "France"));
     }
 
     public static JsonObject enrolmentBody(JsonObjectBuilder person) {
-        return Json.createObjectBuilder().add("person", person).add("billingMode", "FREE").build();
+        return Jsons.createObjectBuilder().add("person", person).add("billingMode", "FREE").build();
     }
 
     /** A user of the given role and centre, and a token for it. */
     public String tokenFor(String role, String centerId) {
-        JsonObjectBuilder user = Json.createObjectBuilder()
+        JsonObjectBuilder user = Jsons.createObjectBuilder()
                 .add("email", UUID.randomUUID() + "@example.org")
                 .add("displayName", "Agent de test")
                 .add("role", role);
@@ -95,7 +95,7 @@ public final class Fixtures {
         }
         String userId = created(admin.post("/api/v1/users", user.build()));
         ApiClient.Answer token = admin.post("/api/v1/users/" + userId + "/tokens",
-                Json.createObjectBuilder().add("label", "test").build());
+                Jsons.createObjectBuilder().add("label", "test").build());
         assertEquals(201, token.status(), token.body());
         return token.json().getString("token");
     }

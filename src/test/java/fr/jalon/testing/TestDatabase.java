@@ -32,7 +32,7 @@ public final class TestDatabase {
     private TestDatabase() throws IOException {
         directory = Files.createTempDirectory("jalon-test-db");
         embedded = EmbeddedDatabase.start(directory.resolve("postgres"));
-        database = Database.connect(embedded.jdbcUrl(), embedded.user(), "", 20);
+        database = Database.connect(embedded.jdbcUrl(), embedded.user(), "", Integer.getInteger("jalon.test.pool", 10));
         application = Application.on(database, settings(), Clock.systemUTC());
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
     }

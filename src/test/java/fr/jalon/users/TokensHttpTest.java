@@ -11,7 +11,7 @@ import fr.jalon.testing.TestDatabase;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
-import jakarta.json.Json;
+import fr.jalon.platform.json.Jsons;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -52,12 +52,12 @@ class TokensHttpTest {
     @Test
     void aTokenIsShownOnceStoredHashedUsedAndRevoked() {
         String center = fixtures.center();
-        String userId = admin.post("/api/v1/users", Json.createObjectBuilder()
+        String userId = admin.post("/api/v1/users", Jsons.createObjectBuilder()
                 .add("email", UUID.randomUUID() + "@example.org").add("displayName", "Agente d'accueil")
                 .add("role", "CENTER_STAFF").add("centerId", center).build()).id();
 
         ApiClient.Answer issued = admin.post("/api/v1/users/" + userId + "/tokens",
-                Json.createObjectBuilder().add("label", "poste accueil").build());
+                Jsons.createObjectBuilder().add("label", "poste accueil").build());
         String secret = issued.json().getString("token");
         String tokenId = issued.id();
         ApiClient staff = admin.as(secret);
@@ -81,12 +81,12 @@ class TokensHttpTest {
 
     @Test
     void usersAreScopedByRole() {
-        ApiClient.Answer noCentre = admin.post("/api/v1/users", Json.createObjectBuilder()
+        ApiClient.Answer noCentre = admin.post("/api/v1/users", Jsons.createObjectBuilder()
                 .add("email", UUID.randomUUID() + "@example.org").add("displayName", "X").add("role", "CENTER_STAFF").build());
-        ApiClient.Answer unknownCentre = admin.post("/api/v1/users", Json.createObjectBuilder()
+        ApiClient.Answer unknownCentre = admin.post("/api/v1/users", Jsons.createObjectBuilder()
                 .add("email", UUID.randomUUID() + "@example.org").add("displayName", "X").add("role", "CENTER_STAFF")
                 .add("centerId", UUID.randomUUID().toString()).build());
-        ApiClient.Answer badEmail = admin.post("/api/v1/users", Json.createObjectBuilder()
+        ApiClient.Answer badEmail = admin.post("/api/v1/users", Jsons.createObjectBuilder()
                 .add("email", "pas-une-adresse").add("displayName", "X").add("role", "ADMIN").build());
 
         assertEquals(422, noCentre.status());
@@ -110,9 +110,9 @@ class TokensHttpTest {
         String center = fixtures.center();
         String userId = admin.as(fixtures.tokenFor("CENTER_STAFF", center)).get("/api/v1/me").id();
         ApiClient.Answer past = admin.post("/api/v1/users/" + userId + "/tokens",
-                Json.createObjectBuilder().add("expiresAt", "2020-01-01T00:00:00Z").build());
+                Jsons.createObjectBuilder().add("expiresAt", "2020-01-01T00:00:00Z").build());
         ApiClient.Answer issued = admin.post("/api/v1/users/" + userId + "/tokens",
-                Json.createObjectBuilder().add("expiresAt", "2099-01-01T00:00:00Z").build());
+                Jsons.createObjectBuilder().add("expiresAt", "2099-01-01T00:00:00Z").build());
         TestDatabase.get().database().client().execute().dml(
                 "UPDATE api_tokens SET expires_at = now() - interval '1 second' WHERE id = ?", UUID.fromString(issued.id()));
 

@@ -16,7 +16,7 @@ import io.helidon.dbclient.DbClient;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import jakarta.json.Json;
+import fr.jalon.platform.json.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
@@ -45,9 +45,9 @@ public final class AuditService implements ApiRoutes.ApiService {
         UUID actorFilter = params.uuid("actor").orElse(null);
         List<AuditLog.Entry> entries = audit.list(db.execute(), params.text("recordType", 40).orElse(null),
                 params.text("recordId", 80).orElse(null), actorFilter, before, limit);
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
         for (AuditLog.Entry e : entries) {
-            JsonObjectBuilder item = Json.createObjectBuilder()
+            JsonObjectBuilder item = Jsons.createObjectBuilder()
                     .add("id", e.id())
                     .add("at", e.at().toString())
                     .add("actorRole", e.actorRole())
@@ -59,7 +59,7 @@ public final class AuditService implements ApiRoutes.ApiService {
             }
             items.add(item);
         }
-        JsonObjectBuilder body = Json.createObjectBuilder().add("items", items);
+        JsonObjectBuilder body = Jsons.createObjectBuilder().add("items", items);
         if (entries.size() == limit) {
             body.add("nextCursor", Cursor.of(String.valueOf(entries.getLast().id())).encode());
         }

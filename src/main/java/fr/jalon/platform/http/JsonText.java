@@ -2,7 +2,7 @@ package fr.jalon.platform.http;
 
 import java.io.StringWriter;
 
-import jakarta.json.Json;
+import fr.jalon.platform.json.Jsons;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonWriter;
 
@@ -14,7 +14,7 @@ public final class JsonText {
 
     public static String write(JsonStructure json) {
         StringWriter out = new StringWriter();
-        try (JsonWriter writer = Json.createWriter(out)) {
+        try (JsonWriter writer = Jsons.createWriter(out)) {
             writer.write(json);
         }
         return out.toString();

@@ -8,7 +8,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerResponse;
 
-import jakarta.json.Json;
+import fr.jalon.platform.json.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
@@ -45,7 +45,7 @@ public final class ProblemHandlers {
         if (res.isSent()) {
             return;
         }
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = Jsons.createObjectBuilder()
                 .add("type", "/problems/" + problem.type())
                 .add("title", problem.title())
                 .add("status", problem.status())
@@ -54,9 +54,9 @@ public final class ProblemHandlers {
             body.add("instance", instance);
         }
         if (!problem.errors().isEmpty()) {
-            JsonArrayBuilder errors = Json.createArrayBuilder();
+            JsonArrayBuilder errors = Jsons.createArrayBuilder();
             for (FieldError error : problem.errors()) {
-                JsonObjectBuilder item = Json.createObjectBuilder();
+                JsonObjectBuilder item = Jsons.createObjectBuilder();
                 if (error.line() != null) {
                     item.add("line", error.line());
                 }

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 
-import jakarta.json.Json;
+import fr.jalon.platform.json.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -53,7 +53,7 @@ public final class RequestBodies {
         if (bytes.length == 0) {
             throw ApiProblem.badRequest("Le corps de la requête est vide : un objet JSON est attendu.");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw ApiProblem.badRequest("Le corps de la requête doit être un objet JSON.");

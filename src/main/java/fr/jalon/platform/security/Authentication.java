@@ -52,7 +52,8 @@ public final class Authentication implements Filter {
             reject(req, res, "En-tête « Authorization » mal formé : « Bearer <jeton> » est attendu.");
             return;
         }
-        Optional<UserAccounts.Authenticated> found = accounts.authenticate(value.substring(7).strip());
+        String secret = value.substring(7).strip();
+        Optional<UserAccounts.Authenticated> found = accounts.authenticate(secret);
         if (found.isEmpty()) {
             reject(req, res, "Jeton d'accès inconnu, expiré ou révoqué.");
             return;
@@ -60,7 +61,7 @@ public final class Authentication implements Filter {
         Principal principal = found.get().principal();
         Instant lastUsed = found.get().lastUsedAt();
         if (lastUsed == null || lastUsed.isBefore(Instant.now().minus(TOUCH_INTERVAL))) {
-            accounts.touch(principal.tokenId());
+            accounts.touch(secret, found.get());
         }
         req.context().register(principal);
         chain.proceed();

@@ -42,7 +42,19 @@ public final class UserAccounts {
     private static final String USER_COLUMNS = "id, email, display_name, role, center_id, created_at, disabled_at";
     private static final String TOKEN_COLUMNS = "id, user_id, label, created_at, expires_at, last_used_at, revoked_at";
 
+    /**
+     * Authenticated tokens are remembered for a few seconds, so a burst of requests does not pay
+     * a query each. Revocation through this instance takes effect at once; another instance
+     * honours it within {@link #CACHE_TTL}.
+     */
+    static final java.time.Duration CACHE_TTL = java.time.Duration.ofSeconds(10);
+    private static final int CACHE_MAX = 10_000;
+
+    private record Cached(Authenticated authenticated, Instant until) {
+    }
+
     private final DbClient db;
+    private final java.util.concurrent.ConcurrentHashMap<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     public UserAccounts(DbClient db) {
         this.db = db;
@@ -101,23 +113,45 @@ public final class UserAccounts {
 
     public void revokeToken(DbExecute exec, UUID tokenId) {
         exec.dml("UPDATE api_tokens SET revoked_at = now() WHERE id = ? AND revoked_at IS NULL", tokenId);
+        cache.values().removeIf(c -> c.authenticated().principal().tokenId().equals(tokenId));
     }
 
     Optional<Authenticated> authenticate(String secret) {
+        String hash = TokenSecrets.hash(secret);
+        Instant now = Instant.now();
+        Cached cached = cache.get(hash);
+        if (cached != null && cached.until().isAfter(now)) {
+            return Optional.of(cached.authenticated());
+        }
+        Optional<Authenticated> found = lookup(hash);
+        if (found.isPresent()) {
+            if (cache.size() >= CACHE_MAX) {
+                cache.clear();
+            }
+            cache.put(hash, new Cached(found.get(), now.plus(CACHE_TTL)));
+        } else {
+            cache.remove(hash);
+        }
+        return found;
+    }
+
+    private Optional<Authenticated> lookup(String hash) {
         return db.execute().get("""
                         SELECT t.id AS token_id, t.last_used_at, u.id AS user_id, u.role, u.center_id
                         FROM api_tokens t JOIN users u ON u.id = t.user_id
                         WHERE t.token_hash = ? AND t.revoked_at IS NULL
                           AND (t.expires_at IS NULL OR t.expires_at > now()) AND u.disabled_at IS NULL""",
-                        TokenSecrets.hash(secret))
+                        hash)
                 .map(row -> new Authenticated(
                         new Principal(Rows.uuid(row, "user_id"), Rows.uuid(row, "token_id"),
                                 Role.valueOf(Rows.text(row, "role")), Rows.uuid(row, "center_id")),
                         Rows.instant(row, "last_used_at")));
     }
 
-    void touch(UUID tokenId) {
-        db.execute().dml("UPDATE api_tokens SET last_used_at = now() WHERE id = ?", tokenId);
+    void touch(String secret, Authenticated authenticated) {
+        db.execute().dml("UPDATE api_tokens SET last_used_at = now() WHERE id = ?", authenticated.principal().tokenId());
+        cache.computeIfPresent(TokenSecrets.hash(secret),
+                (key, c) -> new Cached(new Authenticated(c.authenticated().principal(), Instant.now()), c.until()));
     }
 
     private static TokenInfo insertToken(DbExecute exec, UUID userId, String label, Instant expiresAt, String hash) {

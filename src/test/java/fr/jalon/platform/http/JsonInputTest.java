@@ -6,7 +6,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.json.Json;
+import fr.jalon.platform.json.Jsons;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class JsonInputTest {
 
     private static JsonInput input(String json) {
-        return new JsonInput(Json.createReader(new StringReader(json)).readObject());
+        return new JsonInput(Jsons.createReader(new StringReader(json)).readObject());
     }
 
     private static List<String> codes(JsonInput in) {

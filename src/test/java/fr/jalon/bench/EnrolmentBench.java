@@ -1,0 +1,103 @@
+package fr.jalon.bench;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import fr.jalon.testing.ApiClient;
+import fr.jalon.testing.Fixtures;
+import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.TestDatabase;
+
+import io.helidon.webserver.WebServer;
+import fr.jalon.platform.json.Jsons;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Concurrent enrolment over HTTP: 64 clients enrol distinct people into 500 sessions of 20 seats
+ * (more requests than seats, so the waiting lists fill too), then the database is checked for
+ * overbooking. Goal: at least 1,000 enrolments/s on 2 cores with zero overbooking.
+ */
+class EnrolmentBench {
+
+    private static final int CLIENTS = 64;
+    private static final int SESSIONS = 500;
+    private static final int SEATS = 20;
+    private static final int ENROLMENTS = 12_000;
+    private static final int WARMUP = 2_000;
+
+    @Test
+    void concurrentEnrolment() throws Exception {
+        WebServer server = BenchSupport.startServer();
+        try {
+            ApiClient admin = new ApiClient("http://localhost:" + server.port(), JalonServer.adminToken());
+            Fixtures fixtures = new Fixtures(admin);
+            String center = fixtures.center();
+            String site = fixtures.site(center);
+            List<String> rooms = new ArrayList<>();
+            for (int r = 0; r < 25; r++) {
+                rooms.add(fixtures.room(site, SEATS));
+            }
+            List<String> sessions = new ArrayList<>();
+            for (int s = 0; s < SESSIONS; s++) {
+                sessions.add(fixtures.session(rooms.get(s % 25), LocalDate.now().plusDays(60 + s / 25), "09:00"));
+            }
+            String tag = UUID.randomUUID().toString().substring(0, 6).chars()
+                    .mapToObj(c -> String.valueOf((char) ('a' + Character.digit(c, 16)))).reduce("", String::concat);
+            List<JsonObject> bodies = new ArrayList<>();
+            for (int i = 0; i < WARMUP + ENROLMENTS; i++) {
+                bodies.add(Fixtures.enrolmentBody(Fixtures.personBody("Bench-" + tag + letters(i), "Candidat", "1990-05-17")));
+            }
+            LatencyRecorder.run("warm-up", CLIENTS, WARMUP, i -> enrol(admin, sessions.get(i % SESSIONS), bodies.get(i)));
+            LatencyRecorder.Result result = LatencyRecorder.run("enrol", CLIENTS, ENROLMENTS,
+                    i -> enrol(admin, sessions.get((WARMUP + i) % SESSIONS), bodies.get(WARMUP + i)));
+
+            long overbooked = TestDatabase.get().database().client().execute().get("""
+                            SELECT count(*) AS n FROM sessions s
+                            WHERE s.center_id = ? AND (s.seats_taken > s.capacity OR s.seats_taken <> (
+                                SELECT count(*) FROM enrolments e WHERE e.session_id = s.id AND e.status = 'ENROLLED'))""",
+                    UUID.fromString(center)).map(r -> r.column("n").get(Long.class)).orElseThrow();
+            long enrolled = TestDatabase.get().database().client().execute().get(
+                    "SELECT count(*) AS n FROM enrolments WHERE center_id = ? AND status = 'ENROLLED'", UUID.fromString(center))
+                    .map(r -> r.column("n").get(Long.class)).orElseThrow();
+            assertEquals(0, result.failures());
+            assertEquals(0, overbooked, "no session holds more enrolled candidates than its capacity");
+            assertEquals((long) SESSIONS * SEATS, enrolled, "every seat is taken, the rest waitlisted");
+
+            String summary = String.format(Locale.ROOT,
+                    "enrolment-http: %.0f enrolments/s with %d clients on %d sessions (p50 %.1f ms, p99 %.1f ms), "
+                            + "%d overbooked sessions; goal >= 1000/s and 0 overbooked",
+                    result.perSecond(), CLIENTS, SESSIONS, result.p50Millis(), result.p99Millis(), overbooked);
+            BenchSupport.report("enrolment-http", Jsons.createObjectBuilder()
+                    .add("name", "enrolment-http")
+                    .add("sessions", SESSIONS)
+                    .add("seatsPerSession", SEATS)
+                    .add("result", result.json())
+                    .add("overbookedSessions", overbooked)
+                    .add("enrolled", enrolled)
+                    .add("goals", "perSecond >= 1000 and overbookedSessions == 0")
+                    .build(), summary);
+        } finally {
+            server.stop();
+        }
+    }
+
+    private static boolean enrol(ApiClient admin, String session, JsonObject body) {
+        return admin.post("/api/v1/sessions/" + session + "/enrolments", body).status() == 201;
+    }
+
+    private static String letters(int n) {
+        StringBuilder s = new StringBuilder();
+        int v = n;
+        do {
+            s.append((char) ('a' + v % 26));
+            v /= 26;
+        } while (v > 0);
+        return s.toString();
+    }
+}
