@@ -1,5 +1,6 @@
 package fr.jalon.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Concurrent enrolment over HTTP: 64 clients enrol distinct people into 500 sessions of 20 seats
+ * Concurrent enrolment over HTTP: 64 keep-alive clients (a thin load generator, see
+ * {@link RawHttpClient}) enrol distinct people into 500 sessions of 20 seats
  * (more requests than seats, so the waiting lists fill too), then the database is checked for
  * overbooking. Goal: at least 1,000 enrolments/s on 2 cores with zero overbooking.
  */
@@ -53,9 +55,13 @@ class EnrolmentBench {
             for (int i = 0; i < WARMUP + ENROLMENTS; i++) {
                 bodies.add(Fixtures.enrolmentBody(Fixtures.personBody("Bench-" + tag + letters(i), "Candidat", "1990-05-17")));
             }
-            LatencyRecorder.run("warm-up", CLIENTS, WARMUP, i -> enrol(admin, sessions.get(i % SESSIONS), bodies.get(i)));
+            List<byte[]> payloads = bodies.stream().map(b -> b.toString().getBytes(StandardCharsets.UTF_8)).toList();
+            String token = JalonServer.adminToken();
+            ThreadLocal<RawHttpClient> clients = ThreadLocal.withInitial(() -> new RawHttpClient("localhost", server.port()));
+            LatencyRecorder.run("warm-up", CLIENTS, WARMUP,
+                    i -> enrol(clients.get(), token, sessions.get(i % SESSIONS), payloads.get(i)));
             LatencyRecorder.Result result = LatencyRecorder.run("enrol", CLIENTS, ENROLMENTS,
-                    i -> enrol(admin, sessions.get((WARMUP + i) % SESSIONS), bodies.get(WARMUP + i)));
+                    i -> enrol(clients.get(), token, sessions.get((WARMUP + i) % SESSIONS), payloads.get(WARMUP + i)));
 
             long overbooked = TestDatabase.get().database().client().execute().get("""
                             SELECT count(*) AS n FROM sessions s
@@ -87,8 +93,8 @@ class EnrolmentBench {
         }
     }
 
-    private static boolean enrol(ApiClient admin, String session, JsonObject body) {
-        return admin.post("/api/v1/sessions/" + session + "/enrolments", body).status() == 201;
+    private static boolean enrol(RawHttpClient client, String token, String session, byte[] body) {
+        return client.send("POST", "/api/v1/sessions/" + session + "/enrolments", token, body) == 201;
     }
 
     private static String letters(int n) {
