@@ -46,6 +46,7 @@ public final class Application {
     private final UserAccounts accounts;
     private final AdminBootstrap bootstrap;
     private final List<ApiRoutes.ApiService> services;
+    private final AccessLogFilter accessLog;
 
     private Application(Database database, JalonSettings settings, Clock clock) {
         this.database = database;
@@ -54,6 +55,7 @@ public final class Application {
         DomainEvents events = new DomainEvents();
         RequestBodies bodies = new RequestBodies(settings.maxJsonBytes(), settings.maxImportBytes());
         this.accounts = new UserAccounts(database.client());
+        this.accessLog = AccessLogFilter.to(settings.accessLogFile().orElse(null));
         this.bootstrap = new AdminBootstrap(transactions, accounts, audit);
 
         Territory territory = new Territory(database.client());
@@ -97,7 +99,7 @@ public final class Application {
     }
 
     ApiRoutes routes(HttpRouting.Builder routing) {
-        routing.addFilter(new AccessLogFilter());
+        routing.addFilter(accessLog);
         routing.addFilter(new Authentication(accounts));
         ProblemHandlers.register(routing);
         ApiRoutes routes = new ApiRoutes(routing);
@@ -114,5 +116,10 @@ public final class Application {
 
     public Database database() {
         return database;
+    }
+
+    /** Flushes what the application still holds (the access log) before the database closes. */
+    public void close() {
+        accessLog.close();
     }
 }

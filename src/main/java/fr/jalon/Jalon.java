@@ -24,12 +24,14 @@ public final class Jalon implements AutoCloseable {
     private static final Logger LOG = System.getLogger(Jalon.class.getName());
 
     private final EmbeddedDatabase embedded;
+    private final Application app;
     private final Database database;
     private final WebServer server;
     private volatile boolean stopped;
 
-    private Jalon(EmbeddedDatabase embedded, Database database, WebServer server) {
+    private Jalon(EmbeddedDatabase embedded, Application app, Database database, WebServer server) {
         this.embedded = embedded;
+        this.app = app;
         this.database = database;
         this.server = server;
     }
@@ -53,7 +55,7 @@ public final class Jalon implements AutoCloseable {
                 .shutdownGracePeriod(Duration.ofSeconds(10));
         app.configure(builder);
         WebServer server = builder.build().start();
-        Jalon jalon = new Jalon(embedded, database, server);
+        Jalon jalon = new Jalon(embedded, app, database, server);
         String url = "http://localhost:" + server.port();
         if (settings.embeddedDatabase()) {
             Optional<String> generated = app.bootstrap().embeddedStart(settings.bootstrapToken());
@@ -78,6 +80,7 @@ public final class Jalon implements AutoCloseable {
         stopped = true;
         LOG.log(Level.INFO, "Stopping Jalon");
         server.stop();
+        app.close();
         database.close();
         if (embedded != null) {
             embedded.close();

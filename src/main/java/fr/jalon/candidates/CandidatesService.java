@@ -92,7 +92,7 @@ final class CandidatesService implements ApiRoutes.ApiService {
         }
         EnrolmentDesk.Outcome outcome = desk.enrol(actor, sessionId, who, terms, origin, reference);
         Enrolment e = outcome.enrolment();
-        JsonObject body = Jsons.createObjectBuilder(CandidateJson.enrolment(e, desk.waitlistRank(db.execute(), e)))
+        JsonObject body = Jsons.createObjectBuilder(CandidateJson.enrolment(e, outcome.waitlistRank()))
                 .add("personMatched", outcome.personMatched())
                 .build();
         Responses.created(res, "/enrolments/" + e.id(), body);

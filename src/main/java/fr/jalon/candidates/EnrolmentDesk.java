@@ -54,8 +54,8 @@ final class EnrolmentDesk {
         this.clock = clock;
     }
 
-    /** The enrolment made, and whether the person was found again rather than created. */
-    record Outcome(Enrolment enrolment, boolean personMatched) {
+    /** The enrolment made, its waiting-list rank (0 if seated), and whether the person was found again. */
+    record Outcome(Enrolment enrolment, long waitlistRank, boolean personMatched) {
     }
 
     Outcome enrol(Principal actor, UUID sessionId, PersonRequest who, EnrolmentTerms terms, Origin origin,
@@ -87,19 +87,20 @@ final class EnrolmentDesk {
                         personId = found.get().id();
                         draft = found.get().draft();
                     } else {
-                        personId = people.insert(tx, draft);
+                        personId = people.insert(tx, draft, audit.insertFor(actor, "person.create", "person", "p", "id"));
                         created = true;
-                        audit.record(tx, actor, "person.create", "person", personId);
                     }
                     birthName = draft.birthName();
                     firstName = draft.firstName();
                     birthDate = draft.birthDate();
                 }
             }
-            Enrolment enrolment = enrolPerson(actor, tx, session, personId, !created, terms, origin, originReference, null);
+            Placed placed = enrolPerson(actor, tx, session, personId, !created, terms, origin, originReference, null);
+            Enrolment enrolment = placed.enrolment();
             return new Outcome(new Enrolment(enrolment.id(), enrolment.sessionId(), enrolment.centerId(), personId,
                     birthName, firstName, birthDate, enrolment.status(), terms, origin, originReference,
-                    enrolment.waitlistPosition(), null, null, null, enrolment.createdAt(), enrolment.createdAt()), matched);
+                    enrolment.waitlistPosition(), null, null, null, enrolment.createdAt(), enrolment.createdAt()),
+                    placed.waitlistRank(), matched);
         });
     }
 
@@ -145,7 +146,7 @@ final class EnrolmentDesk {
             }
             cancelAndPromote(actor, tx, from, "transfert", targetSessionId);
             UUID to = enrolPerson(actor, tx, target, from.personId(), true, from.terms(), from.origin(),
-                    from.originReference(), from.id()).id();
+                    from.originReference(), from.id()).enrolment().id();
             enrolments.linkTransfer(tx, from.id(), to);
             events.record(tx, TRANSFERRED, "enrolment", to, Jsons.createObjectBuilder()
                     .add("from", from.id().toString()).add("to", to.toString())
@@ -198,8 +199,12 @@ final class EnrolmentDesk {
      * Enrols a person. A person created in this very transaction has no other enrolment, so the
      * lock and the two checks are only needed for people who already existed.
      */
-    private Enrolment enrolPerson(Principal actor, DbExecute tx, SessionView session, UUID personId, boolean existing,
-                                  EnrolmentTerms terms, Origin origin, String originReference, UUID transferredFrom) {
+    /** An enrolment just made, and its rank on the waiting list (0 when it holds a seat). */
+    private record Placed(Enrolment enrolment, long waitlistRank) {
+    }
+
+    private Placed enrolPerson(Principal actor, DbExecute tx, SessionView session, UUID personId, boolean existing,
+                               EnrolmentTerms terms, Origin origin, String originReference, UUID transferredFrom) {
         if (existing) {
             people.lock(tx, personId);
             switch (enrolments.conflictFor(tx, personId, session.id(), session.slot().startsAt(), session.slot().endsAt())) {
@@ -210,15 +215,17 @@ final class EnrolmentDesk {
             }
         }
         EnrolmentStatus status = sessions.takeSeats(tx, session.id(), 1) ? EnrolmentStatus.ENROLLED : EnrolmentStatus.WAITLISTED;
-        EnrolmentRepository.Inserted inserted = enrolments.insert(tx, session.id(), session.centerId(), personId, status,
-                terms, origin, originReference, transferredFrom, actor.userId());
-        events.record(tx, CREATED, "enrolment", inserted.id(), Jsons.createObjectBuilder()
+        var payload = Jsons.createObjectBuilder()
                 .add("sessionId", session.id().toString()).add("personId", personId.toString())
-                .add("status", status.name()).add("origin", origin.name()).build());
-        audit.record(tx, actor, "enrolment.create", "enrolment", inserted.id());
-        return new Enrolment(inserted.id(), session.id(), session.centerId(), personId, null, null, null, status, terms,
-                origin, originReference, inserted.waitlistPosition(), transferredFrom, null, null, inserted.createdAt(),
-                inserted.createdAt());
+                .add("status", status.name()).add("origin", origin.name()).build();
+        // The enrolment, its history, its event and its audit row go in one round trip.
+        EnrolmentRepository.Inserted inserted = enrolments.insert(tx, UUID.randomUUID(), session.id(), session.centerId(),
+                personId, status, terms, origin, originReference, transferredFrom, actor.userId(),
+                List.of(events.insertFor(CREATED, "enrolment", "e", "id", payload),
+                        audit.insertFor(actor, "enrolment.create", "enrolment", "e", "id")));
+        return new Placed(new Enrolment(inserted.id(), session.id(), session.centerId(), personId, null, null, null, status,
+                terms, origin, originReference, inserted.waitlistPosition(), transferredFrom, null, null,
+                inserted.createdAt(), inserted.createdAt()), inserted.waitlistRank());
     }
 
     private void cancelAndPromote(Principal actor, DbExecute tx, Enrolment enrolment, String reason, UUID transferTo) {

@@ -3,12 +3,14 @@ package fr.jalon.candidates;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import fr.jalon.centers.Habilitation;
 import fr.jalon.platform.db.Rows;
+import fr.jalon.platform.db.SqlFragment;
 
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
@@ -24,15 +26,23 @@ final class EnrolmentRepository {
             e.updated_at""";
     private static final String FROM = " FROM enrolments e JOIN people p ON p.id = e.person_id ";
 
-    /** What the database assigned to a new enrolment. */
-    record Inserted(UUID id, Long waitlistPosition, Instant createdAt) {
+    /** What the database assigned to a new enrolment; {@code waitlistRank} is 0 unless waitlisted. */
+    record Inserted(UUID id, Long waitlistPosition, long waitlistRank, Instant createdAt) {
     }
 
-    /** A new enrolment and the first line of its history, in one round trip. */
-    Inserted insert(DbExecute exec, UUID sessionId, UUID centerId, UUID personId, EnrolmentStatus status,
-                EnrolmentTerms t, Origin origin, String originReference, UUID transferredFrom, UUID actor) {
-        UUID id = UUID.randomUUID();
-        return exec.get("""
+    /**
+     * A new enrolment, the first line of its history, and the given audit and event rows, in one
+     * round trip (a data-modifying CTE whose rows are named {@code e}).
+     */
+    Inserted insert(DbExecute exec, UUID id, UUID sessionId, UUID centerId, UUID personId, EnrolmentStatus status,
+                    EnrolmentTerms t, Origin origin, String originReference, UUID transferredFrom, UUID actor,
+                    List<SqlFragment> alongside) {
+        List<Object> params = new ArrayList<>(Arrays.asList(id, sessionId, centerId, personId, status.name(),
+                t.billingMode().name(), t.prepaymentCode(),
+                t.complementaryCertification() == null ? null : t.complementaryCertification().name(), t.externalId(),
+                t.resultRecipientEmail(), t.extraTimePercent(), t.accessibilityAdjustment(), origin.name(),
+                originReference, status.name(), transferredFrom, actor));
+        StringBuilder sql = new StringBuilder("""
                 WITH e AS (
                     INSERT INTO enrolments (id, session_id, center_id, person_id, status, billing_mode, prepayment_code,
                         complementary_certification, external_id, result_recipient_email, extra_time_percent,
@@ -40,14 +50,22 @@ final class EnrolmentRepository {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                             CASE WHEN ? = 'WAITLISTED' THEN nextval('enrolment_waitlist_seq') END, ?)
                     RETURNING id, status, waitlist_position, created_at),
-                h AS (INSERT INTO enrolment_history (enrolment_id, status, actor_user_id) SELECT id, status, ? FROM e)
-                SELECT id, waitlist_position, created_at FROM e""",
-                id, sessionId, centerId, personId, status.name(), t.billingMode().name(), t.prepaymentCode(),
-                t.complementaryCertification() == null ? null : t.complementaryCertification().name(), t.externalId(),
-                t.resultRecipientEmail(), t.extraTimePercent(), t.accessibilityAdjustment(), origin.name(),
-                originReference, status.name(), transferredFrom, actor)
+                h AS (INSERT INTO enrolment_history (enrolment_id, status, actor_user_id) SELECT id, status, ? FROM e)""");
+        for (int i = 0; i < alongside.size(); i++) {
+            sql.append(",\n f").append(i).append(" AS (").append(alongside.get(i).sql()).append(')');
+            params.addAll(alongside.get(i).params());
+        }
+        // The statement's snapshot does not see the new row: the waiting list's length + 1 is its rank.
+        sql.append("""
+
+                SELECT id, waitlist_position, created_at,
+                       CASE WHEN status = 'WAITLISTED' THEN (SELECT count(*) FROM enrolments w
+                            WHERE w.session_id = ? AND w.status = 'WAITLISTED') + 1 ELSE 0 END AS waitlist_rank
+                FROM e""");
+        params.add(sessionId);
+        return exec.get(sql.toString(), params.toArray())
                 .map(row -> new Inserted(Rows.uuid(row, "id"), Rows.longValue(row, "waitlist_position"),
-                        Rows.instant(row, "created_at")))
+                        Rows.longValue(row, "waitlist_rank"), Rows.instant(row, "created_at")))
                 .orElseThrow();
     }
 

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import fr.jalon.platform.db.Rows;
+import fr.jalon.platform.db.SqlFragment;
 
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
@@ -59,10 +60,13 @@ final class PersonRepository {
                 draft.identityKey()).map(PersonRepository::person);
     }
 
-    UUID insert(DbExecute exec, PersonDraft d) {
+    /** Inserts the person and, in the same round trip, the given audit row (its CTE is {@code p}). */
+    UUID insert(DbExecute exec, PersonDraft d, SqlFragment audit) {
         UUID id = UUID.randomUUID();
-        exec.dml(INSERT + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS text[]), ?, ?, ?, ?, ?, ?)",
-                values(id, d).toArray());
+        List<Object> params = values(id, d);
+        params.addAll(audit.params());
+        exec.dml("WITH p AS (" + INSERT + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS text[]), ?, ?, "
+                + "?, ?, ?, ?) RETURNING id) " + audit.sql(), params.toArray());
         return id;
     }
 

@@ -49,7 +49,8 @@ public final class TestDatabase {
     }
 
     public static JalonSettings settings() {
-        return JalonSettings.from(Config.empty(), Map.of());
+        // Benchmarks send the access log to a file (-Djalon.access-log=…), as production would.
+        return JalonSettings.from(Config.empty(), Map.of("JALON_ACCESS_LOG", System.getProperty("jalon.access-log", "")));
     }
 
     public Application application() {

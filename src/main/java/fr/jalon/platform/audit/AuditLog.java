@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import fr.jalon.platform.db.Rows;
+import fr.jalon.platform.db.SqlFragment;
 import fr.jalon.platform.security.Principal;
 
 import io.helidon.dbclient.DbExecute;
@@ -26,6 +27,16 @@ public final class AuditLog {
                 actor == null ? null : actor.userId(),
                 actor == null ? "SYSTEM" : actor.role().name(),
                 action, recordType, String.valueOf(recordId));
+    }
+
+    /**
+     * The audit INSERT for the rows of a CTE, to run inside the statement that makes the change
+     * (one round trip on hot paths). {@code idColumn} names the record id in that CTE.
+     */
+    public SqlFragment insertFor(Principal actor, String action, String recordType, String cte, String idColumn) {
+        return SqlFragment.of("INSERT INTO audit_log (actor_user_id, actor_role, action, record_type, record_id) "
+                        + "SELECT CAST(? AS uuid), ?, ?, ?, CAST(" + idColumn + " AS text) FROM " + cte,
+                actor == null ? null : actor.userId(), actor == null ? "SYSTEM" : actor.role().name(), action, recordType);
     }
 
     /** Many records of one action in one statement (imports). */

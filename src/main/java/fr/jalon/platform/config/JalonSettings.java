@@ -12,7 +12,7 @@ import io.helidon.config.Config;
  */
 public record JalonSettings(int port, String host, Path dataDir, Optional<ExternalDb> externalDb, int poolSize,
                             long maxJsonBytes, long maxImportBytes, Optional<String> bootstrapToken,
-                            boolean demoData) {
+                            boolean demoData, Optional<Path> accessLogFile) {
 
     /** Connection to a PostgreSQL run outside the service (production). */
     public record ExternalDb(String url, String user, String password) {
@@ -35,7 +35,11 @@ public record JalonSettings(int port, String host, Path dataDir, Optional<Extern
         long maxImport = jalon.get("http.max-import-bytes").asLong().orElse(10L * 1024 * 1024);
         Optional<String> bootstrap = nonBlank(env.get("JALON_BOOTSTRAP_TOKEN"));
         boolean demo = db.isEmpty() && jalon.get("demo-data").asBoolean().orElse(true);
-        return new JalonSettings(port, host, dataDir, db, poolSize, maxJson, maxImport, bootstrap, demo);
+        Optional<Path> accessLog = nonBlank(env.get("JALON_ACCESS_LOG"))
+                .or(() -> jalon.get("access-log").asString().asOptional().flatMap(JalonSettings::nonBlank))
+                .filter(value -> !value.equals("stdout"))
+                .map(Path::of);
+        return new JalonSettings(port, host, dataDir, db, poolSize, maxJson, maxImport, bootstrap, demo, accessLog);
     }
 
     public boolean embeddedDatabase() {

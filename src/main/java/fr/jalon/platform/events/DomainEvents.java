@@ -3,6 +3,7 @@ package fr.jalon.platform.events;
 import java.util.List;
 import java.util.UUID;
 
+import fr.jalon.platform.db.SqlFragment;
 import fr.jalon.platform.http.JsonText;
 
 import io.helidon.dbclient.DbExecute;
@@ -18,6 +19,12 @@ public final class DomainEvents {
     public void record(DbExecute exec, String type, String aggregateType, UUID aggregateId, JsonObject payload) {
         exec.dml("INSERT INTO domain_events (type, aggregate_type, aggregate_id, payload) VALUES (?, ?, ?, CAST(? AS jsonb))",
                 type, aggregateType, aggregateId, JsonText.write(payload));
+    }
+
+    /** The event INSERT for the rows of a CTE, to run inside the statement that makes the change. */
+    public SqlFragment insertFor(String type, String aggregateType, String cte, String idColumn, JsonObject payload) {
+        return SqlFragment.of("INSERT INTO domain_events (type, aggregate_type, aggregate_id, payload) "
+                + "SELECT ?, ?, " + idColumn + ", CAST(? AS jsonb) FROM " + cte, type, aggregateType, JsonText.write(payload));
     }
 
     /** Many events of one type in one statement (imports). */
