@@ -20,8 +20,9 @@ CREATE TABLE people (
     birth_postal_code      text,
     birth_city             text NOT NULL,
     birth_country          text NOT NULL,
-    -- Folded birth name | first name | birth date: how a person is found again.
-    identity_key           text NOT NULL,
+    -- Folded birth name | first name | birth date: how a person is found again. Unique, since
+    -- two records with the same key would be merged by the matching rule anyway.
+    identity_key           text NOT NULL UNIQUE,
     email                  text,
     mobile_phone           text,
     address_line1          text,
@@ -38,7 +39,6 @@ CREATE TABLE people (
     created_at             timestamptz NOT NULL DEFAULT now(),
     updated_at             timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX people_identity_idx ON people (identity_key);
 CREATE UNIQUE INDEX people_france_travail_key ON people (france_travail_number) WHERE france_travail_number IS NOT NULL;
 CREATE INDEX people_search_idx ON people USING gin (jalon_fold(birth_name || ' ' || coalesce(usage_name, '') || ' ' || first_name) gin_trgm_ops);
 

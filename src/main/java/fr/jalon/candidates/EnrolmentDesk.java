@@ -13,6 +13,7 @@ import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.http.FieldError;
 import fr.jalon.platform.security.Principal;
 import fr.jalon.platform.security.Role;
+import fr.jalon.sessions.SeatClaim;
 import fr.jalon.sessions.SessionStatus;
 import fr.jalon.sessions.SessionView;
 import fr.jalon.sessions.Sessions;
@@ -62,46 +63,48 @@ final class EnrolmentDesk {
                   String originReference) {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
         return transactions.inTransaction(tx -> {
-            SessionView session = openSession(actor, tx, sessionId);
+            // The seat is claimed first, under the session's lock; any refusal below rolls it back.
+            SeatClaim claim = sessions.claimSeat(tx, sessionId)
+                    .filter(c -> actor.managesCenter(c.session().centerId()))
+                    .orElseGet(() -> {
+                        openSession(actor, tx, sessionId);
+                        throw ApiProblem.conflict("Les inscriptions à cette session sont closes.");
+                    });
+            SessionView session = claim.session();
             checkTerms(tx, session, terms);
-            boolean matched = true;
-            boolean created = false;
-            UUID personId;
-            String birthName;
-            String firstName;
-            java.time.LocalDate birthDate;
-            switch (who) {
-                case PersonRequest.Existing existing -> {
-                    Person person = knownPerson(actor, tx, existing.personId());
-                    personId = person.id();
-                    birthName = person.draft().birthName();
-                    firstName = person.draft().firstName();
-                    birthDate = person.draft().birthDate();
-                }
-                case PersonRequest.Described described -> {
-                    PersonDraft draft = described.draft();
-                    people.lockIdentity(tx, draft.identityKey());
-                    var found = people.findMatch(tx, draft);
-                    matched = found.isPresent();
-                    if (found.isPresent()) {
-                        personId = found.get().id();
-                        draft = found.get().draft();
-                    } else {
-                        personId = people.insert(tx, draft, audit.insertFor(actor, "person.create", "person", "p", "id"));
-                        created = true;
-                    }
-                    birthName = draft.birthName();
-                    firstName = draft.firstName();
-                    birthDate = draft.birthDate();
-                }
-            }
-            Placed placed = enrolPerson(actor, tx, session, personId, !created, terms, origin, originReference, null);
-            Enrolment enrolment = placed.enrolment();
-            return new Outcome(new Enrolment(enrolment.id(), enrolment.sessionId(), enrolment.centerId(), personId,
-                    birthName, firstName, birthDate, enrolment.status(), terms, origin, originReference,
-                    enrolment.waitlistPosition(), null, null, null, enrolment.createdAt(), enrolment.createdAt()),
-                    placed.waitlistRank(), matched);
+            MatchedPerson person = switch (who) {
+                case PersonRequest.Existing existing -> new MatchedPerson(knownPerson(actor, tx, existing.personId()), true);
+                case PersonRequest.Described described -> findOrCreate(actor, tx, described.draft());
+            };
+            EnrolmentStatus status = claim.seated() ? EnrolmentStatus.ENROLLED : EnrolmentStatus.WAITLISTED;
+            Placed placed = record(actor, tx, session, person.person().id(), person.existed(), status, terms, origin,
+                    originReference, null);
+            Enrolment e = placed.enrolment();
+            PersonDraft d = person.person().draft();
+            return new Outcome(new Enrolment(e.id(), e.sessionId(), e.centerId(), e.personId(), d.birthName(),
+                    d.firstName(), d.birthDate(), e.status(), terms, origin, originReference, e.waitlistPosition(), null,
+                    null, null, e.createdAt(), e.createdAt()), placed.waitlistRank(), person.existed());
         });
+    }
+
+    /** A person found again or just created; {@code existed} is false for a new one. */
+    private record MatchedPerson(Person person, boolean existed) {
+    }
+
+    /**
+     * Same France Travail number first, then same identity. The unique identity key settles a
+     * race between two instances creating the same person: the loser finds the winner's record.
+     */
+    private MatchedPerson findOrCreate(Principal actor, DbExecute tx, PersonDraft draft) {
+        var byNumber = people.findByFranceTravailNumber(tx, draft.franceTravailNumber());
+        if (byNumber.isPresent()) {
+            return new MatchedPerson(byNumber.get(), true);
+        }
+        var created = people.insertIfNew(tx, draft, audit.insertFor(actor, "person.create", "person", "p", "id"));
+        if (created.isPresent()) {
+            return new MatchedPerson(new Person(created.get(), draft, null, null), false);
+        }
+        return new MatchedPerson(people.findByIdentity(tx, draft.identityKey()).orElseThrow(), true);
     }
 
     Enrolment update(Principal actor, UUID id, EnrolmentTerms terms) {
@@ -145,7 +148,9 @@ final class EnrolmentDesk {
                 throw ApiProblem.conflict("La session de destination est complète : le transfert n'est pas possible.");
             }
             cancelAndPromote(actor, tx, from, "transfert", targetSessionId);
-            UUID to = enrolPerson(actor, tx, target, from.personId(), true, from.terms(), from.origin(),
+            EnrolmentStatus status = sessions.takeSeats(tx, target.id(), 1) ? EnrolmentStatus.ENROLLED
+                    : EnrolmentStatus.WAITLISTED;
+            UUID to = record(actor, tx, target, from.personId(), true, status, from.terms(), from.origin(),
                     from.originReference(), from.id()).enrolment().id();
             enrolments.linkTransfer(tx, from.id(), to);
             events.record(tx, TRANSFERRED, "enrolment", to, Jsons.createObjectBuilder()
@@ -196,15 +201,16 @@ final class EnrolmentDesk {
     }
 
     /**
-     * Enrols a person. A person created in this very transaction has no other enrolment, so the
-     * lock and the two checks are only needed for people who already existed.
+     * Records an enrolment whose seat question is settled. A person created in this very
+     * transaction has no other enrolment, so the lock and the checks are for existing people only.
      */
     /** An enrolment just made, and its rank on the waiting list (0 when it holds a seat). */
     private record Placed(Enrolment enrolment, long waitlistRank) {
     }
 
-    private Placed enrolPerson(Principal actor, DbExecute tx, SessionView session, UUID personId, boolean existing,
-                               EnrolmentTerms terms, Origin origin, String originReference, UUID transferredFrom) {
+    private Placed record(Principal actor, DbExecute tx, SessionView session, UUID personId, boolean existing,
+                          EnrolmentStatus status, EnrolmentTerms terms, Origin origin, String originReference,
+                          UUID transferredFrom) {
         if (existing) {
             people.lock(tx, personId);
             switch (enrolments.conflictFor(tx, personId, session.id(), session.slot().startsAt(), session.slot().endsAt())) {
@@ -214,7 +220,6 @@ final class EnrolmentDesk {
                 case NONE -> { }
             }
         }
-        EnrolmentStatus status = sessions.takeSeats(tx, session.id(), 1) ? EnrolmentStatus.ENROLLED : EnrolmentStatus.WAITLISTED;
         var payload = Jsons.createObjectBuilder()
                 .add("sessionId", session.id().toString()).add("personId", personId.toString())
                 .add("status", status.name()).add("origin", origin.name()).build();

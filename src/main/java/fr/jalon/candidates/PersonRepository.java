@@ -29,14 +29,6 @@ final class PersonRepository {
                 extra_time_percent, accessibility_adjustment, accessibility_needs, france_travail_number, imilo_id)
             """;
 
-    /**
-     * Serialises, across instances, the creation of people with the same identity, so two
-     * simultaneous enrolments of one person create one person.
-     */
-    void lockIdentity(DbExecute exec, String identityKey) {
-        exec.query("SELECT pg_advisory_xact_lock(hashtextextended(?, 7301)) AS locked", identityKey).forEach(row -> { });
-    }
-
     /** Locks many identities at once, in a fixed (sorted) order so two imports cannot deadlock. */
     void lockIdentities(DbExecute exec, List<String> sortedKeys) {
         if (sortedKeys.isEmpty()) {
@@ -47,27 +39,31 @@ final class PersonRepository {
                 (Object) sortedKeys.toArray(String[]::new)).forEach(row -> { });
     }
 
-    /** Same France Travail number first, then same identity (folded names and birth date). */
-    Optional<Person> findMatch(DbExecute exec, PersonDraft draft) {
-        if (draft.franceTravailNumber() != null) {
-            Optional<Person> byNumber = exec.get("SELECT " + COLUMNS + " FROM people p WHERE p.france_travail_number = ?",
-                    draft.franceTravailNumber()).map(PersonRepository::person);
-            if (byNumber.isPresent()) {
-                return byNumber;
-            }
-        }
-        return exec.get("SELECT " + COLUMNS + " FROM people p WHERE p.identity_key = ? ORDER BY p.created_at LIMIT 1",
-                draft.identityKey()).map(PersonRepository::person);
-    }
-
-    /** Inserts the person and, in the same round trip, the given audit row (its CTE is {@code p}). */
-    UUID insert(DbExecute exec, PersonDraft d, SqlFragment audit) {
+    /**
+     * Inserts the person unless someone with the same identity exists (the unique identity key
+     * decides, across instances), with the given audit row in the same round trip (its CTE is
+     * {@code p}). Empty when the person already existed.
+     */
+    Optional<UUID> insertIfNew(DbExecute exec, PersonDraft d, SqlFragment audit) {
         UUID id = UUID.randomUUID();
         List<Object> params = values(id, d);
         params.addAll(audit.params());
-        exec.dml("WITH p AS (" + INSERT + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS text[]), ?, ?, "
-                + "?, ?, ?, ?) RETURNING id) " + audit.sql(), params.toArray());
-        return id;
+        return exec.get("WITH p AS (" + INSERT + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS text[]), "
+                        + "?, ?, ?, ?, ?, ?) ON CONFLICT (identity_key) DO NOTHING RETURNING id), a AS (" + audit.sql()
+                        + ") SELECT id FROM p", params.toArray())
+                .map(row -> Rows.uuid(row, "id"));
+    }
+
+    Optional<Person> findByFranceTravailNumber(DbExecute exec, String number) {
+        return number == null ? Optional.empty()
+                : exec.get("SELECT " + COLUMNS + " FROM people p WHERE p.france_travail_number = ?", number)
+                        .map(PersonRepository::person);
+    }
+
+    /** Read in a statement of its own: it then sees a person a concurrent transaction has just committed. */
+    Optional<Person> findByIdentity(DbExecute exec, String identityKey) {
+        return exec.get("SELECT " + COLUMNS + " FROM people p WHERE p.identity_key = ?", identityKey)
+                .map(PersonRepository::person);
     }
 
     /** Inserts many people in one statement (imports). */

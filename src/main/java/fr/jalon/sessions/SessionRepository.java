@@ -114,6 +114,21 @@ final class SessionRepository {
         }
     }
 
+    /**
+     * Locks an open session (scheduled, not started) and takes a seat if one is free, in one
+     * statement; {@code seated} says whether it did. Empty if the session is not open.
+     */
+    Optional<SeatClaim> claimSeat(DbExecute exec, UUID id) {
+        return exec.get("""
+                        WITH s AS (SELECT id, seats_taken < capacity AS free FROM sessions
+                                   WHERE id = ? AND status = 'SCHEDULED' AND starts_at > now() FOR UPDATE)
+                        UPDATE sessions se SET seats_taken = se.seats_taken + CASE WHEN s.free THEN 1 ELSE 0 END
+                        FROM s, sites si, rooms r
+                        WHERE se.id = s.id AND si.id = se.site_id AND r.id = se.room_id
+                        """ + " RETURNING " + COLUMNS + ", s.free AS seated", id)
+                .map(row -> new SeatClaim(session(row).view(), Rows.bool(row, "seated")));
+    }
+
     /** Takes {@code count} seats if they are free; false leaves the session unchanged. */
     boolean takeSeats(DbExecute exec, UUID id, int count) {
         return exec.dml("UPDATE sessions SET seats_taken = seats_taken + ? WHERE id = ? AND status = 'SCHEDULED' "

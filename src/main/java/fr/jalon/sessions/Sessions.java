@@ -55,6 +55,14 @@ public final class Sessions {
         return repository.takeSeats(exec, id, count);
     }
 
+    /**
+     * For one enrolment: locks the session if it is open and takes a seat if one is free, in
+     * one round trip. Empty when the session is not open (or does not exist).
+     */
+    public Optional<SeatClaim> claimSeat(DbExecute exec, UUID id) {
+        return repository.claimSeat(exec, id);
+    }
+
     public void releaseSeat(DbExecute exec, UUID id) {
         repository.releaseSeat(exec, id);
     }
