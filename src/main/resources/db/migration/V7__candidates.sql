@@ -71,8 +71,8 @@ CREATE TABLE enrolments (
 -- Never twice in one session (a cancelled enrolment does not count).
 CREATE UNIQUE INDEX enrolments_person_session_key ON enrolments (session_id, person_id) WHERE status <> 'CANCELLED';
 CREATE INDEX enrolments_session_idx ON enrolments (session_id, status);
-CREATE INDEX enrolments_person_idx ON enrolments (person_id);
-CREATE INDEX enrolments_center_idx ON enrolments (center_id);
+-- A person's enrolments (overlap checks), and whether a centre knows them (visibility).
+CREATE INDEX enrolments_person_center_idx ON enrolments (person_id, center_id);
 CREATE INDEX enrolments_waitlist_idx ON enrolments (session_id, waitlist_position) WHERE status = 'WAITLISTED';
 
 CREATE TABLE enrolment_history (

@@ -30,8 +30,8 @@ class EnrolmentBench {
     private static final int CLIENTS = 64;
     private static final int SESSIONS = 500;
     private static final int SEATS = 20;
-    private static final int ENROLMENTS = 12_000;
-    private static final int WARMUP = 2_000;
+    private static final int ENROLMENTS = 15_000;
+    private static final int WARMUP = 6_000;
 
     @Test
     void concurrentEnrolment() throws Exception {
