@@ -40,7 +40,7 @@ public final class TerritoryService implements ApiRoutes.ApiService {
         if (postalCode != null && !postalCode.matches("\\d{5}")) {
             throw ApiProblem.badRequest("Le paramètre « postal_code » doit comporter 5 chiffres.");
         }
-        int limit = params.text("limit", 3).map(text -> parseLimit(text)).orElse(DEFAULT_LIMIT);
+        int limit = params.limit(DEFAULT_LIMIT, MAX_LIMIT);
         boolean includeAll = params.text("type", 10).map("all"::equals).orElse(false);
         List<Commune> communes = territory.search(params.text("q", 100).orElse(null), departement, postalCode,
                 includeAll, limit);
@@ -66,17 +66,6 @@ public final class TerritoryService implements ApiRoutes.ApiService {
         Responses.ok(res, body.build());
     }
 
-    private static int parseLimit(String text) {
-        try {
-            int limit = Integer.parseInt(text);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ApiProblem.badRequest("Le paramètre « limit » doit être un entier entre 1 et " + MAX_LIMIT + ".");
-    }
 
     static JsonObject json(Commune c) {
         JsonObjectBuilder body = Jsons.createObjectBuilder()

@@ -49,11 +49,10 @@ class EnrolmentBench {
             for (int s = 0; s < SESSIONS; s++) {
                 sessions.add(fixtures.session(rooms.get(s % 25), LocalDate.now().plusDays(60 + s / 25), "09:00"));
             }
-            String tag = UUID.randomUUID().toString().substring(0, 6).chars()
-                    .mapToObj(c -> String.valueOf((char) ('a' + Character.digit(c, 16)))).reduce("", String::concat);
+            String tag = Fixtures.uniqueLetters();
             List<JsonObject> bodies = new ArrayList<>();
             for (int i = 0; i < WARMUP + ENROLMENTS; i++) {
-                bodies.add(Fixtures.enrolmentBody(Fixtures.personBody("Bench-" + tag + letters(i), "Candidat", "1990-05-17")));
+                bodies.add(Fixtures.enrolmentBody(Fixtures.personBody("Bench-" + tag + "-" + Fixtures.letters(i), "Candidat", "1990-05-17")));
             }
             List<byte[]> payloads = bodies.stream().map(b -> b.toString().getBytes(StandardCharsets.UTF_8)).toList();
             String token = JalonServer.adminToken();
@@ -97,13 +96,4 @@ class EnrolmentBench {
         return client.send("POST", "/api/v1/sessions/" + session + "/enrolments", token, body) == 201;
     }
 
-    private static String letters(int n) {
-        StringBuilder s = new StringBuilder();
-        int v = n;
-        do {
-            s.append((char) ('a' + v % 26));
-            v /= 26;
-        } while (v > 0);
-        return s.toString();
-    }
 }

@@ -79,8 +79,7 @@ class ImportBench {
         for (int r = 0; r < rooms; r++) {
             admin.post("/api/v1/sites/" + site + "/rooms", Fixtures.roomBody("Salle " + r, PER_SESSION).build());
         }
-        String tag = UUID.randomUUID().toString().substring(0, 6).chars()
-                .mapToObj(c -> String.valueOf((char) ('a' + Character.digit(c, 16)))).reduce("", String::concat);
+        String tag = Fixtures.uniqueLetters();
         StringBuilder file = new StringBuilder("\uFEFF").append(fr.jalon.candidates.PixFileFixture.HEADER).append("\r\n");
         DateTimeFormatter format = DateTimeFormatter.ofPattern("dd/MM/yyyy");
         for (int s = 0; s < sessions; s++) {
@@ -89,7 +88,7 @@ class ImportBench {
             for (int c = 0; c < perSession; c++) {
                 int n = s * perSession + c;
                 file.append(sessionCells)
-                        .append(NAMES[n % NAMES.length]).append('-').append(tag).append(letters(n)).append(';')
+                        .append(NAMES[n % NAMES.length]).append('-').append(tag).append('-').append(Fixtures.letters(n)).append(';')
                         .append(FIRST_NAMES[(n / 10) % FIRST_NAMES.length]).append(';')
                         .append(String.format("%02d/%02d/%d", 1 + n % 28, 1 + n % 12, 1950 + n % 50)).append(';')
                         .append(n % 2 == 0 ? "F" : "M").append(';')
@@ -103,15 +102,6 @@ class ImportBench {
         return admin.send("POST", "/api/v1/sessions/import?center=" + center, "text/csv", file.toString());
     }
 
-    private static String letters(int n) {
-        StringBuilder s = new StringBuilder();
-        int v = n;
-        do {
-            s.append((char) ('a' + v % 26));
-            v /= 26;
-        } while (v > 0);
-        return s.toString();
-    }
 
     /** The same rows as plain JDBC batches: people, then enrolments of pre-made sessions. Returns seconds. */
     private static double batchInsert(DataSource dataSource, int sessions, int perSession) throws Exception {

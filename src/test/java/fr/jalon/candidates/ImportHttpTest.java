@@ -44,8 +44,7 @@ class ImportHttpTest {
     private String importPath;
     private final String day = LocalDate.now().plusDays(50).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
     /** Letters that make this test's people unique, so tests do not find each other's candidates. */
-    private final String tag = UUID.randomUUID().toString().substring(0, 6).chars()
-            .mapToObj(c -> String.valueOf((char) ('a' + Character.digit(c, 16)))).collect(Collectors.joining());
+    private final String tag = Fixtures.uniqueLetters();
 
     ImportHttpTest(URI uri) {
         this.admin = ApiClient.of(uri, JalonServer.adminToken());

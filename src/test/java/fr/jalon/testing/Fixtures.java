@@ -27,6 +27,22 @@ public final class Fixtures {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 8) + "-" + SEQUENCE.incrementAndGet();
     }
 
+    /** A few random letters: names accept letters only, and tests must not meet each other's people. */
+    public static String uniqueLetters() {
+        return letters(Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 26L * 26 * 26 * 26 * 26 * 26));
+    }
+
+    /** n written in base 26 with the letters a–z: distinct numbers give distinct names. */
+    public static String letters(long n) {
+        StringBuilder s = new StringBuilder();
+        long v = n;
+        do {
+            s.append((char) ('a' + v % 26));
+            v /= 26;
+        } while (v > 0);
+        return s.toString();
+    }
+
     public static JsonObjectBuilder centerBody(String name) {
         return Jsons.createObjectBuilder()
                 .add("name", name)

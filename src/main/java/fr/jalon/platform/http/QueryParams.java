@@ -72,17 +72,21 @@ public final class QueryParams {
     }
 
     public int limit() {
+        return limit(DEFAULT_LIMIT, MAX_LIMIT);
+    }
+
+    public int limit(int defaultLimit, int maxLimit) {
         return text("limit", 6).map(text -> {
             try {
                 int limit = Integer.parseInt(text);
-                if (limit >= 1 && limit <= MAX_LIMIT) {
+                if (limit >= 1 && limit <= maxLimit) {
                     return limit;
                 }
             } catch (NumberFormatException e) {
                 // falls through to the problem below
             }
-            throw ApiProblem.badRequest("Le paramètre « limit » doit être un entier entre 1 et " + MAX_LIMIT + ".");
-        }).orElse(DEFAULT_LIMIT);
+            throw ApiProblem.badRequest("Le paramètre « limit » doit être un entier entre 1 et " + maxLimit + ".");
+        }).orElse(defaultLimit);
     }
 
     public Optional<Cursor> cursor() {
