@@ -87,9 +87,6 @@ final class CandidatesService implements ApiRoutes.ApiService {
         Origin origin = in.enumValue("origin", Origin.class).orElse(Origin.DIRECT);
         String reference = in.text("originReference", 200).orElse(null);
         in.validate();
-        if (origin == Origin.IMPORT) {
-            throw ApiProblem.invalidField("origin", "invalid_value", "L'origine IMPORT est réservée aux imports de fichiers.");
-        }
         EnrolmentDesk.Outcome outcome = desk.enrol(actor, sessionId, who, terms, origin, reference);
         Enrolment e = outcome.enrolment();
         JsonObject body = Jsons.createObjectBuilder(CandidateJson.enrolment(e, outcome.waitlistRank()))

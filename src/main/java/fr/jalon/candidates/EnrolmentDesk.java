@@ -62,6 +62,9 @@ final class EnrolmentDesk {
     Outcome enrol(Principal actor, UUID sessionId, PersonRequest who, EnrolmentTerms terms, Origin origin,
                   String originReference) {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
+        if (origin == Origin.IMPORT) {
+            throw ApiProblem.invalidField("origin", "invalid_value", "L'origine IMPORT est réservée aux imports de fichiers.");
+        }
         return transactions.inTransaction(tx -> {
             // The seat is claimed first, under the session's lock; any refusal below rolls it back.
             SeatClaim claim = sessions.claimSeat(tx, sessionId)

@@ -20,10 +20,11 @@ import io.helidon.dbclient.DbClient;
 
 import fr.jalon.platform.json.Jsons;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 
 /**
- * Demo data for the embedded mode: a centre in the Landes with three sites, their rooms and a
- * month of sessions from today. It is created through the public API, with a short-lived
+ * Demo data for the embedded mode: a centre in the Landes with three sites, their rooms, a
+ * month of sessions from today and a few candidates in the first one. It is created through the public API, with a short-lived
  * administrator token, so it passes exactly the checks a user's input passes. Loaded once per
  * database; everything is named « [DÉMO] ».
  */
@@ -81,10 +82,12 @@ public final class DemoData {
         String gabarretRoom = id(post("/sites/" + gabarret + "/rooms", room("Salle multimédia", 6, false)));
 
         LocalDate today = LocalDate.now(clock);
+        String firstSession = null;
         for (LocalDate day = today.plusDays(1); !day.isAfter(today.plusMonths(1)); day = day.plusDays(1)) {
             DayOfWeek dow = day.getDayOfWeek();
             if (dow == DayOfWeek.TUESDAY || dow == DayOfWeek.THURSDAY) {
-                post("/sessions", session(montLarge, day, "09:30", "Session du matin"));
+                String id = id(post("/sessions", session(montLarge, day, "09:30", "Session du matin")));
+                firstSession = firstSession == null ? id : firstSession;
                 post("/sessions", session(montSmall, day, "14:00", "Session de l'après-midi"));
             } else if (dow == DayOfWeek.WEDNESDAY) {
                 post("/sessions", session(daxRoom, day, "09:30", "Session du matin"));
@@ -92,6 +95,35 @@ public final class DemoData {
                 post("/sessions", session(gabarretRoom, day, "14:00", "Session itinérante"));
             }
         }
+        if (firstSession != null) {
+            enrol(firstSession, person("Démo-Lafargue", "Éloïse", "F", "1968-05-15", "40192", null, "France")
+                    .add("mobilePhone", "06 12 34 56 78"), "FREE");
+            enrol(firstSession, person("Démo-Benali", "Youssef", "M", "1985-02-01", null, "Casablanca", "Maroc")
+                    .add("email", "youssef.benali@demo.jalon.local"), "PAID");
+            enrol(firstSession, person("Démo-Etcheverry", "Maïté", "F", "1959-11-30", "40088", null, "France")
+                    .add("address", Jsons.createObjectBuilder().add("line1", "4 rue des Arènes").add("postalCode", "40100")
+                            .add("city", "Dax"))
+                    .add("accessibility", Jsons.createObjectBuilder().add("extraTimePercent", 33)
+                            .add("needs", "Malvoyante : grand écran")), "FREE");
+        }
+    }
+
+    private static JsonObjectBuilder person(String birthName, String firstName, String sex, String birthDate,
+                                            String insee, String city, String country) {
+        JsonObjectBuilder birthplace = Jsons.createObjectBuilder().add("country", country);
+        if (insee != null) {
+            birthplace.add("inseeCode", insee);
+        }
+        if (city != null) {
+            birthplace.add("city", city);
+        }
+        return Jsons.createObjectBuilder().add("birthName", birthName).add("firstName", firstName).add("sex", sex)
+                .add("birthDate", birthDate).add("birthplace", birthplace);
+    }
+
+    private void enrol(String sessionId, JsonObjectBuilder person, String billing) {
+        post("/sessions/" + sessionId + "/enrolments",
+                Jsons.createObjectBuilder().add("person", person).add("billingMode", billing).build());
     }
 
     private static JsonObject site(String name, String line1, String postalCode, String city, String insee,
