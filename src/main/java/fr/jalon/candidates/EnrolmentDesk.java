@@ -1,6 +1,7 @@
 package fr.jalon.candidates;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -68,20 +69,19 @@ final class EnrolmentDesk {
         return transactions.inTransaction(tx -> {
             // The seat is claimed first, under the session's lock; any refusal below rolls it back.
             SeatClaim claim = sessions.claimSeat(tx, sessionId)
-                    .filter(c -> actor.managesCenter(c.session().centerId()))
+                    .filter(c -> actor.managesCenter(c.centerId()))
                     .orElseGet(() -> {
                         openSession(actor, tx, sessionId);
                         throw ApiProblem.conflict("Les inscriptions à cette session sont closes.");
                     });
-            SessionView session = claim.session();
-            checkTerms(tx, session, terms);
+            checkTerms(tx, claim.centerId(), terms);
             MatchedPerson person = switch (who) {
                 case PersonRequest.Existing existing -> new MatchedPerson(knownPerson(actor, tx, existing.personId()), true);
                 case PersonRequest.Described described -> findOrCreate(actor, tx, described.draft());
             };
             EnrolmentStatus status = claim.seated() ? EnrolmentStatus.ENROLLED : EnrolmentStatus.WAITLISTED;
-            Placed placed = record(actor, tx, session, person.person().id(), person.existed(), status, terms, origin,
-                    originReference, null);
+            Placed placed = record(actor, tx, claim.sessionId(), claim.centerId(), claim.startsAt(), claim.endsAt(),
+                    person.person().id(), person.existed(), status, terms, origin, originReference, null);
             Enrolment e = placed.enrolment();
             PersonDraft d = person.person().draft();
             return new Outcome(new Enrolment(e.id(), e.sessionId(), e.centerId(), e.personId(), d.birthName(),
@@ -117,7 +117,7 @@ final class EnrolmentDesk {
                 throw ApiProblem.conflict("Cette inscription est annulée : elle ne peut plus être modifiée.");
             }
             SessionView session = sessions.lock(tx, enrolment.sessionId()).orElseThrow();
-            checkTerms(tx, session, terms);
+            checkTerms(tx, session.centerId(), terms);
             enrolments.updateTerms(tx, id, terms);
             audit.record(tx, actor, "enrolment.update", "enrolment", id);
             return enrolments.find(tx, id).orElseThrow();
@@ -146,15 +146,16 @@ final class EnrolmentDesk {
             if (!target.centerId().equals(from.centerId())) {
                 throw ApiProblem.notFound("Aucune session ne correspond à cet identifiant.");
             }
-            checkTerms(tx, target, from.terms());
+            checkTerms(tx, target.centerId(), from.terms());
             if (target.freeSeats() <= 0) {
                 throw ApiProblem.conflict("La session de destination est complète : le transfert n'est pas possible.");
             }
             cancelAndPromote(actor, tx, from, "transfert", targetSessionId);
             EnrolmentStatus status = sessions.takeSeats(tx, target.id(), 1) ? EnrolmentStatus.ENROLLED
                     : EnrolmentStatus.WAITLISTED;
-            UUID to = record(actor, tx, target, from.personId(), true, status, from.terms(), from.origin(),
-                    from.originReference(), from.id()).enrolment().id();
+            UUID to = record(actor, tx, target.id(), target.centerId(), target.slot().startsAt(), target.slot().endsAt(),
+                    from.personId(), true, status, from.terms(), from.origin(), from.originReference(), from.id())
+                    .enrolment().id();
             enrolments.linkTransfer(tx, from.id(), to);
             events.record(tx, TRANSFERRED, "enrolment", to, Jsons.createObjectBuilder()
                     .add("from", from.id().toString()).add("to", to.toString())
@@ -211,12 +212,12 @@ final class EnrolmentDesk {
     private record Placed(Enrolment enrolment, long waitlistRank) {
     }
 
-    private Placed record(Principal actor, DbExecute tx, SessionView session, UUID personId, boolean existing,
-                          EnrolmentStatus status, EnrolmentTerms terms, Origin origin, String originReference,
-                          UUID transferredFrom) {
+    private Placed record(Principal actor, DbExecute tx, UUID sessionId, UUID centerId, Instant startsAt, Instant endsAt,
+                          UUID personId, boolean existing, EnrolmentStatus status, EnrolmentTerms terms, Origin origin,
+                          String originReference, UUID transferredFrom) {
         if (existing) {
             people.lock(tx, personId);
-            switch (enrolments.conflictFor(tx, personId, session.id(), session.slot().startsAt(), session.slot().endsAt())) {
+            switch (enrolments.conflictFor(tx, personId, sessionId, startsAt, endsAt)) {
                 case SAME_SESSION -> throw ApiProblem.conflict("Cette personne est déjà inscrite dans cette session.");
                 case OVERLAPPING_SESSION -> throw ApiProblem.conflict(
                         "Cette personne est déjà inscrite à une autre session au même moment.");
@@ -224,14 +225,14 @@ final class EnrolmentDesk {
             }
         }
         var payload = Jsons.createObjectBuilder()
-                .add("sessionId", session.id().toString()).add("personId", personId.toString())
+                .add("sessionId", sessionId.toString()).add("personId", personId.toString())
                 .add("status", status.name()).add("origin", origin.name()).build();
         // The enrolment, its history, its event and its audit row go in one round trip.
-        EnrolmentRepository.Inserted inserted = enrolments.insert(tx, UUID.randomUUID(), session.id(), session.centerId(),
+        EnrolmentRepository.Inserted inserted = enrolments.insert(tx, UUID.randomUUID(), sessionId, centerId,
                 personId, status, terms, origin, originReference, transferredFrom, actor.userId(),
                 List.of(events.insertFor(CREATED, "enrolment", "e", "id", payload),
                         audit.insertFor(actor, "enrolment.create", "enrolment", "e", "id")));
-        return new Placed(new Enrolment(inserted.id(), session.id(), session.centerId(), personId, null, null, null, status,
+        return new Placed(new Enrolment(inserted.id(), sessionId, centerId, personId, null, null, null, status,
                 terms, origin, originReference, inserted.waitlistPosition(), transferredFrom, null, null,
                 inserted.createdAt(), inserted.createdAt()), inserted.waitlistRank());
     }
@@ -267,11 +268,11 @@ final class EnrolmentDesk {
         return session;
     }
 
-    private void checkTerms(DbExecute tx, SessionView session, EnrolmentTerms terms) {
+    private void checkTerms(DbExecute tx, UUID centerId, EnrolmentTerms terms) {
         List<FieldError> errors = new ArrayList<>();
         // The centre's habilitations matter only for a complementary certification.
         EnrolmentRules.check(terms, terms.complementaryCertification() == null ? java.util.Set.of()
-                : centers.habilitations(tx, session.centerId()), errors);
+                : centers.habilitations(tx, centerId), errors);
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
         }

@@ -1,5 +1,11 @@
 package fr.jalon.sessions;
 
-/** An open session, now locked by the caller's transaction, and whether a seat was taken for it. */
-public record SeatClaim(SessionView session, boolean seated) {
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An open session, now locked by the caller's transaction, and whether a seat was taken for it:
+ * only what an enrolment needs, so the claim stays one light statement.
+ */
+public record SeatClaim(UUID sessionId, UUID centerId, Instant startsAt, Instant endsAt, boolean seated) {
 }

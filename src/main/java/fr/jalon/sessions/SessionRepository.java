@@ -123,10 +123,10 @@ final class SessionRepository {
                         WITH s AS (SELECT id, seats_taken < capacity AS free FROM sessions
                                    WHERE id = ? AND status = 'SCHEDULED' AND starts_at > now() FOR UPDATE)
                         UPDATE sessions se SET seats_taken = se.seats_taken + CASE WHEN s.free THEN 1 ELSE 0 END
-                        FROM s, sites si, rooms r
-                        WHERE se.id = s.id AND si.id = se.site_id AND r.id = se.room_id
-                        """ + " RETURNING " + COLUMNS + ", s.free AS seated", id)
-                .map(row -> new SeatClaim(session(row).view(), Rows.bool(row, "seated")));
+                        FROM s WHERE se.id = s.id
+                        RETURNING se.id, se.center_id, se.starts_at, se.ends_at, s.free AS seated""", id)
+                .map(row -> new SeatClaim(Rows.uuid(row, "id"), Rows.uuid(row, "center_id"),
+                        Rows.instant(row, "starts_at"), Rows.instant(row, "ends_at"), Rows.bool(row, "seated")));
     }
 
     /** Takes {@code count} seats if they are free; false leaves the session unchanged. */
