@@ -116,6 +116,7 @@ class ImportBench {
                 }
             }
         }
+        String tag = Fixtures.uniqueLetters();
         long started = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -127,14 +128,14 @@ class ImportBench {
                     UUID id = UUID.randomUUID();
                     people.add(id);
                     insert.setObject(1, id);
-                    insert.setString(2, "Baseline" + n);
+                    insert.setString(2, "Baseline-" + tag + "-" + n);
                     insert.setString(3, "Léa");
                     insert.setString(4, "F");
                     insert.setObject(5, LocalDate.of(1950 + n % 50, 1 + n % 12, 1 + n % 28));
                     insert.setString(6, "40192");
                     insert.setString(7, "Mont-de-Marsan");
                     insert.setString(8, "France");
-                    insert.setString(9, "baseline" + n + "|lea|" + n);
+                    insert.setString(9, "baseline " + tag + " " + n + "|lea|" + n);
                     insert.setString(10, "candidat" + n + "@example.org");
                     insert.addBatch();
                 }
