@@ -1,8 +1,8 @@
 package fr.jalon.candidates;
 
 import fr.jalon.platform.http.JsonInput;
-
 import fr.jalon.platform.json.Jsons;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 

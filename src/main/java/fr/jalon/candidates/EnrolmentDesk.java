@@ -12,6 +12,7 @@ import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.events.DomainEvents;
 import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.http.FieldError;
+import fr.jalon.platform.json.Jsons;
 import fr.jalon.platform.security.Principal;
 import fr.jalon.platform.security.Role;
 import fr.jalon.sessions.SeatClaim;
@@ -20,8 +21,6 @@ import fr.jalon.sessions.SessionView;
 import fr.jalon.sessions.Sessions;
 
 import io.helidon.dbclient.DbExecute;
-
-import fr.jalon.platform.json.Jsons;
 
 /**
  * Use cases of enrolments: enrol, change, cancel, transfer, and the waiting list. Seats are

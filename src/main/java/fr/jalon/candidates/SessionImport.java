@@ -18,6 +18,7 @@ import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.events.DomainEvents;
 import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.http.FieldError;
+import fr.jalon.platform.json.Jsons;
 import fr.jalon.platform.security.Principal;
 import fr.jalon.platform.security.Role;
 import fr.jalon.sessions.SessionStatus;
@@ -27,7 +28,6 @@ import fr.jalon.territory.Territory;
 
 import io.helidon.dbclient.DbExecute;
 
-import fr.jalon.platform.json.Jsons;
 import jakarta.json.JsonObject;
 
 /**

@@ -1,6 +1,7 @@
 package fr.jalon.centers;
 
 import fr.jalon.platform.json.Jsons;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

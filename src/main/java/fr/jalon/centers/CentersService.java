@@ -9,6 +9,7 @@ import fr.jalon.platform.http.JsonInput;
 import fr.jalon.platform.http.QueryParams;
 import fr.jalon.platform.http.RequestBodies;
 import fr.jalon.platform.http.Responses;
+import fr.jalon.platform.json.Jsons;
 import fr.jalon.platform.security.Authentication;
 import fr.jalon.platform.security.Principal;
 
@@ -16,7 +17,6 @@ import io.helidon.dbclient.DbClient;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import fr.jalon.platform.json.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 

@@ -13,12 +13,12 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 
 import fr.jalon.platform.db.ServiceState;
+import fr.jalon.platform.json.Jsons;
 import fr.jalon.platform.security.AdminBootstrap;
 import fr.jalon.platform.security.UserAccounts;
 
 import io.helidon.dbclient.DbClient;
 
-import fr.jalon.platform.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 

@@ -1,8 +1,8 @@
 package fr.jalon.sessions;
 
 import fr.jalon.platform.codes.CodeGenerator;
-
 import fr.jalon.platform.json.Jsons;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 

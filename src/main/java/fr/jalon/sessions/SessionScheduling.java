@@ -14,12 +14,12 @@ import fr.jalon.platform.codes.CodeGenerator;
 import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.events.DomainEvents;
 import fr.jalon.platform.http.ApiProblem;
+import fr.jalon.platform.json.Jsons;
 import fr.jalon.platform.security.Principal;
 import fr.jalon.platform.security.Role;
 
 import io.helidon.dbclient.DbExecute;
 
-import fr.jalon.platform.json.Jsons;
 import jakarta.json.JsonObject;
 
 /**

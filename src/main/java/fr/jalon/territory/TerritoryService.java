@@ -6,11 +6,11 @@ import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.http.ApiRoutes;
 import fr.jalon.platform.http.QueryParams;
 import fr.jalon.platform.http.Responses;
+import fr.jalon.platform.json.Jsons;
 
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import fr.jalon.platform.json.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -65,7 +65,6 @@ public final class TerritoryService implements ApiRoutes.ApiService {
         }
         Responses.ok(res, body.build());
     }
-
 
     static JsonObject json(Commune c) {
         JsonObjectBuilder body = Jsons.createObjectBuilder()

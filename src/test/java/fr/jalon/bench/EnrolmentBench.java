@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
 import fr.jalon.testing.TestDatabase;
 
 import io.helidon.webserver.WebServer;
-import fr.jalon.platform.json.Jsons;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 

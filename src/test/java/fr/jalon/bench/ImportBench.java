@@ -11,13 +11,13 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
 import fr.jalon.testing.TestDatabase;
 
 import io.helidon.webserver.WebServer;
-import fr.jalon.platform.json.Jsons;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -101,7 +101,6 @@ class ImportBench {
         }
         return admin.send("POST", "/api/v1/sessions/import?center=" + center, "text/csv", file.toString());
     }
-
 
     /** The same rows as plain JDBC batches: people, then enrolments of pre-made sessions. Returns seconds. */
     private static double batchInsert(DataSource dataSource, int sessions, int perSession) throws Exception {

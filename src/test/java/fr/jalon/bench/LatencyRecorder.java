@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 
 import fr.jalon.platform.json.Jsons;
+
 import jakarta.json.JsonObject;
 
 /** Runs N operations on C client threads and reports throughput and latency percentiles. */

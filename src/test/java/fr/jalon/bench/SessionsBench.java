@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import fr.jalon.platform.json.Jsons;
 import fr.jalon.sessions.SessionSlot;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
@@ -23,7 +24,6 @@ import fr.jalon.testing.TestDatabase;
 
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
-import fr.jalon.platform.json.Jsons;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 

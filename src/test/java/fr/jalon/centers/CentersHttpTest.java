@@ -3,6 +3,7 @@ package fr.jalon.centers;
 import java.net.URI;
 import java.time.LocalDate;
 
+import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
@@ -10,7 +11,6 @@ import fr.jalon.testing.JalonServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
-import fr.jalon.platform.json.Jsons;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 

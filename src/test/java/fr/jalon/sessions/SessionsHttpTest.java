@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
@@ -14,7 +15,6 @@ import fr.jalon.testing.TestDatabase;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
-import fr.jalon.platform.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.BeforeEach;

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.util.Optional;
 
 import fr.jalon.platform.json.Jsons;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 

@@ -3,6 +3,7 @@ package fr.jalon.platform.http;
 import java.io.StringWriter;
 
 import fr.jalon.platform.json.Jsons;
+
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonWriter;
 

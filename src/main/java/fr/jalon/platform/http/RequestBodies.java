@@ -5,10 +5,11 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 
+import fr.jalon.platform.json.Jsons;
+
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 
-import fr.jalon.platform.json.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;

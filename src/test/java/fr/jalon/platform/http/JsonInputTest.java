@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import fr.jalon.platform.json.Jsons;
+
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
