@@ -59,6 +59,9 @@ public final class Application {
         this.bootstrap = new AdminBootstrap(transactions, accounts, audit);
 
         Territory territory = new Territory(database.client());
+        // The birthplace directory (every commune and country) loads in the background at start,
+        // so the first enrolment or import does not wait for it.
+        Thread.ofVirtual().name("jalon-places-preload").start(territory::places);
         Centers centers = new Centers(database.client(), transactions, territory, audit, new SessionRoomUsage(), bodies);
         Sessions sessions = new Sessions(database.client(), transactions, centers, audit, events, new CodeGenerator(),
                 clock, bodies);
