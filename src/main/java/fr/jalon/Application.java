@@ -61,7 +61,13 @@ public final class Application {
         Territory territory = new Territory(database.client());
         // The birthplace directory (every commune and country) loads in the background at start,
         // so the first enrolment or import does not wait for it.
-        Thread.ofVirtual().name("jalon-places-preload").start(territory::places);
+        Thread.ofVirtual().name("jalon-places-preload").start(() -> {
+            try {
+                territory.places();
+            } catch (RuntimeException e) {
+                // Not fatal: the directory then loads on first use.
+            }
+        });
         Centers centers = new Centers(database.client(), transactions, territory, audit, new SessionRoomUsage(), bodies);
         Sessions sessions = new Sessions(database.client(), transactions, centers, audit, events, new CodeGenerator(),
                 clock, bodies);
