@@ -260,6 +260,53 @@ class EnrolmentsHttpTest {
         assertEquals(20, admin.get("/api/v1/sessions/" + sessionId).json().getInt("seatsTaken"));
     }
 
+    @Test
+    void twoInstancesRacingOnOneSessionNeverOverbook() throws Exception {
+        String small = fixtures.session(fixtures.room(fixtures.site(centerId), 5), day.plusDays(9), "10:00");
+        io.helidon.webserver.WebServer second = JalonServer.secondInstance();
+        try {
+            ApiClient other = new ApiClient("http://localhost:" + second.port(), JalonServer.adminToken());
+            String tag = Fixtures.uniqueLetters();
+            CountDownLatch start = new CountDownLatch(1);
+            List<Callable<Integer>> tasks = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                ApiClient client = i % 2 == 0 ? admin : other;
+                JsonObject body = Fixtures.enrolmentBody(Fixtures.personBody("Duo-" + tag + "-" + Fixtures.letters(i),
+                        "Candidat", "1991-03-03"));
+                tasks.add(() -> {
+                    start.await();
+                    return client.post("/api/v1/sessions/" + small + "/enrolments", body).status();
+                });
+            }
+            List<Integer> statuses = new ArrayList<>();
+            try (ExecutorService pool = Executors.newFixedThreadPool(30)) {
+                List<Future<Integer>> futures = new ArrayList<>();
+                tasks.forEach(t -> futures.add(pool.submit(t)));
+                start.countDown();
+                for (Future<Integer> f : futures) {
+                    statuses.add(f.get());
+                }
+            }
+            assertTrue(statuses.stream().allMatch(s -> s == 201), statuses.toString());
+            Map<String, Long> byStatus = admin.get("/api/v1/sessions/" + small + "/enrolments").json().getJsonArray("items")
+                    .stream().collect(Collectors.groupingBy(e -> e.asJsonObject().getString("status"), Collectors.counting()));
+            assertEquals(Map.of("ENROLLED", 5L, "WAITLISTED", 55L), byStatus);
+        } finally {
+            second.stop();
+        }
+    }
+
+    @Test
+    void aComplementaryCertificationNeedsTheCentresHabilitation() {
+        JsonObject body = Jsons.createObjectBuilder(person("Joly")).add("complementaryCertification", "PIX_PLUS_DROIT").build();
+
+        ApiClient.Answer answer = enrol(sessionId, body);
+
+        assertEquals(422, answer.status(), answer.body());
+        assertEquals("not_habilitated", answer.json().getJsonArray("errors").getJsonObject(0).getString("code"));
+        assertEquals(0, admin.get("/api/v1/sessions/" + sessionId).json().getInt("seatsTaken"), "the claimed seat is given back");
+    }
+
     private static long countEvents(String type, String aggregateId) {
         return TestDatabase.get().database().client().execute()
                 .get("SELECT count(*) AS n FROM domain_events WHERE type = ? AND aggregate_id = ?", type, UUID.fromString(aggregateId))

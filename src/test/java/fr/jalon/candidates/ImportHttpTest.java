@@ -240,6 +240,21 @@ class ImportHttpTest {
         assertEquals(0, sessionsOfCentre().size(), "the session created for the file is rolled back too");
     }
 
+    @Test
+    void aComplementaryCertificationTheCentreDoesNotHoldRejectsTheLine() {
+        String header = HEADER + ";Pix+ Droit ('oui' ou laisser vide)";
+        String s = ";" + siteName + ";Salle Adour;" + day + ";15:00;;;";
+        String file = header + "\n" + s + "Juriste-" + tag + ";Paul;01/01/1980;M;40192;;;France;;;;;Gratuite;;;oui\n";
+
+        ApiClient.Answer answer = upload(importPath, file);
+
+        assertEquals(422, answer.status(), answer.body());
+        JsonObject error = answer.json().getJsonArray("errors").getJsonObject(0);
+        assertEquals("not_habilitated", error.getString("code"));
+        assertEquals(2, error.getInt("line"));
+        assertEquals("Pix+ Droit ('oui' ou laisser vide)", error.getString("field"));
+    }
+
     private static void assertCode(ApiClient.Answer answer, String code) {
         assertEquals(422, answer.status(), answer.body());
         assertTrue(answer.isProblem());

@@ -15,7 +15,6 @@ import java.util.concurrent.Future;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
-import fr.jalon.testing.TestDatabase;
 
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
@@ -48,9 +47,7 @@ class ConcurrentSchedulingTest {
     @Test
     void fortyRacingRequestsOnTwoInstancesBookAnOverlappingSlotOnce() throws Exception {
         String room = fixtures.room(fixtures.site(fixtures.center()), 10);
-        WebServerConfig.Builder secondConfig = WebServer.builder().port(0);
-        TestDatabase.get().application().configure(secondConfig);
-        WebServer second = secondConfig.build().start();
+        WebServer second = JalonServer.secondInstance();
         try {
             ApiClient other = new ApiClient("http://localhost:" + second.port(), JalonServer.adminToken());
             LocalDate day = LocalDate.now().plusDays(60);

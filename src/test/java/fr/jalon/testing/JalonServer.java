@@ -1,7 +1,11 @@
 package fr.jalon.testing;
 
+import java.time.Clock;
+
+import fr.jalon.Application;
 import fr.jalon.platform.http.ApiRoutes;
 
+import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 
 /** Configures a test server (Helidon {@code @ServerTest}) with the application's real routes. */
@@ -15,6 +19,17 @@ public final class JalonServer {
 
     public static void configure(WebServerConfig.Builder server) {
         lastRoutes = TestDatabase.get().application().configure(server);
+    }
+
+    /**
+     * A second, independent instance of the service on the same database: its own wiring, its
+     * own caches, as a second process would have.
+     */
+    public static WebServer secondInstance() {
+        TestDatabase db = TestDatabase.get();
+        WebServerConfig.Builder config = WebServer.builder().port(0);
+        Application.on(db.database(), TestDatabase.settings(), Clock.systemUTC()).configure(config);
+        return config.build().start();
     }
 
     /** The routes of the last configured server (for the OpenAPI coverage test). */
