@@ -6,6 +6,7 @@ import fr.jalon.centers.Centers;
 import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.events.DomainEvents;
+import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.http.ApiRoutes;
 import fr.jalon.platform.http.RequestBodies;
 import fr.jalon.sessions.Sessions;
@@ -24,6 +25,13 @@ public final class Candidates {
         EnrolmentRepository enrolments = new EnrolmentRepository();
         EnrolmentDesk desk = new EnrolmentDesk(transactions, sessions, centers, people, enrolments, audit, events, clock);
         sessions.onSeatsFreed((tx, sessionId) -> desk.promoteWaitlist(tx, sessionId, null));
+        sessions.guardMoves((tx, sessionId, start, end) -> {
+            long busy = enrolments.peopleBusyDuring(tx, sessionId, start, end);
+            if (busy > 0) {
+                throw ApiProblem.conflict(busy + " candidat(s) inscrit(s) ont déjà une autre session à ce nouvel horaire : "
+                        + "transférez-les ou choisissez un autre créneau.");
+            }
+        });
         SessionImport imports = new SessionImport(transactions, sessions, centers, territory, people, enrolments, audit,
                 events, clock);
         CandidateFiles files = new CandidateFiles(transactions, sessions, centers, people, enrolments, audit);

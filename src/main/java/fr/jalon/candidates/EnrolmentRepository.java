@@ -153,6 +153,18 @@ final class EnrolmentRepository {
                 .orElse(Conflict.NONE);
     }
 
+    /** How many people of this session hold another enrolment overlapping [start, end). */
+    long peopleBusyDuring(DbExecute exec, UUID sessionId, Instant start, Instant end) {
+        return exec.get("""
+                        SELECT count(DISTINCT e.person_id) AS n FROM enrolments e
+                        JOIN enrolments o ON o.person_id = e.person_id AND o.session_id <> e.session_id AND o.status <> 'CANCELLED'
+                        JOIN sessions s ON s.id = o.session_id AND s.status <> 'CANCELLED'
+                        WHERE e.session_id = ? AND e.status <> 'CANCELLED'
+                          AND tstzrange(s.starts_at, s.ends_at) && tstzrange(?, ?)""",
+                        sessionId, start.atOffset(ZoneOffset.UTC), end.atOffset(ZoneOffset.UTC))
+                .map(row -> Rows.longValue(row, "n")).orElse(0L);
+    }
+
     /** Active enrolments of these people in sessions overlapping anything: (person, start, end) for imports. */
     List<Booking> bookingsOf(DbExecute exec, List<UUID> personIds) {
         return exec.query("""

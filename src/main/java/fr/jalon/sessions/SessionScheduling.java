@@ -42,6 +42,7 @@ final class SessionScheduling {
     private final CodeGenerator codes;
     private final Clock clock;
     private final List<SeatsFreedListener> seatsFreed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<RescheduleGuard> rescheduleGuards = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     SessionScheduling(Transactions transactions, SessionRepository repository, Centers centers, AuditLog audit,
                       DomainEvents events, CodeGenerator codes, Clock clock) {
@@ -87,6 +88,7 @@ final class SessionScheduling {
                 SessionRules.requireMovable(before, clock.instant());
                 SessionRules.requireFuture(slot, clock.instant());
                 requireRoomFree(tx, room, slot, id);
+                rescheduleGuards.forEach(guard -> guard.checkMove(tx, id, slot.startsAt(), slot.endsAt()));
             }
             int capacity = changes.capacity().orElse(before.capacity());
             SessionRules.requireCapacityFits(capacity, room.seats(), room.roomName());
@@ -111,6 +113,10 @@ final class SessionScheduling {
 
     void onSeatsFreed(SeatsFreedListener listener) {
         seatsFreed.add(listener);
+    }
+
+    void guardMoves(RescheduleGuard guard) {
+        rescheduleGuards.add(guard);
     }
 
     /**

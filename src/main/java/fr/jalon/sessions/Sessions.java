@@ -71,6 +71,10 @@ public final class Sessions {
         scheduling.onSeatsFreed(listener);
     }
 
+    public void guardMoves(RescheduleGuard guard) {
+        scheduling.guardMoves(guard);
+    }
+
     /** Sessions of a centre between two dates (inclusive), for imports. */
     public List<SessionView> ofCenter(DbExecute exec, UUID centerId, LocalDate from, LocalDate to) {
         List<SessionView> sessions = new ArrayList<>();

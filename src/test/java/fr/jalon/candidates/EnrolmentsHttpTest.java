@@ -155,6 +155,20 @@ class EnrolmentsHttpTest {
     }
 
     @Test
+    void aSessionCannotMoveOntoAnotherSessionOfItsCandidates() {
+        String afternoon = fixtures.session(fixtures.room(fixtures.site(centerId), 10), day, "14:00");
+        assertEquals(201, enrol(sessionId, person("Kerbrat")).status());
+        assertEquals(201, enrol(afternoon, person("Kerbrat")).status());
+
+        ApiClient.Answer move = admin.patch("/api/v1/sessions/" + afternoon,
+                Jsons.createObjectBuilder().add("startTime", "09:30").build());
+
+        assertEquals(409, move.status(), move.body());
+        assertTrue(move.json().getString("detail").contains("1 candidat(s)"), move.body());
+        assertEquals("14:00", admin.get("/api/v1/sessions/" + afternoon).json().getString("startTime"));
+    }
+
+    @Test
     void aBiggerCapacityPromotesTheWaitingList() {
         String room = fixtures.room(fixtures.site(centerId), 3);
         String small = admin.post("/api/v1/sessions", Jsons.createObjectBuilder(Fixtures.sessionBody(room, day, "14:00"))
