@@ -42,6 +42,9 @@ public final class Database implements AutoCloseable {
         config.setConnectionInitSql("SET TIME ZONE 'UTC'");
         // The DbClient binds UUIDs as strings; let PostgreSQL type such parameters from context.
         config.addDataSourceProperty("stringtype", "unspecified");
+        // Server error details and inlined parameters (names, birth dates…) stay out of exception
+        // messages, hence out of logs; callers rely on SQL states, not on messages.
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         return new Database(new HikariDataSource(config));
     }
 
