@@ -90,7 +90,7 @@ final class SessionScheduling {
                 requireRoomFree(tx, room, slot, id);
                 rescheduleGuards.forEach(guard -> guard.checkMove(tx, id, slot.startsAt(), slot.endsAt()));
             }
-            int capacity = changes.capacity().orElse(before.capacity());
+            int capacity = changes.capacity().orElseGet(() -> followRoom(tx, before, room));
             SessionRules.requireCapacityFits(capacity, room.seats(), room.roomName());
             SessionRules.requireCapacityHoldsEnrolled(capacity, before.seatsTaken());
             String description = changes.description().orElse(Optional.ofNullable(before.description())).orElse(null);
@@ -166,6 +166,18 @@ final class SessionScheduling {
                 : new SessionRepository.Criteria(actor.scopeId(), criteria.from(), criteria.to(), criteria.siteId(),
                         criteria.status());
         return repository.list(exec, scoped, after, limit);
+    }
+
+    /**
+     * A session that used every seat of its room keeps doing so when it moves to another room
+     * (a bigger room frees seats for the waiting list); a capacity chosen by hand is kept.
+     */
+    private int followRoom(DbExecute tx, CertificationSession before, RoomPlacement newRoom) {
+        if (newRoom.roomId().equals(before.roomId())) {
+            return before.capacity();
+        }
+        int oldSeats = centers.room(tx, before.roomId(), false).map(RoomPlacement::seats).orElse(-1);
+        return before.capacity() == oldSeats ? newRoom.seats() : before.capacity();
     }
 
     private RoomPlacement visibleRoom(Principal actor, DbExecute exec, UUID roomId) {

@@ -155,6 +155,21 @@ class EnrolmentsHttpTest {
     }
 
     @Test
+    void movingAFullSessionToABiggerRoomPromotesTheWaitingList() {
+        String site = fixtures.site(centerId);
+        String full = fixtures.session(fixtures.room(site, 1), day.plusDays(4), "09:00");
+        enrol(full, person("Lasserre"));
+        String waiting = enrol(full, person("Mendes")).id();
+
+        ApiClient.Answer moved = admin.patch("/api/v1/sessions/" + full,
+                Jsons.createObjectBuilder().add("roomId", fixtures.room(site, 4)).build());
+
+        assertEquals(200, moved.status(), moved.body());
+        assertEquals(4, moved.json().getInt("capacity"), "a session using every seat follows its new room");
+        assertEquals("ENROLLED", admin.get("/api/v1/enrolments/" + waiting).json().getString("status"));
+    }
+
+    @Test
     void aSessionCannotMoveOntoAnotherSessionOfItsCandidates() {
         String afternoon = fixtures.session(fixtures.room(fixtures.site(centerId), 10), day, "14:00");
         assertEquals(201, enrol(sessionId, person("Kerbrat")).status());
