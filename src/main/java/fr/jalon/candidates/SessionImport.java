@@ -12,7 +12,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import fr.jalon.centers.Centers;
-import fr.jalon.centers.RoomPlacement;
 import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.events.DomainEvents;
@@ -21,7 +20,6 @@ import fr.jalon.platform.http.FieldError;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.platform.security.Principal;
 import fr.jalon.platform.security.Role;
-import fr.jalon.sessions.SessionStatus;
 import fr.jalon.sessions.SessionView;
 import fr.jalon.sessions.Sessions;
 import fr.jalon.territory.Territory;
@@ -83,7 +81,7 @@ final class SessionImport {
         for (PixFileReader.Row row : content.rows()) {
             parser.parse(row, errors).ifPresent(lines::add);
         }
-        checkSessionsAgree(lines, errors);
+        ImportSessions.checkAgree(lines, errors);
         checkNoDuplicates(lines, errors);
         if (!errors.isEmpty()) {
             throw new Rejected(errors);
@@ -105,8 +103,8 @@ final class SessionImport {
                         p.code(), p.message())));
             }
         }
-        int[] sessionCounts = new int[2];
-        Map<String, SessionView> sessionOfGroup = resolveSessions(actor, tx, centerId, lines, errors, sessionCounts);
+        ImportSessions.Resolved resolved = new ImportSessions(sessions, centers).resolve(actor, tx, centerId, lines, errors);
+        Map<String, SessionView> sessionOfGroup = resolved.sessionOfGroup();
         if (!errors.isEmpty()) {
             throw new Rejected(errors);
         }
@@ -188,85 +186,8 @@ final class SessionImport {
         audit.recordMany(tx, actor, "person.create", "person", newPeople.stream().map(UUID::toString).toList());
         audit.recordMany(tx, actor, "enrolment.create", "enrolment", enrolmentIds.stream().map(UUID::toString).toList());
         audit.record(tx, actor, dryRun ? "session.import.dry-run" : "session.import", "center", centerId);
-        return new ImportReport(dryRun, lines.size(), sessionCounts[0], sessionCounts[1], newPeople.size(),
+        return new ImportReport(dryRun, lines.size(), resolved.created(), resolved.matched(), newPeople.size(),
                 known.size(), enrolmentIds.size(), updated, unchanged);
-    }
-
-    /** Finds each session of the file, or schedules it; counts [created, matched]. */
-    private Map<String, SessionView> resolveSessions(Principal actor, DbExecute tx, UUID centerId, List<ImportLine> lines,
-                                                     List<FieldError> errors, int[] counts) {
-        Map<String, RoomPlacement> rooms = new HashMap<>();
-        centers.roomsOf(tx, centerId).forEach(r -> rooms.put(
-                new ImportLine.SessionKey(null, r.siteName(), r.roomName(), null, null, null, null).roomKey(), r));
-        LocalDate from = lines.stream().map(l -> l.session().date()).min(LocalDate::compareTo).orElseThrow();
-        LocalDate to = lines.stream().map(l -> l.session().date()).max(LocalDate::compareTo).orElseThrow();
-        Map<Long, SessionView> byNumber = new HashMap<>();
-        Map<String, SessionView> bySlot = new HashMap<>();
-        for (SessionView s : sessions.ofCenter(tx, centerId, from, to)) {
-            if (s.status() == SessionStatus.CANCELLED) {
-                continue;
-            }
-            if (s.pixNumber() != null) {
-                byNumber.put(s.pixNumber(), s);
-            }
-            bySlot.put(new ImportLine.SessionKey(null, s.siteName(), s.roomName(), s.slot().date(), s.slot().startTime(),
-                    null, null).slot(), s);
-        }
-        Map<String, SessionView> resolved = new LinkedHashMap<>();
-        for (ImportLine line : lines) {
-            ImportLine.SessionKey key = line.session();
-            if (resolved.containsKey(key.group())) {
-                continue;
-            }
-            SessionView session = key.pixNumber() != null ? byNumber.get(key.pixNumber()) : null;
-            if (session == null) {
-                session = bySlot.get(key.slot());
-            }
-            if (session != null) {
-                counts[1]++;
-                if (lines.stream().anyMatch(l -> l.session().group().equals(key.group()) && l.hasCandidate())
-                        && session.status() != SessionStatus.SCHEDULED) {
-                    errors.add(new FieldError(line.line(), PixColumn.DATE.header(), "session_closed",
-                            "Cette session est " + session.status().label() + " : on ne peut plus y inscrire de candidats."));
-                }
-                if (key.pixNumber() != null || key.invigilators() != null) {
-                    sessions.complete(tx, session.id(), key.pixNumber(), key.invigilators());
-                }
-            } else {
-                RoomPlacement room = rooms.get(key.roomKey());
-                if (room == null) {
-                    errors.add(new FieldError(line.line(), PixColumn.ROOM.header(), "unknown_room", "Le centre n'a pas de salle « "
-                            + key.room() + " » sur un site « " + key.site() + " » : créez-la avant d'importer."));
-                    continue;
-                }
-                try {
-                    session = sessions.scheduleImported(actor, tx, room.roomId(), key.date(), key.time(),
-                            key.observations(), key.pixNumber(), key.invigilators());
-                    counts[0]++;
-                } catch (ApiProblem problem) {
-                    errors.add(new FieldError(line.line(), PixColumn.DATE.header(), "session_rejected", problem.detail()));
-                    continue;
-                }
-            }
-            resolved.put(key.group(), session);
-        }
-        return resolved;
-    }
-
-    /** One session per group: rows sharing a Pix number must agree on site, room, date and time. */
-    private static void checkSessionsAgree(List<ImportLine> lines, List<FieldError> errors) {
-        Map<Long, ImportLine> firstOfNumber = new HashMap<>();
-        for (ImportLine line : lines) {
-            if (line.session().pixNumber() == null) {
-                continue;
-            }
-            ImportLine first = firstOfNumber.putIfAbsent(line.session().pixNumber(), line);
-            if (first != null && !first.session().slot().equals(line.session().slot())) {
-                errors.add(new FieldError(line.line(), PixColumn.SESSION_NUMBER.header(), "session_mismatch",
-                        "La session " + line.session().pixNumber() + " a un autre site, une autre salle, date ou heure qu'à la ligne "
-                                + first.line() + "."));
-            }
-        }
     }
 
     /** The same candidate (folded names + birth date) twice in one session of the file. */
