@@ -5,6 +5,8 @@ import java.util.List;
 
 import fr.jalon.candidates.Candidates;
 import fr.jalon.centers.Centers;
+import fr.jalon.jobs.JobDefinition;
+import fr.jalon.jobs.Jobs;
 import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.audit.AuditService;
 import fr.jalon.platform.codes.CodeGenerator;
@@ -47,6 +49,7 @@ public final class Application {
     private final AdminBootstrap bootstrap;
     private final List<ApiRoutes.ApiService> services;
     private final AccessLogFilter accessLog;
+    private final Jobs jobs;
 
     private Application(Database database, JalonSettings settings, Clock clock) {
         this.database = database;
@@ -72,7 +75,10 @@ public final class Application {
         Sessions sessions = new Sessions(database.client(), transactions, centers, audit, events, new CodeGenerator(),
                 clock, bodies);
         Candidates candidates = new Candidates(database.client(), transactions, sessions, centers, territory, audit,
-                events, clock, bodies);
+                events, clock, bodies, settings.retentionMonths());
+        this.jobs = new Jobs(database.dataSource(), database.client(), List.of(
+                new JobDefinition("retention", "Anonymise les personnes dont la dernière session date de plus de "
+                        + settings.retentionMonths() + " mois", "0 15 3 * * ?", candidates.retention()::purge)));
         Users users = new Users(transactions, accounts, centers, audit, bodies);
         this.services = List.of(
                 new OpenApiDocument(),
@@ -81,7 +87,8 @@ public final class Application {
                 new TerritoryService(territory),
                 centers.httpService(),
                 sessions.httpService(),
-                candidates.httpService());
+                candidates.httpService(),
+                jobs.httpService());
     }
 
     /** Migrates the database, then wires the features on it. */
@@ -127,8 +134,14 @@ public final class Application {
         return database;
     }
 
-    /** Flushes what the application still holds (the access log) before the database closes. */
+    /** Starts the clustered scheduler (not for one-off commands such as create-token). */
+    public void startJobs() {
+        jobs.start();
+    }
+
+    /** Stops the scheduler (waiting for running jobs) and flushes the access log, before the database closes. */
     public void close() {
+        jobs.close();
         accessLog.close();
     }
 }

@@ -47,6 +47,7 @@ public final class Jalon implements AutoCloseable {
             database = Database.connect(db.url(), db.user(), db.password(), settings.poolSize());
         }
         Application app = Application.on(database, settings, Clock.systemUTC());
+        app.startJobs();
         WebServerConfig.Builder builder = WebServer.builder()
                 .config(config.get("server"))
                 .host(settings.host())

@@ -18,9 +18,10 @@ import io.helidon.dbclient.DbClient;
 public final class Candidates {
 
     private final CandidatesService service;
+    private final Retention retention;
 
     public Candidates(DbClient db, Transactions transactions, Sessions sessions, Centers centers, Territory territory,
-                      AuditLog audit, DomainEvents events, Clock clock, RequestBodies bodies) {
+                      AuditLog audit, DomainEvents events, Clock clock, RequestBodies bodies, int retentionMonths) {
         PersonRepository people = new PersonRepository();
         EnrolmentRepository enrolments = new EnrolmentRepository();
         EnrolmentDesk desk = new EnrolmentDesk(transactions, sessions, centers, people, enrolments, audit, events, clock);
@@ -35,11 +36,16 @@ public final class Candidates {
         SessionImport imports = new SessionImport(transactions, sessions, centers, territory, people, enrolments, audit,
                 events, clock);
         CandidateFiles files = new CandidateFiles(transactions, sessions, centers, people, enrolments, audit);
+        this.retention = new Retention(transactions, people, audit, retentionMonths);
         this.service = new CandidatesService(desk, new PeopleDirectory(transactions, people, audit), imports, files,
                 territory, db, bodies, clock);
     }
 
     public ApiRoutes.ApiService httpService() {
         return service;
+    }
+
+    public Retention retention() {
+        return retention;
     }
 }

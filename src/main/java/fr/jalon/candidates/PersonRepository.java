@@ -29,6 +29,43 @@ final class PersonRepository {
                 extra_time_percent, accessibility_adjustment, accessibility_needs, france_travail_number, imilo_id)
             """;
 
+    /**
+     * Erases the personal data of at most {@code batch} people whose last session ended more than
+     * {@code months} months ago, keeping what statistics need (sex, birth year, birth country,
+     * residence commune) and the enrolments; records each purge with the given audit fragment
+     * (its CTE is {@code gone}). Returns how many were anonymised.
+     */
+    int anonymiseInactive(DbExecute exec, int months, int batch, SqlFragment audit) {
+        List<Object> params = new ArrayList<>(List.of(months, batch));
+        params.addAll(audit.params());
+        return exec.get("""
+                        WITH stale AS (
+                            SELECT p.id FROM people p
+                            WHERE p.anonymised_at IS NULL
+                              AND NOT EXISTS (SELECT 1 FROM enrolments e JOIN sessions s ON s.id = e.session_id
+                                              WHERE e.person_id = p.id
+                                                AND s.ends_at > now() - make_interval(months => CAST(? AS integer)))
+                            LIMIT ? FOR UPDATE OF p SKIP LOCKED),
+                        gone AS (
+                            UPDATE people p SET birth_name = 'ANONYME', first_name = 'ANONYME', usage_name = NULL,
+                                birth_date = make_date(CAST(extract(year FROM p.birth_date) AS integer), 1, 1),
+                                birth_insee_code = CASE WHEN p.birth_insee_code LIKE '99%' THEN p.birth_insee_code
+                                                        ELSE '99100' END,
+                                birth_postal_code = NULL, birth_city = '', identity_key = 'anonymised|' || p.id,
+                                email = NULL, mobile_phone = NULL, address_line1 = NULL, address_line2 = NULL,
+                                address_postal_code = NULL, address_city = NULL, preferred_channels = '{}',
+                                accessibility_needs = NULL, france_travail_number = NULL, imilo_id = NULL,
+                                anonymised_at = now(), updated_at = now()
+                            FROM stale WHERE p.id = stale.id
+                            RETURNING p.id),
+                        enrolments_cleared AS (
+                            UPDATE enrolments e SET external_id = NULL, result_recipient_email = NULL, updated_at = now()
+                            FROM gone WHERE e.person_id = gone.id),
+                        audited AS (""" + audit.sql() + ") SELECT count(*) AS n FROM gone", params.toArray())
+                .map(row -> Rows.integer(row, "n"))
+                .orElse(0);
+    }
+
     /** Locks many identities at once, in a fixed (sorted) order so two imports cannot deadlock. */
     void lockIdentities(DbExecute exec, List<String> sortedKeys) {
         if (sortedKeys.isEmpty()) {

@@ -34,6 +34,7 @@ public final class TestDatabase {
         embedded = EmbeddedDatabase.start(directory.resolve("postgres"));
         database = Database.connect(embedded.jdbcUrl(), embedded.user(), "", Integer.getInteger("jalon.test.pool", 10));
         application = Application.on(database, settings(), Clock.systemUTC());
+        application.startJobs();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
     }
 
@@ -66,6 +67,7 @@ public final class TestDatabase {
     }
 
     private void stop() {
+        application.close();
         database.close();
         embedded.close();
         deleteRecursively(directory);

@@ -12,7 +12,7 @@ import io.helidon.config.Config;
  */
 public record JalonSettings(int port, String host, Path dataDir, Optional<ExternalDb> externalDb, int poolSize,
                             long maxJsonBytes, long maxImportBytes, Optional<String> bootstrapToken,
-                            boolean demoData, Optional<Path> accessLogFile) {
+                            boolean demoData, Optional<Path> accessLogFile, int retentionMonths) {
 
     /** Connection to a PostgreSQL run outside the service (production). */
     public record ExternalDb(String url, String user, String password) {
@@ -39,7 +39,9 @@ public record JalonSettings(int port, String host, Path dataDir, Optional<Extern
                 .or(() -> jalon.get("access-log").asString().asOptional().flatMap(JalonSettings::nonBlank))
                 .filter(value -> !value.equals("stdout"))
                 .map(Path::of);
-        return new JalonSettings(port, host, dataDir, db, poolSize, maxJson, maxImport, bootstrap, demo, accessLog);
+        int retention = intValue(env.get("JALON_RETENTION_MONTHS")).orElse(jalon.get("retention-months").asInt().orElse(24));
+        return new JalonSettings(port, host, dataDir, db, poolSize, maxJson, maxImport, bootstrap, demo, accessLog,
+                retention);
     }
 
     public boolean embeddedDatabase() {

@@ -25,6 +25,10 @@ public final class Responses {
                 .send(JsonText.write(body));
     }
 
+    public static void accepted(ServerResponse res, JsonStructure body) {
+        res.status(Status.ACCEPTED_202).header(HeaderNames.CONTENT_TYPE, JSON).send(JsonText.write(body));
+    }
+
     public static void noContent(ServerResponse res) {
         res.status(Status.NO_CONTENT_204).send();
     }

@@ -1,0 +1,134 @@
+package fr.jalon.jobs;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TimeZone;
+
+import javax.sql.DataSource;
+
+import fr.jalon.platform.http.ApiRoutes;
+
+import io.helidon.dbclient.DbClient;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.utils.DBConnectionManager;
+
+/**
+ * Quartz, clustered on the service's PostgreSQL (JDBC JobStore, instanceId AUTO): every instance
+ * runs a scheduler and PostgreSQL makes sure each firing runs on one of them only. Job
+ * definitions are registered at start (replacing older ones); a missed firing (all instances
+ * down) runs once when the cluster is back.
+ */
+public final class Jobs implements AutoCloseable {
+
+    static final String GROUP = "jalon";
+    private static final String DATA_SOURCE = "jalon";
+    private static final TimeZone PARIS = TimeZone.getTimeZone("Europe/Paris");
+
+    private final Map<String, JobDefinition> definitions = new LinkedHashMap<>();
+    private final JobRuns runs;
+    private final Scheduler scheduler;
+
+    public Jobs(DataSource dataSource, DbClient db, List<JobDefinition> definitions) {
+        this.runs = new JobRuns(db);
+        definitions.forEach(d -> this.definitions.put(d.name(), d));
+        DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new HikariConnectionProvider(dataSource));
+        try {
+            this.scheduler = new StdSchedulerFactory(properties()).getScheduler();
+            scheduler.setJobFactory((bundle, s) -> new DefinitionJob(
+                    this.definitions.get(bundle.getJobDetail().getKey().getName()), runs));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Cannot create the Quartz scheduler", e);
+        }
+    }
+
+    /** Registers the definitions and starts firing. */
+    public void start() {
+        try {
+            for (JobDefinition d : definitions.values()) {
+                JobDetail job = JobBuilder.newJob(DefinitionJob.class).withIdentity(d.name(), GROUP)
+                        .withDescription(d.description()).storeDurably().requestRecovery().build();
+                Trigger trigger = TriggerBuilder.newTrigger().withIdentity(d.name(), GROUP).forJob(job)
+                        .withSchedule(CronScheduleBuilder.cronSchedule(d.cron()).inTimeZone(PARIS)
+                                .withMisfireHandlingInstructionFireAndProceed())
+                        .build();
+                scheduler.scheduleJob(job, Set.of(trigger), true);
+            }
+            scheduler.start();
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Cannot start the Quartz scheduler", e);
+        }
+    }
+
+    /** A job as the API shows it. */
+    record View(JobDefinition definition, Instant nextRunAt, Instant previousRunAt, Optional<JobRuns.Run> lastRun) {
+    }
+
+    List<View> list() throws SchedulerException {
+        List<View> views = new ArrayList<>();
+        for (JobDefinition d : definitions.values()) {
+            Trigger trigger = scheduler.getTrigger(org.quartz.TriggerKey.triggerKey(d.name(), GROUP));
+            views.add(new View(d, trigger == null ? null : instant(trigger.getNextFireTime()),
+                    trigger == null ? null : instant(trigger.getPreviousFireTime()), runs.last(d.name())));
+        }
+        return views;
+    }
+
+    boolean knows(String name) {
+        return definitions.containsKey(name);
+    }
+
+    /** Fires a job now, on whichever instance of the cluster takes it. */
+    void runNow(String name) throws SchedulerException {
+        scheduler.triggerJob(JobKey.jobKey(name, GROUP));
+    }
+
+    public ApiRoutes.ApiService httpService() {
+        return new JobsService(this);
+    }
+
+    @Override
+    public void close() {
+        try {
+            scheduler.shutdown(true);
+        } catch (SchedulerException e) {
+            // already stopped
+        }
+    }
+
+    private static Instant instant(java.util.Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    private static Properties properties() {
+        Properties p = new Properties();
+        p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "jalon");
+        p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_ID, StdSchedulerFactory.AUTO_GENERATE_INSTANCE_ID);
+        p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+        p.setProperty("org.quartz.threadPool.threadCount", "2");
+        p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+        p.setProperty("org.quartz.jobStore.dataSource", DATA_SOURCE);
+        p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
+        p.setProperty("org.quartz.jobStore.isClustered", "true");
+        p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");
+        p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
+        p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+        // Job data as text, not Java serialisation (which Helidon's deserialisation filter refuses).
+        p.setProperty("org.quartz.jobStore.useProperties", "true");
+        return p;
+    }
+}
