@@ -76,7 +76,7 @@ public final class Application {
                 clock, bodies);
         Candidates candidates = new Candidates(database.client(), transactions, sessions, centers, territory, audit,
                 events, clock, bodies, settings.retentionMonths());
-        this.jobs = new Jobs(database.dataSource(), database.client(), List.of(
+        this.jobs = new Jobs(settings.schedulerName(), database.dataSource(), database.client(), List.of(
                 new JobDefinition("retention", "Anonymise les personnes dont la dernière session date de plus de "
                         + settings.retentionMonths() + " mois", "0 15 3 * * ?", candidates.retention()::purge)));
         Users users = new Users(transactions, accounts, centers, audit, bodies);

@@ -34,7 +34,9 @@ class RestartTest {
         JalonSettings settings = JalonSettings.from(Config.empty(), Map.of(
                 "JALON_DATA_DIR", dataDir.toString(),
                 "JALON_PORT", "0",
-                "JALON_BOOTSTRAP_TOKEN", BOOTSTRAP));
+                "JALON_BOOTSTRAP_TOKEN", BOOTSTRAP,
+                // Its own database, so its own scheduler cluster (the shared test database has "jalon").
+                "JALON_SCHEDULER_NAME", "jalon-restart-test"));
         String centerId;
         int demoSessions;
         try (Jalon first = Jalon.start(settings, Config.empty())) {

@@ -35,19 +35,22 @@ import org.quartz.utils.DBConnectionManager;
 public final class Jobs implements AutoCloseable {
 
     static final String GROUP = "jalon";
-    private static final String DATA_SOURCE = "jalon";
     private static final TimeZone PARIS = TimeZone.getTimeZone("Europe/Paris");
 
     private final Map<String, JobDefinition> definitions = new LinkedHashMap<>();
     private final JobRuns runs;
     private final Scheduler scheduler;
 
-    public Jobs(DataSource dataSource, DbClient db, List<JobDefinition> definitions) {
+    /**
+     * @param clusterName the scheduler's name: every instance sharing a database uses the same
+     *                    one (it is the cluster's identity in the QRTZ_ tables).
+     */
+    public Jobs(String clusterName, DataSource dataSource, DbClient db, List<JobDefinition> definitions) {
         this.runs = new JobRuns(db);
         definitions.forEach(d -> this.definitions.put(d.name(), d));
-        DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new HikariConnectionProvider(dataSource));
+        DBConnectionManager.getInstance().addConnectionProvider(clusterName, new HikariConnectionProvider(dataSource));
         try {
-            this.scheduler = new StdSchedulerFactory(properties()).getScheduler();
+            this.scheduler = new StdSchedulerFactory(properties(clusterName)).getScheduler();
             scheduler.setJobFactory((bundle, s) -> new DefinitionJob(
                     this.definitions.get(bundle.getJobDetail().getKey().getName()), runs));
         } catch (SchedulerException e) {
@@ -113,15 +116,15 @@ public final class Jobs implements AutoCloseable {
         return date == null ? null : date.toInstant();
     }
 
-    private static Properties properties() {
+    private static Properties properties(String clusterName) {
         Properties p = new Properties();
-        p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "jalon");
+        p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, clusterName);
         p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_ID, StdSchedulerFactory.AUTO_GENERATE_INSTANCE_ID);
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         p.setProperty("org.quartz.threadPool.threadCount", "2");
         p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
         p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
-        p.setProperty("org.quartz.jobStore.dataSource", DATA_SOURCE);
+        p.setProperty("org.quartz.jobStore.dataSource", clusterName);
         p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
         p.setProperty("org.quartz.jobStore.isClustered", "true");
         p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");

@@ -12,7 +12,8 @@ import io.helidon.config.Config;
  */
 public record JalonSettings(int port, String host, Path dataDir, Optional<ExternalDb> externalDb, int poolSize,
                             long maxJsonBytes, long maxImportBytes, Optional<String> bootstrapToken,
-                            boolean demoData, Optional<Path> accessLogFile, int retentionMonths) {
+                            boolean demoData, Optional<Path> accessLogFile, int retentionMonths,
+                            String schedulerName) {
 
     /** Connection to a PostgreSQL run outside the service (production). */
     public record ExternalDb(String url, String user, String password) {
@@ -40,8 +41,10 @@ public record JalonSettings(int port, String host, Path dataDir, Optional<Extern
                 .filter(value -> !value.equals("stdout"))
                 .map(Path::of);
         int retention = intValue(env.get("JALON_RETENTION_MONTHS")).orElse(jalon.get("retention-months").asInt().orElse(24));
+        String scheduler = nonBlank(env.get("JALON_SCHEDULER_NAME"))
+                .orElse(jalon.get("scheduler-name").asString().orElse("jalon"));
         return new JalonSettings(port, host, dataDir, db, poolSize, maxJson, maxImport, bootstrap, demo, accessLog,
-                retention);
+                retention, scheduler);
     }
 
     public boolean embeddedDatabase() {
