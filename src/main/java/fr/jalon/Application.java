@@ -7,6 +7,8 @@ import fr.jalon.candidates.Candidates;
 import fr.jalon.centers.Centers;
 import fr.jalon.jobs.JobDefinition;
 import fr.jalon.jobs.Jobs;
+import fr.jalon.notifications.MessageCatalogue;
+import fr.jalon.notifications.TemplateRenderer;
 import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.audit.AuditService;
 import fr.jalon.platform.codes.CodeGenerator;
@@ -61,6 +63,8 @@ public final class Application {
         this.accessLog = AccessLogFilter.to(settings.accessLogFile().orElse(null));
         this.bootstrap = new AdminBootstrap(transactions, accounts, audit);
 
+        // Every message template renders once now: a broken reworded template stops the start.
+        new MessageCatalogue(new TemplateRenderer(settings.templatesDir())).validate();
         Territory territory = new Territory(database.client());
         // The birthplace directory (every commune and country) loads in the background at start,
         // so the first enrolment or import does not wait for it.

@@ -13,7 +13,7 @@ import io.helidon.config.Config;
 public record JalonSettings(int port, String host, Path dataDir, Optional<ExternalDb> externalDb, int poolSize,
                             long maxJsonBytes, long maxImportBytes, Optional<String> bootstrapToken,
                             boolean demoData, Optional<Path> accessLogFile, int retentionMonths,
-                            String schedulerName) {
+                            String schedulerName, Optional<Path> templatesDir) {
 
     /** Connection to a PostgreSQL run outside the service (production). */
     public record ExternalDb(String url, String user, String password) {
@@ -43,8 +43,11 @@ public record JalonSettings(int port, String host, Path dataDir, Optional<Extern
         int retention = intValue(env.get("JALON_RETENTION_MONTHS")).orElse(jalon.get("retention-months").asInt().orElse(24));
         String scheduler = nonBlank(env.get("JALON_SCHEDULER_NAME"))
                 .orElse(jalon.get("scheduler-name").asString().orElse("jalon"));
+        Optional<Path> templates = nonBlank(env.get("JALON_TEMPLATES_DIR"))
+                .or(() -> jalon.get("templates-dir").asString().asOptional().flatMap(JalonSettings::nonBlank))
+                .map(Path::of);
         return new JalonSettings(port, host, dataDir, db, poolSize, maxJson, maxImport, bootstrap, demo, accessLog,
-                retention, scheduler);
+                retention, scheduler, templates);
     }
 
     public boolean embeddedDatabase() {

@@ -1,0 +1,94 @@
+package fr.jalon.notifications;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The messages Jalon sends, their templates and the variables those templates may use. Every
+ * template is rendered once at start-up with an example, so a typo in a reworded template stops
+ * the service at once instead of failing a convocation at night.
+ */
+public final class MessageCatalogue {
+
+    /** SMS longer than this cost more and are often cut by phones. */
+    public static final int MAX_SMS_SEGMENTS = 2;
+
+    /** A kind of message and its templates, one per channel. */
+    public enum Kind {
+        CONVOCATION("mail/convocation.subject.vm", "mail/convocation.html.vm", "mail/convocation.txt.vm",
+                "sms/convocation.vm", "letters/convocation.vm");
+
+        private final String subject;
+        private final String html;
+        private final String text;
+        private final String sms;
+        private final String letter;
+
+        Kind(String subject, String html, String text, String sms, String letter) {
+            this.subject = subject;
+            this.html = html;
+            this.text = text;
+            this.sms = sms;
+            this.letter = letter;
+        }
+
+        public List<String> templates() {
+            return List.of(subject, html, text, sms, letter);
+        }
+
+        public String sms() {
+            return sms;
+        }
+    }
+
+    private final TemplateRenderer renderer;
+
+    public MessageCatalogue(TemplateRenderer renderer) {
+        this.renderer = renderer;
+    }
+
+    /** Variables of a convocation, in French as the templates use them. */
+    public static Map<String, Object> convocation(String firstName, String birthName, LocalDateTime when,
+                                                  Duration length, String site, String room, String address,
+                                                  Integer extraTimePercent, String centre, String phone,
+                                                  String recipientAddress) {
+        return Map.ofEntries(
+                Map.entry("prenom", firstName), Map.entry("nom", birthName),
+                Map.entry("quand", FrenchDates.dateTime(when)),
+                Map.entry("quandCourt", when.getDayOfMonth() + "/" + when.getMonthValue() + " à "
+                        + FrenchDates.time(when.getHour(), when.getMinute())),
+                Map.entry("duree", FrenchDates.duration(length)), Map.entry("lieu", site), Map.entry("salle", room),
+                Map.entry("adresse", address),
+                Map.entry("aTempsMajore", extraTimePercent != null && extraTimePercent > 0),
+                Map.entry("tempsMajore", extraTimePercent == null ? "" : extraTimePercent.toString()),
+                Map.entry("centre", centre), Map.entry("telephone", phone),
+                Map.entry("adresseDestinataire", recipientAddress == null ? "" : recipientAddress));
+    }
+
+    /**
+     * Renders every template with an example at the edges (long names and address, extra time):
+     * an unknown variable or a syntax error throws; an SMS over two parts is refused.
+     */
+    public void validate() {
+        Map<String, Object> example = convocation("Marie-Dominique", "Etcheverry-Lassalle",
+                LocalDateTime.of(2026, 3, 3, 9, 30), Duration.ofMinutes(140), "Maison du numérique",
+                "Salle Adour", "12 rue Victor Hugo, 40000 Mont-de-Marsan", 33, "Agence départementale d'inclusion numérique",
+                "05 58 00 00 00", "3 avenue Saint-Vincent-de-Paul\n40100 Dax");
+        for (Kind kind : Kind.values()) {
+            for (String template : kind.templates()) {
+                try {
+                    renderer.render(template, example);
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException("Template " + template + " cannot be rendered: " + e.getMessage(), e);
+                }
+            }
+            int parts = SmsText.segments(renderer.render(kind.sms(), example).strip());
+            if (parts > MAX_SMS_SEGMENTS) {
+                throw new IllegalStateException("Template " + kind.sms() + " needs " + parts + " SMS parts (at most "
+                        + MAX_SMS_SEGMENTS + ")");
+            }
+        }
+    }
+}
