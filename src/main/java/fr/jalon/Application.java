@@ -8,6 +8,7 @@ import fr.jalon.centers.Centers;
 import fr.jalon.jobs.JobDefinition;
 import fr.jalon.jobs.Jobs;
 import fr.jalon.notifications.MessageCatalogue;
+import fr.jalon.notifications.Notifications;
 import fr.jalon.notifications.TemplateRenderer;
 import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.audit.AuditService;
@@ -64,7 +65,9 @@ public final class Application {
         this.bootstrap = new AdminBootstrap(transactions, accounts, audit);
 
         // Every message template renders once now: a broken reworded template stops the start.
-        new MessageCatalogue(new TemplateRenderer(settings.templatesDir())).validate();
+        TemplateRenderer templates = new TemplateRenderer(settings.templatesDir());
+        new MessageCatalogue(templates).validate();
+        Notifications notifications = new Notifications(transactions, templates, settings.dataDir().resolve("outbox"), clock);
         Territory territory = new Territory(database.client());
         // The birthplace directory (every commune and country) loads in the background at start,
         // so the first enrolment or import does not wait for it.
@@ -82,7 +85,11 @@ public final class Application {
                 events, clock, bodies, settings.retentionMonths());
         this.jobs = new Jobs(settings.schedulerName(), database.dataSource(), database.client(), List.of(
                 new JobDefinition("retention", "Anonymise les personnes dont la dernière session date de plus de "
-                        + settings.retentionMonths() + " mois", "0 15 3 * * ?", candidates.retention()::purge)));
+                        + settings.retentionMonths() + " mois", "0 15 3 * * ?", candidates.retention()::purge),
+                new JobDefinition("notification-planner", "Prépare les convocations des nouvelles inscriptions",
+                        "0/10 * * * * ?", notifications::plan),
+                new JobDefinition("notification-delivery", "Envoie les notifications dues", "5/10 * * * * ?",
+                        notifications::deliver)));
         Users users = new Users(transactions, accounts, centers, audit, bodies);
         this.services = List.of(
                 new OpenApiDocument(),

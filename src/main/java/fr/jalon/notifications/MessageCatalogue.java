@@ -38,8 +38,24 @@ public final class MessageCatalogue {
             return List.of(subject, html, text, sms, letter);
         }
 
+        public String subject() {
+            return subject;
+        }
+
+        public String html() {
+            return html;
+        }
+
+        public String text() {
+            return text;
+        }
+
         public String sms() {
             return sms;
+        }
+
+        public String letter() {
+            return letter;
         }
     }
 

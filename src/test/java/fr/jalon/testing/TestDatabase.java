@@ -49,9 +49,23 @@ public final class TestDatabase {
         return instance;
     }
 
+    /** Where the tests' outbox and other files go: never the working tree's ./data. */
+    public static final Path DATA_DIR = createDataDir();
+
     public static JalonSettings settings() {
         // Benchmarks send the access log to a file (-Djalon.access-log=…), as production would.
-        return JalonSettings.from(Config.empty(), Map.of("JALON_ACCESS_LOG", System.getProperty("jalon.access-log", "")));
+        return JalonSettings.from(Config.empty(), Map.of("JALON_ACCESS_LOG", System.getProperty("jalon.access-log", ""),
+                "JALON_DATA_DIR", DATA_DIR.toString()));
+    }
+
+    private static Path createDataDir() {
+        try {
+            Path dir = Files.createTempDirectory("jalon-test-data");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(dir)));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public Application application() {

@@ -1,0 +1,64 @@
+package fr.jalon.notifications;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.Properties;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+/**
+ * The development transport: every message becomes a file under {@code <data>/outbox/<date>/}:
+ * e-mails as {@code .eml} (open them in any mail client), SMS and letters as {@code .txt}. A
+ * newcomer sees every message without any server. Files are written then renamed, so a reader
+ * never sees half a message.
+ */
+final class FileTransport implements Transport {
+
+    private final Path root;
+
+    FileTransport(Path root) {
+        this.root = root;
+    }
+
+    @Override
+    public void send(Message message) throws Exception {
+        Path dir = root.resolve(LocalDate.now().toString());
+        Files.createDirectories(dir);
+        String base = message.id() + "-" + message.channel().toLowerCase(java.util.Locale.ROOT);
+        Path target = dir.resolve(base + (message.channel().equals("EMAIL") ? ".eml" : ".txt"));
+        Path partial = dir.resolve(base + ".part");
+        if (message.channel().equals("EMAIL")) {
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                mime(message).writeTo(out);
+            }
+        } else {
+            Files.writeString(partial, "À : " + message.to() + "\n\n" + message.text(), StandardCharsets.UTF_8);
+        }
+        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static MimeMessage mime(Message message) throws Exception {
+        MimeMessage mime = new MimeMessage(Session.getInstance(new Properties()));
+        mime.setFrom(new InternetAddress(message.from()));
+        mime.setRecipients(jakarta.mail.Message.RecipientType.TO, InternetAddress.parse(message.to()));
+        mime.setSubject(message.subject(), "UTF-8");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(message.text(), "UTF-8");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setContent(message.html(), "text/html; charset=UTF-8");
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        alternative.addBodyPart(text);
+        alternative.addBodyPart(html);
+        mime.setContent(alternative);
+        mime.saveChanges();
+        return mime;
+    }
+}

@@ -1,0 +1,94 @@
+package fr.jalon.notifications;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import fr.jalon.platform.db.Rows;
+
+import io.helidon.dbclient.DbExecute;
+
+/**
+ * SQL of the outbox. Planning reads the enrolment events and the people's channels (a read
+ * model across features, in one statement); delivery takes due rows with SKIP LOCKED so that
+ * instances share the work and never send the same row at the same time.
+ */
+final class NotificationRepository {
+
+    static final String CONSUMER = "notifications";
+
+    /**
+     * Turns new enrolment events into convocations, one per channel the person uses, and marks the
+     * events consumed, in one statement. Returns how many notifications were created.
+     */
+    int planConvocations(DbExecute exec, int batch) {
+        return exec.get("""
+                        WITH ev AS (
+                            SELECT e.id, e.aggregate_id AS enrolment_id FROM domain_events e
+                            WHERE e.type IN ('ENROLMENT_CREATED', 'ENROLMENT_PROMOTED')
+                              AND NOT EXISTS (SELECT 1 FROM event_consumptions c
+                                              WHERE c.consumer = ? AND c.event_id = e.id)
+                            ORDER BY e.id LIMIT ? FOR UPDATE OF e SKIP LOCKED),
+                        consumed AS (INSERT INTO event_consumptions (consumer, event_id) SELECT ?, id FROM ev),
+                        targets AS (
+                            SELECT en.id AS enrolment_id, en.person_id, en.center_id,
+                                   unnest(p.preferred_channels) AS channel
+                            FROM ev JOIN enrolments en ON en.id = ev.enrolment_id JOIN people p ON p.id = en.person_id
+                            WHERE en.status = 'ENROLLED'),
+                        created AS (
+                            INSERT INTO notifications (kind, channel, person_id, center_id, subject_type, subject_id)
+                            SELECT 'CONVOCATION', channel, person_id, center_id, 'enrolment', enrolment_id FROM targets
+                            ON CONFLICT DO NOTHING RETURNING id)
+                        SELECT count(*) AS n FROM created""", CONSUMER, batch, CONSUMER)
+                .map(row -> Rows.integer(row, "n")).orElse(0);
+    }
+
+    /** Due notifications, locked for this transaction; others skip them. */
+    List<DueNotification> lockDue(DbExecute exec, int limit) {
+        return exec.query("""
+                        SELECT n.id, n.kind, n.channel, n.attempts, p.email, p.mobile_phone, p.first_name, p.birth_name,
+                               concat_ws(E'\\n', p.address_line1, p.address_line2,
+                                         p.address_postal_code || ' ' || p.address_city) AS postal_address,
+                               s.local_date, s.start_time, s.duration_minutes, s.ends_at, s.status AS session_status,
+                               si.name AS site, r.name AS room,
+                               si.address_line1 || ', ' || si.postal_code || ' ' || si.city AS site_address,
+                               en.extra_time_percent, c.name AS centre, c.contact_phone, c.contact_email
+                        FROM notifications n
+                        JOIN people p ON p.id = n.person_id
+                        JOIN enrolments en ON en.id = n.subject_id
+                        JOIN sessions s ON s.id = en.session_id
+                        JOIN sites si ON si.id = s.site_id
+                        JOIN rooms r ON r.id = s.room_id
+                        JOIN centers c ON c.id = n.center_id
+                        WHERE n.status = 'PENDING' AND n.next_attempt_at <= now()
+                        ORDER BY n.next_attempt_at LIMIT ? FOR UPDATE OF n SKIP LOCKED""", limit)
+                .map(row -> new DueNotification(Rows.uuid(row, "id"), Rows.text(row, "kind"), Rows.text(row, "channel"),
+                        Rows.integer(row, "attempts"), Rows.text(row, "email"), Rows.text(row, "mobile_phone"),
+                        Rows.text(row, "first_name"), Rows.text(row, "birth_name"), Rows.text(row, "postal_address"),
+                        Rows.date(row, "local_date"), Rows.time(row, "start_time"), Rows.integer(row, "duration_minutes"),
+                        Rows.instant(row, "ends_at"), Rows.text(row, "session_status"), Rows.text(row, "site"),
+                        Rows.text(row, "room"), Rows.text(row, "site_address"), Rows.integer(row, "extra_time_percent"),
+                        Rows.text(row, "centre"), Rows.text(row, "contact_phone"), Rows.text(row, "contact_email")))
+                .toList();
+    }
+
+    void markSent(DbExecute exec, UUID id) {
+        exec.dml("UPDATE notifications SET status = 'SENT', sent_at = now(), attempts = attempts + 1, last_error = NULL "
+                + "WHERE id = ?", id);
+    }
+
+    void markCancelled(DbExecute exec, UUID id, String reason) {
+        exec.dml("UPDATE notifications SET status = 'CANCELLED', last_error = ? WHERE id = ?", reason, id);
+    }
+
+    void markRetry(DbExecute exec, UUID id, Instant nextAttempt, String error) {
+        exec.dml("UPDATE notifications SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?",
+                nextAttempt.atOffset(ZoneOffset.UTC), error, id);
+    }
+
+    void markFailed(DbExecute exec, UUID id, String error) {
+        exec.dml("UPDATE notifications SET status = 'FAILED', attempts = attempts + 1, last_error = ? WHERE id = ?",
+                error, id);
+    }
+}

@@ -1,0 +1,134 @@
+package fr.jalon.notifications;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import fr.jalon.platform.json.Jsons;
+import fr.jalon.testing.ApiClient;
+import fr.jalon.testing.Fixtures;
+import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.TestDatabase;
+
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.SetUpServer;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Enrolling someone produces their convocation, once per channel, under the outbox directory. */
+@ServerTest
+class ConvocationDeliveryTest {
+
+    private final ApiClient admin;
+    private final Fixtures fixtures;
+
+    ConvocationDeliveryTest(URI uri) {
+        this.admin = ApiClient.of(uri, JalonServer.adminToken());
+        this.fixtures = new Fixtures(admin);
+    }
+
+    @SetUpServer
+    static void server(WebServerConfig.Builder server) {
+        JalonServer.configure(server);
+    }
+
+    @Test
+    void anEnrolmentIsConvokedByEveryChannelOfThePersonExactlyOnce() throws Exception {
+        String session = fixtures.session(fixtures.room(fixtures.site(fixtures.center()), 10), LocalDate.now().plusDays(12),
+                "09:30");
+        String tag = Fixtures.uniqueLetters();
+        ApiClient.Answer enrolled = admin.post("/api/v1/sessions/" + session + "/enrolments",
+                Fixtures.enrolmentBody(Fixtures.personBody("Convoquee-" + tag, "Léa", "1990-04-12")
+                        .add("email", "lea@example.org").add("mobilePhone", "06 12 34 56 78")
+                        .add("address", Jsons.createObjectBuilder().add("line1", "4 rue des Arènes")
+                                .add("postalCode", "40100").add("city", "Dax"))));
+        assertEquals(201, enrolled.status(), enrolled.body());
+
+        runAndWait("notification-planner");
+        runAndWait("notification-delivery");
+
+        List<Path> files = outboxFilesOf(enrolled.id());
+        assertEquals(3, files.size(), files.toString());
+        String mail = read(files.stream().filter(f -> f.toString().endsWith("-email.eml")).findFirst().orElseThrow());
+        assertTrue(mail.contains("To: lea@example.org"), mail);
+        assertTrue(mail.contains("Subject: =?UTF-8?"), "the subject is encoded");
+        assertTrue(mail.contains("multipart/alternative"), "an HTML part and a text part");
+        String sms = read(files.stream().filter(f -> f.toString().endsWith("-sms.txt")).findFirst().orElseThrow());
+        assertTrue(sms.startsWith("À : +33612345678"), sms);
+        assertTrue(SmsText.segments(sms.substring(sms.indexOf("\n\n") + 2)) <= 2);
+        String letter = read(files.stream().filter(f -> f.toString().endsWith("-letter.txt")).findFirst().orElseThrow());
+        assertTrue(letter.contains("4 rue des Arènes"), letter);
+
+        runAndWait("notification-planner");
+        runAndWait("notification-delivery");
+        assertEquals(3, outboxFilesOf(enrolled.id()).size(), "nothing is sent twice");
+        assertTrue(read(files.getFirst()).contains("Convoquee-" + tag) || read(files.get(1)).contains("Convoquee-" + tag));
+        long rows = TestDatabase.get().database().client().execute().get(
+                "SELECT count(*) AS n FROM notifications WHERE subject_id = ? AND status = 'SENT'", UUID.fromString(enrolled.id()))
+                .map(r -> r.column("n").get(Long.class)).orElseThrow();
+        assertEquals(3, rows);
+    }
+
+    private void runAndWait(String job) throws InterruptedException {
+        Instant triggered = Instant.now();
+        assertEquals(202, admin.post("/api/v1/jobs/" + job + "/run", Jsons.createObjectBuilder().build()).status());
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            boolean done = admin.get("/api/v1/jobs").json().getJsonArray("items").stream().map(v -> v.asJsonObject())
+                    .filter(j -> j.getString("name").equals(job) && j.containsKey("lastRun"))
+                    .anyMatch(j -> !Instant.parse(j.getJsonObject("lastRun").getString("startedAt")).isBefore(triggered));
+            if (done) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(job + " did not run within 60 s");
+    }
+
+    /** The outbox files of an enrolment's notifications (files are named after the notification). */
+    private static List<Path> outboxFilesOf(String enrolmentId) throws IOException {
+        List<String> ids = TestDatabase.get().database().client().execute()
+                .query("SELECT id::text AS id FROM notifications WHERE subject_id = ?", UUID.fromString(enrolmentId))
+                .map(r -> r.column("id").get(String.class)).toList();
+        Path outbox = TestDatabase.DATA_DIR.resolve("outbox");
+        if (!Files.exists(outbox)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(outbox)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> ids.stream().anyMatch(id -> f.getFileName().toString().startsWith(id)))
+                    .sorted().toList();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            String raw = Files.readString(file, StandardCharsets.UTF_8);
+            // Mail bodies are quoted-printable: read them decoded.
+            return file.toString().endsWith(".eml") ? raw + "\n" + decoded(file) : raw;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String decoded(Path eml) throws IOException {
+        try (var in = Files.newInputStream(eml)) {
+            var message = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()), in);
+            var parts = (jakarta.mail.internet.MimeMultipart) message.getContent();
+            return String.valueOf(parts.getBodyPart(0).getContent());
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IOException(e);
+        }
+    }
+}
