@@ -89,7 +89,7 @@ public final class MessageCatalogue {
      */
     public void validate() {
         Map<String, Object> example = convocation("Marie-Dominique", "Etcheverry-Lassalle",
-                LocalDateTime.of(2026, 3, 3, 9, 30), Duration.ofMinutes(140), "Maison du numérique",
+                LocalDateTime.of(2026, 3, 3, 9, 30), Duration.ofMinutes(140), "Maison du numérique — Mont-de-Marsan",
                 "Salle Adour", "12 rue Victor Hugo, 40000 Mont-de-Marsan", 33, "Agence départementale d'inclusion numérique",
                 "05 58 00 00 00", "3 avenue Saint-Vincent-de-Paul\n40100 Dax");
         for (Kind kind : Kind.values()) {
@@ -100,7 +100,7 @@ public final class MessageCatalogue {
                     throw new IllegalStateException("Template " + template + " cannot be rendered: " + e.getMessage(), e);
                 }
             }
-            int parts = SmsText.segments(renderer.render(kind.sms(), example).strip());
+            int parts = SmsText.segments(SmsText.toGsm7(renderer.render(kind.sms(), example).strip()));
             if (parts > MAX_SMS_SEGMENTS) {
                 throw new IllegalStateException("Template " + kind.sms() + " needs " + parts + " SMS parts (at most "
                         + MAX_SMS_SEGMENTS + ")");

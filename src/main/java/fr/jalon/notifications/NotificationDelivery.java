@@ -88,17 +88,23 @@ final class NotificationDelivery {
         }
     }
 
+    /** « 05 58 00 00 00 » as people dial it, from the stored E.164 number. */
+    private static String displayPhone(String e164) {
+        return e164 == null ? "" : fr.jalon.platform.codes.Contact.national(e164);
+    }
+
     private Message render(DueNotification n) {
         Map<String, Object> model = MessageCatalogue.convocation(n.firstName(), n.birthName(),
                 LocalDateTime.of(n.date(), n.startTime()), Duration.ofMinutes(n.durationMinutes()), n.site(), n.room(),
-                n.siteAddress(), n.extraTimePercent(), n.centre(), n.centrePhone() == null ? "" : n.centrePhone(),
+                n.siteAddress(), n.extraTimePercent(), n.centre(), displayPhone(n.centrePhone()),
                 n.postalAddress());
         MessageCatalogue.Kind kind = MessageCatalogue.Kind.valueOf(n.kind());
         String from = n.centreEmail() == null ? "ne-pas-repondre@jalon.local" : n.centreEmail();
         return switch (n.channel()) {
             case "EMAIL" -> new Message(n.id(), "EMAIL", n.email(), from, templates.render(kind.subject(), model).strip(),
                     templates.render(kind.text(), model), templates.render(kind.html(), model));
-            case "SMS" -> new Message(n.id(), "SMS", n.mobile(), from, null, templates.render(kind.sms(), model).strip(), null);
+            case "SMS" -> new Message(n.id(), "SMS", n.mobile(), from, null,
+                    SmsText.toGsm7(templates.render(kind.sms(), model).strip()), null);
             default -> new Message(n.id(), "LETTER", n.postalAddress(), from, null, templates.render(kind.letter(), model),
                     null);
         };

@@ -14,6 +14,34 @@ public final class SmsText {
     private SmsText() {
     }
 
+    /**
+     * The text in the GSM alphabet, so that it costs 160 characters a part instead of 70: typographic
+     * dashes and quotes become plain ones, and letters outside the alphabet lose their accent
+     * (« ê » → « e »; « é », « è », « à » stay, they are in it).
+     */
+    public static String toGsm7(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.replace("œ", "oe").replace("Œ", "OE").toCharArray()) {
+            if (GSM_BASIC.indexOf(c) >= 0 || GSM_EXTENSION.indexOf(c) >= 0) {
+                out.append(c);
+                continue;
+            }
+            switch (c) {
+                case '—', '–', '‑' -> out.append('-');
+                case '’', '‘', '‛' -> out.append('\'');
+                case '«', '»', '“', '”' -> out.append('"');
+                case '\u00a0', '\u202f' -> out.append(' ');
+                case '…' -> out.append("...");
+                default -> {
+                    String plain = java.text.Normalizer.normalize(String.valueOf(c), java.text.Normalizer.Form.NFD)
+                            .replaceAll("\\p{M}", "");
+                    out.append(plain.length() == 1 && GSM_BASIC.indexOf(plain.charAt(0)) >= 0 ? plain : "?");
+                }
+            }
+        }
+        return out.toString();
+    }
+
     /** Whether every character fits the GSM 7-bit alphabet (basic or extension table). */
     public static boolean isGsm7(String text) {
         return text.chars().allMatch(c -> GSM_BASIC.indexOf(c) >= 0 || GSM_EXTENSION.indexOf(c) >= 0);

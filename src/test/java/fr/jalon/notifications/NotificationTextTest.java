@@ -48,6 +48,13 @@ class NotificationTextTest {
     }
 
     @Test
+    void smsTextIsBroughtIntoTheGsmAlphabet() {
+        assertEquals("Maison du numerique? non : Fete - \"Salle\" d'accueil", SmsText.toGsm7("Maison du numerique? non : Fête — «Salle» d’accueil"));
+        assertEquals("pièce d'identité à Dax", SmsText.toGsm7("pièce d'identité à Dax"), "é, è and à are GSM letters");
+        assertTrue(SmsText.isGsm7(SmsText.toGsm7("Cœur — Saint-Jean-de-Luz, île, où, ç")));
+    }
+
+    @Test
     void htmlMailsEscapeInsertedValuesAndTextPartsDoNot() {
         TemplateRenderer renderer = new TemplateRenderer(Optional.empty());
         Map<String, Object> model = example("<script>alert(1)</script>");

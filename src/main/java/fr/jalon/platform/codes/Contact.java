@@ -45,6 +45,15 @@ public final class Contact {
         }
     }
 
+    /** A stored number in the national format people dial (« 05 58 00 00 00 »); unchanged if unreadable. */
+    public static String national(String e164) {
+        try {
+            return PHONES.format(PHONES.parse(e164, "FR"), PhoneNumberUtil.PhoneNumberFormat.NATIONAL);
+        } catch (NumberParseException e) {
+            return e164;
+        }
+    }
+
     /** A valid phone number (French by default) in E.164, e.g. {@code +33558000000}. */
     public static Optional<String> phoneE164(String value) {
         try {
