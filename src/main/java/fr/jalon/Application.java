@@ -53,6 +53,7 @@ public final class Application {
     private final List<ApiRoutes.ApiService> services;
     private final AccessLogFilter accessLog;
     private final Jobs jobs;
+    private final Notifications notifications;
 
     private Application(Database database, JalonSettings settings, Clock clock) {
         this.database = database;
@@ -67,7 +68,8 @@ public final class Application {
         // Every message template renders once now: a broken reworded template stops the start.
         TemplateRenderer templates = new TemplateRenderer(settings.templatesDir());
         new MessageCatalogue(templates).validate();
-        Notifications notifications = new Notifications(transactions, templates, settings.dataDir().resolve("outbox"), clock);
+        this.notifications = new Notifications(transactions, templates, settings.dataDir().resolve("outbox"), clock,
+                settings.reminderDays());
         Territory territory = new Territory(database.client());
         // The birthplace directory (every commune and country) loads in the background at start,
         // so the first enrolment or import does not wait for it.
@@ -88,6 +90,9 @@ public final class Application {
                         + settings.retentionMonths() + " mois", "0 15 3 * * ?", candidates.retention()::purge),
                 new JobDefinition("notification-planner", "Prépare les convocations des nouvelles inscriptions",
                         "0/10 * * * * ?", notifications::plan),
+                new JobDefinition("notification-reminders", "Prépare les rappels " + settings.reminderDays().stream()
+                        .map(days -> "J-" + days).collect(java.util.stream.Collectors.joining(", ")),
+                        "0 */15 * * * ?", notifications::planReminders),
                 new JobDefinition("notification-delivery", "Envoie les notifications dues", "5/10 * * * * ?",
                         notifications::deliver)));
         Users users = new Users(transactions, accounts, centers, audit, bodies);
@@ -143,6 +148,10 @@ public final class Application {
 
     public Database database() {
         return database;
+    }
+
+    public Notifications notifications() {
+        return notifications;
     }
 
     /** Starts the clustered scheduler (not for one-off commands such as create-token). */

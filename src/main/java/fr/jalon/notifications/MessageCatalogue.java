@@ -18,7 +18,9 @@ public final class MessageCatalogue {
     /** A kind of message and its templates, one per channel. */
     public enum Kind {
         CONVOCATION("mail/convocation.subject.vm", "mail/convocation.html.vm", "mail/convocation.txt.vm",
-                "sms/convocation.vm", "letters/convocation.vm");
+                "sms/convocation.vm", "letters/convocation.vm"),
+        REMINDER("mail/reminder.subject.vm", "mail/reminder.html.vm", "mail/reminder.txt.vm",
+                "sms/reminder.vm", "letters/reminder.vm");
 
         private final String subject;
         private final String html;

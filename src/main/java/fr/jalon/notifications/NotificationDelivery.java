@@ -51,6 +51,15 @@ final class NotificationDelivery {
         return total + " notification(s) planifiée(s)";
     }
 
+    /** Reminders due at {@code now}, for every configured offset (days before the session). */
+    String planReminders(Instant now, List<Integer> offsets) {
+        int total = 0;
+        for (int days : offsets) {
+            total += transactions.inTransaction(tx -> repository.planReminders(tx, now, days));
+        }
+        return total + " rappel(s) planifié(s)";
+    }
+
     String deliver() {
         int[] counts = new int[3];
         List<DueNotification> batch;

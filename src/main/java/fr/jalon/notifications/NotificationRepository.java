@@ -44,6 +44,30 @@ final class NotificationRepository {
                 .map(row -> Rows.integer(row, "n")).orElse(0);
     }
 
+    /**
+     * Reminders {@code days} before each session: for seat holders of scheduled sessions starting
+     * within that many days from {@code now}, who were enrolled before the reminder point (a
+     * reminder days after the convocation would be pointless). Returns how many were created.
+     */
+    int planReminders(DbExecute exec, Instant now, int days) {
+        return exec.get("""
+                        WITH created AS (
+                            INSERT INTO notifications (kind, channel, person_id, center_id, subject_type, subject_id,
+                                                       offset_key)
+                            SELECT 'REMINDER', ch, en.person_id, en.center_id, 'enrolment', en.id, 'J-' || CAST(? AS text)
+                            FROM enrolments en
+                            JOIN sessions s ON s.id = en.session_id
+                            JOIN people p ON p.id = en.person_id
+                            CROSS JOIN LATERAL unnest(p.preferred_channels) AS ch
+                            WHERE en.status IN ('ENROLLED', 'CONVOKED') AND s.status = 'SCHEDULED'
+                              AND s.starts_at > ? AND s.starts_at <= ? + make_interval(days => CAST(? AS integer))
+                              AND en.created_at <= s.starts_at - make_interval(days => CAST(? AS integer))
+                            ON CONFLICT DO NOTHING RETURNING id)
+                        SELECT count(*) AS n FROM created""",
+                        days, now.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC), days, days)
+                .map(row -> Rows.integer(row, "n")).orElse(0);
+    }
+
     /** Due notifications, locked for this transaction; others skip them. */
     List<DueNotification> lockDue(DbExecute exec, int limit) {
         return exec.query("""

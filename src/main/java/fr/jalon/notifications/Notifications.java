@@ -2,6 +2,8 @@ package fr.jalon.notifications;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 
 import fr.jalon.platform.db.Transactions;
 
@@ -12,8 +14,13 @@ import fr.jalon.platform.db.Transactions;
 public final class Notifications {
 
     private final NotificationDelivery delivery;
+    private final Clock clock;
+    private final List<Integer> reminderDays;
 
-    public Notifications(Transactions transactions, TemplateRenderer templates, Path outbox, Clock clock) {
+    public Notifications(Transactions transactions, TemplateRenderer templates, Path outbox, Clock clock,
+                         List<Integer> reminderDays) {
+        this.clock = clock;
+        this.reminderDays = List.copyOf(reminderDays);
         this.delivery = new NotificationDelivery(transactions, new NotificationRepository(), templates,
                 new FileTransport(outbox), clock, RetryPolicy.DEFAULT);
     }
@@ -21,6 +28,16 @@ public final class Notifications {
     /** Turns new enrolment events into outbox rows (job "notification-planner"). */
     public String plan() {
         return delivery.plan();
+    }
+
+    /** Plans the reminders due now, J-7 and J-2 by default (job "notification-reminders"). */
+    public String planReminders() {
+        return planReminders(clock.instant());
+    }
+
+    /** The same at a given instant: lets tests and replays drive time. */
+    public String planReminders(Instant now) {
+        return delivery.planReminders(now, reminderDays);
     }
 
     /** Sends what is due (job "notification-delivery"). */

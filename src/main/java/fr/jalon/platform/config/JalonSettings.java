@@ -1,6 +1,7 @@
 package fr.jalon.platform.config;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,7 +14,7 @@ import io.helidon.config.Config;
 public record JalonSettings(int port, String host, Path dataDir, Optional<ExternalDb> externalDb, int poolSize,
                             long maxJsonBytes, long maxImportBytes, Optional<String> bootstrapToken,
                             boolean demoData, Optional<Path> accessLogFile, int retentionMonths,
-                            String schedulerName, Optional<Path> templatesDir) {
+                            String schedulerName, Optional<Path> templatesDir, List<Integer> reminderDays) {
 
     /** Connection to a PostgreSQL run outside the service (production). */
     public record ExternalDb(String url, String user, String password) {
@@ -46,8 +47,12 @@ public record JalonSettings(int port, String host, Path dataDir, Optional<Extern
         Optional<Path> templates = nonBlank(env.get("JALON_TEMPLATES_DIR"))
                 .or(() -> jalon.get("templates-dir").asString().asOptional().flatMap(JalonSettings::nonBlank))
                 .map(Path::of);
+        List<Integer> reminders = nonBlank(env.get("JALON_REMINDER_DAYS"))
+                .or(() -> jalon.get("reminder-days").asString().asOptional().flatMap(JalonSettings::nonBlank))
+                .map(text -> java.util.Arrays.stream(text.split(",")).map(String::strip).map(Integer::parseInt).toList())
+                .orElse(List.of(7, 2));
         return new JalonSettings(port, host, dataDir, db, poolSize, maxJson, maxImport, bootstrap, demo, accessLog,
-                retention, scheduler, templates);
+                retention, scheduler, templates, reminders);
     }
 
     public boolean embeddedDatabase() {
