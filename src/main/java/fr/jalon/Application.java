@@ -68,8 +68,8 @@ public final class Application {
         // Every message template renders once now: a broken reworded template stops the start.
         TemplateRenderer templates = new TemplateRenderer(settings.templatesDir());
         new MessageCatalogue(templates).validate();
-        this.notifications = new Notifications(transactions, templates, settings.dataDir().resolve("outbox"), clock,
-                settings.reminderDays());
+        this.notifications = new Notifications(database.client(), transactions, audit, templates,
+                settings.dataDir().resolve("outbox"), clock, settings.reminderDays());
         Territory territory = new Territory(database.client());
         // The birthplace directory (every commune and country) loads in the background at start,
         // so the first enrolment or import does not wait for it.
@@ -104,6 +104,7 @@ public final class Application {
                 centers.httpService(),
                 sessions.httpService(),
                 candidates.httpService(),
+                notifications.httpService(),
                 jobs.httpService());
     }
 

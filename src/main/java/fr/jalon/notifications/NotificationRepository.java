@@ -97,6 +97,40 @@ final class NotificationRepository {
                 .toList();
     }
 
+    /** A notification as staff see it. */
+    record Entry(UUID id, String kind, String channel, UUID personId, UUID centerId, UUID subjectId, String offsetKey,
+                 String status, int attempts, Instant nextAttemptAt, String lastError, Instant createdAt, Instant sentAt) {
+    }
+
+    private static final String ENTRY_COLUMNS = "id, kind, channel, person_id, center_id, subject_id, offset_key, status, "
+            + "attempts, next_attempt_at, last_error, created_at, sent_at";
+
+    /** Newest first, in one centre (or all for null), optionally of one status. */
+    List<Entry> list(DbExecute exec, UUID centerId, String status, int limit) {
+        return exec.query("SELECT " + ENTRY_COLUMNS + " FROM notifications WHERE (CAST(? AS uuid) IS NULL OR center_id = ?) "
+                        + "AND (CAST(? AS text) IS NULL OR status = ?) ORDER BY created_at DESC, id LIMIT ?",
+                        centerId, centerId, status, status, limit)
+                .map(NotificationRepository::entry)
+                .toList();
+    }
+
+    java.util.Optional<Entry> find(DbExecute exec, UUID id) {
+        return exec.get("SELECT " + ENTRY_COLUMNS + " FROM notifications WHERE id = ?", id).map(NotificationRepository::entry);
+    }
+
+    /** A failed notification goes back to the queue, with its attempts counted afresh. */
+    void retry(DbExecute exec, UUID id) {
+        exec.dml("UPDATE notifications SET status = 'PENDING', attempts = 0, next_attempt_at = now() "
+                + "WHERE id = ? AND status = 'FAILED'", id);
+    }
+
+    private static Entry entry(io.helidon.dbclient.DbRow row) {
+        return new Entry(Rows.uuid(row, "id"), Rows.text(row, "kind"), Rows.text(row, "channel"), Rows.uuid(row, "person_id"),
+                Rows.uuid(row, "center_id"), Rows.uuid(row, "subject_id"), Rows.text(row, "offset_key"),
+                Rows.text(row, "status"), Rows.integer(row, "attempts"), Rows.instant(row, "next_attempt_at"),
+                Rows.text(row, "last_error"), Rows.instant(row, "created_at"), Rows.instant(row, "sent_at"));
+    }
+
     void markSent(DbExecute exec, UUID id) {
         exec.dml("UPDATE notifications SET status = 'SENT', sent_at = now(), attempts = attempts + 1, last_error = NULL "
                 + "WHERE id = ?", id);

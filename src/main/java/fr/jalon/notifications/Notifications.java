@@ -5,7 +5,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.db.Transactions;
+import fr.jalon.platform.http.ApiRoutes;
+
+import io.helidon.dbclient.DbClient;
 
 /**
  * The notifications feature: what its jobs run. For now the convocation, sent by the file
@@ -14,15 +18,22 @@ import fr.jalon.platform.db.Transactions;
 public final class Notifications {
 
     private final NotificationDelivery delivery;
+    private final NotificationsService service;
     private final Clock clock;
     private final List<Integer> reminderDays;
 
-    public Notifications(Transactions transactions, TemplateRenderer templates, Path outbox, Clock clock,
-                         List<Integer> reminderDays) {
+    public Notifications(DbClient db, Transactions transactions, AuditLog audit, TemplateRenderer templates, Path outbox,
+                         Clock clock, List<Integer> reminderDays) {
         this.clock = clock;
         this.reminderDays = List.copyOf(reminderDays);
-        this.delivery = new NotificationDelivery(transactions, new NotificationRepository(), templates,
-                new FileTransport(outbox), clock, RetryPolicy.DEFAULT);
+        NotificationRepository repository = new NotificationRepository();
+        this.delivery = new NotificationDelivery(transactions, repository, templates, new FileTransport(outbox), clock,
+                RetryPolicy.DEFAULT);
+        this.service = new NotificationsService(repository, db, transactions, audit);
+    }
+
+    public ApiRoutes.ApiService httpService() {
+        return service;
     }
 
     /** Turns new enrolment events into outbox rows (job "notification-planner"). */

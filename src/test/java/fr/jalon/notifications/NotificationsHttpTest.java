@@ -1,0 +1,114 @@
+package fr.jalon.notifications;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import fr.jalon.Application;
+import fr.jalon.platform.json.Jsons;
+import fr.jalon.testing.ApiClient;
+import fr.jalon.testing.Fixtures;
+import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.TestDatabase;
+
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.SetUpServer;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ServerTest
+class NotificationsHttpTest {
+
+    private final ApiClient admin;
+    private final Fixtures fixtures;
+
+    NotificationsHttpTest(URI uri) {
+        this.admin = ApiClient.of(uri, JalonServer.adminToken());
+        this.fixtures = new Fixtures(admin);
+    }
+
+    @SetUpServer
+    static void server(WebServerConfig.Builder server) {
+        JalonServer.configure(server);
+    }
+
+    private String enrol(String session) {
+        ApiClient.Answer answer = admin.post("/api/v1/sessions/" + session + "/enrolments",
+                Fixtures.enrolmentBody(Fixtures.personBody("Notif-" + Fixtures.uniqueLetters(), "Inès", "1999-09-09")
+                        .add("email", "ines@example.org")));
+        assertEquals(201, answer.status(), answer.body());
+        return answer.id();
+    }
+
+    private static List<String> notificationsOf(String enrolment) {
+        return TestDatabase.get().database().client().execute()
+                .query("SELECT id::text AS id FROM notifications WHERE subject_id = ?", UUID.fromString(enrolment))
+                .map(r -> r.column("id").get(String.class)).toList();
+    }
+
+    @Test
+    void staffSeeTheirCentresFailuresAndRetryThem() {
+        String center = fixtures.center();
+        String enrolment = enrol(fixtures.session(fixtures.room(fixtures.site(center), 5), LocalDate.now().plusDays(30), "10:00"));
+        TestDatabase.get().application().notifications().plan();
+        String id = notificationsOf(enrolment).getFirst();
+        TestDatabase.get().database().client().execute().dml(
+                "UPDATE notifications SET status = 'FAILED', attempts = 6, last_error = 'Échec d''envoi (test)' WHERE id = ?",
+                UUID.fromString(id));
+        ApiClient staff = admin.as(fixtures.tokenFor("CENTER_STAFF", center));
+        ApiClient otherStaff = admin.as(fixtures.tokenFor("CENTER_STAFF", fixtures.center()));
+
+        List<JsonObject> failed = staff.get("/api/v1/notifications?status=FAILED").json().getJsonArray("items").stream()
+                .map(v -> v.asJsonObject()).toList();
+        ApiClient.Answer retried = staff.post("/api/v1/notifications/" + id + "/retry", Jsons.createObjectBuilder().build());
+
+        assertEquals(List.of(id), failed.stream().map(f -> f.getString("id")).toList());
+        assertEquals("Échec d'envoi (test)", failed.getFirst().getString("lastError"));
+        assertEquals(0, otherStaff.get("/api/v1/notifications?status=FAILED").json().getJsonArray("items").size());
+        assertEquals(404, otherStaff.post("/api/v1/notifications/" + id + "/retry", Jsons.createObjectBuilder().build()).status());
+        assertEquals(200, retried.status(), retried.body());
+        assertEquals("PENDING", retried.json().getString("status"));
+        assertEquals(409, staff.post("/api/v1/notifications/" + id + "/retry", Jsons.createObjectBuilder().build()).status());
+        assertEquals(400, staff.get("/api/v1/notifications?status=LOST").status());
+    }
+
+    @Test
+    void twoInstancesDeliveringAtOnceSendEachMessageOnce() throws Exception {
+        String session = fixtures.session(fixtures.room(fixtures.site(fixtures.center()), 40), LocalDate.now().plusDays(31), "10:00");
+        List<String> enrolments = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            enrolments.add(enrol(session));
+        }
+        Notifications first = TestDatabase.get().application().notifications();
+        Notifications second = Application.on(TestDatabase.get().database(), TestDatabase.settings(), Clock.systemUTC())
+                .notifications();
+        first.plan();
+
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            List<Future<String>> runs = List.of(pool.submit(first::deliver), pool.submit(second::deliver),
+                    pool.submit(first::deliver), pool.submit(second::deliver));
+            for (Future<String> run : runs) {
+                run.get();
+            }
+        }
+
+        for (String enrolment : enrolments) {
+            List<Integer> attempts = TestDatabase.get().database().client().execute()
+                    .query("SELECT attempts, status FROM notifications WHERE subject_id = ?", UUID.fromString(enrolment))
+                    .map(r -> r.column("status").get(String.class).equals("SENT") ? r.column("attempts").get(Integer.class) : -1)
+                    .toList();
+            assertEquals(List.of(1), attempts, "sent, and sent once");
+        }
+        assertTrue(TestDatabase.DATA_DIR.resolve("outbox").toFile().exists());
+    }
+}
