@@ -29,7 +29,7 @@ public final class Notifications {
         NotificationRepository repository = new NotificationRepository();
         this.delivery = new NotificationDelivery(transactions, repository, templates, new FileTransport(outbox), clock,
                 RetryPolicy.DEFAULT);
-        this.service = new NotificationsService(repository, db, transactions, audit);
+        this.service = new NotificationsService(new NotificationDesk(repository, db, transactions, audit));
     }
 
     public ApiRoutes.ApiService httpService() {

@@ -1,11 +1,7 @@
 package fr.jalon.notifications;
 
-import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
-import fr.jalon.platform.audit.AuditLog;
-import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.http.ApiRoutes;
 import fr.jalon.platform.http.QueryParams;
@@ -13,9 +9,7 @@ import fr.jalon.platform.http.Responses;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.platform.security.Authentication;
 import fr.jalon.platform.security.Principal;
-import fr.jalon.platform.security.Role;
 
-import io.helidon.dbclient.DbClient;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import jakarta.json.JsonArrayBuilder;
@@ -25,18 +19,10 @@ import jakarta.json.JsonObjectBuilder;
 /** What was sent, what failed and why, for the centre's staff; a failed message can be retried. */
 final class NotificationsService implements ApiRoutes.ApiService {
 
-    private static final List<String> STATUSES = List.of("PENDING", "SENT", "FAILED", "CANCELLED");
+    private final NotificationDesk desk;
 
-    private final NotificationRepository repository;
-    private final DbClient db;
-    private final Transactions transactions;
-    private final AuditLog audit;
-
-    NotificationsService(NotificationRepository repository, DbClient db, Transactions transactions, AuditLog audit) {
-        this.repository = repository;
-        this.db = db;
-        this.transactions = transactions;
-        this.audit = audit;
+    NotificationsService(NotificationDesk desk) {
+        this.desk = desk;
     }
 
     @Override
@@ -47,33 +33,19 @@ final class NotificationsService implements ApiRoutes.ApiService {
 
     private void list(ServerRequest req, ServerResponse res) {
         Principal actor = Authentication.principal(req);
-        actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
         QueryParams params = QueryParams.of(req);
         String status = params.text("status", 20).map(s -> s.toUpperCase(Locale.ROOT)).orElse(null);
-        if (status != null && !STATUSES.contains(status)) {
-            throw ApiProblem.badRequest("Le paramètre « status » doit valoir " + String.join(", ", STATUSES) + ".");
+        if (status != null && !NotificationDesk.STATUSES.contains(status)) {
+            throw ApiProblem.badRequest("Le paramètre « status » doit valoir "
+                    + String.join(", ", NotificationDesk.STATUSES) + ".");
         }
         JsonArrayBuilder items = Jsons.createArrayBuilder();
-        repository.list(db.execute(), actor.isAdmin() ? null : actor.scopeId(), status, params.limit())
-                .forEach(e -> items.add(json(e)));
+        desk.list(actor, status, params.limit()).forEach(e -> items.add(json(e)));
         Responses.ok(res, Jsons.createObjectBuilder().add("items", items).build());
     }
 
     private void retry(ServerRequest req, ServerResponse res) {
-        Principal actor = Authentication.principal(req);
-        actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
-        UUID id = QueryParams.pathId(req, "id");
-        NotificationRepository.Entry retried = transactions.inTransaction(tx -> {
-            NotificationRepository.Entry entry = repository.find(tx, id)
-                    .filter(e -> actor.managesCenter(e.centerId()))
-                    .orElseThrow(() -> ApiProblem.notFound("Aucune notification ne correspond à cet identifiant."));
-            if (!entry.status().equals("FAILED")) {
-                throw ApiProblem.conflict("Seule une notification en échec peut être renvoyée.");
-            }
-            repository.retry(tx, id);
-            audit.record(tx, actor, "notification.retry", "notification", id);
-            return repository.find(tx, id).orElseThrow();
-        });
+        NotificationRepository.Entry retried = desk.retry(Authentication.principal(req), QueryParams.pathId(req, "id"));
         Responses.ok(res, json(retried));
     }
 
