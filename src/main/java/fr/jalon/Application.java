@@ -54,6 +54,7 @@ public final class Application {
     private final AccessLogFilter accessLog;
     private final Jobs jobs;
     private final Notifications notifications;
+    private final boolean automaticJobs;
 
     private Application(Database database, JalonSettings settings, Clock clock) {
         this.database = database;
@@ -62,14 +63,13 @@ public final class Application {
         DomainEvents events = new DomainEvents();
         RequestBodies bodies = new RequestBodies(settings.maxJsonBytes(), settings.maxImportBytes());
         this.accounts = new UserAccounts(database.client());
+        this.automaticJobs = settings.automaticJobs();
         this.accessLog = AccessLogFilter.to(settings.accessLogFile().orElse(null));
         this.bootstrap = new AdminBootstrap(transactions, accounts, audit);
 
         // Every message template renders once now: a broken reworded template stops the start.
         TemplateRenderer templates = new TemplateRenderer(settings.templatesDir());
         new MessageCatalogue(templates).validate();
-        this.notifications = new Notifications(database.client(), transactions, audit, templates,
-                settings.dataDir().resolve("outbox"), clock, settings.reminderDays());
         Territory territory = new Territory(database.client());
         // The birthplace directory (every commune and country) loads in the background at start,
         // so the first enrolment or import does not wait for it.
@@ -85,6 +85,8 @@ public final class Application {
                 clock, bodies);
         Candidates candidates = new Candidates(database.client(), transactions, sessions, centers, territory, audit,
                 events, clock, bodies, settings.retentionMonths());
+        this.notifications = new Notifications(database.client(), transactions, audit, templates,
+                settings.dataDir().resolve("outbox"), clock, settings.reminderDays(), candidates::convoked);
         this.jobs = new Jobs(settings.schedulerName(), database.dataSource(), database.client(), List.of(
                 new JobDefinition("retention", "Anonymise les personnes dont la dernière session date de plus de "
                         + settings.retentionMonths() + " mois", "0 15 3 * * ?", candidates.retention()::purge),
@@ -157,7 +159,7 @@ public final class Application {
 
     /** Starts the clustered scheduler (not for one-off commands such as create-token). */
     public void startJobs() {
-        jobs.start();
+        jobs.start(automaticJobs);
     }
 
     /** Stops the scheduler (waiting for running jobs) and flushes the access log, before the database closes. */

@@ -54,6 +54,10 @@ class RestartTest {
             assertEquals(demoSessions, admin.get("/api/v1/sessions?limit=200").json().getJsonArray("items").size(),
                     "demo data is loaded once");
             assertEquals(2, admin.get("/api/v1/centers").json().getJsonArray("items").size());
+            var retention = admin.get("/api/v1/jobs").json().getJsonArray("items").stream().map(v -> v.asJsonObject())
+                    .filter(j -> j.getString("name").equals("retention")).findFirst().orElseThrow();
+            assertTrue(java.time.Instant.parse(retention.getString("nextRunAt")).isAfter(java.time.Instant.now()),
+                    "the service schedules its jobs");
         }
     }
 }

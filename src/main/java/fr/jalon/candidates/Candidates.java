@@ -19,11 +19,12 @@ public final class Candidates {
 
     private final CandidatesService service;
     private final Retention retention;
+    private final EnrolmentRepository enrolments;
 
     public Candidates(DbClient db, Transactions transactions, Sessions sessions, Centers centers, Territory territory,
                       AuditLog audit, DomainEvents events, Clock clock, RequestBodies bodies, int retentionMonths) {
         PersonRepository people = new PersonRepository();
-        EnrolmentRepository enrolments = new EnrolmentRepository();
+        this.enrolments = new EnrolmentRepository();
         EnrolmentDesk desk = new EnrolmentDesk(transactions, sessions, centers, people, enrolments, audit, events, clock);
         sessions.onSeatsFreed((tx, sessionId) -> desk.promoteWaitlist(tx, sessionId, null));
         sessions.guardMoves((tx, sessionId, start, end) -> {
@@ -43,6 +44,11 @@ public final class Candidates {
 
     public ApiRoutes.ApiService httpService() {
         return service;
+    }
+
+    /** The convocation of an enrolment went out: ENROLLED becomes CONVOKED (other statuses stay). */
+    public void convoked(io.helidon.dbclient.DbExecute tx, java.util.UUID enrolmentId) {
+        enrolments.markConvoked(tx, enrolmentId);
     }
 
     public Retention retention() {

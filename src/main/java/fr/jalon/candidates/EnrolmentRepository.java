@@ -205,6 +205,15 @@ final class EnrolmentRepository {
                 status.name(), status.name(), status.name(), note, id, note, actor);
     }
 
+    /** ENROLLED → CONVOKED with a history line; any other status is left as it is. */
+    void markConvoked(DbExecute exec, UUID id) {
+        exec.dml("""
+                WITH e AS (UPDATE enrolments SET status = 'CONVOKED', updated_at = now()
+                           WHERE id = ? AND status = 'ENROLLED' RETURNING id)
+                INSERT INTO enrolment_history (enrolment_id, status, note) SELECT id, 'CONVOKED', 'convocation envoyée' FROM e""",
+                id);
+    }
+
     void updateTerms(DbExecute exec, UUID id, EnrolmentTerms t) {
         exec.dml("""
                 UPDATE enrolments SET billing_mode = ?, prepayment_code = ?, complementary_certification = ?,

@@ -58,17 +58,26 @@ public final class Jobs implements AutoCloseable {
         }
     }
 
-    /** Registers the definitions and starts firing. */
-    public void start() {
+    /**
+     * Registers the definitions and starts the scheduler. With {@code automatic} false the jobs
+     * have no schedule and run only when asked (tests and benchmarks, where background work
+     * would disturb what is measured).
+     */
+    public void start(boolean automatic) {
         try {
             for (JobDefinition d : definitions.values()) {
                 JobDetail job = JobBuilder.newJob(DefinitionJob.class).withIdentity(d.name(), GROUP)
                         .withDescription(d.description()).storeDurably().requestRecovery().build();
-                Trigger trigger = TriggerBuilder.newTrigger().withIdentity(d.name(), GROUP).forJob(job)
-                        .withSchedule(CronScheduleBuilder.cronSchedule(d.cron()).inTimeZone(PARIS)
-                                .withMisfireHandlingInstructionFireAndProceed())
-                        .build();
-                scheduler.scheduleJob(job, Set.of(trigger), true);
+                if (automatic) {
+                    Trigger trigger = TriggerBuilder.newTrigger().withIdentity(d.name(), GROUP).forJob(job)
+                            .withSchedule(CronScheduleBuilder.cronSchedule(d.cron()).inTimeZone(PARIS)
+                                    .withMisfireHandlingInstructionFireAndProceed())
+                            .build();
+                    scheduler.scheduleJob(job, Set.of(trigger), true);
+                } else {
+                    scheduler.addJob(job, true);
+                    scheduler.unscheduleJob(org.quartz.TriggerKey.triggerKey(d.name(), GROUP));
+                }
             }
             scheduler.start();
         } catch (SchedulerException e) {

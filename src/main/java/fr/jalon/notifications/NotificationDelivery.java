@@ -29,10 +29,12 @@ final class NotificationDelivery {
     private final Transport transport;
     private final Clock clock;
     private final RetryPolicy retries;
+    private final ConvocationSent convocationSent;
     private final RandomGenerator random = RandomGenerator.getDefault();
 
     NotificationDelivery(Transactions transactions, NotificationRepository repository, TemplateRenderer templates,
-                         Transport transport, Clock clock, RetryPolicy retries) {
+                         Transport transport, Clock clock, RetryPolicy retries, ConvocationSent convocationSent) {
+        this.convocationSent = convocationSent;
         this.transactions = transactions;
         this.repository = repository;
         this.templates = templates;
@@ -85,6 +87,9 @@ final class NotificationDelivery {
         try {
             transport.send(render(n));
             repository.markSent(tx, n.id());
+            if (n.kind().equals(MessageCatalogue.Kind.CONVOCATION.name())) {
+                convocationSent.convoked(tx, n.subjectId());
+            }
             return 0;
         } catch (Exception e) {
             // The exception's class only: messages of mail or HTTP errors may quote the recipient.

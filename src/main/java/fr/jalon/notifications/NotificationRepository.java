@@ -71,7 +71,7 @@ final class NotificationRepository {
     /** Due notifications, locked for this transaction; others skip them. */
     List<DueNotification> lockDue(DbExecute exec, int limit) {
         return exec.query("""
-                        SELECT n.id, n.kind, n.channel, n.attempts, p.email, p.mobile_phone, p.first_name, p.birth_name,
+                        SELECT n.id, n.subject_id, n.kind, n.channel, n.attempts, p.email, p.mobile_phone, p.first_name, p.birth_name,
                                concat_ws(E'\\n', p.address_line1, p.address_line2,
                                          p.address_postal_code || ' ' || p.address_city) AS postal_address,
                                s.local_date, s.start_time, s.duration_minutes, s.ends_at, s.status AS session_status,
@@ -87,7 +87,8 @@ final class NotificationRepository {
                         JOIN centers c ON c.id = n.center_id
                         WHERE n.status = 'PENDING' AND n.next_attempt_at <= now()
                         ORDER BY n.next_attempt_at LIMIT ? FOR UPDATE OF n SKIP LOCKED""", limit)
-                .map(row -> new DueNotification(Rows.uuid(row, "id"), Rows.text(row, "kind"), Rows.text(row, "channel"),
+                .map(row -> new DueNotification(Rows.uuid(row, "id"), Rows.uuid(row, "subject_id"), Rows.text(row, "kind"),
+                        Rows.text(row, "channel"),
                         Rows.integer(row, "attempts"), Rows.text(row, "email"), Rows.text(row, "mobile_phone"),
                         Rows.text(row, "first_name"), Rows.text(row, "birth_name"), Rows.text(row, "postal_address"),
                         Rows.date(row, "local_date"), Rows.time(row, "start_time"), Rows.integer(row, "duration_minutes"),

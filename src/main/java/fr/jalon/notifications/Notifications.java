@@ -23,12 +23,12 @@ public final class Notifications {
     private final List<Integer> reminderDays;
 
     public Notifications(DbClient db, Transactions transactions, AuditLog audit, TemplateRenderer templates, Path outbox,
-                         Clock clock, List<Integer> reminderDays) {
+                         Clock clock, List<Integer> reminderDays, ConvocationSent convocationSent) {
         this.clock = clock;
         this.reminderDays = List.copyOf(reminderDays);
         NotificationRepository repository = new NotificationRepository();
         this.delivery = new NotificationDelivery(transactions, repository, templates, new FileTransport(outbox), clock,
-                RetryPolicy.DEFAULT);
+                RetryPolicy.DEFAULT, convocationSent);
         this.service = new NotificationsService(new NotificationDesk(repository, db, transactions, audit));
     }
 

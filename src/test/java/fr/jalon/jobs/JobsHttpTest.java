@@ -44,7 +44,7 @@ class JobsHttpTest {
 
         assertEquals("0 15 3 * * ?", retention.getString("schedule"));
         assertEquals("Europe/Paris", retention.getString("timeZone"));
-        assertTrue(Instant.parse(retention.getString("nextRunAt")).isAfter(Instant.now()));
+        assertFalse(retention.containsKey("nextRunAt"), "the test service runs jobs on demand only");
         assertEquals(403, admin.as(fixtures.tokenFor("CENTER_STAFF", fixtures.center())).get("/api/v1/jobs").status());
         assertEquals(404, admin.post("/api/v1/jobs/nothing/run", Jsons.createObjectBuilder().build()).status());
     }

@@ -70,6 +70,7 @@ class ConvocationDeliveryTest {
         String letter = read(files.stream().filter(f -> f.toString().endsWith("-letter.txt")).findFirst().orElseThrow());
         assertTrue(letter.contains("4 rue des Arènes"), letter);
 
+        assertEquals("CONVOKED", admin.get("/api/v1/enrolments/" + enrolled.id()).json().getString("status"));
         runAndWait("notification-planner");
         runAndWait("notification-delivery");
         assertEquals(3, outboxFilesOf(enrolled.id()).size(), "nothing is sent twice");

@@ -54,8 +54,9 @@ public final class TestDatabase {
 
     public static JalonSettings settings() {
         // Benchmarks send the access log to a file (-Djalon.access-log=…), as production would.
+        // Jobs run only when a test asks: background sends would change statuses under assertions.
         return JalonSettings.from(Config.empty(), Map.of("JALON_ACCESS_LOG", System.getProperty("jalon.access-log", ""),
-                "JALON_DATA_DIR", DATA_DIR.toString()));
+                "JALON_DATA_DIR", DATA_DIR.toString(), "JALON_JOBS_AUTOMATIC", "false"));
     }
 
     private static Path createDataDir() {

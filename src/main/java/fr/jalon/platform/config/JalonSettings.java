@@ -14,7 +14,8 @@ import io.helidon.config.Config;
 public record JalonSettings(int port, String host, Path dataDir, Optional<ExternalDb> externalDb, int poolSize,
                             long maxJsonBytes, long maxImportBytes, Optional<String> bootstrapToken,
                             boolean demoData, Optional<Path> accessLogFile, int retentionMonths,
-                            String schedulerName, Optional<Path> templatesDir, List<Integer> reminderDays) {
+                            String schedulerName, Optional<Path> templatesDir, List<Integer> reminderDays,
+                            boolean automaticJobs) {
 
     /** Connection to a PostgreSQL run outside the service (production). */
     public record ExternalDb(String url, String user, String password) {
@@ -51,8 +52,10 @@ public record JalonSettings(int port, String host, Path dataDir, Optional<Extern
                 .or(() -> jalon.get("reminder-days").asString().asOptional().flatMap(JalonSettings::nonBlank))
                 .map(text -> java.util.Arrays.stream(text.split(",")).map(String::strip).map(Integer::parseInt).toList())
                 .orElse(List.of(7, 2));
+        boolean automaticJobs = nonBlank(env.get("JALON_JOBS_AUTOMATIC")).map(Boolean::parseBoolean)
+                .orElse(jalon.get("jobs-automatic").asBoolean().orElse(true));
         return new JalonSettings(port, host, dataDir, db, poolSize, maxJson, maxImport, bootstrap, demo, accessLog,
-                retention, scheduler, templates, reminders);
+                retention, scheduler, templates, reminders, automaticJobs);
     }
 
     public boolean embeddedDatabase() {
