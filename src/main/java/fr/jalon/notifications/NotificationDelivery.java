@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 import fr.jalon.platform.db.Transactions;
@@ -63,26 +64,38 @@ final class NotificationDelivery {
     }
 
     String deliver() {
+        return deliver(clock.instant());
+    }
+
+    /** Delivery as of {@code now} (quiet hours, finished sessions): lets tests drive the time of day. */
+    String deliver(Instant now) {
         int[] counts = new int[3];
         List<DueNotification> batch;
         do {
             batch = transactions.inTransaction(tx -> {
                 List<DueNotification> due = repository.lockDue(tx, BATCH);
                 for (DueNotification n : due) {
-                    counts[handle(tx, n)]++;
+                    counts[handle(tx, n, now)]++;
                 }
                 return due;
             });
         } while (batch.size() == BATCH);
-        return counts[0] + " envoyée(s), " + counts[1] + " à réessayer ou en échec, " + counts[2] + " annulée(s)";
+        return counts[0] + " envoyée(s), " + counts[1] + " reportée(s), à réessayer ou en échec, " + counts[2]
+                + " annulée(s)";
     }
 
-    /** 0 sent, 1 retry or failed, 2 cancelled. */
-    private int handle(io.helidon.dbclient.DbExecute tx, DueNotification n) {
-        Instant now = clock.instant();
+    /** 0 sent, 1 deferred, retried or failed, 2 cancelled. */
+    private int handle(io.helidon.dbclient.DbExecute tx, DueNotification n, Instant now) {
         if (!n.sessionStatus().equals("SCHEDULED") || !n.endsAt().isAfter(now)) {
             repository.markCancelled(tx, n.id(), "Session annulée ou passée : message sans objet.");
             return 2;
+        }
+        if (n.channel().equals("SMS")) {
+            Optional<Instant> morning = QuietHours.SMS.deferral(now);
+            if (morning.isPresent()) {
+                repository.defer(tx, n.id(), morning.get());
+                return 1;
+            }
         }
         try {
             transport.send(render(n));

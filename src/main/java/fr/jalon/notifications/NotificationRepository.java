@@ -146,6 +146,11 @@ final class NotificationRepository {
                 nextAttempt.atOffset(ZoneOffset.UTC), error, id);
     }
 
+    /** Not an attempt: the message simply waits (quiet hours). */
+    void defer(DbExecute exec, UUID id, Instant until) {
+        exec.dml("UPDATE notifications SET next_attempt_at = ? WHERE id = ?", until.atOffset(ZoneOffset.UTC), id);
+    }
+
     void markFailed(DbExecute exec, UUID id, String error) {
         exec.dml("UPDATE notifications SET status = 'FAILED', attempts = attempts + 1, last_error = ? WHERE id = ?",
                 error, id);

@@ -55,4 +55,9 @@ public final class Notifications {
     public String deliver() {
         return delivery.deliver();
     }
+
+    /** The same as of a given instant (quiet hours depend on it): lets tests drive the time of day. */
+    public String deliver(Instant now) {
+        return delivery.deliver(now);
+    }
 }

@@ -56,7 +56,7 @@ class ConvocationDeliveryTest {
         assertEquals(201, enrolled.status(), enrolled.body());
 
         runAndWait("notification-planner");
-        runAndWait("notification-delivery");
+        deliverAt("12:00");
 
         List<Path> files = outboxFilesOf(enrolled.id());
         assertEquals(3, files.size(), files.toString());
@@ -73,12 +73,40 @@ class ConvocationDeliveryTest {
         assertEquals("CONVOKED", admin.get("/api/v1/enrolments/" + enrolled.id()).json().getString("status"));
         runAndWait("notification-planner");
         runAndWait("notification-delivery");
+        deliverAt("12:00");
         assertEquals(3, outboxFilesOf(enrolled.id()).size(), "nothing is sent twice");
         assertTrue(read(files.getFirst()).contains("Convoquee-" + tag) || read(files.get(1)).contains("Convoquee-" + tag));
         long rows = TestDatabase.get().database().client().execute().get(
                 "SELECT count(*) AS n FROM notifications WHERE subject_id = ? AND status = 'SENT'", UUID.fromString(enrolled.id()))
                 .map(r -> r.column("n").get(Long.class)).orElseThrow();
         assertEquals(3, rows);
+    }
+
+    @Test
+    void anSmsDueAtNightWaitsForTheMorning() throws Exception {
+        String session = fixtures.session(fixtures.room(fixtures.site(fixtures.center()), 10), LocalDate.now().plusDays(13),
+                "14:00");
+        ApiClient.Answer enrolled = admin.post("/api/v1/sessions/" + session + "/enrolments",
+                Fixtures.enrolmentBody(Fixtures.personBody("Nuit-" + Fixtures.uniqueLetters(), "Léo", "1992-02-02")
+                        .add("mobilePhone", "06 22 33 44 55")));
+        TestDatabase.get().application().notifications().plan();
+
+        deliverAt("22:30");
+
+        var row = TestDatabase.get().database().client().execute().get(
+                "SELECT status, attempts, next_attempt_at FROM notifications WHERE subject_id = ? AND channel = 'SMS'",
+                UUID.fromString(enrolled.id())).orElseThrow();
+        assertEquals("PENDING", row.column("status").get(String.class));
+        assertEquals(0, row.column("attempts").get(Integer.class), "waiting is not a failed attempt");
+        Instant next = row.column("next_attempt_at").get(java.sql.Timestamp.class).toInstant();
+        assertEquals(java.time.LocalTime.of(8, 0), next.atZone(java.time.ZoneId.of("Europe/Paris")).toLocalTime());
+        assertTrue(outboxFilesOf(enrolled.id()).isEmpty());
+    }
+
+    /** Delivers as if it were {@code time} today in Paris (quiet hours depend on it). */
+    private static void deliverAt(String time) {
+        Instant at = LocalDate.now().atTime(java.time.LocalTime.parse(time)).atZone(java.time.ZoneId.of("Europe/Paris")).toInstant();
+        TestDatabase.get().application().notifications().deliver(at);
     }
 
     private void runAndWait(String job) throws InterruptedException {
