@@ -95,8 +95,9 @@ class NotificationsHttpTest {
         first.plan();
 
         try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
-            List<Future<String>> runs = List.of(pool.submit(first::deliver), pool.submit(second::deliver),
-                    pool.submit(first::deliver), pool.submit(second::deliver));
+            java.util.concurrent.Callable<String> one = () -> first.deliver();
+            java.util.concurrent.Callable<String> two = () -> second.deliver();
+            List<Future<String>> runs = List.of(pool.submit(one), pool.submit(two), pool.submit(one), pool.submit(two));
             for (Future<String> run : runs) {
                 run.get();
             }
