@@ -86,7 +86,8 @@ public final class Application {
         Candidates candidates = new Candidates(database.client(), transactions, sessions, centers, territory, audit,
                 events, clock, bodies, settings.retentionMonths());
         this.notifications = new Notifications(database.client(), transactions, audit, templates,
-                settings.dataDir().resolve("outbox"), clock, settings.reminderDays(), candidates::convoked);
+                settings.dataDir().resolve("outbox"), clock, settings.reminderDays(), candidates::convoked,
+                settings.smtp());
         this.jobs = new Jobs(settings.schedulerName(), database.dataSource(), database.client(), List.of(
                 new JobDefinition("retention", "Anonymise les personnes dont la dernière session date de plus de "
                         + settings.retentionMonths() + " mois", "0 15 3 * * ?", candidates.retention()::purge),

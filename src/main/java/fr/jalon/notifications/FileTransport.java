@@ -37,7 +37,7 @@ final class FileTransport implements Transport {
         Path partial = dir.resolve(base + ".part");
         if (message.channel().equals("EMAIL")) {
             try (OutputStream out = Files.newOutputStream(partial)) {
-                mime(message).writeTo(out);
+                mime(message, Session.getInstance(new Properties())).writeTo(out);
             }
         } else {
             Files.writeString(partial, "À : " + message.to() + "\n\n" + message.text(), StandardCharsets.UTF_8);
@@ -45,8 +45,8 @@ final class FileTransport implements Transport {
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    static MimeMessage mime(Message message) throws Exception {
-        MimeMessage mime = new MimeMessage(Session.getInstance(new Properties()));
+    static MimeMessage mime(Message message, Session session) throws Exception {
+        MimeMessage mime = new MimeMessage(session);
         mime.setFrom(new InternetAddress(message.from()));
         mime.setRecipients(jakarta.mail.Message.RecipientType.TO, InternetAddress.parse(message.to()));
         mime.setSubject(message.subject(), "UTF-8");

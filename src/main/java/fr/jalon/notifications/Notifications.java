@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import fr.jalon.platform.audit.AuditLog;
+import fr.jalon.platform.config.SmtpSettings;
 import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.http.ApiRoutes;
 
@@ -23,11 +25,14 @@ public final class Notifications {
     private final List<Integer> reminderDays;
 
     public Notifications(DbClient db, Transactions transactions, AuditLog audit, TemplateRenderer templates, Path outbox,
-                         Clock clock, List<Integer> reminderDays, ConvocationSent convocationSent) {
+                         Clock clock, List<Integer> reminderDays, ConvocationSent convocationSent,
+                         Optional<SmtpSettings> smtp) {
         this.clock = clock;
         this.reminderDays = List.copyOf(reminderDays);
         NotificationRepository repository = new NotificationRepository();
-        this.delivery = new NotificationDelivery(transactions, repository, templates, new FileTransport(outbox), clock,
+        Transport files = new FileTransport(outbox);
+        Transport transport = new RoutingTransport(smtp.<Transport>map(SmtpTransport::new).orElse(files), files);
+        this.delivery = new NotificationDelivery(transactions, repository, templates, transport, clock,
                 RetryPolicy.DEFAULT, convocationSent);
         this.service = new NotificationsService(new NotificationDesk(repository, db, transactions, audit));
     }
