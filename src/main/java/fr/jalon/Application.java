@@ -87,7 +87,7 @@ public final class Application {
                 events, clock, bodies, settings.retentionMonths());
         this.notifications = new Notifications(database.client(), transactions, audit, templates,
                 settings.dataDir().resolve("outbox"), clock, settings.reminderDays(), candidates::convoked,
-                settings.smtp());
+                settings.smtp(), settings.sms());
         this.jobs = new Jobs(settings.schedulerName(), database.dataSource(), database.client(), List.of(
                 new JobDefinition("retention", "Anonymise les personnes dont la dernière session date de plus de "
                         + settings.retentionMonths() + " mois", "0 15 3 * * ?", candidates.retention()::purge),

@@ -104,6 +104,9 @@ final class NotificationDelivery {
                 convocationSent.convoked(tx, n.subjectId());
             }
             return 0;
+        } catch (PermanentFailure refused) {
+            repository.markFailed(tx, n.id(), refused.getMessage());
+            return 1;
         } catch (Exception e) {
             // The exception's class only: messages of mail or HTTP errors may quote the recipient.
             String error = "Échec d'envoi (" + e.getClass().getSimpleName() + ")";

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import fr.jalon.platform.audit.AuditLog;
+import fr.jalon.platform.config.SmsSettings;
 import fr.jalon.platform.config.SmtpSettings;
 import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.http.ApiRoutes;
@@ -26,12 +27,13 @@ public final class Notifications {
 
     public Notifications(DbClient db, Transactions transactions, AuditLog audit, TemplateRenderer templates, Path outbox,
                          Clock clock, List<Integer> reminderDays, ConvocationSent convocationSent,
-                         Optional<SmtpSettings> smtp) {
+                         Optional<SmtpSettings> smtp, Optional<SmsSettings> sms) {
         this.clock = clock;
         this.reminderDays = List.copyOf(reminderDays);
         NotificationRepository repository = new NotificationRepository();
         Transport files = new FileTransport(outbox);
-        Transport transport = new RoutingTransport(smtp.<Transport>map(SmtpTransport::new).orElse(files), files);
+        Transport transport = new RoutingTransport(smtp.<Transport>map(SmtpTransport::new).orElse(files),
+                sms.<Transport>map(HttpSmsTransport::new).orElse(files), files);
         this.delivery = new NotificationDelivery(transactions, repository, templates, transport, clock,
                 RetryPolicy.DEFAULT, convocationSent);
         this.service = new NotificationsService(new NotificationDesk(repository, db, transactions, audit));

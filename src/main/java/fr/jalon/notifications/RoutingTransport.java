@@ -1,10 +1,14 @@
 package fr.jalon.notifications;
 
-/** E-mails to one transport (SMTP when configured), SMS and letters to another (files, for now). */
-record RoutingTransport(Transport email, Transport others) implements Transport {
+/** Each channel to its transport: SMTP and the SMS provider when configured, files otherwise (and for letters). */
+record RoutingTransport(Transport email, Transport sms, Transport letters) implements Transport {
 
     @Override
     public void send(Message message) throws Exception {
-        (message.channel().equals("EMAIL") ? email : others).send(message);
+        switch (message.channel()) {
+            case "EMAIL" -> email.send(message);
+            case "SMS" -> sms.send(message);
+            default -> letters.send(message);
+        }
     }
 }

@@ -15,7 +15,7 @@ public record JalonSettings(int port, String host, Path dataDir, Optional<Extern
                             long maxJsonBytes, long maxImportBytes, Optional<String> bootstrapToken,
                             boolean demoData, Optional<Path> accessLogFile, int retentionMonths,
                             String schedulerName, Optional<Path> templatesDir, List<Integer> reminderDays,
-                            boolean automaticJobs, Optional<SmtpSettings> smtp) {
+                            boolean automaticJobs, Optional<SmtpSettings> smtp, Optional<SmsSettings> sms) {
 
     /** Connection to a PostgreSQL run outside the service (production). */
     public record ExternalDb(String url, String user, String password) {
@@ -55,7 +55,8 @@ public record JalonSettings(int port, String host, Path dataDir, Optional<Extern
         boolean automaticJobs = nonBlank(env.get("JALON_JOBS_AUTOMATIC")).map(Boolean::parseBoolean)
                 .orElse(jalon.get("jobs-automatic").asBoolean().orElse(true));
         return new JalonSettings(port, host, dataDir, db, poolSize, maxJson, maxImport, bootstrap, demo, accessLog,
-                retention, scheduler, templates, reminders, automaticJobs, SmtpSettings.from(env));
+                retention, scheduler, templates, reminders, automaticJobs, SmtpSettings.from(env),
+                SmsSettings.from(env));
     }
 
     public boolean embeddedDatabase() {

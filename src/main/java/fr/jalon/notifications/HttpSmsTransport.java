@@ -1,0 +1,55 @@
+package fr.jalon.notifications;
+
+import java.io.IOException;
+
+import fr.jalon.platform.config.SmsSettings;
+import fr.jalon.platform.json.Jsons;
+
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * SMS through a generic HTTP provider: {@code POST <url>} with a bearer token and the JSON
+ * {@code {"from", "to", "text", "reference"}} (the reference is the notification id, for the
+ * provider's own de-duplication). 2xx: sent. 408, 429 and 5xx, timeouts, network errors:
+ * retried later. Any other 4xx: a permanent failure, shown to staff, not retried.
+ */
+final class HttpSmsTransport implements Transport {
+
+    private static final MediaType JSON = MediaType.get("application/json");
+
+    private final SmsSettings settings;
+    private final OkHttpClient client;
+
+    HttpSmsTransport(SmsSettings settings) {
+        this.settings = settings;
+        this.client = new OkHttpClient.Builder().callTimeout(settings.timeout()).build();
+    }
+
+    @Override
+    public void send(Message message) throws Exception {
+        String body = Jsons.createObjectBuilder()
+                .add("from", settings.sender())
+                .add("to", message.to())
+                .add("text", message.text())
+                .add("reference", message.id().toString())
+                .build().toString();
+        Request request = new Request.Builder().url(settings.url())
+                .header("Authorization", "Bearer " + settings.token())
+                .post(RequestBody.create(body, JSON))
+                .build();
+        try (Response response = client.newCall(request).execute()) {
+            int code = response.code();
+            if (code >= 200 && code < 300) {
+                return;
+            }
+            if (code >= 400 && code < 500 && code != 408 && code != 429) {
+                throw new PermanentFailure("Refusé par le fournisseur de SMS (HTTP " + code + ")");
+            }
+            throw new IOException("SMS provider answered HTTP " + code);
+        }
+    }
+}

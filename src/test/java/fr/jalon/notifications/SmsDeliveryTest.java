@@ -1,0 +1,131 @@
+package fr.jalon.notifications;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import fr.jalon.platform.audit.AuditLog;
+import fr.jalon.platform.config.SmsSettings;
+import fr.jalon.testing.ApiClient;
+import fr.jalon.testing.Fixtures;
+import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.TestDatabase;
+
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.SetUpServer;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** SMS through a real HTTP server (MockWebServer): 5xx and timeouts are retried, 4xx are final. */
+@ServerTest
+class SmsDeliveryTest {
+
+    private static final Instant NOON = LocalDate.now().atTime(LocalTime.NOON).atZone(ZoneId.of("Europe/Paris")).toInstant();
+
+    private final ApiClient admin;
+    private final Fixtures fixtures;
+
+    SmsDeliveryTest(URI uri) {
+        this.admin = ApiClient.of(uri, JalonServer.adminToken());
+        this.fixtures = new Fixtures(admin);
+    }
+
+    @SetUpServer
+    static void server(WebServerConfig.Builder server) {
+        JalonServer.configure(server);
+    }
+
+    private String enrolWithMobile(String mobile) {
+        // Other tests may leave due messages: send them first (to files), so the provider sees only ours.
+        TestDatabase.get().application().notifications().deliver(NOON);
+        String session = fixtures.session(fixtures.room(fixtures.site(fixtures.center()), 10), LocalDate.now().plusDays(16),
+                "10:00");
+        String enrolment = admin.post("/api/v1/sessions/" + session + "/enrolments",
+                Fixtures.enrolmentBody(Fixtures.personBody("Texto-" + Fixtures.uniqueLetters(), "Maé", "1995-05-05")
+                        .add("mobilePhone", mobile))).id();
+        TestDatabase.get().application().notifications().plan();
+        return enrolment;
+    }
+
+    private static Notifications smsThrough(MockWebServer provider) {
+        return new Notifications(TestDatabase.get().database().client(), TestDatabase.get().database().transactions(),
+                new AuditLog(), new TemplateRenderer(Optional.empty()), TestDatabase.DATA_DIR.resolve("outbox"),
+                Clock.systemUTC(), List.of(7, 2), (tx, id) -> { }, Optional.empty(),
+                Optional.of(new SmsSettings(provider.url("/sms").toString(), "secret-token", "CentrePix", Duration.ofSeconds(1))));
+    }
+
+    private static String statusOf(String enrolment) {
+        return TestDatabase.get().database().client().execute().get(
+                        "SELECT status || '/' || attempts AS s FROM notifications WHERE subject_id = ? AND channel = 'SMS'",
+                        UUID.fromString(enrolment))
+                .map(r -> r.column("s").get(String.class)).orElseThrow();
+    }
+
+    private static void dueNow(String enrolment) {
+        TestDatabase.get().database().client().execute().dml(
+                "UPDATE notifications SET next_attempt_at = now() WHERE subject_id = ?", UUID.fromString(enrolment));
+    }
+
+    @Test
+    void aServerErrorAndATimeoutAreRetriedThenTheSmsGoesOnce() throws Exception {
+        try (MockWebServer provider = new MockWebServer()) {
+            provider.start();
+            String enrolment = enrolWithMobile("06 33 44 55 66");
+            Notifications sms = smsThrough(provider);
+
+            provider.enqueue(new MockResponse.Builder().code(500).build());
+            sms.deliver(NOON);
+            assertEquals("PENDING/1", statusOf(enrolment));
+
+            dueNow(enrolment);
+            provider.enqueue(new MockResponse.Builder().code(200).headersDelay(3, TimeUnit.SECONDS).build());
+            sms.deliver(NOON);
+            assertEquals("PENDING/2", statusOf(enrolment), "a timeout is retried");
+
+            dueNow(enrolment);
+            provider.enqueue(new MockResponse.Builder().code(202).body("{\"id\":\"abc\"}").build());
+            sms.deliver(NOON);
+            assertEquals("SENT/3", statusOf(enrolment));
+
+            RecordedRequest request = provider.takeRequest(1, TimeUnit.SECONDS);
+            for (RecordedRequest next = request; next != null; next = provider.takeRequest(100, TimeUnit.MILLISECONDS)) {
+                request = next;
+            }
+            assertEquals("Bearer secret-token", request.getHeaders().get("Authorization"));
+            String body = request.getBody().utf8();
+            assertTrue(body.contains("\"to\":\"+33633445566\""), body);
+            assertTrue(body.contains("\"from\":\"CentrePix\""), body);
+        }
+    }
+
+    @Test
+    void aRefusalIsFinalAndShownToStaff() throws Exception {
+        try (MockWebServer provider = new MockWebServer()) {
+            provider.start();
+            String enrolment = enrolWithMobile("06 77 88 99 00");
+            provider.enqueue(new MockResponse.Builder().code(400).body("{\"error\":\"invalid number\"}").build());
+
+            smsThrough(provider).deliver(NOON);
+
+            assertEquals("FAILED/1", statusOf(enrolment));
+            String error = TestDatabase.get().database().client().execute().get(
+                            "SELECT last_error FROM notifications WHERE subject_id = ? AND channel = 'SMS'", UUID.fromString(enrolment))
+                    .map(r -> r.column("last_error").get(String.class)).orElseThrow();
+            assertEquals("Refusé par le fournisseur de SMS (HTTP 400)", error);
+        }
+    }
+}
