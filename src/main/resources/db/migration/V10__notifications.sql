@@ -4,13 +4,14 @@
 CREATE TABLE notifications (
     id              uuid PRIMARY KEY DEFAULT gen_random_uuid(),
     kind            text NOT NULL,
-    channel         text NOT NULL CHECK (channel IN ('EMAIL', 'SMS', 'LETTER')),
+    -- HAND: nobody can be reached by any channel; staff hand the message over (or the adviser does).
+    channel         text NOT NULL CHECK (channel IN ('EMAIL', 'SMS', 'LETTER', 'HAND')),
     person_id       uuid NOT NULL REFERENCES people (id),
     center_id       uuid NOT NULL REFERENCES centers (id),
     subject_type    text NOT NULL,
     subject_id      uuid NOT NULL,
     offset_key      text NOT NULL DEFAULT '',
-    status          text NOT NULL DEFAULT 'PENDING' CHECK (status IN ('PENDING', 'SENT', 'FAILED', 'CANCELLED')),
+    status          text NOT NULL DEFAULT 'PENDING' CHECK (status IN ('PENDING', 'SENT', 'FAILED', 'CANCELLED', 'HELD')),
     attempts        integer NOT NULL DEFAULT 0,
     next_attempt_at timestamptz NOT NULL DEFAULT now(),
     last_error      text,

@@ -14,7 +14,7 @@ import io.helidon.dbclient.DbClient;
 /** Staff's view of the outbox: their centre's messages, and a second chance for failed ones. */
 final class NotificationDesk {
 
-    static final List<String> STATUSES = List.of("PENDING", "SENT", "FAILED", "CANCELLED");
+    static final List<String> STATUSES = List.of("PENDING", "SENT", "FAILED", "CANCELLED", "HELD");
 
     private final NotificationRepository repository;
     private final DbClient db;

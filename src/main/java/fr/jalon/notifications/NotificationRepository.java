@@ -17,6 +17,8 @@ import io.helidon.dbclient.DbExecute;
 final class NotificationRepository {
 
     static final String CONSUMER = "notifications";
+    static final String UNREACHABLE = "Aucun canal utilisable (ni e-mail, ni mobile, ni adresse) : convocation à remettre "
+            + "en main propre ou via le conseiller.";
 
     /**
      * Turns new enrolment events into convocations, one per channel the person uses, and marks the
@@ -39,8 +41,16 @@ final class NotificationRepository {
                         created AS (
                             INSERT INTO notifications (kind, channel, person_id, center_id, subject_type, subject_id)
                             SELECT 'CONVOCATION', channel, person_id, center_id, 'enrolment', enrolment_id FROM targets
+                            ON CONFLICT DO NOTHING RETURNING id),
+                        unreachable AS (
+                            INSERT INTO notifications (kind, channel, person_id, center_id, subject_type, subject_id,
+                                                       status, last_error)
+                            SELECT 'CONVOCATION', 'HAND', en.person_id, en.center_id, 'enrolment', en.id, 'HELD', ?
+                            FROM ev JOIN enrolments en ON en.id = ev.enrolment_id JOIN people p ON p.id = en.person_id
+                            WHERE en.status = 'ENROLLED' AND cardinality(p.preferred_channels) = 0
                             ON CONFLICT DO NOTHING RETURNING id)
-                        SELECT count(*) AS n FROM created""", CONSUMER, batch, CONSUMER)
+                        SELECT (SELECT count(*) FROM created) + (SELECT count(*) FROM unreachable) AS n""",
+                        CONSUMER, batch, CONSUMER, UNREACHABLE)
                 .map(row -> Rows.integer(row, "n")).orElse(0);
     }
 

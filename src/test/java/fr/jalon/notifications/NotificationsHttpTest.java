@@ -83,6 +83,24 @@ class NotificationsHttpTest {
     }
 
     @Test
+    void aPersonWithoutAnyChannelIsFlaggedToTheCentre() {
+        String center = fixtures.center();
+        String session = fixtures.session(fixtures.room(fixtures.site(center), 5), LocalDate.now().plusDays(32), "10:00");
+        String enrolment = admin.post("/api/v1/sessions/" + session + "/enrolments",
+                Fixtures.enrolmentBody(Fixtures.personBody("Injoignable-" + Fixtures.uniqueLetters(), "Jo", "1960-01-01"))).id();
+        TestDatabase.get().application().notifications().plan();
+        ApiClient staff = admin.as(fixtures.tokenFor("CENTER_STAFF", center));
+
+        List<JsonObject> held = staff.get("/api/v1/notifications?status=HELD").json().getJsonArray("items").stream()
+                .map(v -> v.asJsonObject()).toList();
+
+        assertEquals(1, held.size());
+        assertEquals(enrolment, held.getFirst().getString("enrolmentId"));
+        assertEquals("HAND", held.getFirst().getString("channel"));
+        assertTrue(held.getFirst().getString("lastError").contains("remettre en main propre"));
+    }
+
+    @Test
     void twoInstancesDeliveringAtOnceSendEachMessageOnce() throws Exception {
         String session = fixtures.session(fixtures.room(fixtures.site(fixtures.center()), 40), LocalDate.now().plusDays(31), "10:00");
         List<String> enrolments = new ArrayList<>();
