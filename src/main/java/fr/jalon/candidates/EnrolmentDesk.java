@@ -115,8 +115,7 @@ final class EnrolmentDesk {
             if (enrolment.status() == EnrolmentStatus.CANCELLED) {
                 throw ApiProblem.conflict("Cette inscription est annulée : elle ne peut plus être modifiée.");
             }
-            SessionView session = sessions.lock(tx, enrolment.sessionId()).orElseThrow();
-            checkTerms(tx, session.centerId(), terms);
+            checkTerms(tx, enrolment.centerId(), terms);
             enrolments.updateTerms(tx, id, terms);
             audit.record(tx, actor, "enrolment.update", "enrolment", id);
             return enrolments.find(tx, id).orElseThrow();

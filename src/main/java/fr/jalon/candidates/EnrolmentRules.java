@@ -18,6 +18,11 @@ final class EnrolmentRules {
 
     static void check(EnrolmentTerms terms, Set<Habilitation> centerHabilitations, List<FieldError> errors) {
         checkBilling(terms, errors);
+        checkHabilitation(terms, centerHabilitations, errors);
+    }
+
+    /** The one rule that needs the centre: it must hold the complementary certification asked for. */
+    static void checkHabilitation(EnrolmentTerms terms, Set<Habilitation> centerHabilitations, List<FieldError> errors) {
         Habilitation complementary = terms.complementaryCertification();
         if (complementary != null && !centerHabilitations.contains(complementary)) {
             errors.add(FieldError.of("complementaryCertification", "not_habilitated",

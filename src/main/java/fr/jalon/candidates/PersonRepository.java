@@ -132,11 +132,10 @@ final class PersonRepository {
                 byColumn.stream().map(PersonRepository::textArray).toArray());
     }
 
-    /** People with one of these identity keys or France Travail numbers (imports). */
-    List<Person> findMatches(DbExecute exec, List<String> identityKeys, List<String> franceTravailNumbers) {
-        return exec.query("SELECT " + COLUMNS + " FROM people p WHERE p.identity_key = ANY(CAST(? AS text[])) "
-                                + "OR p.france_travail_number = ANY(CAST(? AS text[])) ORDER BY p.created_at",
-                        textArray(identityKeys), textArray(franceTravailNumbers))
+    /** People with one of these identity keys (imports). */
+    List<Person> findByIdentityKeys(DbExecute exec, List<String> identityKeys) {
+        return exec.query("SELECT " + COLUMNS + " FROM people p WHERE p.identity_key = ANY(CAST(? AS text[]))",
+                        (Object) textArray(identityKeys))
                 .map(PersonRepository::person)
                 .toList();
     }

@@ -96,9 +96,10 @@ final class SessionImport {
         var habilitations = centers.habilitations(tx, centerId);
         for (ImportLine line : lines) {
             if (line.hasCandidate()) {
+                // Billing rules were checked row by row already; only the centre's habilitations remain.
                 List<FieldError> problems = new ArrayList<>();
-                EnrolmentRules.check(line.terms(), habilitations, problems);
-                problems.stream().filter(p -> p.code().equals("not_habilitated")).forEach(p -> errors.add(new FieldError(
+                EnrolmentRules.checkHabilitation(line.terms(), habilitations, problems);
+                problems.forEach(p -> errors.add(new FieldError(
                         line.line(), line.terms().complementaryCertification().label() + PixColumn.HABILITATION_SUFFIX,
                         p.code(), p.message())));
             }
@@ -112,8 +113,8 @@ final class SessionImport {
         lockIdentities(tx, candidates);
         Map<String, Person> known = new HashMap<>();
         List<String> keys = candidates.stream().map(l -> l.person().identityKey()).distinct().toList();
-        List<String> numbers = candidates.stream().map(l -> l.person().franceTravailNumber()).filter(Objects::nonNull).toList();
-        for (Person p : people.findMatches(tx, keys, numbers)) {
+        // Pix files carry no France Travail number: people are found again by identity only.
+        for (Person p : people.findByIdentityKeys(tx, keys)) {
             known.putIfAbsent(p.draft().identityKey(), p);
         }
         Map<String, UUID> personOfKey = new HashMap<>();
