@@ -155,12 +155,12 @@ final class CandidatesService implements ApiRoutes.ApiService {
         Principal actor = Authentication.principal(req);
         UUID id = QueryParams.pathId(req, "id");
         JsonObject patch = bodies.json(req).raw();
-        Enrolment current = desk.get(actor, db.execute(), id);
-        JsonObject merged = Jsons.createMergePatch(patch).apply(termsInput(current.terms())).asJsonObject();
-        JsonInput in = new JsonInput(merged);
-        EnrolmentTerms terms = CandidateForms.terms(in, null, false);
-        in.validate();
-        Enrolment updated = desk.update(actor, id, terms);
+        Enrolment updated = desk.update(actor, id, current -> {
+            JsonInput in = new JsonInput(Jsons.createMergePatch(patch).apply(termsInput(current)).asJsonObject());
+            EnrolmentTerms terms = CandidateForms.terms(in, null, false);
+            in.validate();
+            return terms;
+        });
         Responses.ok(res, CandidateJson.enrolment(updated, desk.waitlistRank(db.execute(), updated)));
     }
 
@@ -198,12 +198,14 @@ final class CandidatesService implements ApiRoutes.ApiService {
         Principal actor = Authentication.principal(req);
         UUID id = QueryParams.pathId(req, "id");
         JsonObject patch = bodies.json(req).raw();
-        Person current = directory.get(actor, id);
-        JsonObject merged = Jsons.createMergePatch(patch).apply(CandidateJson.personInput(current.draft())).asJsonObject();
-        JsonInput in = CandidateJson.withoutReadOnly(merged);
-        var draft = CandidateForms.person(in, territory.places(), LocalDate.now(clock));
-        in.validate();
-        Responses.ok(res, CandidateJson.person(directory.update(actor, id, draft.orElseThrow())));
+        Person updated = directory.update(actor, id, current -> {
+            JsonInput in = CandidateJson.withoutReadOnly(
+                    Jsons.createMergePatch(patch).apply(CandidateJson.personInput(current)).asJsonObject());
+            var draft = CandidateForms.person(in, territory.places(), LocalDate.now(clock));
+            in.validate();
+            return draft.orElseThrow();
+        });
+        Responses.ok(res, CandidateJson.person(updated));
     }
 
     private static JsonObject termsInput(EnrolmentTerms t) {

@@ -109,12 +109,17 @@ final class EnrolmentDesk {
         return new MatchedPerson(people.findByIdentity(tx, draft.identityKey()).orElseThrow(), true);
     }
 
-    Enrolment update(Principal actor, UUID id, EnrolmentTerms terms) {
+    /**
+     * Changes an enrolment's terms; {@code change} gets the current terms under the row lock, so
+     * two concurrent partial updates cannot undo each other.
+     */
+    Enrolment update(Principal actor, UUID id, java.util.function.UnaryOperator<EnrolmentTerms> change) {
         return transactions.inTransaction(tx -> {
             Enrolment enrolment = visible(actor, tx, id, true);
             if (enrolment.status() == EnrolmentStatus.CANCELLED) {
                 throw ApiProblem.conflict("Cette inscription est annulée : elle ne peut plus être modifiée.");
             }
+            EnrolmentTerms terms = change.apply(enrolment.terms());
             checkTerms(tx, enrolment.centerId(), terms);
             enrolments.updateTerms(tx, id, terms);
             audit.record(tx, actor, "enrolment.update", "enrolment", id);

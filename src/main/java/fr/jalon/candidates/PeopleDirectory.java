@@ -42,10 +42,12 @@ final class PeopleDirectory {
         });
     }
 
-    Person update(Principal actor, UUID id, PersonDraft draft) {
+    /** Changes a person; {@code change} gets the current record under the row lock (no lost update). */
+    Person update(Principal actor, UUID id, java.util.function.UnaryOperator<PersonDraft> change) {
         return transactions.inTransaction(tx -> {
             visible(actor, tx, id);
             people.lock(tx, id);
+            PersonDraft draft = change.apply(people.find(tx, id).orElseThrow().draft());
             people.update(tx, id, draft);
             audit.record(tx, actor, "person.update", "person", id);
             return people.find(tx, id).orElseThrow();
