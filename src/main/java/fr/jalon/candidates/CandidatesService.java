@@ -120,9 +120,7 @@ final class CandidatesService implements ApiRoutes.ApiService {
 
     private void exportFile(ServerRequest req, ServerResponse res) {
         CandidateFiles.Export export = files.export(Authentication.principal(req), QueryParams.pathId(req, "id"));
-        res.header("Content-Type", "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"")
-                .send(export.content());
+        Responses.file(res, "text/csv; charset=UTF-8", export.fileName(), export.content());
     }
 
     private void listOfSession(ServerRequest req, ServerResponse res) {

@@ -1,6 +1,7 @@
 package fr.jalon.notifications;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -8,13 +9,19 @@ import java.util.Locale;
 /** Dates and durations as people write them in French: « mardi 3 mars 2026 à 9 h 30 », « 1 h 45 ». */
 public final class FrenchDates {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH);
+    private static final DateTimeFormatter WEEKDAY = DateTimeFormatter.ofPattern("EEEE", Locale.FRENCH);
+    private static final DateTimeFormatter MONTH_YEAR = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH);
 
     private FrenchDates() {
     }
 
     public static String dateTime(LocalDateTime when) {
-        return DAY.format(when) + " à " + time(when.getHour(), when.getMinute());
+        return WEEKDAY.format(when) + " " + date(when.toLocalDate()) + " à " + time(when.getHour(), when.getMinute());
+    }
+
+    /** « 3 mars 2026 », « 1er avril 2026 » (the first of a month is written « 1er »). */
+    public static String date(LocalDate day) {
+        return (day.getDayOfMonth() == 1 ? "1er" : String.valueOf(day.getDayOfMonth())) + " " + MONTH_YEAR.format(day);
     }
 
     /** « 9 h 30 », « 14 h », « 8 h 05 ». */

@@ -15,49 +15,71 @@ public final class MessageCatalogue {
     /** SMS longer than this cost more and are often cut by phones. */
     public static final int MAX_SMS_SEGMENTS = 2;
 
-    /** A kind of message and its templates, one per channel. */
+    /** What a message attaches to an e-mail. */
+    enum Attachments { NONE, CALENDAR, CALENDAR_AND_LETTER, CANCELLED_CALENDAR }
+
+    /**
+     * A kind of message and its templates, one per channel, named after {@code base}:
+     * {@code mail/<base>.subject.vm}, {@code .html.vm}, {@code .txt.vm}, {@code sms/<base>.vm}
+     * and, for candidates, {@code letters/<base>.vm}.
+     */
     public enum Kind {
-        CONVOCATION("mail/convocation.subject.vm", "mail/convocation.html.vm", "mail/convocation.txt.vm",
-                "sms/convocation.vm", "letters/convocation.vm"),
-        REMINDER("mail/reminder.subject.vm", "mail/reminder.html.vm", "mail/reminder.txt.vm",
-                "sms/reminder.vm", "letters/reminder.vm");
+        CONVOCATION("convocation", true, true, Attachments.CALENDAR_AND_LETTER),
+        /** A seat freed up: the person moves from the waiting list and is convoked. */
+        PROMOTED("promotion", true, true, Attachments.CALENDAR_AND_LETTER),
+        REMINDER("reminder", true, false, Attachments.NONE),
+        SESSION_CHANGED("session-changed", true, false, Attachments.CALENDAR_AND_LETTER),
+        SESSION_CANCELLED("session-cancelled", true, false, Attachments.CANCELLED_CALENDAR),
+        /** Planned by the invigilators feature; invigilators get no paper letter. */
+        INVIGILATOR_ASSIGNED("invigilator-assigned", false, false, Attachments.CALENDAR),
+        INVIGILATOR_REMINDER("invigilator-reminder", false, false, Attachments.NONE);
 
-        private final String subject;
-        private final String html;
-        private final String text;
-        private final String sms;
-        private final String letter;
+        private final String base;
+        private final boolean letters;
+        private final boolean convokes;
+        private final Attachments attachments;
 
-        Kind(String subject, String html, String text, String sms, String letter) {
-            this.subject = subject;
-            this.html = html;
-            this.text = text;
-            this.sms = sms;
-            this.letter = letter;
+        Kind(String base, boolean letters, boolean convokes, Attachments attachments) {
+            this.base = base;
+            this.letters = letters;
+            this.convokes = convokes;
+            this.attachments = attachments;
         }
 
         public List<String> templates() {
-            return List.of(subject, html, text, sms, letter);
+            return letters ? List.of(subject(), html(), text(), sms(), letter()) : List.of(subject(), html(), text(), sms());
         }
 
         public String subject() {
-            return subject;
+            return "mail/" + base + ".subject.vm";
         }
 
         public String html() {
-            return html;
+            return "mail/" + base + ".html.vm";
         }
 
         public String text() {
-            return text;
+            return "mail/" + base + ".txt.vm";
         }
 
         public String sms() {
-            return sms;
+            return "sms/" + base + ".vm";
         }
 
         public String letter() {
-            return letter;
+            if (!letters) {
+                throw new IllegalStateException(name() + " is never sent by post");
+            }
+            return "letters/" + base + ".vm";
+        }
+
+        /** Sending it convokes the enrolment (its status becomes CONVOKED). */
+        public boolean convokes() {
+            return convokes;
+        }
+
+        Attachments attachments() {
+            return attachments;
         }
     }
 

@@ -3,21 +3,18 @@ package fr.jalon.notifications;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 import fr.jalon.platform.db.Transactions;
 
 /**
- * Plans and sends notifications. Planning turns enrolment events into outbox rows; delivery sends
+ * Plans and sends notifications. Planning turns enrolment and session events into outbox rows; delivery sends
  * due rows, each under its row lock (an instance that dies releases it, another takes the row),
- * retries failures with backoff and gives up after the policy's last attempt. Nothing is sent
- * for a cancelled or finished session.
+ * retries failures with backoff and gives up after the policy's last attempt. A message that
+ * lost its point (session cancelled or over, seat given up, reminder of an old date) is cancelled.
  */
 final class NotificationDelivery {
 
@@ -26,7 +23,7 @@ final class NotificationDelivery {
 
     private final Transactions transactions;
     private final NotificationRepository repository;
-    private final TemplateRenderer templates;
+    private final MessageComposer composer;
     private final Transport transport;
     private final Clock clock;
     private final RetryPolicy retries;
@@ -38,7 +35,7 @@ final class NotificationDelivery {
         this.convocationSent = convocationSent;
         this.transactions = transactions;
         this.repository = repository;
-        this.templates = templates;
+        this.composer = new MessageComposer(templates);
         this.transport = transport;
         this.clock = clock;
         this.retries = retries;
@@ -48,7 +45,7 @@ final class NotificationDelivery {
         int total = 0;
         int created;
         do {
-            created = transactions.inTransaction(tx -> repository.planConvocations(tx, 500));
+            created = transactions.inTransaction(tx -> repository.planFromEvents(tx, 500));
             total += created;
         } while (created > 0);
         return total + " notification(s) planifiée(s)";
@@ -86,8 +83,9 @@ final class NotificationDelivery {
 
     /** 0 sent, 1 deferred, retried or failed, 2 cancelled. */
     private int handle(io.helidon.dbclient.DbExecute tx, DueNotification n, Instant now) {
-        if (!n.sessionStatus().equals("SCHEDULED") || !n.endsAt().isAfter(now)) {
-            repository.markCancelled(tx, n.id(), "Session annulée ou passée : message sans objet.");
+        Optional<String> pointless = Relevance.pointless(n, now);
+        if (pointless.isPresent()) {
+            repository.markCancelled(tx, n.id(), pointless.get());
             return 2;
         }
         if (n.channel().equals("SMS")) {
@@ -98,9 +96,9 @@ final class NotificationDelivery {
             }
         }
         try {
-            transport.send(render(n));
+            transport.send(composer.compose(n, now));
             repository.markSent(tx, n.id());
-            if (n.kind().equals(MessageCatalogue.Kind.CONVOCATION.name())) {
+            if (n.messageKind().convokes()) {
                 convocationSent.convoked(tx, n.subjectId());
             }
             return 0;
@@ -118,25 +116,4 @@ final class NotificationDelivery {
         }
     }
 
-    /** « 05 58 00 00 00 » as people dial it, from the stored E.164 number. */
-    private static String displayPhone(String e164) {
-        return e164 == null ? "" : fr.jalon.platform.codes.Contact.national(e164);
-    }
-
-    private Message render(DueNotification n) {
-        Map<String, Object> model = MessageCatalogue.convocation(n.firstName(), n.birthName(),
-                LocalDateTime.of(n.date(), n.startTime()), Duration.ofMinutes(n.durationMinutes()), n.site(), n.room(),
-                n.siteAddress(), n.extraTimePercent(), n.centre(), displayPhone(n.centrePhone()),
-                n.postalAddress());
-        MessageCatalogue.Kind kind = MessageCatalogue.Kind.valueOf(n.kind());
-        String from = n.centreEmail() == null ? "ne-pas-repondre@jalon.local" : n.centreEmail();
-        return switch (n.channel()) {
-            case "EMAIL" -> new Message(n.id(), "EMAIL", n.email(), from, templates.render(kind.subject(), model).strip(),
-                    templates.render(kind.text(), model), templates.render(kind.html(), model));
-            case "SMS" -> new Message(n.id(), "SMS", n.mobile(), from, null,
-                    SmsText.toGsm7(templates.render(kind.sms(), model).strip()), null);
-            default -> new Message(n.id(), "LETTER", n.postalAddress(), from, null, templates.render(kind.letter(), model),
-                    null);
-        };
-    }
 }

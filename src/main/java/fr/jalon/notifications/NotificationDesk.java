@@ -1,5 +1,8 @@
 package fr.jalon.notifications;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,18 +14,28 @@ import fr.jalon.platform.security.Role;
 
 import io.helidon.dbclient.DbClient;
 
-/** Staff's view of the outbox: their centre's messages, and a second chance for failed ones. */
+/**
+ * Staff's view of the outbox: their centre's messages, a second chance for failed ones, and the
+ * day's letters to print for each site.
+ */
 final class NotificationDesk {
 
     static final List<String> STATUSES = List.of("PENDING", "SENT", "FAILED", "CANCELLED", "HELD");
+    /** A day's batch for one site stays printable in one go (and bounded in memory). */
+    static final int MAX_LETTERS_PER_BATCH = 2_000;
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final NotificationRepository repository;
     private final DbClient db;
     private final Transactions transactions;
     private final AuditLog audit;
 
-    NotificationDesk(NotificationRepository repository, DbClient db, Transactions transactions, AuditLog audit) {
+    private final MessageComposer composer;
+
+    NotificationDesk(NotificationRepository repository, DbClient db, Transactions transactions, AuditLog audit,
+                     MessageComposer composer) {
         this.repository = repository;
+        this.composer = composer;
         this.db = db;
         this.transactions = transactions;
         this.audit = audit;
@@ -45,6 +58,34 @@ final class NotificationDesk {
             repository.retry(tx, id);
             audit.record(tx, actor, "notification.retry", "notification", id);
             return repository.find(tx, id).orElseThrow();
+        });
+    }
+
+    /** Letters of one day are the ones released for printing between its two Paris midnights. */
+    private static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(PARIS).toInstant();
+    }
+
+    /** The day's letter batches, one per site, of the caller's centre (all for an administrator). */
+    List<NotificationRepository.LetterBatch> letterBatches(Principal actor, LocalDate day) {
+        actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
+        return repository.letterBatches(db.execute(), actor.isAdmin() ? null : List.of(actor.scopeId()),
+                startOf(day), startOf(day.plusDays(1)));
+    }
+
+    /**
+     * One site's letters of a day as one PDF to print, one letter per page. The same letters
+     * print again on demand (a jammed printer); reading names and addresses is audited.
+     */
+    byte[] printLetters(Principal actor, LocalDate day, UUID siteId) {
+        actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
+        return transactions.inTransaction(tx -> {
+            repository.centerOfSite(tx, siteId).filter(actor::managesCenter)
+                    .orElseThrow(() -> ApiProblem.notFound("Aucun site ne correspond à cet identifiant."));
+            List<DueNotification> letters = repository.lettersOf(tx, siteId, startOf(day), startOf(day.plusDays(1)),
+                    MAX_LETTERS_PER_BATCH);
+            audit.record(tx, actor, "notification.letters.print", "site", siteId);
+            return LetterPdf.render(letters.stream().map(n -> composer.letter(n, day)).toList());
         });
     }
 }

@@ -17,37 +17,53 @@ import io.helidon.dbclient.DbExecute;
 final class NotificationRepository {
 
     static final String CONSUMER = "notifications";
-    static final String UNREACHABLE = "Aucun canal utilisable (ni e-mail, ni mobile, ni adresse) : convocation à remettre "
+    static final String UNREACHABLE = "Aucun canal utilisable (ni e-mail, ni mobile, ni adresse) : message à remettre "
             + "en main propre ou via le conseiller.";
 
     /**
-     * Turns new enrolment events into convocations, one per channel the person uses, and marks the
-     * events consumed, in one statement. Returns how many notifications were created.
+     * Turns new events into messages, one per channel the person uses (or one HELD hand-over row
+     * for a person with no channel), and marks the events consumed, in one statement: a new
+     * enrolment is convoked, a promotion from the waiting list announced, a session change or
+     * cancellation told to everyone it concerns. Returns how many notifications were created.
      */
-    int planConvocations(DbExecute exec, int batch) {
+    int planFromEvents(DbExecute exec, int batch) {
         return exec.get("""
                         WITH ev AS (
-                            SELECT e.id, e.aggregate_id AS enrolment_id FROM domain_events e
-                            WHERE e.type IN ('ENROLMENT_CREATED', 'ENROLMENT_PROMOTED')
+                            SELECT e.id, e.type, e.aggregate_id FROM domain_events e
+                            WHERE e.type IN ('ENROLMENT_CREATED', 'ENROLMENT_PROMOTED', 'SESSION_CHANGED',
+                                             'SESSION_CANCELLED')
                               AND NOT EXISTS (SELECT 1 FROM event_consumptions c
                                               WHERE c.consumer = ? AND c.event_id = e.id)
                             ORDER BY e.id LIMIT ? FOR UPDATE OF e SKIP LOCKED),
                         consumed AS (INSERT INTO event_consumptions (consumer, event_id) SELECT ?, id FROM ev),
+                        subjects AS (
+                            SELECT CASE ev.type WHEN 'ENROLMENT_CREATED' THEN 'CONVOCATION' ELSE 'PROMOTED' END AS kind,
+                                   en.id AS enrolment_id, '' AS offset_key
+                            FROM ev JOIN enrolments en ON en.id = ev.aggregate_id
+                            WHERE ev.type IN ('ENROLMENT_CREATED', 'ENROLMENT_PROMOTED') AND en.status = 'ENROLLED'
+                            UNION ALL
+                            SELECT 'SESSION_CHANGED', en.id, 'event-' || ev.id
+                            FROM ev JOIN enrolments en ON en.session_id = ev.aggregate_id
+                            WHERE ev.type = 'SESSION_CHANGED' AND en.status IN ('ENROLLED', 'CONVOKED')
+                            UNION ALL
+                            SELECT 'SESSION_CANCELLED', en.id, ''
+                            FROM ev JOIN enrolments en ON en.session_id = ev.aggregate_id
+                            WHERE ev.type = 'SESSION_CANCELLED' AND en.status IN ('ENROLLED', 'CONVOKED', 'WAITLISTED')),
                         targets AS (
-                            SELECT en.id AS enrolment_id, en.person_id, en.center_id,
-                                   unnest(p.preferred_channels) AS channel
-                            FROM ev JOIN enrolments en ON en.id = ev.enrolment_id JOIN people p ON p.id = en.person_id
-                            WHERE en.status = 'ENROLLED'),
+                            SELECT s.kind, s.enrolment_id, s.offset_key, en.person_id, en.center_id, p.preferred_channels
+                            FROM subjects s JOIN enrolments en ON en.id = s.enrolment_id JOIN people p ON p.id = en.person_id),
                         created AS (
-                            INSERT INTO notifications (kind, channel, person_id, center_id, subject_type, subject_id)
-                            SELECT 'CONVOCATION', channel, person_id, center_id, 'enrolment', enrolment_id FROM targets
+                            INSERT INTO notifications (kind, channel, person_id, center_id, subject_type, subject_id,
+                                                       offset_key)
+                            SELECT t.kind, ch, t.person_id, t.center_id, 'enrolment', t.enrolment_id, t.offset_key
+                            FROM targets t CROSS JOIN LATERAL unnest(t.preferred_channels) AS ch
                             ON CONFLICT DO NOTHING RETURNING id),
                         unreachable AS (
                             INSERT INTO notifications (kind, channel, person_id, center_id, subject_type, subject_id,
-                                                       status, last_error)
-                            SELECT 'CONVOCATION', 'HAND', en.person_id, en.center_id, 'enrolment', en.id, 'HELD', ?
-                            FROM ev JOIN enrolments en ON en.id = ev.enrolment_id JOIN people p ON p.id = en.person_id
-                            WHERE en.status = 'ENROLLED' AND cardinality(p.preferred_channels) = 0
+                                                       offset_key, status, last_error)
+                            SELECT t.kind, 'HAND', t.person_id, t.center_id, 'enrolment', t.enrolment_id, t.offset_key,
+                                   'HELD', ?
+                            FROM targets t WHERE cardinality(t.preferred_channels) = 0
                             ON CONFLICT DO NOTHING RETURNING id)
                         SELECT (SELECT count(*) FROM created) + (SELECT count(*) FROM unreachable) AS n""",
                         CONSUMER, batch, CONSUMER, UNREACHABLE)
@@ -57,14 +73,17 @@ final class NotificationRepository {
     /**
      * Reminders {@code days} before each session: for seat holders of scheduled sessions starting
      * within that many days from {@code now}, who were enrolled before the reminder point (a
-     * reminder days after the convocation would be pointless). Returns how many were created.
+     * reminder days after the convocation would be pointless). The offset key carries the session's
+     * date ({@code J-7:2026-03-03}): a session moved to another day gets its own reminders, and
+     * delivery cancels those of the old date. Returns how many were created.
      */
     int planReminders(DbExecute exec, Instant now, int days) {
         return exec.get("""
                         WITH created AS (
                             INSERT INTO notifications (kind, channel, person_id, center_id, subject_type, subject_id,
                                                        offset_key)
-                            SELECT 'REMINDER', ch, en.person_id, en.center_id, 'enrolment', en.id, 'J-' || CAST(? AS text)
+                            SELECT 'REMINDER', ch, en.person_id, en.center_id, 'enrolment', en.id,
+                                   'J-' || CAST(? AS text) || ':' || s.local_date
                             FROM enrolments en
                             JOIN sessions s ON s.id = en.session_id
                             JOIN people p ON p.id = en.person_id
@@ -78,34 +97,87 @@ final class NotificationRepository {
                 .map(row -> Rows.integer(row, "n")).orElse(0);
     }
 
+    private static final String DUE_SELECT = """
+            SELECT n.id, n.subject_id, n.kind, n.channel, n.offset_key, n.attempts, n.sent_at, en.status AS enrolment_status,
+                   p.email, p.mobile_phone, p.first_name, p.birth_name,
+                   concat_ws(E'\\n', p.address_line1, p.address_line2,
+                             p.address_postal_code || ' ' || p.address_city) AS postal_address,
+                   s.local_date, s.start_time, s.duration_minutes, s.starts_at, s.ends_at, s.status AS session_status,
+                   si.id AS site_id, si.name AS site, r.name AS room,
+                   si.address_line1 || ', ' || si.postal_code || ' ' || si.city AS site_address,
+                   en.extra_time_percent, c.name AS centre, c.contact_phone, c.contact_email
+            FROM notifications n
+            JOIN people p ON p.id = n.person_id
+            JOIN enrolments en ON en.id = n.subject_id
+            JOIN sessions s ON s.id = en.session_id
+            JOIN sites si ON si.id = s.site_id
+            JOIN rooms r ON r.id = s.room_id
+            JOIN centers c ON c.id = n.center_id
+            """;
+
     /** Due notifications, locked for this transaction; others skip them. */
     List<DueNotification> lockDue(DbExecute exec, int limit) {
+        return exec.query(DUE_SELECT + """
+                        WHERE n.status = 'PENDING' AND n.next_attempt_at <= now()
+                        ORDER BY n.next_attempt_at LIMIT ? FOR UPDATE OF n SKIP LOCKED""", limit)
+                .map(NotificationRepository::due)
+                .toList();
+    }
+
+    /**
+     * The letters released for printing during {@code [from, to)} for sessions at one site, in
+     * the order staff file them: by session time, then by name.
+     */
+    List<DueNotification> lettersOf(DbExecute exec, UUID siteId, Instant from, Instant to, int limit) {
+        return exec.query(DUE_SELECT + """
+                        WHERE n.channel = 'LETTER' AND n.status = 'SENT' AND si.id = ?
+                          AND n.sent_at >= ? AND n.sent_at < ?
+                        ORDER BY s.starts_at, p.birth_name, p.first_name, n.id LIMIT ?""",
+                        siteId, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC), limit)
+                .map(NotificationRepository::due)
+                .toList();
+    }
+
+    /** A day's letter batch of one site, as listed to staff. */
+    record LetterBatch(UUID siteId, String site, UUID centerId, int letters) {
+    }
+
+    /** The letter batches of {@code [from, to)}: one per site, in the given centres (null: all). */
+    List<LetterBatch> letterBatches(DbExecute exec, List<UUID> centerIds, Instant from, Instant to) {
         return exec.query("""
-                        SELECT n.id, n.subject_id, n.kind, n.channel, n.attempts, p.email, p.mobile_phone, p.first_name, p.birth_name,
-                               concat_ws(E'\\n', p.address_line1, p.address_line2,
-                                         p.address_postal_code || ' ' || p.address_city) AS postal_address,
-                               s.local_date, s.start_time, s.duration_minutes, s.ends_at, s.status AS session_status,
-                               si.name AS site, r.name AS room,
-                               si.address_line1 || ', ' || si.postal_code || ' ' || si.city AS site_address,
-                               en.extra_time_percent, c.name AS centre, c.contact_phone, c.contact_email
+                        SELECT si.id AS site_id, si.name AS site, si.center_id, count(*) AS letters
                         FROM notifications n
-                        JOIN people p ON p.id = n.person_id
                         JOIN enrolments en ON en.id = n.subject_id
                         JOIN sessions s ON s.id = en.session_id
                         JOIN sites si ON si.id = s.site_id
-                        JOIN rooms r ON r.id = s.room_id
-                        JOIN centers c ON c.id = n.center_id
-                        WHERE n.status = 'PENDING' AND n.next_attempt_at <= now()
-                        ORDER BY n.next_attempt_at LIMIT ? FOR UPDATE OF n SKIP LOCKED""", limit)
-                .map(row -> new DueNotification(Rows.uuid(row, "id"), Rows.uuid(row, "subject_id"), Rows.text(row, "kind"),
-                        Rows.text(row, "channel"),
-                        Rows.integer(row, "attempts"), Rows.text(row, "email"), Rows.text(row, "mobile_phone"),
-                        Rows.text(row, "first_name"), Rows.text(row, "birth_name"), Rows.text(row, "postal_address"),
-                        Rows.date(row, "local_date"), Rows.time(row, "start_time"), Rows.integer(row, "duration_minutes"),
-                        Rows.instant(row, "ends_at"), Rows.text(row, "session_status"), Rows.text(row, "site"),
-                        Rows.text(row, "room"), Rows.text(row, "site_address"), Rows.integer(row, "extra_time_percent"),
-                        Rows.text(row, "centre"), Rows.text(row, "contact_phone"), Rows.text(row, "contact_email")))
+                        WHERE n.channel = 'LETTER' AND n.status = 'SENT' AND n.sent_at >= ? AND n.sent_at < ?
+                          AND (CAST(? AS uuid[]) IS NULL OR n.center_id = ANY(CAST(? AS uuid[])))
+                        GROUP BY si.id, si.name, si.center_id ORDER BY si.name, si.id""",
+                        from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC), uuidArray(centerIds),
+                        uuidArray(centerIds))
+                .map(row -> new LetterBatch(Rows.uuid(row, "site_id"), Rows.text(row, "site"), Rows.uuid(row, "center_id"),
+                        Rows.integer(row, "letters")))
                 .toList();
+    }
+
+    java.util.Optional<UUID> centerOfSite(DbExecute exec, UUID siteId) {
+        return exec.get("SELECT center_id FROM sites WHERE id = ?", siteId).map(row -> Rows.uuid(row, "center_id"));
+    }
+
+    private static String uuidArray(List<UUID> ids) {
+        return ids == null ? null : ids.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+    }
+
+    private static DueNotification due(io.helidon.dbclient.DbRow row) {
+        return new DueNotification(Rows.uuid(row, "id"), Rows.uuid(row, "subject_id"), Rows.text(row, "kind"),
+                Rows.text(row, "channel"), Rows.text(row, "offset_key"), Rows.integer(row, "attempts"),
+                Rows.text(row, "enrolment_status"), Rows.text(row, "email"), Rows.text(row, "mobile_phone"),
+                Rows.text(row, "first_name"), Rows.text(row, "birth_name"), Rows.text(row, "postal_address"),
+                Rows.date(row, "local_date"), Rows.time(row, "start_time"), Rows.integer(row, "duration_minutes"),
+                Rows.instant(row, "starts_at"), Rows.instant(row, "ends_at"), Rows.text(row, "session_status"),
+                Rows.uuid(row, "site_id"), Rows.text(row, "site"), Rows.text(row, "room"), Rows.text(row, "site_address"),
+                Rows.integer(row, "extra_time_percent"), Rows.text(row, "centre"), Rows.text(row, "contact_phone"),
+                Rows.text(row, "contact_email"), Rows.instant(row, "sent_at"));
     }
 
     /** A notification as staff see it. */

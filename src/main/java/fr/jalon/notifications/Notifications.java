@@ -15,8 +15,9 @@ import fr.jalon.platform.http.ApiRoutes;
 import io.helidon.dbclient.DbClient;
 
 /**
- * The notifications feature: what its jobs run. For now the convocation, sent by the file
- * transport under {@code <data>/outbox}; SMTP, SMS and letter batches come next.
+ * The notifications feature: plans messages from events and reminders, delivers them by e-mail
+ * (SMTP or {@code .eml} files under {@code <data>/outbox}), SMS (HTTP provider or files) and
+ * letters (printed by staff from a day's PDF batch), and shows staff what happened.
  */
 public final class Notifications {
 
@@ -36,14 +37,15 @@ public final class Notifications {
                 sms.<Transport>map(HttpSmsTransport::new).orElse(files), files);
         this.delivery = new NotificationDelivery(transactions, repository, templates, transport, clock,
                 RetryPolicy.DEFAULT, convocationSent);
-        this.service = new NotificationsService(new NotificationDesk(repository, db, transactions, audit));
+        this.service = new NotificationsService(new NotificationDesk(repository, db, transactions, audit,
+                new MessageComposer(templates)));
     }
 
     public ApiRoutes.ApiService httpService() {
         return service;
     }
 
-    /** Turns new enrolment events into outbox rows (job "notification-planner"). */
+    /** Turns new enrolment and session events into outbox rows (job "notification-planner"). */
     public String plan() {
         return delivery.plan();
     }

@@ -1,6 +1,9 @@
 package fr.jalon.notifications;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Locale;
+import java.util.UUID;
 
 import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.http.ApiRoutes;
@@ -28,6 +31,8 @@ final class NotificationsService implements ApiRoutes.ApiService {
     @Override
     public void routes(ApiRoutes routes) {
         routes.get("/notifications", this::list)
+                .get("/notifications/letters", this::letterBatches)
+                .get("/notifications/letters.pdf", this::printLetters)
                 .post("/notifications/{id}/retry", this::retry);
     }
 
@@ -42,6 +47,33 @@ final class NotificationsService implements ApiRoutes.ApiService {
         JsonArrayBuilder items = Jsons.createArrayBuilder();
         desk.list(actor, status, params.limit()).forEach(e -> items.add(json(e)));
         Responses.ok(res, Jsons.createObjectBuilder().add("items", items).build());
+    }
+
+    private void letterBatches(ServerRequest req, ServerResponse res) {
+        LocalDate day = QueryParams.of(req).date("date").orElseGet(NotificationsService::today);
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
+        for (NotificationRepository.LetterBatch batch : desk.letterBatches(Authentication.principal(req), day)) {
+            items.add(Jsons.createObjectBuilder()
+                    .add("siteId", batch.siteId().toString())
+                    .add("site", batch.site())
+                    .add("centerId", batch.centerId().toString())
+                    .add("letters", batch.letters())
+                    .add("pdf", ApiRoutes.BASE + "/notifications/letters.pdf?date=" + day + "&siteId=" + batch.siteId()));
+        }
+        Responses.ok(res, Jsons.createObjectBuilder().add("date", day.toString()).add("items", items).build());
+    }
+
+    private void printLetters(ServerRequest req, ServerResponse res) {
+        QueryParams params = QueryParams.of(req);
+        LocalDate day = params.date("date").orElseGet(NotificationsService::today);
+        UUID siteId = params.uuid("siteId").orElseThrow(
+                () -> ApiProblem.badRequest("Le paramètre « siteId » (le site dont imprimer les courriers) est obligatoire."));
+        byte[] pdf = desk.printLetters(Authentication.principal(req), day, siteId);
+        Responses.file(res, "application/pdf", "courriers-" + day + ".pdf", pdf);
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Europe/Paris"));
     }
 
     private void retry(ServerRequest req, ServerResponse res) {

@@ -40,8 +40,7 @@ final class SmtpTransport implements Transport {
 
     @Override
     public void send(Message message) throws Exception {
-        MimeMessage mime = FileTransport.mime(new Message(message.id(), message.channel(), message.to(),
-                settings.from(), message.subject(), message.text(), message.html()), session);
+        MimeMessage mime = FileTransport.mime(message.from(settings.from()), session);
         jakarta.mail.Transport.send(mime);
     }
 }

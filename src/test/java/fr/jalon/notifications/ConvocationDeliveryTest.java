@@ -64,6 +64,15 @@ class ConvocationDeliveryTest {
         assertTrue(mail.contains("To: lea@example.org"), mail);
         assertTrue(mail.contains("Subject: =?UTF-8?"), "the subject is encoded");
         assertTrue(mail.contains("multipart/alternative"), "an HTML part and a text part");
+        assertTrue(mail.contains("filename=certification-pix.ics") && mail.contains("BEGIN:VCALENDAR"), "a calendar event");
+        Path eml = files.stream().filter(f -> f.toString().endsWith("-email.eml")).findFirst().orElseThrow();
+        String calendar = new String(attachment(eml, "certification-pix.ics"), StandardCharsets.UTF_8);
+        assertTrue(calendar.contains("UID:" + enrolled.id() + "@jalon") && calendar.contains("METHOD:PUBLISH"), calendar);
+        try (var pdf = new com.itextpdf.kernel.pdf.PdfDocument(new com.itextpdf.kernel.pdf.PdfReader(
+                new java.io.ByteArrayInputStream(attachment(eml, "convocation-certification-pix.pdf"))))) {
+            String page = com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor.getTextFromPage(pdf.getPage(1));
+            assertTrue(page.contains("Convoquee-" + tag) && page.contains("4 rue des Arènes"), page);
+        }
         String sms = read(files.stream().filter(f -> f.toString().endsWith("-sms.txt")).findFirst().orElseThrow());
         assertTrue(sms.startsWith("À : +33612345678"), sms);
         assertTrue(SmsText.segments(sms.substring(sms.indexOf("\n\n") + 2)) <= 2);
@@ -151,11 +160,28 @@ class ConvocationDeliveryTest {
         }
     }
 
+    /** The content of the e-mail's attachment named {@code fileName}. */
+    private static byte[] attachment(Path eml, String fileName) throws IOException {
+        try (var in = Files.newInputStream(eml)) {
+            var message = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()), in);
+            var mixed = (jakarta.mail.internet.MimeMultipart) message.getContent();
+            for (int i = 1; i < mixed.getCount(); i++) {
+                if (fileName.equals(mixed.getBodyPart(i).getFileName())) {
+                    return mixed.getBodyPart(i).getInputStream().readAllBytes();
+                }
+            }
+            throw new AssertionError("no attachment " + fileName);
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IOException(e);
+        }
+    }
+
     private static String decoded(Path eml) throws IOException {
         try (var in = Files.newInputStream(eml)) {
             var message = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()), in);
-            var parts = (jakarta.mail.internet.MimeMultipart) message.getContent();
-            return String.valueOf(parts.getBodyPart(0).getContent());
+            var mixed = (jakarta.mail.internet.MimeMultipart) message.getContent();
+            var alternative = (jakarta.mail.internet.MimeMultipart) mixed.getBodyPart(0).getContent();
+            return String.valueOf(alternative.getBodyPart(0).getContent());
         } catch (jakarta.mail.MessagingException e) {
             throw new IOException(e);
         }

@@ -29,7 +29,7 @@ class NotificationTextTest {
     @Test
     void datesAndDurationsAreWrittenAsPeopleWriteThem() {
         assertEquals("mardi 3 mars 2026 à 9 h 30", FrenchDates.dateTime(LocalDateTime.of(2026, 3, 3, 9, 30)));
-        assertEquals("vendredi 1 janvier 2027 à 14 h", FrenchDates.dateTime(LocalDateTime.of(2027, 1, 1, 14, 0)));
+        assertEquals("vendredi 1er janvier 2027 à 14 h", FrenchDates.dateTime(LocalDateTime.of(2027, 1, 1, 14, 0)));
         assertEquals("8 h 05", FrenchDates.time(8, 5));
         assertEquals("1 h 45", FrenchDates.duration(Duration.ofMinutes(105)));
         assertEquals("2 h", FrenchDates.duration(Duration.ofMinutes(120)));

@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 
 import fr.jalon.Application;
 import fr.jalon.platform.json.Jsons;
+import fr.jalon.platform.db.Database;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
@@ -108,17 +109,11 @@ class NotificationsHttpTest {
             enrolments.add(enrol(session));
         }
         Notifications first = TestDatabase.get().application().notifications();
-        Notifications second = Application.on(TestDatabase.get().database(), TestDatabase.settings(), Clock.systemUTC())
-                .notifications();
-        first.plan();
-
-        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
-            java.util.concurrent.Callable<String> one = () -> first.deliver();
-            java.util.concurrent.Callable<String> two = () -> second.deliver();
-            List<Future<String>> runs = List.of(pool.submit(one), pool.submit(two), pool.submit(one), pool.submit(two));
-            for (Future<String> run : runs) {
-                run.get();
-            }
+        // The second instance has its own connection pool, as a second process would.
+        try (Database secondPool = Database.connect(TestDatabase.get().jdbcUrl(), "postgres", "", 4)) {
+            Notifications second = Application.on(secondPool, TestDatabase.settings(), Clock.systemUTC()).notifications();
+            first.plan();
+            deliverConcurrently(first, second);
         }
 
         for (String enrolment : enrolments) {
@@ -129,5 +124,49 @@ class NotificationsHttpTest {
             assertEquals(List.of(1), attempts, "sent, and sent once");
         }
         assertTrue(TestDatabase.DATA_DIR.resolve("outbox").toFile().exists());
+    }
+
+    @Test
+    void rowsHeldByAnInstanceThatDiesAreSentByTheOtherOnceItsLockIsGone() throws Exception {
+        String enrolment = enrol(fixtures.session(fixtures.room(fixtures.site(fixtures.center()), 5),
+                LocalDate.now().plusDays(32), "10:00"));
+        Notifications survivor = TestDatabase.get().application().notifications();
+        survivor.plan();
+
+        // The dying instance: it took the row for delivery (row lock held in its open transaction)...
+        try (java.sql.Connection dying = java.sql.DriverManager.getConnection(TestDatabase.get().jdbcUrl(), "postgres", "")) {
+            dying.setAutoCommit(false);
+            int pid;
+            try (var st = dying.createStatement()) {
+                var rs = st.executeQuery("SELECT pg_backend_pid()");
+                rs.next();
+                pid = rs.getInt(1);
+                st.executeQuery("SELECT id FROM notifications WHERE subject_id = '" + enrolment + "' FOR UPDATE").close();
+            }
+            survivor.deliver();
+            assertEquals(List.of("PENDING"), statusesOf(enrolment), "a row another instance holds is skipped, not sent twice");
+
+            // ...and dies: its connection is gone, PostgreSQL releases the lock.
+            TestDatabase.get().database().client().execute().query("SELECT pg_terminate_backend(?, 10000)", pid).toList();
+        }
+        survivor.deliver();
+        assertEquals(List.of("SENT"), statusesOf(enrolment));
+    }
+
+    private static List<String> statusesOf(String enrolment) {
+        return TestDatabase.get().database().client().execute()
+                .query("SELECT status FROM notifications WHERE subject_id = ?", UUID.fromString(enrolment))
+                .map(r -> r.column("status").get(String.class)).toList();
+    }
+
+    private static void deliverConcurrently(Notifications first, Notifications second) throws Exception {
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            java.util.concurrent.Callable<String> one = () -> first.deliver();
+            java.util.concurrent.Callable<String> two = () -> second.deliver();
+            List<Future<String>> runs = List.of(pool.submit(one), pool.submit(two), pool.submit(one), pool.submit(two));
+            for (Future<String> run : runs) {
+                run.get();
+            }
+        }
     }
 }

@@ -29,6 +29,14 @@ public final class Responses {
         res.status(Status.ACCEPTED_202).header(HeaderNames.CONTENT_TYPE, JSON).send(JsonText.write(body));
     }
 
+    /** A file to download (CSV export, PDF), named for the user's disk. */
+    public static void file(ServerResponse res, String contentType, String fileName, byte[] content) {
+        res.status(Status.OK_200)
+                .header(HeaderNames.CONTENT_TYPE, contentType)
+                .header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
+                .send(content);
+    }
+
     public static void noContent(ServerResponse res) {
         res.status(Status.NO_CONTENT_204).send();
     }

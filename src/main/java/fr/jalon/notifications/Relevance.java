@@ -1,0 +1,38 @@
+package fr.jalon.notifications;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Whether a message still has a point when its turn comes; if not, it is cancelled (with the
+ * reason shown to staff), never sent. A cancellation notice goes out for a cancelled session
+ * (that is its point); everything else needs a scheduled session and a seat.
+ */
+final class Relevance {
+
+    private static final Set<String> SEATED = Set.of("ENROLLED", "CONVOKED");
+
+    private Relevance() {
+    }
+
+    /** Empty when the message should go; otherwise why it should not, in French for staff. */
+    static Optional<String> pointless(DueNotification n, Instant now) {
+        if (!n.endsAt().isAfter(now)) {
+            return Optional.of("Session passée : message sans objet.");
+        }
+        if (n.messageKind() == MessageCatalogue.Kind.SESSION_CANCELLED) {
+            return Optional.empty();
+        }
+        if (!n.sessionStatus().equals("SCHEDULED")) {
+            return Optional.of("Session annulée : message sans objet.");
+        }
+        if (!SEATED.contains(n.enrolmentStatus())) {
+            return Optional.of("Inscription annulée ou transférée : message sans objet.");
+        }
+        if (n.messageKind() == MessageCatalogue.Kind.REMINDER && !n.offsetKey().endsWith(":" + n.date())) {
+            return Optional.of("La session a changé de date : rappel sans objet.");
+        }
+        return Optional.empty();
+    }
+}
