@@ -22,6 +22,9 @@ import jakarta.mail.internet.MimeMultipart;
  */
 final class FileTransport implements Transport {
 
+    /** Creating a mail session reads provider files: once, not per message. */
+    private static final Session SESSION = Session.getInstance(new Properties());
+
     private final Path root;
 
     FileTransport(Path root) {
@@ -36,8 +39,8 @@ final class FileTransport implements Transport {
         Path target = dir.resolve(base + (message.channel().equals("EMAIL") ? ".eml" : ".txt"));
         Path partial = dir.resolve(base + ".part");
         if (message.channel().equals("EMAIL")) {
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                mime(message, Session.getInstance(new Properties())).writeTo(out);
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(partial), 16 * 1024)) {
+                mime(message, SESSION).writeTo(out);
             }
         } else {
             Files.writeString(partial, "À : " + message.to() + "\n\n" + message.text(), StandardCharsets.UTF_8);

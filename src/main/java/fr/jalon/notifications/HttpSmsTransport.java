@@ -26,7 +26,8 @@ final class HttpSmsTransport implements Transport {
 
     HttpSmsTransport(SmsSettings settings) {
         this.settings = settings;
-        this.client = new OkHttpClient.Builder().callTimeout(settings.timeout()).build();
+        // TCP_NODELAY: a small request waiting for a delayed ACK cost 40 ms per SMS.
+        this.client = new OkHttpClient.Builder().callTimeout(settings.timeout()).socketFactory(new NoDelaySockets()).build();
     }
 
     @Override
@@ -50,6 +51,46 @@ final class HttpSmsTransport implements Transport {
                 throw new PermanentFailure("Refusé par le fournisseur de SMS (HTTP " + code + ")");
             }
             throw new IOException("SMS provider answered HTTP " + code);
+        }
+    }
+
+    /** Plain sockets with Nagle's algorithm off. */
+    private static final class NoDelaySockets extends javax.net.SocketFactory {
+
+        private final javax.net.SocketFactory plain = javax.net.SocketFactory.getDefault();
+
+        @Override
+        public java.net.Socket createSocket() throws IOException {
+            java.net.Socket socket = plain.createSocket();
+            socket.setTcpNoDelay(true);
+            return socket;
+        }
+
+        @Override
+        public java.net.Socket createSocket(String host, int port) throws IOException {
+            return noDelay(plain.createSocket(host, port));
+        }
+
+        @Override
+        public java.net.Socket createSocket(String host, int port, java.net.InetAddress local, int localPort)
+                throws IOException {
+            return noDelay(plain.createSocket(host, port, local, localPort));
+        }
+
+        @Override
+        public java.net.Socket createSocket(java.net.InetAddress host, int port) throws IOException {
+            return noDelay(plain.createSocket(host, port));
+        }
+
+        @Override
+        public java.net.Socket createSocket(java.net.InetAddress address, int port, java.net.InetAddress local,
+                                            int localPort) throws IOException {
+            return noDelay(plain.createSocket(address, port, local, localPort));
+        }
+
+        private static java.net.Socket noDelay(java.net.Socket socket) throws IOException {
+            socket.setTcpNoDelay(true);
+            return socket;
         }
     }
 }

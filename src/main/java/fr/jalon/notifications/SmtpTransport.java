@@ -5,6 +5,7 @@ import java.util.Properties;
 import fr.jalon.platform.config.SmtpSettings;
 
 import jakarta.mail.Authenticator;
+import jakarta.mail.MessagingException;
 import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -38,9 +39,37 @@ final class SmtpTransport implements Transport {
                 : Session.getInstance(p);
     }
 
+    /** One connection for many messages (a new one per message halved throughput); reopened when lost. */
+    private jakarta.mail.Transport connection;
+
     @Override
-    public void send(Message message) throws Exception {
+    public synchronized void send(Message message) throws Exception {
         MimeMessage mime = FileTransport.mime(message.from(settings.from()), session);
-        jakarta.mail.Transport.send(mime);
+        try {
+            connected().sendMessage(mime, mime.getAllRecipients());
+        } catch (MessagingException e) {
+            disconnect();
+            throw e;
+        }
+    }
+
+    private jakarta.mail.Transport connected() throws MessagingException {
+        if (connection == null || !connection.isConnected()) {
+            disconnect();
+            connection = session.getTransport("smtp");
+            connection.connect();
+        }
+        return connection;
+    }
+
+    private void disconnect() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (MessagingException e) {
+                // Already broken: nothing left to close.
+            }
+            connection = null;
+        }
     }
 }

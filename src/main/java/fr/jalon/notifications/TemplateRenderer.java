@@ -23,6 +23,7 @@ import org.apache.velocity.runtime.resource.loader.FileResourceLoader;
 public final class TemplateRenderer {
 
     private final VelocityEngine engine = new VelocityEngine();
+    private final Map<String, String> resolved = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TemplateRenderer(Optional<Path> overrideDirectory) {
         boolean override = overrideDirectory.filter(Files::isDirectory).isPresent();
@@ -32,6 +33,11 @@ public final class TemplateRenderer {
             engine.setProperty("resource.loader.file.path", overrideDirectory.get().toAbsolutePath().toString());
         }
         engine.setProperty("resource.loader.class.class", ClasspathResourceLoader.class.getName());
+        // Parsed once: re-reading a template for every message cost milliseconds each. A reworded
+        // template is therefore taken at the next start, where it is also validated.
+        engine.setProperty("resource.loader.class.cache", true);
+        engine.setProperty("resource.loader.file.cache", true);
+        engine.setProperty("resource.loader.file.modification_check_interval", -1);
         engine.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, true);
         engine.setProperty(RuntimeConstants.INPUT_ENCODING, "UTF-8");
         engine.init();
@@ -39,8 +45,7 @@ public final class TemplateRenderer {
 
     /** Renders {@code name} (e.g. {@code mail/convocation.html.vm}) with the model. */
     public String render(String name, Map<String, Object> model) {
-        boolean classpathOnly = !engine.getProperty(RuntimeConstants.RESOURCE_LOADERS).toString().contains("file");
-        Template template = engine.getTemplate(classpathOnly || !hasOverride(name) ? "templates/" + name : name);
+        Template template = engine.getTemplate(resolved.computeIfAbsent(name, this::resourceName));
         VelocityContext context = new VelocityContext(model);
         if (name.endsWith(".html.vm")) {
             EventCartridge escaping = new EventCartridge();
@@ -50,6 +55,12 @@ public final class TemplateRenderer {
         StringWriter out = new StringWriter();
         template.merge(context, out);
         return out.toString();
+    }
+
+    /** The reworded copy's name when there is one, the packaged template's otherwise. */
+    private String resourceName(String name) {
+        boolean classpathOnly = !engine.getProperty(RuntimeConstants.RESOURCE_LOADERS).toString().contains("file");
+        return classpathOnly || !hasOverride(name) ? "templates/" + name : name;
     }
 
     private boolean hasOverride(String name) {

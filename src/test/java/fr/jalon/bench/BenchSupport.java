@@ -10,19 +10,19 @@ import io.helidon.webserver.WebServerConfig;
 import jakarta.json.JsonObject;
 
 /** A server on the shared embedded database, and the report files of a benchmark. */
-final class BenchSupport {
+public final class BenchSupport {
 
     private BenchSupport() {
     }
 
-    static WebServer startServer() {
+    public static WebServer startServer() {
         WebServerConfig.Builder config = WebServer.builder().port(0);
         JalonServer.configure(config);
         return config.build().start();
     }
 
     /** Writes {@code target/bench/<name>.json} and the one-line summary next to it, and prints the line. */
-    static void report(String name, JsonObject report, String summary) throws Exception {
+    public static void report(String name, JsonObject report, String summary) throws Exception {
         Path dir = Path.of("target", "bench");
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(name + ".json"), report.toString());
@@ -30,7 +30,7 @@ final class BenchSupport {
         System.out.println(summary);
     }
 
-    static double round(double value) {
+    public static double round(double value) {
         return Math.round(value * 100) / 100.0;
     }
 }

@@ -1,0 +1,249 @@
+package fr.jalon.notifications;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import fr.jalon.bench.BenchSupport;
+import fr.jalon.platform.audit.AuditLog;
+import fr.jalon.platform.config.SmsSettings;
+import fr.jalon.platform.config.SmtpSettings;
+import fr.jalon.platform.db.Database;
+import fr.jalon.platform.json.Jsons;
+import fr.jalon.testing.ApiClient;
+import fr.jalon.testing.Fixtures;
+import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.TestDatabase;
+
+import io.helidon.webserver.WebServer;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Reminders for 100,000 due enrolments: enqueue (one INSERT … SELECT per offset) and render
+ * (every due row read as delivery reads it, and its e-mail composed); then delivery throughput:
+ * to {@code .eml} files (lock, render, write, mark sent), to a real SMTP server (GreenMail) and to
+ * an HTTP SMS endpoint (MockWebServer). Goal: enqueue and render the 100,000 reminders in under
+ * 20 s on 2 cores.
+ */
+class NotificationBench {
+
+    private static final int ROOMS = Integer.getInteger("bench.rooms", 20);
+    private static final int DAYS = 7;
+    private static final String[] SLOTS = {"08:30", "10:45", "13:30", "15:45"};
+    private static final int PER_SESSION = 180;
+    private static final int NETWORK_MESSAGES = 2_000;
+    private static final int FILE_MESSAGES = 10_000;
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    @Test
+    void remindersForOneHundredThousandEnrolmentsAndDeliveryThroughput() throws Exception {
+        WebServer server = BenchSupport.startServer();
+        Database database = TestDatabase.get().database();
+        try {
+            ApiClient admin = new ApiClient("http://localhost:" + server.port(), JalonServer.adminToken());
+            Fixtures fixtures = new Fixtures(admin);
+            String site = fixtures.site(fixtures.center());
+            LocalDate first = LocalDate.now(PARIS).plusDays(10);
+            for (int r = 0; r < ROOMS; r++) {
+                String room = fixtures.room(site, 200);
+                for (int d = 0; d < DAYS; d++) {
+                    for (String slot : SLOTS) {
+                        fixtures.session(room, first.plusDays(d), slot);
+                    }
+                }
+            }
+            long seeding = System.nanoTime();
+            int enrolments = seed(database, site);
+            System.out.printf("seeded %d in %.1f s%n", enrolments, seconds(seeding));
+            database.client().execute().dml("UPDATE notifications SET status = 'CANCELLED' WHERE status = 'PENDING'");
+
+            Path outbox = Files.createTempDirectory("jalon-bench-outbox");
+            // As of the eve of the first day: every session is within 7 days, enrolled long before.
+            Instant eve = first.minusDays(1).atTime(21, 0).atZone(PARIS).toInstant();
+            Notifications files = notifications(database, outbox, Optional.empty(), Optional.empty());
+            long started = System.nanoTime();
+            String planned = files.planReminders(eve);
+            double planSeconds = seconds(started);
+            System.out.printf("planned in %.1f s%n", planSeconds);
+            assertEquals(enrolments + " rappel(s) planifié(s)", planned);
+            long renderStarted = System.nanoTime();
+            int rendered = renderAll(database, eve);
+            double renderSeconds = seconds(renderStarted);
+            assertEquals(enrolments, rendered, "every reminder rendered");
+
+            // Delivery to files: a part of the queue (the whole would only repeat the same rate for minutes).
+            database.client().execute().dml("UPDATE notifications SET next_attempt_at = now() + interval '1 day' "
+                    + "WHERE status = 'PENDING' AND id NOT IN (SELECT id FROM notifications WHERE status = 'PENDING' "
+                    + "ORDER BY id LIMIT ?)", FILE_MESSAGES);
+            long deliveryStarted = System.nanoTime();
+            files.deliver(eve);
+            double deliverSeconds = seconds(deliveryStarted);
+            assertEquals(FILE_MESSAGES, count(database,
+                    "SELECT count(*) AS n FROM notifications WHERE status = 'SENT' AND kind = 'REMINDER'"));
+            System.out.printf("files in %.1f s%n", deliverSeconds);
+
+            double smtpRate = smtpThroughput(database, outbox);
+            double smsRate = smsThroughput(database, outbox, first.minusDays(1));
+
+            double total = planSeconds + renderSeconds;
+            String summary = String.format(Locale.ROOT,
+                    "notifications: %d reminders enqueued in %.2f s (%.0f rows/s) and rendered in %.2f s (%.0f msg/s), "
+                            + "total %.2f s (goal < 20 s); delivery: .eml files %.0f msg/s, SMTP (GreenMail) %.0f msg/s, "
+                            + "SMS (HTTP) %.0f msg/s",
+                    enrolments, planSeconds, enrolments / planSeconds, renderSeconds, enrolments / renderSeconds, total,
+                    FILE_MESSAGES / deliverSeconds, smtpRate, smsRate);
+            BenchSupport.report("notifications", Jsons.createObjectBuilder()
+                    .add("name", "notifications")
+                    .add("reminders", enrolments)
+                    .add("planSeconds", BenchSupport.round(planSeconds))
+                    .add("planRowsPerSecond", Math.round(enrolments / planSeconds))
+                    .add("renderSeconds", BenchSupport.round(renderSeconds))
+                    .add("renderPerSecond", Math.round(enrolments / renderSeconds))
+                    .add("fileMessagesPerSecond", Math.round(FILE_MESSAGES / deliverSeconds))
+                    .add("totalSeconds", BenchSupport.round(total))
+                    .add("smtpMessagesPerSecond", Math.round(smtpRate))
+                    .add("smsMessagesPerSecond", Math.round(smsRate))
+                    .add("goals", "totalSeconds < 20")
+                    .build(), summary);
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** People with an e-mail address, a mobile phone and e-mail as their channel, seated in every session of the site. */
+    private static int seed(Database database, String site) {
+        database.client().execute().dml("""
+                WITH s AS (SELECT id, center_id, row_number() OVER (ORDER BY id) AS k FROM sessions
+                           WHERE site_id = CAST(? AS uuid)),
+                     n AS (SELECT s.id AS session_id, s.center_id, (s.k - 1) * ? + g AS i
+                           FROM s CROSS JOIN generate_series(1, ?) AS g),
+                     p AS (INSERT INTO people (birth_name, first_name, sex, birth_date, birth_insee_code, birth_city,
+                                               birth_country, identity_key, email, mobile_phone, preferred_channels)
+                           SELECT 'Rappel-' || n.i, 'Camille', 'F', DATE '1980-01-01' + (n.i % 9000)::int, '40192',
+                                  'Mont-de-Marsan', 'France', 'bench-reminder|' || n.session_id || '|' || n.i,
+                                  'rappel' || n.i || '@example.org', '+3361' || lpad((n.i % 10000000)::text, 7, '0'),
+                                  '{EMAIL}'
+                           FROM n RETURNING id, identity_key)
+                INSERT INTO enrolments (session_id, center_id, person_id, status, billing_mode, origin, created_at)
+                SELECT n.session_id, n.center_id, p.id, 'CONVOKED', 'FREE', 'DIRECT', now() - interval '30 days'
+                FROM n JOIN p ON p.identity_key = 'bench-reminder|' || n.session_id || '|' || n.i""",
+                site, PER_SESSION, PER_SESSION);
+        return Math.toIntExact(count(database, "SELECT count(*) AS n FROM enrolments e JOIN sessions s ON s.id = e.session_id "
+                + "WHERE s.site_id = CAST('" + site + "' AS uuid)"));
+    }
+
+    /**
+     * Reads every due reminder as delivery does (locked, in batches) and composes its e-mail, in
+     * a transaction rolled back at the end so the queue stays as it was. Returns how many.
+     */
+    private static int renderAll(Database database, Instant now) {
+        NotificationRepository repository = new NotificationRepository();
+        MessageComposer composer = new MessageComposer(new TemplateRenderer(Optional.empty()));
+        return database.transactions().inRolledBackTransaction(tx -> {
+            int done = 0;
+            long characters = 0;
+            List<DueNotification> batch;
+            do {
+                batch = repository.lockDue(tx, 1_000);
+                for (DueNotification n : batch) {
+                    Message message = composer.compose(n, now);
+                    characters += message.text().length() + message.html().length();
+                }
+                // Out of the next batch's way, as delivery's marks would be.
+                tx.dml("UPDATE notifications SET status = 'SENT' WHERE id = ANY(CAST(? AS uuid[]))",
+                        batch.stream().map(n -> n.id().toString()).collect(java.util.stream.Collectors.joining(",", "{", "}")));
+                done += batch.size();
+            } while (!batch.isEmpty());
+            System.out.printf("rendered %d messages, %d characters%n", done, characters);
+            return done;
+        });
+    }
+
+    /** The first {@link #NETWORK_MESSAGES} reminders again, through a local SMTP server. */
+    private static double smtpThroughput(Database database, Path outbox) throws Exception {
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        GreenMail mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        try {
+            requeue(database, "EMAIL");
+            Notifications smtp = notifications(database, outbox, Optional.of(new SmtpSettings("127.0.0.1", port,
+                    Optional.empty(), Optional.empty(), false, "certification@example.org")), Optional.empty());
+            long started = System.nanoTime();
+            smtp.deliver();
+            double seconds = seconds(started);
+            assertEquals(NETWORK_MESSAGES, mail.getReceivedMessages().length);
+            return NETWORK_MESSAGES / seconds;
+        } finally {
+            mail.stop();
+        }
+    }
+
+    /** The same number of SMS to an HTTP provider answering 202, at noon (outside quiet hours). */
+    private static double smsThroughput(Database database, Path outbox, LocalDate day) throws Exception {
+        AtomicInteger received = new AtomicInteger();
+        try (MockWebServer provider = new MockWebServer()) {
+            provider.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    received.incrementAndGet();
+                    // No body: MockWebServer writes a body as a second small segment, and the client would
+                    // wait out a 40 ms delayed ACK for it (an artefact of the test server, not of Jalon).
+                    return new MockResponse.Builder().code(202).build();
+                }
+            });
+            provider.start();
+            requeue(database, "SMS");
+            Notifications sms = notifications(database, outbox, Optional.empty(), Optional.of(new SmsSettings(
+                    provider.url("/sms").toString(), "bench-token", "CentrePix", Duration.ofSeconds(5))));
+            long started = System.nanoTime();
+            sms.deliver(day.atTime(LocalTime.NOON).atZone(PARIS).toInstant());
+            double seconds = seconds(started);
+            assertEquals(NETWORK_MESSAGES, received.get());
+            return NETWORK_MESSAGES / seconds;
+        }
+    }
+
+    /** Puts {@link #NETWORK_MESSAGES} sent reminders back in the queue on the given channel. */
+    private static void requeue(Database database, String channel) {
+        database.client().execute().dml("UPDATE notifications SET status = 'CANCELLED' WHERE status = 'PENDING'");
+        database.client().execute().dml("""
+                UPDATE notifications SET status = 'PENDING', channel = ?, attempts = 0, next_attempt_at = now()
+                WHERE id IN (SELECT id FROM notifications WHERE kind = 'REMINDER' AND status = 'SENT' AND channel = 'EMAIL'
+                             ORDER BY id LIMIT ?)""",
+                channel, NETWORK_MESSAGES);
+    }
+
+    private static Notifications notifications(Database database, Path outbox, Optional<SmtpSettings> smtp,
+                                               Optional<SmsSettings> sms) {
+        return new Notifications(database.client(), database.transactions(), new AuditLog(),
+                new TemplateRenderer(Optional.empty()), outbox, Clock.systemUTC(), List.of(7), (tx, id) -> { }, smtp, sms);
+    }
+
+    private static long count(Database database, String sql) {
+        return database.client().execute().get(sql).map(row -> row.column("n").get(Long.class)).orElseThrow();
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+}
