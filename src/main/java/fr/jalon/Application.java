@@ -8,6 +8,7 @@ import fr.jalon.centers.Centers;
 import fr.jalon.jobs.JobDefinition;
 import fr.jalon.jobs.Jobs;
 import fr.jalon.notifications.MessageCatalogue;
+import fr.jalon.referrals.Referrals;
 import fr.jalon.notifications.Notifications;
 import fr.jalon.notifications.TemplateRenderer;
 import fr.jalon.platform.audit.AuditLog;
@@ -54,6 +55,7 @@ public final class Application {
     private final AccessLogFilter accessLog;
     private final Jobs jobs;
     private final Notifications notifications;
+    private final Referrals referrals;
     private final boolean automaticJobs;
 
     private Application(Database database, JalonSettings settings, Clock clock) {
@@ -88,6 +90,9 @@ public final class Application {
         this.notifications = new Notifications(database.client(), transactions, audit, templates,
                 settings.dataDir().resolve("outbox"), clock, settings.reminderDays(), candidates::convoked,
                 settings.smtp(), settings.sms());
+        this.referrals = new Referrals(database.client(), transactions, candidates, notifications, audit, bodies, clock,
+                id -> centers.centerExists(database.client().execute(), id), settings.externalDb().isPresent(),
+                java.time.Duration.ofDays(30));
         this.jobs = new Jobs(settings.schedulerName(), database.dataSource(), database.client(), List.of(
                 new JobDefinition("retention", "Anonymise les personnes dont la dernière session date de plus de "
                         + settings.retentionMonths() + " mois", "0 15 3 * * ?", candidates.retention()::purge),
@@ -97,9 +102,13 @@ public final class Application {
                         .map(days -> "J-" + days).collect(java.util.stream.Collectors.joining(", ")),
                         "0 */15 * * * ?", notifications::planReminders),
                 new JobDefinition("notification-delivery", "Envoie les notifications dues", "5/10 * * * * ?",
-                        notifications::deliver)));
-        Users users = new Users(transactions, accounts, centers, audit, bodies);
-        this.services = List.of(
+                        notifications::deliver),
+                new JobDefinition("referral-outcomes", "Envoie aux prescripteurs les suites de leurs orientations "
+                        + "(webhooks signés, e-mails)", "7/10 * * * * ?", () -> referrals.deliverOutcomes()),
+                new JobDefinition("referral-expiry", "Expire les orientations non traitées depuis 30 jours",
+                        "0 30 2 * * ?", () -> referrals.expire())));
+        Users users = new Users(transactions, accounts, centers, referrals::organisationExists, audit, bodies);
+        this.services = java.util.stream.Stream.concat(java.util.stream.Stream.of(
                 new OpenApiDocument(),
                 users.httpService(),
                 new AuditService(audit, database.client()),
@@ -108,7 +117,7 @@ public final class Application {
                 sessions.httpService(),
                 candidates.httpService(),
                 notifications.httpService(),
-                jobs.httpService());
+                jobs.httpService()), referrals.httpServices().stream()).toList();
     }
 
     /** Migrates the database, then wires the features on it. */
@@ -144,6 +153,10 @@ public final class Application {
             throw ApiProblem.notFound("Aucune ressource à l'adresse " + req.path().path() + ".");
         });
         return routes;
+    }
+
+    public Referrals referrals() {
+        return referrals;
     }
 
     public AdminBootstrap bootstrap() {

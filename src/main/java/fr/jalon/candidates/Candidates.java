@@ -1,6 +1,11 @@
 package fr.jalon.candidates;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import fr.jalon.centers.Centers;
 import fr.jalon.platform.audit.AuditLog;
@@ -8,11 +13,14 @@ import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.events.DomainEvents;
 import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.http.ApiRoutes;
+import fr.jalon.platform.http.JsonInput;
 import fr.jalon.platform.http.RequestBodies;
+import fr.jalon.platform.security.Principal;
 import fr.jalon.sessions.Sessions;
 import fr.jalon.territory.Territory;
 
 import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
 
 /** The candidates feature: people, enrolments, waiting lists, Pix files. */
 public final class Candidates {
@@ -20,12 +28,17 @@ public final class Candidates {
     private final CandidatesService service;
     private final Retention retention;
     private final EnrolmentRepository enrolments;
+    private final EnrolmentDesk desk;
+    private final Territory territory;
+    private final List<EnrolmentStatusListener> statusListeners = new CopyOnWriteArrayList<>();
 
     public Candidates(DbClient db, Transactions transactions, Sessions sessions, Centers centers, Territory territory,
                       AuditLog audit, DomainEvents events, Clock clock, RequestBodies bodies, int retentionMonths) {
+        this.territory = territory;
         PersonRepository people = new PersonRepository();
         this.enrolments = new EnrolmentRepository();
-        EnrolmentDesk desk = new EnrolmentDesk(transactions, sessions, centers, people, enrolments, audit, events, clock);
+        this.desk = new EnrolmentDesk(transactions, sessions, centers, people, enrolments, audit, events, clock,
+                (tx, id, status) -> statusListeners.forEach(l -> l.statusChanged(tx, id, status)));
         sessions.onSeatsFreed((tx, sessionId) -> desk.promoteWaitlist(tx, sessionId, null));
         sessions.guardMoves((tx, sessionId, start, end) -> {
             long busy = enrolments.peopleBusyDuring(tx, sessionId, start, end);
@@ -38,7 +51,7 @@ public final class Candidates {
                 events, clock);
         CandidateFiles files = new CandidateFiles(transactions, sessions, centers, people, enrolments, audit);
         this.retention = new Retention(transactions, people, audit, retentionMonths);
-        this.service = new CandidatesService(desk, new PeopleDirectory(transactions, people, audit), imports, files,
+        this.service = new CandidatesService(this.desk, new PeopleDirectory(transactions, people, audit), imports, files,
                 territory, db, bodies, clock);
     }
 
@@ -47,8 +60,50 @@ public final class Candidates {
     }
 
     /** The convocation of an enrolment went out: ENROLLED becomes CONVOKED (other statuses stay). */
-    public void convoked(io.helidon.dbclient.DbExecute tx, java.util.UUID enrolmentId) {
-        enrolments.markConvoked(tx, enrolmentId);
+    public void convoked(DbExecute tx, UUID enrolmentId) {
+        if (enrolments.markConvoked(tx, enrolmentId)) {
+            statusListeners.forEach(l -> l.statusChanged(tx, enrolmentId, EnrolmentStatus.CONVOKED.name()));
+        }
+    }
+
+    /** Follows every status change of enrolments, inside the changing transaction. */
+    public void onStatusChange(EnrolmentStatusListener listener) {
+        statusListeners.add(listener);
+    }
+
+    /** A person as the enrolment API describes one (identity, contact, channels), checked. */
+    public static final class PersonDetails {
+        private final PersonDraft draft;
+
+        private PersonDetails(PersonDraft draft) {
+            this.draft = draft;
+        }
+
+        public String franceTravailNumber() {
+            return draft.franceTravailNumber();
+        }
+    }
+
+    /** Reads a person from JSON; errors are collected in {@code in} (empty when there are some). */
+    public Optional<PersonDetails> personDetails(JsonInput in, LocalDate today) {
+        return CandidateForms.person(in, territory.places(), today).map(PersonDetails::new);
+    }
+
+    /** The person found again (France Travail number, then identity) or created; returns their id. */
+    public UUID findOrCreatePerson(Principal actor, DbExecute tx, PersonDetails details) {
+        return desk.findOrCreate(actor, tx, details.draft).person().id();
+    }
+
+    /** An enrolment made for a referral: its id and status (ENROLLED, or WAITLISTED when full). */
+    public record ReferredEnrolment(UUID enrolmentId, String status) {
+    }
+
+    /** Enrols a referred person in the caller's transaction, free of charge, origin REFERRAL. */
+    public ReferredEnrolment enrolReferred(Principal actor, DbExecute tx, UUID sessionId, UUID personId, UUID referralId) {
+        EnrolmentTerms terms = new EnrolmentTerms(BillingMode.FREE, null, null, null, null, null, false);
+        EnrolmentDesk.Outcome outcome = desk.enrolIn(actor, tx, sessionId, new PersonRequest.Referred(personId), terms,
+                Origin.REFERRAL, referralId.toString());
+        return new ReferredEnrolment(outcome.enrolment().id(), outcome.enrolment().status().name());
     }
 
     public Retention retention() {

@@ -57,6 +57,7 @@ final class CandidatesService implements ApiRoutes.ApiService {
                 .get("/enrolments/{id}", this::get)
                 .patch("/enrolments/{id}", this::patch)
                 .delete("/enrolments/{id}", this::cancel)
+                .put("/enrolments/{id}/attendance", this::attendance)
                 .post("/enrolments/{id}/transfer", this::transfer)
                 .get("/people", this::searchPeople)
                 .get("/people/{id}", this::getPerson)
@@ -121,6 +122,14 @@ final class CandidatesService implements ApiRoutes.ApiService {
     private void exportFile(ServerRequest req, ServerResponse res) {
         CandidateFiles.Export export = files.export(Authentication.principal(req), QueryParams.pathId(req, "id"));
         Responses.file(res, "text/csv; charset=UTF-8", export.fileName(), export.content());
+    }
+
+    private void attendance(ServerRequest req, ServerResponse res) {
+        JsonInput in = bodies.json(req);
+        EnrolmentStatus status = in.required("status", in.enumValue("status", EnrolmentStatus.class)).orElse(null);
+        in.validate();
+        Enrolment updated = desk.recordAttendance(Authentication.principal(req), QueryParams.pathId(req, "id"), status);
+        Responses.ok(res, CandidateJson.enrolment(updated, 0));
     }
 
     private void listOfSession(ServerRequest req, ServerResponse res) {

@@ -42,9 +42,12 @@ final class EnrolmentDesk {
     private final AuditLog audit;
     private final DomainEvents events;
     private final Clock clock;
+    private final EnrolmentStatusListener statusListener;
 
     EnrolmentDesk(Transactions transactions, Sessions sessions, Centers centers, PersonRepository people,
-                  EnrolmentRepository enrolments, AuditLog audit, DomainEvents events, Clock clock) {
+                  EnrolmentRepository enrolments, AuditLog audit, DomainEvents events, Clock clock,
+                  EnrolmentStatusListener statusListener) {
+        this.statusListener = statusListener;
         this.transactions = transactions;
         this.sessions = sessions;
         this.centers = centers;
@@ -65,39 +68,45 @@ final class EnrolmentDesk {
         if (origin == Origin.IMPORT) {
             throw ApiProblem.invalidField("origin", "invalid_value", "L'origine IMPORT est réservée aux imports de fichiers.");
         }
-        return transactions.inTransaction(tx -> {
-            // The seat is claimed first, under the session's lock; any refusal below rolls it back.
-            SeatClaim claim = sessions.claimSeat(tx, sessionId)
-                    .filter(c -> actor.managesCenter(c.centerId()))
-                    .orElseGet(() -> {
-                        openSession(actor, tx, sessionId);
-                        throw ApiProblem.conflict("Les inscriptions à cette session sont closes.");
-                    });
-            checkTerms(tx, claim.centerId(), terms);
-            MatchedPerson person = switch (who) {
-                case PersonRequest.Existing existing -> new MatchedPerson(knownPerson(actor, tx, existing.personId()), true);
-                case PersonRequest.Described described -> findOrCreate(actor, tx, described.draft());
-            };
-            EnrolmentStatus status = claim.seated() ? EnrolmentStatus.ENROLLED : EnrolmentStatus.WAITLISTED;
-            Placed placed = record(actor, tx, claim.sessionId(), claim.centerId(), claim.startsAt(), claim.endsAt(),
-                    person.person().id(), person.existed(), status, terms, origin, originReference, null);
-            Enrolment e = placed.enrolment();
-            PersonDraft d = person.person().draft();
-            return new Outcome(new Enrolment(e.id(), e.sessionId(), e.centerId(), e.personId(), d.birthName(),
-                    d.firstName(), d.birthDate(), e.status(), terms, origin, originReference, e.waitlistPosition(), null,
-                    null, null, e.createdAt(), e.createdAt()), placed.waitlistRank(), person.existed());
-        });
+        return transactions.inTransaction(tx -> enrolIn(actor, tx, sessionId, who, terms, origin, originReference));
+    }
+
+    /** The same inside the caller's transaction (a referral accepted and its enrolment are one change). */
+    Outcome enrolIn(Principal actor, DbExecute tx, UUID sessionId, PersonRequest who, EnrolmentTerms terms, Origin origin,
+                    String originReference) {
+        actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
+        // The seat is claimed first, under the session's lock; any refusal below rolls it back.
+        SeatClaim claim = sessions.claimSeat(tx, sessionId)
+                .filter(c -> actor.managesCenter(c.centerId()))
+                .orElseGet(() -> {
+                    openSession(actor, tx, sessionId);
+                    throw ApiProblem.conflict("Les inscriptions à cette session sont closes.");
+                });
+        checkTerms(tx, claim.centerId(), terms);
+        MatchedPerson person = switch (who) {
+            case PersonRequest.Existing existing -> new MatchedPerson(knownPerson(actor, tx, existing.personId()), true);
+            case PersonRequest.Described described -> findOrCreate(actor, tx, described.draft());
+            case PersonRequest.Referred referred -> new MatchedPerson(people.find(tx, referred.personId()).orElseThrow(), true);
+        };
+        EnrolmentStatus status = claim.seated() ? EnrolmentStatus.ENROLLED : EnrolmentStatus.WAITLISTED;
+        Placed placed = record(actor, tx, claim.sessionId(), claim.centerId(), claim.startsAt(), claim.endsAt(),
+                person.person().id(), person.existed(), status, terms, origin, originReference, null);
+        Enrolment e = placed.enrolment();
+        PersonDraft d = person.person().draft();
+        return new Outcome(new Enrolment(e.id(), e.sessionId(), e.centerId(), e.personId(), d.birthName(),
+                d.firstName(), d.birthDate(), e.status(), terms, origin, originReference, e.waitlistPosition(), null,
+                null, null, e.createdAt(), e.createdAt()), placed.waitlistRank(), person.existed());
     }
 
     /** A person found again or just created; {@code existed} is false for a new one. */
-    private record MatchedPerson(Person person, boolean existed) {
+    record MatchedPerson(Person person, boolean existed) {
     }
 
     /**
      * Same France Travail number first, then same identity. The unique identity key settles a
      * race between two instances creating the same person: the loser finds the winner's record.
      */
-    private MatchedPerson findOrCreate(Principal actor, DbExecute tx, PersonDraft draft) {
+    MatchedPerson findOrCreate(Principal actor, DbExecute tx, PersonDraft draft) {
         var byNumber = people.findByFranceTravailNumber(tx, draft.franceTravailNumber());
         if (byNumber.isPresent()) {
             return new MatchedPerson(byNumber.get(), true);
@@ -123,6 +132,31 @@ final class EnrolmentDesk {
             checkTerms(tx, enrolment.centerId(), terms);
             enrolments.updateTerms(tx, id, terms);
             audit.record(tx, actor, "enrolment.update", "enrolment", id);
+            return enrolments.find(tx, id).orElseThrow();
+        });
+    }
+
+    /**
+     * Who came: PRESENT, ABSENT or EXCUSED, for a seat holder, from the session's start. Settles
+     * the enrolment (and whatever follows it, such as a referral).
+     */
+    Enrolment recordAttendance(Principal actor, UUID id, EnrolmentStatus attendance) {
+        if (!EnrolmentStatus.ATTENDANCE.contains(attendance)) {
+            throw ApiProblem.invalidField("status", "invalid_value", "La présence vaut PRESENT, ABSENT ou EXCUSED.");
+        }
+        return transactions.inTransaction(tx -> {
+            Enrolment enrolment = visible(actor, tx, id, true);
+            if (!enrolment.status().canBecome(attendance)) {
+                throw ApiProblem.conflict("La présence ne se note que pour un candidat inscrit ou convoqué (statut actuel : "
+                        + enrolment.status() + ").");
+            }
+            var session = sessions.visible(actor, tx, enrolment.sessionId());
+            if (session.slot().startsAt().isAfter(clock.instant())) {
+                throw ApiProblem.conflict("La session n'a pas encore commencé : la présence se note le jour même.");
+            }
+            enrolments.changeStatus(tx, id, attendance, "présence notée", actor.userId());
+            statusListener.statusChanged(tx, id, attendance.name());
+            audit.record(tx, actor, "enrolment.attendance", "enrolment", id);
             return enrolments.find(tx, id).orElseThrow();
         });
     }
@@ -201,6 +235,7 @@ final class EnrolmentDesk {
             Enrolment promoted = next.get();
             enrolments.changeStatus(tx, promoted.id(), EnrolmentStatus.ENROLLED, "promu depuis la liste d'attente",
                     actor == null ? null : actor.userId());
+            statusListener.statusChanged(tx, promoted.id(), EnrolmentStatus.ENROLLED.name());
             events.record(tx, PROMOTED, "enrolment", promoted.id(), Jsons.createObjectBuilder()
                     .add("sessionId", sessionId.toString()).add("personId", promoted.personId().toString()).build());
             audit.record(tx, actor, "enrolment.promote", "enrolment", promoted.id());
@@ -246,6 +281,7 @@ final class EnrolmentDesk {
         }
         sessions.lock(tx, enrolment.sessionId());
         enrolments.changeStatus(tx, enrolment.id(), EnrolmentStatus.CANCELLED, reason, actor.userId());
+        statusListener.statusChanged(tx, enrolment.id(), EnrolmentStatus.CANCELLED.name());
         if (transferTo == null) {
             events.record(tx, CANCELLED, "enrolment", enrolment.id(), Jsons.createObjectBuilder()
                     .add("sessionId", enrolment.sessionId().toString()).add("personId", enrolment.personId().toString())

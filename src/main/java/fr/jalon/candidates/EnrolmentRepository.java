@@ -206,12 +206,12 @@ final class EnrolmentRepository {
     }
 
     /** ENROLLED → CONVOKED with a history line; any other status is left as it is. */
-    void markConvoked(DbExecute exec, UUID id) {
-        exec.dml("""
+    boolean markConvoked(DbExecute exec, UUID id) {
+        return exec.dml("""
                 WITH e AS (UPDATE enrolments SET status = 'CONVOKED', updated_at = now()
                            WHERE id = ? AND status = 'ENROLLED' RETURNING id)
                 INSERT INTO enrolment_history (enrolment_id, status, note) SELECT id, 'CONVOKED', 'convocation envoyée' FROM e""",
-                id);
+                id) > 0;
     }
 
     void updateTerms(DbExecute exec, UUID id, EnrolmentTerms t) {

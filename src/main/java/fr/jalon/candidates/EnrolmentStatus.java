@@ -10,7 +10,7 @@ import java.util.Set;
 public enum EnrolmentStatus {
     WAITLISTED, ENROLLED, CONVOKED, PRESENT, ABSENT, EXCUSED, CANCELLED;
 
-    private static final Set<EnrolmentStatus> ATTENDANCE = EnumSet.of(PRESENT, ABSENT, EXCUSED);
+    static final Set<EnrolmentStatus> ATTENDANCE = EnumSet.of(PRESENT, ABSENT, EXCUSED);
 
     /** Whether this enrolment occupies one of the session's seats. */
     public boolean holdsSeat() {

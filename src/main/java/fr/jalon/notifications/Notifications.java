@@ -25,6 +25,15 @@ public final class Notifications {
     private final NotificationsService service;
     private final Clock clock;
     private final List<Integer> reminderDays;
+    private final Mailer mailer;
+    private final TemplateRenderer templates;
+
+    /** E-mails that are not about a candidate's session (e.g. to an adviser), over the configured transport. */
+    @FunctionalInterface
+    public interface Mailer {
+        /** {@code id} names the message (the outbox file, the log line); throws when it could not be handed over. */
+        void send(java.util.UUID id, String to, String subject, String text, String html) throws Exception;
+    }
 
     public Notifications(DbClient db, Transactions transactions, AuditLog audit, TemplateRenderer templates, Path outbox,
                          Clock clock, List<Integer> reminderDays, ConvocationSent convocationSent,
@@ -33,12 +42,23 @@ public final class Notifications {
         this.reminderDays = List.copyOf(reminderDays);
         NotificationRepository repository = new NotificationRepository();
         Transport files = new FileTransport(outbox);
-        Transport transport = new RoutingTransport(smtp.<Transport>map(SmtpTransport::new).orElse(files),
-                sms.<Transport>map(HttpSmsTransport::new).orElse(files), files);
+        Transport email = smtp.<Transport>map(SmtpTransport::new).orElse(files);
+        Transport transport = new RoutingTransport(email, sms.<Transport>map(HttpSmsTransport::new).orElse(files), files);
+        this.mailer = (id, to, subject, text, html) -> email.send(
+                new Message(id, "EMAIL", to, "ne-pas-repondre@jalon.local", subject, text, html, List.of()));
+        this.templates = templates;
         this.delivery = new NotificationDelivery(transactions, repository, templates, transport, clock,
                 RetryPolicy.DEFAULT, convocationSent);
         this.service = new NotificationsService(new NotificationDesk(repository, db, transactions, audit,
                 new MessageComposer(templates)));
+    }
+
+    public Mailer mailer() {
+        return mailer;
+    }
+
+    public TemplateRenderer templates() {
+        return templates;
     }
 
     public ApiRoutes.ApiService httpService() {

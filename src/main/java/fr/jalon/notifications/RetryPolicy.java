@@ -10,12 +10,12 @@ import java.util.random.RandomGenerator;
  * with up to 20 % random jitter so that instances do not retry in lockstep; after the last
  * attempt the message is failed and shown to staff.
  */
-record RetryPolicy(int maxAttempts, Duration base, Duration cap) {
+public record RetryPolicy(int maxAttempts, Duration base, Duration cap) {
 
-    static final RetryPolicy DEFAULT = new RetryPolicy(6, Duration.ofMinutes(1), Duration.ofHours(6));
+    public static final RetryPolicy DEFAULT = new RetryPolicy(6, Duration.ofMinutes(1), Duration.ofHours(6));
 
     /** The next attempt after {@code attemptsSoFar} failures, or empty when it is time to give up. */
-    Optional<Instant> next(int attemptsSoFar, Instant now, RandomGenerator random) {
+    public Optional<Instant> next(int attemptsSoFar, Instant now, RandomGenerator random) {
         if (attemptsSoFar + 1 >= maxAttempts) {
             return Optional.empty();
         }

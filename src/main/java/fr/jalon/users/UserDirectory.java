@@ -28,7 +28,11 @@ final class UserDirectory {
     private final Centers centers;
     private final AuditLog audit;
 
-    UserDirectory(Transactions transactions, UserAccounts accounts, Centers centers, AuditLog audit) {
+    private final Organisations organisations;
+
+    UserDirectory(Transactions transactions, UserAccounts accounts, Centers centers, Organisations organisations,
+                  AuditLog audit) {
+        this.organisations = organisations;
         this.transactions = transactions;
         this.accounts = accounts;
         this.centers = centers;
@@ -36,7 +40,11 @@ final class UserDirectory {
     }
 
     /** A new user; the scope must match the role (DESIGN.md). */
-    record NewUser(String email, String displayName, Role role, UUID centerId) {
+    record NewUser(String email, String displayName, Role role, UUID centerId, UUID organisationId) {
+
+        UUID scopeId() {
+            return role.scopeKind() == Role.ScopeKind.REFERRING_ORGANISATION ? organisationId : centerId;
+        }
     }
 
     UserAccount create(Principal actor, NewUser user) {
@@ -46,7 +54,7 @@ final class UserDirectory {
             if (accounts.findUserByEmail(tx, user.email()).isPresent()) {
                 throw ApiProblem.invalidField("email", "duplicate", "Un utilisateur utilise déjà cette adresse e-mail.");
             }
-            UserAccount created = accounts.createUser(tx, user.email(), user.displayName(), user.role(), user.centerId());
+            UserAccount created = accounts.createUser(tx, user.email(), user.displayName(), user.role(), user.scopeId());
             audit.record(tx, actor, "user.create", "user", created.id());
             return created;
         });
@@ -121,8 +129,18 @@ final class UserDirectory {
                     throw ApiProblem.invalidField("centerId", "unknown_center", "Ce centre n'existe pas.");
                 }
             }
-            // Referring organisations and local authorities arrive with their own features.
-            case REFERRING_ORGANISATION, LOCAL_AUTHORITY -> throw ApiProblem.invalidField("role", "not_available",
+            case REFERRING_ORGANISATION -> {
+                if (user.organisationId() == null) {
+                    throw ApiProblem.invalidField("organisationId", "required",
+                            "Le champ « organisationId » est obligatoire pour le rôle " + user.role() + ".");
+                }
+                if (!organisations.exists(exec, user.organisationId())) {
+                    throw ApiProblem.invalidField("organisationId", "unknown_organisation",
+                            "Cette structure prescriptrice n'existe pas.");
+                }
+            }
+            // Local authorities arrive with their own feature.
+            case LOCAL_AUTHORITY -> throw ApiProblem.invalidField("role", "not_available",
                     "Le rôle " + user.role() + " sera disponible avec la gestion des organisations qui le rattachent.");
         }
     }

@@ -12,8 +12,9 @@ public final class Users {
 
     private final UsersService service;
 
-    public Users(Transactions transactions, UserAccounts accounts, Centers centers, AuditLog audit, RequestBodies bodies) {
-        this.service = new UsersService(new UserDirectory(transactions, accounts, centers, audit), bodies);
+    public Users(Transactions transactions, UserAccounts accounts, Centers centers, Organisations organisations,
+                 AuditLog audit, RequestBodies bodies) {
+        this.service = new UsersService(new UserDirectory(transactions, accounts, centers, organisations, audit), bodies);
     }
 
     public ApiRoutes.ApiService httpService() {

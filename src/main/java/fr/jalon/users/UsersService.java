@@ -80,8 +80,9 @@ final class UsersService implements ApiRoutes.ApiService {
         String name = in.requiredText("displayName", 200);
         Role role = in.required("role", in.enumValue("role", Role.class)).orElse(null);
         UUID centerId = in.uuid("centerId").orElse(null);
+        UUID organisationId = in.uuid("organisationId").orElse(null);
         in.validate();
-        UserAccount created = directory.create(actor, new UserDirectory.NewUser(email, name, role, centerId));
+        UserAccount created = directory.create(actor, new UserDirectory.NewUser(email, name, role, centerId, organisationId));
         Responses.created(res, "/users/" + created.id(), user(created));
     }
 
@@ -138,8 +139,8 @@ final class UsersService implements ApiRoutes.ApiService {
                 .add("role", u.role().name())
                 .add("createdAt", u.createdAt().toString())
                 .add("active", u.disabledAt() == null);
-        if (u.centerId() != null) {
-            body.add("centerId", u.centerId().toString());
+        if (u.scopeId() != null) {
+            body.add(u.role() == Role.ADVISER ? "organisationId" : "centerId", u.scopeId().toString());
         }
         return body.build();
     }

@@ -93,8 +93,11 @@ public final class ApiClient {
     }
 
     /** A raw body with a chosen content type, for malformed-input tests. */
-    public Answer send(String method, String path, String contentType, String body) {
+    public Answer send(String method, String path, String contentType, String body, String... headerPairs) {
         HttpRequest.Builder builder = request(path).method(method, HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i + 1 < headerPairs.length; i += 2) {
+            builder.header(headerPairs[i], headerPairs[i + 1]);
+        }
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }

@@ -185,6 +185,28 @@ public final class JsonInput {
         return values;
     }
 
+    /** A list of short texts (codes, ids); an absent field is an empty list. */
+    public List<String> textList(String field, int maxItems, int maxLength) {
+        List<String> values = new ArrayList<>();
+        if (!has(field)) {
+            return values;
+        }
+        JsonValue value = json.get(field);
+        if (value.getValueType() != JsonValue.ValueType.ARRAY || value.asJsonArray().size() > maxItems) {
+            error(field, "type", "doit être une liste d'au plus " + maxItems + " éléments");
+            return values;
+        }
+        for (JsonValue item : value.asJsonArray()) {
+            if (item instanceof JsonString s && !s.getString().isBlank() && s.getString().length() <= maxLength) {
+                values.add(s.getString().strip());
+            } else {
+                error(field, "type", "ne doit contenir que des textes non vides d'au plus " + maxLength + " caractères");
+                return values;
+            }
+        }
+        return values;
+    }
+
     /** A nested object, validated with the same error list. */
     public Optional<JsonInput> object(String field) {
         if (!has(field)) {

@@ -20,11 +20,8 @@ import io.helidon.dbclient.DbRow;
 public final class UserAccounts {
 
     /** A user as stored; the scope column depends on the role. */
-    public record UserAccount(UUID id, String email, String displayName, Role role, UUID centerId,
+    public record UserAccount(UUID id, String email, String displayName, Role role, UUID scopeId,
                               Instant createdAt, Instant disabledAt) {
-        public UUID scopeId() {
-            return centerId;
-        }
     }
 
     /** A token's metadata, never its secret. */
@@ -39,7 +36,7 @@ public final class UserAccounts {
     record Authenticated(Principal principal, Instant lastUsedAt) {
     }
 
-    private static final String USER_COLUMNS = "id, email, display_name, role, center_id, created_at, disabled_at";
+    private static final String USER_COLUMNS = "id, email, display_name, role, COALESCE(center_id, organisation_id) AS scope_id, created_at, disabled_at";
     private static final String TOKEN_COLUMNS = "id, user_id, label, created_at, expires_at, last_used_at, revoked_at";
 
     /**
@@ -60,9 +57,12 @@ public final class UserAccounts {
         this.db = db;
     }
 
-    public UserAccount createUser(DbExecute exec, String email, String displayName, Role role, UUID centerId) {
-        return exec.get("INSERT INTO users (email, display_name, role, center_id) VALUES (?, ?, ?, ?) RETURNING "
-                        + USER_COLUMNS, email, displayName, role.name(), centerId)
+    /** {@code scopeId}: the centre or the referring organisation, as the role requires (null for ADMIN). */
+    public UserAccount createUser(DbExecute exec, String email, String displayName, Role role, UUID scopeId) {
+        UUID center = role.scopeKind() == Role.ScopeKind.CENTER ? scopeId : null;
+        UUID organisation = role.scopeKind() == Role.ScopeKind.REFERRING_ORGANISATION ? scopeId : null;
+        return exec.get("INSERT INTO users (email, display_name, role, center_id, organisation_id) VALUES (?, ?, ?, ?, ?) "
+                        + "RETURNING " + USER_COLUMNS, email, displayName, role.name(), center, organisation)
                 .map(UserAccounts::user)
                 .orElseThrow();
     }
@@ -137,14 +137,15 @@ public final class UserAccounts {
 
     private Optional<Authenticated> lookup(String hash) {
         return db.execute().get("""
-                        SELECT t.id AS token_id, t.last_used_at, u.id AS user_id, u.role, u.center_id
+                        SELECT t.id AS token_id, t.last_used_at, u.id AS user_id, u.role,
+                               COALESCE(u.center_id, u.organisation_id) AS scope_id
                         FROM api_tokens t JOIN users u ON u.id = t.user_id
                         WHERE t.token_hash = ? AND t.revoked_at IS NULL
                           AND (t.expires_at IS NULL OR t.expires_at > now()) AND u.disabled_at IS NULL""",
                         hash)
                 .map(row -> new Authenticated(
                         new Principal(Rows.uuid(row, "user_id"), Rows.uuid(row, "token_id"),
-                                Role.valueOf(Rows.text(row, "role")), Rows.uuid(row, "center_id")),
+                                Role.valueOf(Rows.text(row, "role")), Rows.uuid(row, "scope_id")),
                         Rows.instant(row, "last_used_at")));
     }
 
@@ -164,7 +165,7 @@ public final class UserAccounts {
 
     private static UserAccount user(DbRow row) {
         return new UserAccount(Rows.uuid(row, "id"), Rows.text(row, "email"), Rows.text(row, "display_name"),
-                Role.valueOf(Rows.text(row, "role")), Rows.uuid(row, "center_id"),
+                Role.valueOf(Rows.text(row, "role")), Rows.uuid(row, "scope_id"),
                 Rows.instant(row, "created_at"), Rows.instant(row, "disabled_at"));
     }
 

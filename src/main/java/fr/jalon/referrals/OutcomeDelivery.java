@@ -1,0 +1,159 @@
+package fr.jalon.referrals;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+import fr.jalon.notifications.Notifications;
+import fr.jalon.notifications.RetryPolicy;
+import fr.jalon.notifications.TemplateRenderer;
+import fr.jalon.platform.db.Transactions;
+import fr.jalon.platform.json.Jsons;
+
+import io.helidon.dbclient.DbExecute;
+import jakarta.json.JsonObject;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * Sends the outcome of each referral change to the adviser: a signed webhook to the organisation
+ * (JSON {@code {id, event, occurred_at, referral}}, header {@code X-Jalon-Signature}) and an
+ * e-mail. Due rows are taken under SKIP LOCKED, failures retried with backoff, then failed. The
+ * event id is the change's id: receivers de-duplicate on it (delivery is at least once).
+ */
+final class OutcomeDelivery {
+
+    private static final Logger LOG = System.getLogger(OutcomeDelivery.class.getName());
+    private static final MediaType JSON = MediaType.get("application/json");
+    static final String SUBJECT = "mail/referral-update.subject.vm";
+    static final String TEXT = "mail/referral-update.txt.vm";
+    static final String HTML = "mail/referral-update.html.vm";
+
+    private final Transactions transactions;
+    private final ChangeLog changes;
+    private final Notifications.Mailer mailer;
+    private final TemplateRenderer templates;
+    private final Clock clock;
+    private final OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build();
+    private final RandomGenerator random = RandomGenerator.getDefault();
+
+    OutcomeDelivery(Transactions transactions, ChangeLog changes, Notifications.Mailer mailer, TemplateRenderer templates,
+                    Clock clock) {
+        this.transactions = transactions;
+        this.changes = changes;
+        this.mailer = mailer;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    /** Renders the adviser's e-mail with an example: a broken reworded template stops the start. */
+    void validateTemplates() {
+        Map<String, Object> example = model("Claire Martin", "Léa Dupont", ReferralStatus.CONVOKED, "Centre des Landes");
+        for (String template : List.of(SUBJECT, TEXT, HTML)) {
+            templates.render(template, example);
+        }
+    }
+
+    String deliver() {
+        int sent = 0;
+        int retried = 0;
+        List<ChangeLog.DueDelivery> batch;
+        do {
+            int[] counts = new int[2];
+            batch = transactions.inTransaction(tx -> {
+                List<ChangeLog.DueDelivery> due = changes.lockDue(tx, 50);
+                for (ChangeLog.DueDelivery d : due) {
+                    counts[send(tx, d) ? 0 : 1]++;
+                }
+                return due;
+            });
+            sent += counts[0];
+            retried += counts[1];
+        } while (batch.size() == 50);
+        return sent + " envoyé(s), " + retried + " à réessayer ou en échec";
+    }
+
+    private boolean send(DbExecute tx, ChangeLog.DueDelivery d) {
+        Instant now = clock.instant();
+        try {
+            if (d.channel().equals("WEBHOOK")) {
+                webhook(d, now);
+            } else {
+                email(d);
+            }
+            changes.markSent(tx, d.id());
+            return true;
+        } catch (Exception e) {
+            String error = "Échec d'envoi (" + e.getClass().getSimpleName() + (e instanceof HttpStatus h ? " " + h.code : "")
+                    + ")";
+            LOG.log(Level.WARNING, "Referral delivery " + d.id() + " not sent: " + error);
+            retries().next(d.attempts(), now, random).ifPresentOrElse(
+                    next -> changes.markRetry(tx, d.id(), next, error),
+                    () -> changes.markFailed(tx, d.id(), error));
+            return false;
+        }
+    }
+
+    private void webhook(ChangeLog.DueDelivery d, Instant now) throws IOException {
+        if (d.webhookUrl() == null) {
+            return; // The webhook was removed since: nothing to send.
+        }
+        String body = Jsons.createObjectBuilder()
+                .add("id", d.changeId().toString())
+                .add("event", d.event())
+                .add("occurred_at", d.occurredAt().toString())
+                .add("referral", snapshot(d))
+                .build().toString();
+        Request request = new Request.Builder().url(d.webhookUrl())
+                .header("X-Jalon-Signature", WebhookSignature.header(d.webhookSecret(), now.getEpochSecond(), body))
+                .header("X-Jalon-Event", d.event())
+                .post(RequestBody.create(body, JSON))
+                .build();
+        try (Response response = http.newCall(request).execute()) {
+            if (!response.isSuccessful()) {
+                throw new HttpStatus(response.code());
+            }
+        }
+    }
+
+    private void email(ChangeLog.DueDelivery d) throws Exception {
+        JsonObject referral = snapshot(d);
+        ReferralStatus status = ReferralStatus.valueOf(referral.getString("status"));
+        Map<String, Object> model = model(d.adviserName(), referral.getString("personName"), status, "");
+        mailer.send(d.id(), d.adviserEmail(), templates.render(SUBJECT, model).strip(), templates.render(TEXT, model),
+                templates.render(HTML, model));
+    }
+
+    private static Map<String, Object> model(String adviser, String person, ReferralStatus status, String centre) {
+        return Map.of("conseiller", adviser, "personne", person, "statut", status.label(),
+                "rendezVous", status.appointment() == null ? "" : status.appointment(), "centre", centre);
+    }
+
+    private static JsonObject snapshot(ChangeLog.DueDelivery d) {
+        return Jsons.createReader(new StringReader(d.snapshot())).readObject();
+    }
+
+    private static RetryPolicy retries() {
+        return RetryPolicy.DEFAULT;
+    }
+
+    /** A webhook receiver's non-2xx answer. */
+    private static final class HttpStatus extends IOException {
+        private final int code;
+
+        HttpStatus(int code) {
+            super("HTTP " + code);
+            this.code = code;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package fr.jalon.referrals;
+
+import fr.jalon.platform.json.Jsons;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+/** JSON of referrals, for the API, the feed and webhooks (the same shape everywhere). */
+final class ReferralJson {
+
+    private ReferralJson() {
+    }
+
+    static JsonObject referral(Referral r) {
+        JsonObjectBuilder body = Jsons.createObjectBuilder()
+                .add("id", r.id().toString())
+                .add("organisationId", r.organisationId().toString())
+                .add("centerId", r.centerId().toString())
+                .add("personId", r.personId().toString())
+                .add("personName", r.personName())
+                .add("adviserId", r.adviserId().toString())
+                .add("certification", r.certification())
+                .add("constraints", r.constraints())
+                .add("consentAt", r.consentAt().toString())
+                .add("status", r.status().name())
+                .add("createdAt", r.createdAt().toString())
+                .add("updatedAt", r.updatedAt().toString());
+        optional(body, "targetLevel", r.targetLevel());
+        optional(body, "referentName", r.referentName());
+        optional(body, "referentEmail", r.referentEmail());
+        optional(body, "needsFlag", r.needsFlag());
+        optional(body, "note", r.note());
+        optional(body, "appointment", r.appointment());
+        if (r.refusalReason() != null) {
+            body.add("refusal", Jsons.createObjectBuilder().add("reason", r.refusalReason().name())
+                    .add("text", r.refusalText() == null ? "" : r.refusalText())
+                    .add("sharedWithPerson", Boolean.TRUE.equals(r.reasonShared())));
+        }
+        if (r.postponedUntil() != null) {
+            body.add("postponedUntil", r.postponedUntil().toString());
+        }
+        if (r.enrolmentId() != null) {
+            body.add("enrolmentId", r.enrolmentId().toString()).add("sessionId", r.sessionId().toString());
+        }
+        if (r.result() != null) {
+            body.add("result", r.result());
+        }
+        return body.build();
+    }
+
+    /** What the feed and webhooks carry: the referral as its adviser sees it. */
+    static JsonObject snapshot(Referral r) {
+        return referral(r);
+    }
+
+    private static void optional(JsonObjectBuilder body, String field, String value) {
+        if (value != null) {
+            body.add(field, value);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package fr.jalon.referrals;
+
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import fr.jalon.platform.db.Rows;
+import fr.jalon.platform.json.Jsons;
+
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+import jakarta.json.JsonObject;
+
+/** SQL of referrals. Reads join the person's name and the enrolment's session (read model across features). */
+final class ReferralRepository {
+
+    private static final String SELECT = """
+            SELECT r.id, r.organisation_id, r.center_id, r.person_id, p.first_name || ' ' || p.birth_name AS person_name,
+                   r.adviser_id, r.referent_name, r.referent_email, r.certification, r.target_level,
+                   r.constraints::text AS constraints, r.needs_flag, r.note, r.consent_at, r.status, r.appointment,
+                   r.refusal_reason, r.refusal_text, r.reason_shared, r.postponed_until, r.enrolment_id,
+                   en.session_id, r.result::text AS result, r.created_at, r.updated_at
+            FROM referrals r JOIN people p ON p.id = r.person_id LEFT JOIN enrolments en ON en.id = r.enrolment_id""";
+
+    UUID insert(DbExecute exec, UUID organisationId, UUID centerId, UUID personId, UUID adviserId, String referentName,
+                String referentEmail, String certification, String targetLevel, JsonObject constraints, String needsFlag,
+                String note, Instant consentAt) {
+        return exec.get("""
+                        INSERT INTO referrals (organisation_id, center_id, person_id, adviser_id, referent_name,
+                                               referent_email, certification, target_level, constraints, needs_flag, note,
+                                               consent_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?) RETURNING id""",
+                        organisationId, centerId, personId, adviserId, referentName, referentEmail, certification,
+                        targetLevel, constraints.toString(), needsFlag, note, consentAt.atOffset(ZoneOffset.UTC))
+                .map(row -> Rows.uuid(row, "id")).orElseThrow();
+    }
+
+    Optional<Referral> find(DbExecute exec, UUID id) {
+        return exec.get(SELECT + " WHERE r.id = ?", id).map(ReferralRepository::referral);
+    }
+
+    Optional<Referral> lock(DbExecute exec, UUID id) {
+        return exec.get(SELECT + " WHERE r.id = ? FOR UPDATE OF r", id).map(ReferralRepository::referral);
+    }
+
+    Optional<UUID> referralOfEnrolment(DbExecute exec, UUID enrolmentId) {
+        return exec.get("SELECT id FROM referrals WHERE enrolment_id = ? FOR UPDATE", enrolmentId)
+                .map(row -> Rows.uuid(row, "id"));
+    }
+
+    /** Newest first, of one organisation or one centre (both null: all), optionally of one status. */
+    List<Referral> list(DbExecute exec, UUID organisationId, UUID centerId, String status, int limit) {
+        return exec.query(SELECT + " " + """
+                         WHERE (CAST(? AS uuid) IS NULL OR r.organisation_id = ?) AND (CAST(? AS uuid) IS NULL OR r.center_id = ?)
+                           AND (CAST(? AS text) IS NULL OR r.status = ?)
+                         ORDER BY r.created_at DESC, r.id LIMIT ?""",
+                        organisationId, organisationId, centerId, centerId, status, status, limit)
+                .map(ReferralRepository::referral).toList();
+    }
+
+    void decide(DbExecute exec, UUID id, ReferralStatus status, RefusalReason reason, String text, Boolean shared,
+                java.time.LocalDate postponedUntil) {
+        exec.dml("""
+                UPDATE referrals SET status = ?, appointment = ?, refusal_reason = ?, refusal_text = ?, reason_shared = ?,
+                                     postponed_until = ?, updated_at = now()
+                WHERE id = ?""", status.name(), status.appointment(), reason == null ? null : reason.name(), text, shared,
+                postponedUntil, id);
+    }
+
+    void accept(DbExecute exec, UUID id, UUID enrolmentId) {
+        exec.dml("UPDATE referrals SET status = 'ACCEPTED', appointment = 'PRIS', enrolment_id = ?, updated_at = now() "
+                + "WHERE id = ?", enrolmentId, id);
+    }
+
+    void follow(DbExecute exec, UUID id, ReferralStatus status) {
+        exec.dml("UPDATE referrals SET status = ?, appointment = ?, updated_at = now() WHERE id = ?",
+                status.name(), status.appointment(), id);
+    }
+
+    /** NEW referrals older than the limit become EXPIRED; returns their ids. */
+    List<UUID> expire(DbExecute exec, Instant createdBefore) {
+        return exec.query("UPDATE referrals SET status = 'EXPIRED', updated_at = now() WHERE status = 'NEW' AND created_at < ? "
+                        + "RETURNING id", createdBefore.atOffset(ZoneOffset.UTC))
+                .map(row -> Rows.uuid(row, "id")).toList();
+    }
+
+    /** Whether some site of the centre lies in the communes or EPCIs the person can reach. */
+    boolean reachable(DbExecute exec, UUID centerId, List<String> communes, List<String> epcis) {
+        return exec.get("""
+                        SELECT EXISTS (SELECT 1 FROM sites s
+                                       LEFT JOIN communes c ON c.code_insee = s.commune_insee AND c.type = 'commune-actuelle'
+                                       WHERE s.center_id = ? AND (s.commune_insee = ANY(CAST(? AS text[]))
+                                             OR c.epci_siren = ANY(CAST(? AS text[])))) AS ok""",
+                        centerId, textArray(communes), textArray(epcis))
+                .map(row -> Rows.bool(row, "ok")).orElse(false);
+    }
+
+    static String textArray(List<String> values) {
+        return values.stream().map(v -> "\"" + v.replace("\"", "") + "\"")
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+    }
+
+    private static Referral referral(DbRow row) {
+        String reason = Rows.text(row, "refusal_reason");
+        String result = Rows.text(row, "result");
+        Object shared = Rows.raw(row, "reason_shared");
+        return new Referral(Rows.uuid(row, "id"), Rows.uuid(row, "organisation_id"), Rows.uuid(row, "center_id"),
+                Rows.uuid(row, "person_id"), Rows.text(row, "person_name"), Rows.uuid(row, "adviser_id"),
+                Rows.text(row, "referent_name"), Rows.text(row, "referent_email"), Rows.text(row, "certification"),
+                Rows.text(row, "target_level"), json(Rows.text(row, "constraints")), Rows.text(row, "needs_flag"),
+                Rows.text(row, "note"), Rows.instant(row, "consent_at"), ReferralStatus.valueOf(Rows.text(row, "status")),
+                Rows.text(row, "appointment"), reason == null ? null : RefusalReason.valueOf(reason),
+                Rows.text(row, "refusal_text"), shared == null ? null : (Boolean) shared,
+                Rows.date(row, "postponed_until"), Rows.uuid(row, "enrolment_id"), Rows.uuid(row, "session_id"),
+                result == null ? null : json(result), Rows.instant(row, "created_at"), Rows.instant(row, "updated_at"));
+    }
+
+    private static JsonObject json(String text) {
+        return Jsons.createReader(new StringReader(text)).readObject();
+    }
+}

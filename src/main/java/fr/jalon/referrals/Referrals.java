@@ -1,0 +1,67 @@
+package fr.jalon.referrals;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import fr.jalon.candidates.Candidates;
+import fr.jalon.notifications.Notifications;
+import fr.jalon.platform.audit.AuditLog;
+import fr.jalon.platform.db.Transactions;
+import fr.jalon.platform.http.ApiRoutes;
+import fr.jalon.platform.http.RequestBodies;
+
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
+
+/**
+ * The referrals feature: referring organisations and their advisers, referrals and their
+ * workflow, and the outcome sent back (feed, signed webhooks, e-mail).
+ */
+public final class Referrals {
+
+    private final OrganisationRepository organisations = new OrganisationRepository();
+    private final List<ApiRoutes.ApiService> services;
+    private final ReferralDesk desk;
+    private final OutcomeDelivery outcomes;
+    private final ChangeLog changes = new ChangeLog();
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public Referrals(DbClient db, Transactions transactions, Candidates candidates, Notifications notifications,
+                     AuditLog audit, RequestBodies bodies, Clock clock, Predicate<UUID> centerExists, boolean production,
+                     Duration expiry) {
+        this.transactions = transactions;
+        this.clock = clock;
+        this.desk = new ReferralDesk(transactions, new ReferralRepository(), organisations, changes, candidates, audit, clock,
+                expiry);
+        candidates.onStatusChange(desk::enrolmentChanged);
+        this.outcomes = new OutcomeDelivery(transactions, changes, notifications.mailer(), notifications.templates(), clock);
+        outcomes.validateTemplates();
+        this.services = List.of(
+                new OrganisationsService(new OrganisationDesk(db, transactions, organisations, audit, production), bodies,
+                        centerExists),
+                new ReferralsService(desk, changes, new IdempotencyKeys(), candidates, transactions, db, bodies, clock));
+    }
+
+    public List<ApiRoutes.ApiService> httpServices() {
+        return services;
+    }
+
+    public boolean organisationExists(DbExecute exec, UUID id) {
+        return organisations.exists(exec, id);
+    }
+
+    /** Numbers new changes, then sends their webhooks and e-mails (job "referral-outcomes"). */
+    public String deliverOutcomes() {
+        transactions.run(changes::sequence);
+        return outcomes.deliver();
+    }
+
+    /** Expires NEW referrals nobody handled in time (job "referral-expiry"). */
+    public String expire() {
+        return desk.expire(clock.instant()) + " orientation(s) expirée(s)";
+    }
+}

@@ -1,0 +1,251 @@
+package fr.jalon.referrals;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import fr.jalon.candidates.Candidates;
+import fr.jalon.platform.codes.Contact;
+import fr.jalon.platform.db.Transactions;
+import fr.jalon.platform.http.ApiProblem;
+import fr.jalon.platform.http.ApiRoutes;
+import fr.jalon.platform.http.JsonInput;
+import fr.jalon.platform.http.JsonText;
+import fr.jalon.platform.http.QueryParams;
+import fr.jalon.platform.http.RequestBodies;
+import fr.jalon.platform.http.Responses;
+import fr.jalon.platform.json.Jsons;
+import fr.jalon.platform.security.Authentication;
+import fr.jalon.platform.security.Principal;
+import fr.jalon.platform.security.Role;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+/** Referrals over HTTP: intake (idempotent), the centre's decisions, the adviser's change feed. */
+final class ReferralsService implements ApiRoutes.ApiService {
+
+    private static final int MAX_IDEMPOTENCY_KEY = 200;
+
+    private final ReferralDesk desk;
+    private final ChangeLog changes;
+    private final IdempotencyKeys keys;
+    private final Candidates candidates;
+    private final Transactions transactions;
+    private final io.helidon.dbclient.DbClient db;
+    private final RequestBodies bodies;
+    private final java.time.Clock clock;
+
+    ReferralsService(ReferralDesk desk, ChangeLog changes, IdempotencyKeys keys, Candidates candidates,
+                     Transactions transactions, io.helidon.dbclient.DbClient db, RequestBodies bodies, java.time.Clock clock) {
+        this.desk = desk;
+        this.changes = changes;
+        this.keys = keys;
+        this.candidates = candidates;
+        this.transactions = transactions;
+        this.db = db;
+        this.bodies = bodies;
+        this.clock = clock;
+    }
+
+    @Override
+    public void routes(ApiRoutes routes) {
+        routes.post("/referrals", this::refer)
+                .get("/referrals", this::list)
+                .get("/referrals/changes", this::feed)
+                .get("/referrals/{id}", this::get)
+                .post("/referrals/{id}/accept", this::accept)
+                .post("/referrals/{id}/refuse", this::refuse)
+                .post("/referrals/{id}/postpone", this::postpone)
+                .post("/referrals/{id}/cancel", this::cancel);
+    }
+
+    private void refer(ServerRequest req, ServerResponse res) {
+        Principal actor = Authentication.principal(req);
+        actor.requireRole(Role.ADVISER);
+        JsonInput in = bodies.json(req);
+        ReferralDesk.Intake intake = intake(in);
+        Optional<String> key = req.headers().first(HeaderNames.create("Idempotency-Key")).map(String::strip);
+        if (key.isPresent() && (key.get().isEmpty() || key.get().length() > MAX_IDEMPOTENCY_KEY)) {
+            throw ApiProblem.badRequest("L'en-tête Idempotency-Key doit compter de 1 à " + MAX_IDEMPOTENCY_KEY + " caractères.");
+        }
+        String hash = IdempotencyKeys.hash(in.raw().toString());
+        // The key, the person, the referral and its change are one transaction: a retry replays it.
+        Answer answer = transactions.inTransaction(tx -> {
+            if (key.isPresent()) {
+                Optional<IdempotencyKeys.Earlier> earlier = keys.claim(tx, actor.scopeId(), key.get(), hash);
+                if (earlier.isPresent()) {
+                    return switch (earlier.get()) {
+                        case IdempotencyKeys.Replay replay -> new Answer(replay.status(), replay.body(), null, true);
+                        case IdempotencyKeys.Mismatch m -> throw ApiProblem.invalidField("Idempotency-Key", "reused",
+                                "Cette clé d'idempotence a déjà servi pour une autre demande.");
+                    };
+                }
+            }
+            Referral referral = desk.refer(actor, tx, intake);
+            String body = JsonText.write(ReferralJson.referral(referral));
+            key.ifPresent(k -> keys.answer(tx, actor.scopeId(), k, 201, body));
+            return new Answer(201, body, referral.id(), false);
+        });
+        if (answer.replayed()) {
+            res.header("Idempotent-Replayed", "true");
+        }
+        if (answer.id() != null) {
+            res.header(HeaderNames.LOCATION, ApiRoutes.BASE + "/referrals/" + answer.id());
+        }
+        res.status(Status.create(answer.status())).header(HeaderNames.CONTENT_TYPE, "application/json").send(answer.body());
+    }
+
+    private record Answer(int status, String body, UUID id, boolean replayed) {
+    }
+
+    private ReferralDesk.Intake intake(JsonInput in) {
+        UUID center = in.uuid("centerId").orElse(null);
+        Candidates.PersonDetails person = in.required("person", in.object("person"))
+                .flatMap(p -> candidates.personDetails(p, LocalDate.now(clock))).orElse(null);
+        String certification = "PIX";
+        String level = null;
+        JsonInput goal = in.object("goal").orElse(null);
+        if (goal != null) {
+            certification = goal.text("certification", 40).orElse("PIX");
+            level = goal.text("targetLevel", 40).orElse(null);
+        }
+        JsonObjectBuilder constraints = Jsons.createObjectBuilder();
+        List<String> communes = List.of();
+        List<String> epcis = List.of();
+        JsonInput c = in.object("constraints").orElse(null);
+        if (c != null) {
+            var availability = c.enumSet("availability", Availability.class, 12);
+            constraints.add("availability", Jsons.createArrayBuilder(availability.stream().map(Enum::name).toList()));
+            JsonInput mobility = c.object("mobility").orElse(null);
+            if (mobility != null) {
+                communes = mobility.textList("communes", 100, 5);
+                epcis = mobility.textList("epcis", 20, 9);
+                boolean withinEpci = mobility.bool("withinEpci").orElse(false);
+                constraints.add("mobility", Jsons.createObjectBuilder()
+                        .add("communes", Jsons.createArrayBuilder(communes))
+                        .add("epcis", Jsons.createArrayBuilder(epcis)).add("withinEpci", withinEpci));
+            }
+            c.text("accessibility", 500).ifPresent(v -> constraints.add("accessibility", v));
+            c.text("language", 50).ifPresent(v -> constraints.add("language", v));
+        }
+        String referentName = null;
+        String referentEmail = null;
+        JsonInput referent = in.object("referent").orElse(null);
+        if (referent != null) {
+            referentName = referent.text("name", 200).orElse(null);
+            referentEmail = referent.text("email", 254).orElse(null);
+            if (referentEmail != null && !Contact.isEmail(referentEmail)) {
+                referent.error("email", "invalid_email", "n'est pas une adresse e-mail valide");
+            }
+        }
+        String note = in.text("note", 2000).orElse(null);
+        JsonInput consent = in.required("consent", in.object("consent")).orElse(null);
+        if (consent != null && !consent.required("personInformed", consent.bool("personInformed")).orElse(false)) {
+            consent.ruleError("personInformed", "consent_required",
+                    "Cochez que la personne a été informée du traitement de ses données (consent.personInformed = true).");
+        }
+        in.validate();
+        return new ReferralDesk.Intake(center, person, certification, level, constraints.build(), communes, epcis,
+                referentName, referentEmail, note);
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        QueryParams params = QueryParams.of(req);
+        String status = params.text("status", 20).map(s -> s.toUpperCase(Locale.ROOT)).orElse(null);
+        if (status != null) {
+            try {
+                ReferralStatus.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.badRequest("Statut d'orientation inconnu : " + status + ".");
+            }
+        }
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
+        desk.list(Authentication.principal(req), status, params.limit()).forEach(r -> items.add(ReferralJson.referral(r)));
+        Responses.ok(res, Jsons.createObjectBuilder().add("items", items).build());
+    }
+
+    private void get(ServerRequest req, ServerResponse res) {
+        Responses.ok(res, ReferralJson.referral(desk.get(Authentication.principal(req), QueryParams.pathId(req, "id"))));
+    }
+
+    private void accept(ServerRequest req, ServerResponse res) {
+        JsonInput in = bodies.json(req);
+        UUID session = in.required("sessionId", in.uuid("sessionId")).orElse(null);
+        in.validate();
+        Responses.ok(res, ReferralJson.referral(desk.accept(Authentication.principal(req), QueryParams.pathId(req, "id"),
+                session)));
+    }
+
+    private void refuse(ServerRequest req, ServerResponse res) {
+        JsonInput in = bodies.json(req);
+        RefusalReason reason = in.required("reason", in.enumValue("reason", RefusalReason.class)).orElse(null);
+        String text = in.text("text", 1000).orElse(null);
+        boolean shared = in.bool("sharedWithPerson").orElse(false);
+        in.validate();
+        Responses.ok(res, ReferralJson.referral(desk.refuse(Authentication.principal(req), QueryParams.pathId(req, "id"),
+                reason, text, shared)));
+    }
+
+    private void postpone(ServerRequest req, ServerResponse res) {
+        JsonInput in = bodies.json(req);
+        LocalDate until = in.date("until").orElse(null);
+        String text = in.text("text", 1000).orElse(null);
+        in.validate();
+        Responses.ok(res, ReferralJson.referral(desk.postpone(Authentication.principal(req), QueryParams.pathId(req, "id"),
+                until, text)));
+    }
+
+    private void cancel(ServerRequest req, ServerResponse res) {
+        JsonInput in = bodies.json(req);
+        String text = in.text("text", 1000).orElse(null);
+        in.validate();
+        Responses.ok(res, ReferralJson.referral(desk.cancel(Authentication.principal(req), QueryParams.pathId(req, "id"),
+                text)));
+    }
+
+    /**
+     * The adviser's pull feed: changes of their organisation's referrals in a stable order. Pass
+     * {@code cursor} (the {@code nextCursor} of the previous page) to go on; {@code updated_after}
+     * starts from a point in time.
+     */
+    private void feed(ServerRequest req, ServerResponse res) {
+        Principal actor = Authentication.principal(req);
+        actor.requireRole(Role.ADMIN, Role.ADVISER);
+        QueryParams params = QueryParams.of(req);
+        Long cursor = params.text("cursor", 20).map(text -> {
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                throw ApiProblem.badRequest("Le paramètre « cursor » doit être le « nextCursor » d'une page précédente.");
+            }
+        }).orElse(null);
+        Instant after = params.text("updated_after", 40).map(text -> {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                throw ApiProblem.badRequest("Le paramètre « updated_after » doit être un instant ISO-8601 (2026-03-01T00:00:00Z).");
+            }
+        }).orElse(null);
+        int limit = params.limit(100, 1000);
+        transactions.run(changes::sequence);
+        List<ChangeLog.Change> page = changes.feed(db.execute(), actor.isAdmin() ? null : actor.scopeId(), cursor, after,
+                limit);
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
+        for (ChangeLog.Change c : page) {
+            items.add(Jsons.createObjectBuilder().add("id", c.id().toString()).add("seq", c.seq())
+                    .add("event", c.event()).add("occurredAt", c.occurredAt().toString()).add("referral", c.referral()));
+        }
+        long next = page.isEmpty() ? (cursor == null ? 0 : cursor) : page.getLast().seq();
+        Responses.ok(res, Jsons.createObjectBuilder().add("items", items).add("nextCursor", String.valueOf(next)).build());
+    }
+}

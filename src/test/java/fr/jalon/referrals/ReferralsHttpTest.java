@@ -1,0 +1,248 @@
+package fr.jalon.referrals;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import fr.jalon.platform.json.Jsons;
+import fr.jalon.testing.ApiClient;
+import fr.jalon.testing.Fixtures;
+import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.TestDatabase;
+
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.SetUpServer;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Referrals over HTTP: the whole flow back to the adviser, idempotent intake, isolation, bad input. */
+@ServerTest
+class ReferralsHttpTest {
+
+    private final ApiClient admin;
+    private final Fixtures fixtures;
+
+    ReferralsHttpTest(URI uri) {
+        this.admin = ApiClient.of(uri, JalonServer.adminToken());
+        this.fixtures = new Fixtures(admin);
+    }
+
+    @SetUpServer
+    static void server(WebServerConfig.Builder server) {
+        JalonServer.configure(server);
+    }
+
+    /** A centre, an organisation referring to it, an adviser of that organisation. */
+    private record Partner(String center, String organisation, ApiClient adviser, ApiClient staff) {
+    }
+
+    private Partner partner() {
+        String center = fixtures.center();
+        ApiClient.Answer organisation = admin.post("/api/v1/referring-organisations", Jsons.createObjectBuilder()
+                .add("kind", "FT").add("name", Fixtures.unique("France Travail Dax")).add("siret", Fixtures.SIRET)
+                .add("safirCode", "40011").add("contactEmail", "agence@example.org")
+                .add("centerIds", Jsons.createArrayBuilder().add(center)).build());
+        assertEquals(201, organisation.status(), organisation.body());
+        ApiClient.Answer user = admin.post("/api/v1/users", Jsons.createObjectBuilder()
+                .add("email", UUID.randomUUID() + "@francetravail.example").add("displayName", "Claire Martin")
+                .add("role", "ADVISER").add("organisationId", organisation.id()).build());
+        assertEquals(201, user.status(), user.body());
+        String token = admin.post("/api/v1/users/" + user.id() + "/tokens",
+                Jsons.createObjectBuilder().add("label", "outil").build()).json().getString("token");
+        return new Partner(center, organisation.id(), admin.as(token), admin.as(fixtures.tokenFor("CENTER_STAFF", center)));
+    }
+
+    private static JsonObject referralBody(String birthName) {
+        JsonObjectBuilder person = Fixtures.personBody(birthName, "Sofiane", "1998-09-14")
+                .add("franceTravailNumber", String.valueOf(
+                        java.util.concurrent.ThreadLocalRandom.current().nextLong(10_000_000_000L, 99_999_999_999L))).add("email", "sofiane@example.org");
+        return Jsons.createObjectBuilder()
+                .add("person", person)
+                .add("constraints", Jsons.createObjectBuilder()
+                        .add("availability", Jsons.createArrayBuilder().add("TUESDAY_MORNING").add("THURSDAY_MORNING"))
+                        .add("mobility", Jsons.createObjectBuilder().add("communes", Jsons.createArrayBuilder().add("40192"))))
+                .add("note", "Besoin d'un ordinateur adapté (malvoyance légère).")
+                .add("consent", Jsons.createObjectBuilder().add("personInformed", true))
+                .build();
+    }
+
+    @Test
+    void referralToAttendanceReachesTheAdviserByFeedSignedWebhookAndEmail() throws Exception {
+        Partner partner = partner();
+        try (MockWebServer receiver = new MockWebServer()) {
+            receiver.enqueue(new MockResponse.Builder().code(500).build());
+            receiver.enqueue(new MockResponse.Builder().code(503).build());
+            for (int i = 0; i < 20; i++) {
+                receiver.enqueue(new MockResponse.Builder().code(204).build());
+            }
+            receiver.start();
+            ApiClient.Answer hook = admin.put("/api/v1/referring-organisations/" + partner.organisation() + "/webhook",
+                    Jsons.createObjectBuilder().add("url", receiver.url("/jalon").toString()).build());
+            assertEquals(200, hook.status(), hook.body());
+            String secret = hook.json().getString("secret");
+
+            String name = "Oriente-" + Fixtures.uniqueLetters();
+            ApiClient.Answer referred = partner.adviser().post("/api/v1/referrals", referralBody(name));
+            assertEquals(201, referred.status(), referred.body());
+            assertEquals("NEW", referred.json().getString("status"));
+            String id = referred.id();
+
+            String session = fixtures.session(fixtures.room(fixtures.site(partner.center()), 10),
+                    LocalDate.now().plusDays(9), "09:30");
+            ApiClient.Answer accepted = partner.staff().post("/api/v1/referrals/" + id + "/accept",
+                    Jsons.createObjectBuilder().add("sessionId", session).build());
+            assertEquals(200, accepted.status(), accepted.body());
+            assertEquals("PRIS", accepted.json().getString("appointment"));
+            String enrolment = accepted.json().getString("enrolmentId");
+
+            TestDatabase.get().application().notifications().plan();
+            TestDatabase.get().application().notifications().deliver();
+            assertEquals("CONVOKED", partner.adviser().get("/api/v1/referrals/" + id).json().getString("status"));
+
+            // The session day: it started an hour ago.
+            TestDatabase.get().database().client().execute().dml("""
+                    UPDATE sessions SET local_date = CAST((now() AT TIME ZONE 'Europe/Paris' - interval '1 hour') AS date),
+                           start_time = CAST((now() AT TIME ZONE 'Europe/Paris' - interval '1 hour') AS time(0)),
+                           starts_at = now() - interval '1 hour', ends_at = now() + interval '45 minutes' WHERE id = ?""",
+                    UUID.fromString(session));
+            ApiClient.Answer present = partner.staff().put("/api/v1/enrolments/" + enrolment + "/attendance",
+                    Jsons.createObjectBuilder().add("status", "PRESENT").build());
+            assertEquals(200, present.status(), present.body());
+            JsonObject attended = partner.adviser().get("/api/v1/referrals/" + id).json();
+            assertEquals("ATTENDED", attended.getString("status"));
+            assertEquals("EFFECTUE", attended.getString("appointment"));
+
+            List<String> events = partner.adviser().get("/api/v1/referrals/changes?limit=50").json().getJsonArray("items")
+                    .stream().map(v -> v.asJsonObject())
+                    .filter(c -> c.getJsonObject("referral").getString("id").equals(id))
+                    .map(c -> c.getString("event")).toList();
+            assertEquals(List.of("referral.created", "referral.accepted", "referral.convoked", "referral.attended"), events);
+
+            // Webhooks: the first two answers fail, the retries succeed; every change arrives once, signed.
+            for (int round = 0; round < 4; round++) {
+                TestDatabase.get().application().referrals().deliverOutcomes();
+                TestDatabase.get().database().client().execute().dml(
+                        "UPDATE referral_deliveries SET next_attempt_at = now() WHERE status = 'PENDING'");
+            }
+            Set<String> delivered = new HashSet<>();
+            int requests = receiver.getRequestCount();
+            for (int i = 0; i < requests; i++) {
+                RecordedRequest request = receiver.takeRequest();
+                String body = request.getBody().utf8();
+                String signature = request.getHeaders().get("X-Jalon-Signature");
+                assertTrue(WebhookSignature.verify(secret, signature, body, Instant.now().getEpochSecond(), 300), signature);
+                JsonObject event = Jsons.createReader(new java.io.StringReader(body)).readObject();
+                if (i >= 2) {
+                    assertTrue(delivered.add(event.getString("id")), "each event acknowledged once");
+                }
+            }
+            assertEquals(4, delivered.size(), "created, accepted, convoked, attended");
+            assertEquals(0L, count("SELECT count(*) AS n FROM referral_deliveries d JOIN referral_changes c ON c.id = d.change_id "
+                    + "WHERE c.referral_id = ? AND d.status <> 'SENT'", UUID.fromString(id)), "e-mails and webhooks all sent");
+        }
+    }
+
+    @Test
+    void twentyConcurrentRetriesOfOneKeyMakeOneReferralAndOnePerson() throws Exception {
+        Partner partner = partner();
+        String name = "Idem-" + Fixtures.uniqueLetters();
+        // One body for all retries: the same France Travail number too.
+        JsonObject body = referralBody(name);
+        String key = UUID.randomUUID().toString();
+        List<ApiClient.Answer> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(20)) {
+            List<Future<ApiClient.Answer>> runs = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                runs.add(pool.submit(() -> partner.adviser().send("POST", "/api/v1/referrals", "application/json",
+                        body.toString(), "Idempotency-Key", key)));
+            }
+            for (Future<ApiClient.Answer> run : runs) {
+                answers.add(run.get());
+            }
+        }
+        Set<String> ids = new HashSet<>();
+        for (ApiClient.Answer answer : answers) {
+            assertEquals(201, answer.status(), answer.body());
+            ids.add(answer.id());
+        }
+        assertEquals(1, ids.size(), "the same answer every time");
+        assertEquals(1L, count("SELECT count(*) AS n FROM people WHERE jalon_fold(birth_name) = jalon_fold(?)", name));
+
+        ApiClient.Answer other = partner.adviser().send("POST", "/api/v1/referrals", "application/json",
+                referralBody(name + "-Autre").toString(), "Idempotency-Key", key);
+        assertEquals(422, other.status(), other.body());
+        assertTrue(other.body().contains("Idempotency-Key"));
+    }
+
+    @Test
+    void anotherOrganisationOrCentreSeesNothingOfAReferral() {
+        Partner mine = partner();
+        Partner theirs = partner();
+        String id = mine.adviser().post("/api/v1/referrals", referralBody("Privee-" + Fixtures.uniqueLetters())).id();
+
+        assertEquals(404, theirs.adviser().get("/api/v1/referrals/" + id).status());
+        assertEquals(404, theirs.staff().get("/api/v1/referrals/" + id).status());
+        assertEquals(404, theirs.staff().post("/api/v1/referrals/" + id + "/refuse",
+                Jsons.createObjectBuilder().add("reason", "DUPLICATE").build()).status());
+        assertEquals(404, theirs.adviser().post("/api/v1/referrals/" + id + "/cancel", Jsons.createObjectBuilder().build())
+                .status());
+        assertTrue(theirs.adviser().get("/api/v1/referrals").json().getJsonArray("items").stream()
+                .noneMatch(v -> v.asJsonObject().getString("id").equals(id)));
+        assertTrue(theirs.adviser().get("/api/v1/referrals/changes?limit=1000").json().getJsonArray("items").stream()
+                .noneMatch(v -> v.asJsonObject().getJsonObject("referral").getString("id").equals(id)));
+        assertEquals(404, theirs.adviser().get("/api/v1/referring-organisations/" + mine.organisation()).status());
+        assertEquals(200, mine.staff().get("/api/v1/referrals/" + id).status(), "the centre it is addressed to sees it");
+
+        ApiClient.Answer refused = mine.staff().post("/api/v1/referrals/" + id + "/refuse", Jsons.createObjectBuilder()
+                .add("reason", "NOT_MOBILE").add("sharedWithPerson", true).build());
+        assertEquals("REFUSED", refused.json().getString("status"));
+        assertEquals(409, mine.adviser().post("/api/v1/referrals/" + id + "/cancel", Jsons.createObjectBuilder().build())
+                .status(), "already handled");
+    }
+
+    @Test
+    void badReferralsAreAnsweredPrecisely() {
+        Partner partner = partner();
+        JsonObject good = referralBody("Mal-" + Fixtures.uniqueLetters());
+        JsonObject noConsent = Jsons.createObjectBuilder(good).add("consent",
+                Jsons.createObjectBuilder().add("personInformed", false)).build();
+        ApiClient.Answer refused = partner.adviser().post("/api/v1/referrals", noConsent);
+        assertEquals(422, refused.status());
+        assertTrue(refused.body().contains("consent.personInformed"), refused.body());
+
+        JsonObject badNumber = Jsons.createObjectBuilder(good).add("person", Jsons.createObjectBuilder(
+                good.getJsonObject("person")).add("franceTravailNumber", "12AB")).build();
+        ApiClient.Answer wrong = partner.adviser().post("/api/v1/referrals", badNumber);
+        assertEquals(422, wrong.status());
+        assertTrue(wrong.body().contains("franceTravailNumber"), wrong.body());
+
+        JsonObject farAway = Jsons.createObjectBuilder(good).add("constraints", Jsons.createObjectBuilder()
+                .add("mobility", Jsons.createObjectBuilder().add("communes", Jsons.createArrayBuilder().add("64445")))).build();
+        ApiClient.Answer flagged = partner.adviser().post("/api/v1/referrals", farAway);
+        assertEquals(201, flagged.status(), flagged.body());
+        assertTrue(flagged.json().getString("needsFlag").contains("mobilité"), "accepted, flagged");
+
+        assertEquals(403, partner.staff().post("/api/v1/referrals", good).status(), "only advisers refer");
+    }
+
+    private static long count(String sql, Object... params) {
+        return TestDatabase.get().database().client().execute().get(sql, params)
+                .map(r -> r.column("n").get(Long.class)).orElseThrow();
+    }
+}
