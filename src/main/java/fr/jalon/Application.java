@@ -92,7 +92,7 @@ public final class Application {
                 settings.smtp(), settings.sms());
         this.referrals = new Referrals(database.client(), transactions, candidates, notifications, audit, bodies, clock,
                 id -> centers.centerExists(database.client().execute(), id), settings.externalDb().isPresent(),
-                java.time.Duration.ofDays(30));
+                java.time.Duration.ofDays(settings.referralExpiryDays()));
         this.jobs = new Jobs(settings.schedulerName(), database.dataSource(), database.client(), List.of(
                 new JobDefinition("retention", "Anonymise les personnes dont la dernière session date de plus de "
                         + settings.retentionMonths() + " mois", "0 15 3 * * ?", candidates.retention()::purge),
@@ -105,7 +105,8 @@ public final class Application {
                         notifications::deliver),
                 new JobDefinition("referral-outcomes", "Envoie aux prescripteurs les suites de leurs orientations "
                         + "(webhooks signés, e-mails)", "7/10 * * * * ?", () -> referrals.deliverOutcomes()),
-                new JobDefinition("referral-expiry", "Expire les orientations non traitées depuis 30 jours",
+                new JobDefinition("referral-expiry", "Expire les orientations non traitées depuis "
+                        + settings.referralExpiryDays() + " jours et rappelle aux centres celles qui attendent",
                         "0 30 2 * * ?", () -> referrals.expire())));
         Users users = new Users(transactions, accounts, centers, referrals::organisationExists, audit, bodies);
         this.services = java.util.stream.Stream.concat(java.util.stream.Stream.of(

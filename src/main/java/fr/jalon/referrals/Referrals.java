@@ -62,6 +62,11 @@ public final class Referrals {
 
     /** Expires NEW referrals nobody handled in time (job "referral-expiry"). */
     public String expire() {
-        return desk.expire(clock.instant()) + " orientation(s) expirée(s)";
+        return expire(clock.instant());
+    }
+
+    /** The same as of {@code now}: lets tests drive the clock. */
+    public String expire(java.time.Instant now) {
+        return desk.expire(now) + " orientation(s) expirée(s)";
     }
 }

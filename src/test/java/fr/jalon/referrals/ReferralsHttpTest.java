@@ -241,6 +241,64 @@ class ReferralsHttpTest {
         assertEquals(403, partner.staff().post("/api/v1/referrals", good).status(), "only advisers refer");
     }
 
+    @Test
+    void aReaderPagingWithTheCursorSeesEveryChangeOnceWhileOthersWrite() throws Exception {
+        Partner partner = partner();
+        int writers = 6;
+        int each = 8;
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (ExecutorService pool = Executors.newFixedThreadPool(writers + 1)) {
+            Future<?> reader = pool.submit(() -> {
+                String cursor = "0";
+                boolean drained = false;
+                while (!drained) {
+                    boolean last = !writing.get();
+                    JsonObject page = partner.adviser().get("/api/v1/referrals/changes?limit=7&cursor=" + cursor).json();
+                    page.getJsonArray("items").forEach(v -> seen.add(v.asJsonObject().getString("id")));
+                    cursor = page.getString("nextCursor");
+                    drained = last && page.getJsonArray("items").isEmpty();
+                }
+                return null;
+            });
+            List<Future<?>> runs = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                runs.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        assertEquals(201, partner.adviser().post("/api/v1/referrals",
+                                referralBody("Flux-" + Fixtures.uniqueLetters())).status());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+            writing.set(false);
+            reader.get();
+        }
+        assertEquals(seen.size(), new HashSet<>(seen).size(), "no change twice");
+        assertEquals(writers * each, seen.size(), "every change, none skipped");
+        assertEquals((long) writers * each, count("SELECT count(*) AS n FROM referral_changes WHERE organisation_id = ?",
+                UUID.fromString(partner.organisation())));
+    }
+
+    @Test
+    void aReferralNobodyHandlesExpiresAfterThirtyDays() {
+        Partner partner = partner();
+        String id = partner.adviser().post("/api/v1/referrals", referralBody("Oubli-" + Fixtures.uniqueLetters())).id();
+
+        TestDatabase.get().application().referrals().expire(Instant.now().plus(java.time.Duration.ofDays(29)));
+        assertEquals("NEW", partner.adviser().get("/api/v1/referrals/" + id).json().getString("status"));
+
+        TestDatabase.get().application().referrals().expire(Instant.now().plus(java.time.Duration.ofDays(31)));
+        assertEquals("EXPIRED", partner.adviser().get("/api/v1/referrals/" + id).json().getString("status"));
+        assertTrue(partner.adviser().get("/api/v1/referrals/changes?limit=1000").json().getJsonArray("items").stream()
+                .map(v -> v.asJsonObject())
+                .anyMatch(c -> c.getString("event").equals("referral.expired")
+                        && c.getJsonObject("referral").getString("id").equals(id)));
+    }
+
     private static long count(String sql, Object... params) {
         return TestDatabase.get().database().client().execute().get(sql, params)
                 .map(r -> r.column("n").get(Long.class)).orElseThrow();

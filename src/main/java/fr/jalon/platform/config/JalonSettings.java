@@ -15,7 +15,8 @@ public record JalonSettings(int port, String host, Path dataDir, Optional<Extern
                             long maxJsonBytes, long maxImportBytes, Optional<String> bootstrapToken,
                             boolean demoData, Optional<Path> accessLogFile, int retentionMonths,
                             String schedulerName, Optional<Path> templatesDir, List<Integer> reminderDays,
-                            boolean automaticJobs, Optional<SmtpSettings> smtp, Optional<SmsSettings> sms) {
+                            boolean automaticJobs, Optional<SmtpSettings> smtp, Optional<SmsSettings> sms,
+                            int referralExpiryDays) {
 
     /** Connection to a PostgreSQL run outside the service (production). */
     public record ExternalDb(String url, String user, String password) {
@@ -54,9 +55,11 @@ public record JalonSettings(int port, String host, Path dataDir, Optional<Extern
                 .orElse(List.of(7, 2));
         boolean automaticJobs = nonBlank(env.get("JALON_JOBS_AUTOMATIC")).map(Boolean::parseBoolean)
                 .orElse(jalon.get("jobs-automatic").asBoolean().orElse(true));
+        int referralExpiry = intValue(env.get("JALON_REFERRAL_EXPIRY_DAYS"))
+                .orElse(jalon.get("referral-expiry-days").asInt().orElse(30));
         return new JalonSettings(port, host, dataDir, db, poolSize, maxJson, maxImport, bootstrap, demo, accessLog,
                 retention, scheduler, templates, reminders, automaticJobs, SmtpSettings.from(env),
-                SmsSettings.from(env));
+                SmsSettings.from(env), referralExpiry);
     }
 
     public boolean embeddedDatabase() {
