@@ -96,6 +96,33 @@ final class ReferralDesk {
         });
     }
 
+    /** Sessions to offer: upcoming, with a free seat, fitting the person's constraints, soonest first. */
+    List<ReferralRepository.Proposal> proposals(Principal actor, UUID id, int limit) {
+        actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
+        return transactions.inTransaction(tx -> {
+            Referral referral = visible(actor, tx, id, false);
+            SessionFit fit = fitOf(referral.constraints());
+            return referrals.openSessions(tx, referral.centerId(), 1_000).stream()
+                    .filter(p -> fit.fits(p.candidate())).limit(limit).toList();
+        });
+    }
+
+    private static SessionFit fitOf(JsonObject constraints) {
+        JsonObject mobility = constraints.getJsonObject("mobility");
+        List<String> communes = mobility == null ? List.of()
+                : mobility.getJsonArray("communes").getValuesAs(jakarta.json.JsonString.class).stream()
+                        .map(jakarta.json.JsonString::getString).toList();
+        List<String> epcis = mobility == null ? List.of()
+                : mobility.getJsonArray("epcis").getValuesAs(jakarta.json.JsonString.class).stream()
+                        .map(jakarta.json.JsonString::getString).toList();
+        java.util.Set<Availability> availability = java.util.EnumSet.noneOf(Availability.class);
+        if (constraints.containsKey("availability")) {
+            constraints.getJsonArray("availability").getValuesAs(jakarta.json.JsonString.class)
+                    .forEach(v -> availability.add(Availability.valueOf(v.getString())));
+        }
+        return new SessionFit(communes, epcis, availability, constraints.containsKey("accessibility"));
+    }
+
     /** The centre accepts: the person is enrolled in the session, in the same transaction. */
     Referral accept(Principal actor, UUID id, UUID sessionId) {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);

@@ -98,6 +98,29 @@ final class ReferralRepository {
                 .map(row -> Rows.bool(row, "ok")).orElse(false);
     }
 
+    /** A session that could be proposed, with what the fit rule needs. */
+    record Proposal(UUID sessionId, java.time.LocalDate date, java.time.LocalTime start, String site, String room,
+                    int freeSeats, SessionFit.Candidate candidate) {
+    }
+
+    /** Upcoming scheduled sessions of the centre with a free seat, soonest first. */
+    List<Proposal> openSessions(DbExecute exec, UUID centerId, int limit) {
+        return exec.query("""
+                        SELECT s.id, s.local_date, s.start_time, s.capacity - s.seats_taken AS free_seats, si.name AS site,
+                               r.name AS room, si.commune_insee, c.epci_siren,
+                               (r.accessible AND si.wheelchair_accessible) AS accessible
+                        FROM sessions s JOIN sites si ON si.id = s.site_id JOIN rooms r ON r.id = s.room_id
+                        LEFT JOIN communes c ON c.code_insee = si.commune_insee AND c.type = 'commune-actuelle'
+                        WHERE s.center_id = ? AND s.status = 'SCHEDULED' AND s.starts_at > now()
+                          AND s.seats_taken < s.capacity
+                        ORDER BY s.starts_at, s.id LIMIT ?""", centerId, limit)
+                .map(row -> new Proposal(Rows.uuid(row, "id"), Rows.date(row, "local_date"), Rows.time(row, "start_time"),
+                        Rows.text(row, "site"), Rows.text(row, "room"), Rows.integer(row, "free_seats"),
+                        new SessionFit.Candidate(Rows.date(row, "local_date"), Rows.time(row, "start_time"),
+                                Rows.text(row, "commune_insee"), Rows.text(row, "epci_siren"), Rows.bool(row, "accessible"))))
+                .toList();
+    }
+
     static String textArray(List<String> values) {
         return values.stream().map(v -> "\"" + v.replace("\"", "") + "\"")
                 .collect(java.util.stream.Collectors.joining(",", "{", "}"));

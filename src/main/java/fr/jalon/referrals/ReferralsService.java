@@ -63,6 +63,7 @@ final class ReferralsService implements ApiRoutes.ApiService {
                 .get("/referrals", this::list)
                 .get("/referrals/changes", this::feed)
                 .get("/referrals/{id}", this::get)
+                .get("/referrals/{id}/proposals", this::proposals)
                 .post("/referrals/{id}/accept", this::accept)
                 .post("/referrals/{id}/refuse", this::refuse)
                 .post("/referrals/{id}/postpone", this::postpone)
@@ -176,6 +177,17 @@ final class ReferralsService implements ApiRoutes.ApiService {
 
     private void get(ServerRequest req, ServerResponse res) {
         Responses.ok(res, ReferralJson.referral(desk.get(Authentication.principal(req), QueryParams.pathId(req, "id"))));
+    }
+
+    private void proposals(ServerRequest req, ServerResponse res) {
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
+        for (ReferralRepository.Proposal p : desk.proposals(Authentication.principal(req), QueryParams.pathId(req, "id"),
+                QueryParams.of(req).limit(20, 100))) {
+            items.add(Jsons.createObjectBuilder().add("sessionId", p.sessionId().toString()).add("date", p.date().toString())
+                    .add("startTime", p.start().toString()).add("site", p.site()).add("room", p.room())
+                    .add("freeSeats", p.freeSeats()).add("accessible", p.candidate().accessible()));
+        }
+        Responses.ok(res, Jsons.createObjectBuilder().add("items", items).build());
     }
 
     private void accept(ServerRequest req, ServerResponse res) {

@@ -103,8 +103,15 @@ class ReferralsHttpTest {
             assertEquals("NEW", referred.json().getString("status"));
             String id = referred.id();
 
-            String session = fixtures.session(fixtures.room(fixtures.site(partner.center()), 10),
-                    LocalDate.now().plusDays(9), "09:30");
+            LocalDate tuesday = LocalDate.now().plusDays(9)
+                    .with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.TUESDAY));
+            String site = fixtures.site(partner.center());
+            String session = fixtures.session(fixtures.room(site, 10), tuesday, "09:30");
+            String afternoon = fixtures.session(fixtures.room(site, 10), tuesday, "14:00");
+            List<String> proposed = partner.staff().get("/api/v1/referrals/" + id + "/proposals").json()
+                    .getJsonArray("items").stream().map(v -> v.asJsonObject().getString("sessionId")).toList();
+            assertTrue(proposed.contains(session), "a Tuesday morning in Mont-de-Marsan fits");
+            assertTrue(!proposed.contains(afternoon), "the person is free on Tuesday mornings only");
             ApiClient.Answer accepted = partner.staff().post("/api/v1/referrals/" + id + "/accept",
                     Jsons.createObjectBuilder().add("sessionId", session).build());
             assertEquals(200, accepted.status(), accepted.body());
