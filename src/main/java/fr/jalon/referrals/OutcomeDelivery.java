@@ -38,6 +38,9 @@ final class OutcomeDelivery {
     static final String SUBJECT = "mail/referral-update.subject.vm";
     static final String TEXT = "mail/referral-update.txt.vm";
     static final String HTML = "mail/referral-update.html.vm";
+    static final String WAITING_SUBJECT = "mail/referrals-waiting.subject.vm";
+    static final String WAITING_TEXT = "mail/referrals-waiting.txt.vm";
+    static final String WAITING_HTML = "mail/referrals-waiting.html.vm";
 
     private final Transactions transactions;
     private final ChangeLog changes;
@@ -62,6 +65,10 @@ final class OutcomeDelivery {
         for (String template : List.of(SUBJECT, TEXT, HTML)) {
             templates.render(template, example);
         }
+        Map<String, Object> waiting = Map.of("centre", "Centre des Landes", "nombre", 3, "depuis", "3 mars 2026");
+        for (String template : List.of(WAITING_SUBJECT, WAITING_TEXT, WAITING_HTML)) {
+            templates.render(template, waiting);
+        }
     }
 
     String deliver() {
@@ -81,6 +88,24 @@ final class OutcomeDelivery {
             retried += counts[1];
         } while (batch.size() == 50);
         return sent + " envoyé(s), " + retried + " à réessayer ou en échec";
+    }
+
+    /**
+     * One e-mail per centre whose referrals wait (NEW) for a week without a reminder; sent before
+     * the reminder is recorded, so a failed e-mail is tried again at the next run.
+     */
+    int remindCentres(DbExecute tx, ReferralRepository referrals, Instant now) throws Exception {
+        int sent = 0;
+        for (ReferralRepository.Waiting w : referrals.waiting(tx, now)) {
+            Map<String, Object> model = Map.of("centre", w.centre(), "nombre", w.referralIds().size(),
+                    "depuis", fr.jalon.notifications.FrenchDates.date(
+                            java.time.LocalDate.ofInstant(w.oldest(), java.time.ZoneId.of("Europe/Paris"))));
+            mailer.send(java.util.UUID.randomUUID(), w.email(), templates.render(WAITING_SUBJECT, model).strip(),
+                    templates.render(WAITING_TEXT, model), templates.render(WAITING_HTML, model));
+            referrals.reminded(tx, w.referralIds(), now);
+            sent++;
+        }
+        return sent;
     }
 
     private boolean send(DbExecute tx, ChangeLog.DueDelivery d) {

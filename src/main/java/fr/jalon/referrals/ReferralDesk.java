@@ -190,6 +190,17 @@ final class ReferralDesk {
         });
     }
 
+    /** Reminds centres of referrals waiting for a week (job "referral-expiry", after expiring). */
+    int remindCentres(OutcomeDelivery outcomes, Instant now) {
+        return transactions.inTransaction(tx -> {
+            try {
+                return outcomes.remindCentres(tx, referrals, now);
+            } catch (Exception e) {
+                throw new IllegalStateException("Rappel aux centres non envoyé (" + e.getClass().getSimpleName() + ")", e);
+            }
+        });
+    }
+
     private Referral logged(DbExecute tx, UUID id, String event) {
         Referral referral = referrals.find(tx, id).orElseThrow();
         changes.record(tx, id, referral.organisationId(), event, ReferralJson.snapshot(referral));

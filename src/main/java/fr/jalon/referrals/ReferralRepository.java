@@ -87,6 +87,29 @@ final class ReferralRepository {
                 .map(row -> Rows.uuid(row, "id")).toList();
     }
 
+    /** Centres with referrals waiting (NEW) for a week without a reminder: count and oldest, locked. */
+    record Waiting(UUID centerId, String centre, String email, List<UUID> referralIds, Instant oldest) {
+    }
+
+    List<Waiting> waiting(DbExecute exec, Instant now) {
+        return exec.query("""
+                        WITH due AS (SELECT r.id, r.center_id, r.created_at FROM referrals r
+                                     WHERE r.status = 'NEW' AND coalesce(r.last_reminded_at, r.created_at) <= ?
+                                     FOR UPDATE OF r SKIP LOCKED)
+                        SELECT c.id, c.name, c.contact_email, array_agg(due.id::text) AS ids, min(due.created_at) AS oldest
+                        FROM due JOIN centers c ON c.id = due.center_id
+                        WHERE c.contact_email IS NOT NULL
+                        GROUP BY c.id, c.name, c.contact_email""", now.minus(java.time.Duration.ofDays(7)).atOffset(ZoneOffset.UTC))
+                .map(row -> new Waiting(Rows.uuid(row, "id"), Rows.text(row, "name"), Rows.text(row, "contact_email"),
+                        Rows.textList(row, "ids").stream().map(UUID::fromString).toList(), Rows.instant(row, "oldest")))
+                .toList();
+    }
+
+    void reminded(DbExecute exec, List<UUID> ids, Instant at) {
+        exec.dml("UPDATE referrals SET last_reminded_at = ? WHERE id = ANY(CAST(? AS uuid[]))",
+                at.atOffset(ZoneOffset.UTC), OrganisationRepository.array(ids));
+    }
+
     /** Whether some site of the centre lies in the communes or EPCIs the person can reach. */
     boolean reachable(DbExecute exec, UUID centerId, List<String> communes, List<String> epcis) {
         return exec.get("""

@@ -67,6 +67,8 @@ public final class Referrals {
 
     /** The same as of {@code now}: lets tests drive the clock. */
     public String expire(java.time.Instant now) {
-        return desk.expire(now) + " orientation(s) expirée(s)";
+        int expired = desk.expire(now);
+        int reminded = desk.remindCentres(outcomes, now);
+        return expired + " orientation(s) expirée(s), " + reminded + " centre(s) relancé(s)";
     }
 }

@@ -295,7 +295,13 @@ class ReferralsHttpTest {
         Partner partner = partner();
         String id = partner.adviser().post("/api/v1/referrals", referralBody("Oubli-" + Fixtures.uniqueLetters())).id();
 
+        TestDatabase.get().application().referrals().expire(Instant.now().plus(java.time.Duration.ofDays(8)));
+        Instant reminded = lastReminder(id);
+        assertTrue(reminded != null, "the centre is reminded after a week");
+        TestDatabase.get().application().referrals().expire(Instant.now().plus(java.time.Duration.ofDays(10)));
+        assertEquals(reminded, lastReminder(id), "and not again within the week");
         TestDatabase.get().application().referrals().expire(Instant.now().plus(java.time.Duration.ofDays(29)));
+        assertTrue(lastReminder(id).isAfter(reminded), "a week later, again");
         assertEquals("NEW", partner.adviser().get("/api/v1/referrals/" + id).json().getString("status"));
 
         TestDatabase.get().application().referrals().expire(Instant.now().plus(java.time.Duration.ofDays(31)));
@@ -304,6 +310,12 @@ class ReferralsHttpTest {
                 .map(v -> v.asJsonObject())
                 .anyMatch(c -> c.getString("event").equals("referral.expired")
                         && c.getJsonObject("referral").getString("id").equals(id)));
+    }
+
+    private static Instant lastReminder(String referral) {
+        return TestDatabase.get().database().client().execute()
+                .get("SELECT last_reminded_at FROM referrals WHERE id = ?", UUID.fromString(referral))
+                .map(r -> fr.jalon.platform.db.Rows.instant(r, "last_reminded_at")).orElse(null);
     }
 
     private static long count(String sql, Object... params) {
