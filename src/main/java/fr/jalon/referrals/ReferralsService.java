@@ -3,6 +3,7 @@ package fr.jalon.referrals;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import fr.jalon.platform.codes.Contact;
 import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.http.ApiRoutes;
+import fr.jalon.platform.http.FieldError;
 import fr.jalon.platform.http.JsonInput;
 import fr.jalon.platform.http.JsonText;
 import fr.jalon.platform.http.QueryParams;
@@ -60,6 +62,7 @@ final class ReferralsService implements ApiRoutes.ApiService {
     @Override
     public void routes(ApiRoutes routes) {
         routes.post("/referrals", this::refer)
+                .post("/referrals/batch", this::referBatch)
                 .get("/referrals", this::list)
                 .get("/referrals/changes", this::feed)
                 .get("/referrals/{id}", this::get)
@@ -107,6 +110,58 @@ final class ReferralsService implements ApiRoutes.ApiService {
     }
 
     private record Answer(int status, String body, UUID id, boolean replayed) {
+    }
+
+    /**
+     * Many referrals from one CSV file: every line is checked first, then all are recorded in one
+     * transaction — all or nothing, with a report naming each faulty line.
+     */
+    private void referBatch(ServerRequest req, ServerResponse res) {
+        Principal actor = Authentication.principal(req);
+        actor.requireRole(Role.ADVISER);
+        ReferralBatchFile.Content content = ReferralBatchFile.read(bodies.csvFile(req));
+        List<FieldError> errors = new ArrayList<>(content.errors());
+        List<ReferralDesk.Intake> intakes = new ArrayList<>();
+        for (ReferralBatchFile.Line line : content.lines()) {
+            try {
+                intakes.add(intake(new JsonInput(line.body())));
+            } catch (ApiProblem problem) {
+                errors.addAll(atLine(line.number(), problem));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.validation(errors);
+        }
+        List<Referral> created = transactions.inTransaction(tx -> {
+            List<Referral> referrals = new ArrayList<>();
+            for (int i = 0; i < intakes.size(); i++) {
+                try {
+                    referrals.add(desk.refer(actor, tx, intakes.get(i)));
+                } catch (ApiProblem problem) {
+                    throw ApiProblem.validation(atLine(content.lines().get(i).number(), problem));
+                }
+            }
+            return referrals;
+        });
+        JsonArrayBuilder lines = Jsons.createArrayBuilder();
+        for (int i = 0; i < created.size(); i++) {
+            JsonObjectBuilder line = Jsons.createObjectBuilder().add("line", content.lines().get(i).number())
+                    .add("referralId", created.get(i).id().toString());
+            if (created.get(i).needsFlag() != null) {
+                line.add("needsFlag", created.get(i).needsFlag());
+            }
+            lines.add(line);
+        }
+        res.status(Status.CREATED_201).header(HeaderNames.CONTENT_TYPE, "application/json")
+                .send(JsonText.write(Jsons.createObjectBuilder().add("created", created.size()).add("lines", lines).build()));
+    }
+
+    private static List<FieldError> atLine(int line, ApiProblem problem) {
+        if (problem.errors().isEmpty()) {
+            return List.of(new FieldError(line, "(ligne)", problem.type(), "Ligne " + line + " : " + problem.getMessage()));
+        }
+        return problem.errors().stream()
+                .map(e -> new FieldError(line, e.field(), e.code(), "Ligne " + line + " : " + e.message())).toList();
     }
 
     private ReferralDesk.Intake intake(JsonInput in) {

@@ -312,6 +312,33 @@ class ReferralsHttpTest {
                         && c.getJsonObject("referral").getString("id").equals(id)));
     }
 
+    @Test
+    void aBatchFileIsAllOrNothingWithALineReport() {
+        Partner partner = partner();
+        String tag = Fixtures.uniqueLetters();
+        String header = "\uFEFFnom_naissance;prenom;sexe;date_naissance;commune_naissance_insee;pays_naissance;"
+                + "numero_france_travail;email;disponibilites;communes_accessibles;personne_informee\r\n";
+        String good = "Lot-" + tag + "-A;Inès;F;03/02/1996;40192;France;;ines@example.org;TUESDAY_MORNING;40192;oui\r\n"
+                + "Lot-" + tag + "-B;Hugo;M;14/07/2001;40088;France;;;;;oui\r\n";
+        String bad = "Lot-" + tag + "-C;Léo;M;31/02/2001;40088;France;12AB;;;;oui\r\n"
+                + "Lot-" + tag + "-D;Zoé;F;01/01/1990;40088;France;;;;;non\r\n";
+
+        ApiClient.Answer refused = partner.adviser().send("POST", "/api/v1/referrals/batch", "text/csv", header + good + bad);
+        assertEquals(422, refused.status(), refused.body());
+        List<JsonObject> errors = refused.json().getJsonArray("errors").stream().map(v -> v.asJsonObject()).toList();
+        assertTrue(errors.stream().anyMatch(e -> e.getInt("line") == 4 && e.getString("field").equals("date_naissance")),
+                refused.body());
+        assertTrue(errors.stream().anyMatch(e -> e.getInt("line") == 4 && e.getString("field").contains("franceTravailNumber")));
+        assertTrue(errors.stream().anyMatch(e -> e.getInt("line") == 5 && e.getString("field").contains("personInformed")));
+        assertEquals(0L, count("SELECT count(*) AS n FROM people WHERE birth_name LIKE ?", "LOT-" + tag.toUpperCase() + "%")
+                + count("SELECT count(*) AS n FROM people WHERE birth_name LIKE ?", "Lot-" + tag + "%"), "nothing applied");
+
+        ApiClient.Answer created = partner.adviser().send("POST", "/api/v1/referrals/batch", "text/csv", header + good);
+        assertEquals(201, created.status(), created.body());
+        assertEquals(2, created.json().getInt("created"));
+        assertEquals(3, created.json().getJsonArray("lines").getJsonObject(1).getInt("line"));
+    }
+
     private static Instant lastReminder(String referral) {
         return TestDatabase.get().database().client().execute()
                 .get("SELECT last_reminded_at FROM referrals WHERE id = ?", UUID.fromString(referral))
