@@ -1,13 +1,11 @@
 package fr.jalon.referrals;
 
-import java.io.StringReader;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
 import fr.jalon.platform.db.Rows;
-import fr.jalon.platform.json.Jsons;
 
 import io.helidon.dbclient.DbExecute;
 import jakarta.json.JsonObject;
@@ -18,8 +16,8 @@ import jakarta.json.JsonObject;
  */
 final class ChangeLog {
 
-    /** One entry of the feed. */
-    record Change(UUID id, long seq, UUID referralId, String event, JsonObject referral, Instant occurredAt) {
+    /** One entry of the feed; {@code referralJson} is the snapshot as stored (JSON text, passed through unparsed). */
+    record Change(UUID id, long seq, UUID referralId, String event, String referralJson, Instant occurredAt) {
     }
 
     /** A delivery due now, with what sending it needs. */
@@ -55,17 +53,20 @@ final class ChangeLog {
 
     /** Changes after {@code afterSeq} (or after {@code updatedAfter} without a cursor), of one organisation or all. */
     List<Change> feed(DbExecute exec, UUID organisationId, Long afterSeq, Instant updatedAfter, int limit) {
-        return exec.query("""
-                        SELECT id, seq, referral_id, event, snapshot::text AS snapshot, occurred_at FROM referral_changes
-                        WHERE seq IS NOT NULL AND (CAST(? AS uuid) IS NULL OR organisation_id = ?)
-                          AND seq > ? AND occurred_at > ?
-                        ORDER BY seq LIMIT ?""",
-                        organisationId, organisationId, afterSeq == null ? 0L : afterSeq,
-                        (updatedAfter == null || afterSeq != null ? Instant.EPOCH : updatedAfter).atOffset(ZoneOffset.UTC),
-                        limit)
+        // Two statements rather than "? IS NULL OR organisation_id = ?": a generic plan of that
+        // form cannot use the (organisation_id, seq) index and read the whole log for each page.
+        String scope = organisationId == null ? "" : "organisation_id = ? AND ";
+        List<Object> params = new java.util.ArrayList<>();
+        if (organisationId != null) {
+            params.add(organisationId);
+        }
+        params.add(afterSeq == null ? 0L : afterSeq);
+        params.add((updatedAfter == null || afterSeq != null ? Instant.EPOCH : updatedAfter).atOffset(ZoneOffset.UTC));
+        params.add(limit);
+        return exec.query("SELECT id, seq, referral_id, event, snapshot::text AS snapshot, occurred_at FROM referral_changes "
+                        + "WHERE " + scope + "seq > ? AND occurred_at > ? ORDER BY seq LIMIT ?", params.toArray())
                 .map(row -> new Change(Rows.uuid(row, "id"), Rows.longValue(row, "seq"), Rows.uuid(row, "referral_id"),
-                        Rows.text(row, "event"), Jsons.createReader(new StringReader(Rows.text(row, "snapshot"))).readObject(),
-                        Rows.instant(row, "occurred_at")))
+                        Rows.text(row, "event"), Rows.text(row, "snapshot"), Rows.instant(row, "occurred_at")))
                 .toList();
     }
 

@@ -43,7 +43,7 @@ public final class Referrals {
         this.services = List.of(
                 new OrganisationsService(new OrganisationDesk(db, transactions, organisations, audit, production), bodies,
                         centerExists),
-                new ReferralsService(desk, changes, new IdempotencyKeys(), candidates, transactions, db, bodies, clock));
+                new ReferralsService(desk, changes, new IdempotencyKeys(), candidates, transactions, audit, bodies, clock));
     }
 
     public List<ApiRoutes.ApiService> httpServices() {

@@ -43,18 +43,19 @@ final class ReferralsService implements ApiRoutes.ApiService {
     private final IdempotencyKeys keys;
     private final Candidates candidates;
     private final Transactions transactions;
-    private final io.helidon.dbclient.DbClient db;
     private final RequestBodies bodies;
     private final java.time.Clock clock;
+    private final fr.jalon.platform.audit.AuditLog audit;
 
     ReferralsService(ReferralDesk desk, ChangeLog changes, IdempotencyKeys keys, Candidates candidates,
-                     Transactions transactions, io.helidon.dbclient.DbClient db, RequestBodies bodies, java.time.Clock clock) {
+                     Transactions transactions, fr.jalon.platform.audit.AuditLog audit, RequestBodies bodies,
+                     java.time.Clock clock) {
+        this.audit = audit;
         this.desk = desk;
         this.changes = changes;
         this.keys = keys;
         this.candidates = candidates;
         this.transactions = transactions;
-        this.db = db;
         this.bodies = bodies;
         this.clock = clock;
     }
@@ -305,14 +306,23 @@ final class ReferralsService implements ApiRoutes.ApiService {
         }).orElse(null);
         int limit = params.limit(100, 1000);
         transactions.run(changes::sequence);
-        List<ChangeLog.Change> page = changes.feed(db.execute(), actor.isAdmin() ? null : actor.scopeId(), cursor, after,
-                limit);
-        JsonArrayBuilder items = Jsons.createArrayBuilder();
-        for (ChangeLog.Change c : page) {
-            items.add(Jsons.createObjectBuilder().add("id", c.id().toString()).add("seq", c.seq())
-                    .add("event", c.event()).add("occurredAt", c.occurredAt().toString()).add("referral", c.referral()));
+        List<ChangeLog.Change> page = transactions.inTransaction(tx -> {
+            List<ChangeLog.Change> found = changes.feed(tx, actor.isAdmin() ? null : actor.scopeId(), cursor, after, limit);
+            if (!found.isEmpty()) {
+                audit.record(tx, actor, "referral.feed.read", "organisation", actor.isAdmin() ? null : actor.scopeId());
+            }
+            return found;
+        });
+        // Snapshots are stored JSON: written through as they are, not parsed and written again.
+        StringBuilder body = new StringBuilder(256 + page.size() * 1024).append("{\"items\":[");
+        for (int i = 0; i < page.size(); i++) {
+            ChangeLog.Change c = page.get(i);
+            body.append(i == 0 ? "" : ",").append("{\"id\":\"").append(c.id()).append("\",\"seq\":").append(c.seq())
+                    .append(",\"event\":\"").append(c.event()).append("\",\"occurredAt\":\"").append(c.occurredAt())
+                    .append("\",\"referral\":").append(c.referralJson()).append('}');
         }
         long next = page.isEmpty() ? (cursor == null ? 0 : cursor) : page.getLast().seq();
-        Responses.ok(res, Jsons.createObjectBuilder().add("items", items).add("nextCursor", String.valueOf(next)).build());
+        body.append("],\"nextCursor\":\"").append(next).append("\"}");
+        res.status(Status.OK_200).header(HeaderNames.CONTENT_TYPE, "application/json").send(body.toString());
     }
 }

@@ -30,6 +30,11 @@ final class RawHttpClient implements AutoCloseable {
 
     /** Sends a request and returns the status code (the body is read and dropped). */
     int send(String method, String path, String token, byte[] jsonBody) {
+        return send(method, path, token, jsonBody, "");
+    }
+
+    /** The same with extra header lines ({@code "Name: value\r\n"} each). */
+    int send(String method, String path, String token, byte[] jsonBody, String extraHeaders) {
         try {
             if (socket == null) {
                 socket = new Socket(host, port);
@@ -38,7 +43,7 @@ final class RawHttpClient implements AutoCloseable {
                 in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
             }
             String head = method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + token
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + jsonBody.length + "\r\n\r\n";
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + jsonBody.length + "\r\n" + extraHeaders + "\r\n";
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             out.write(jsonBody);
             out.flush();
