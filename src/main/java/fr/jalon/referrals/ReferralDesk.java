@@ -65,6 +65,11 @@ final class ReferralDesk {
         if (!organisation.centerIds().contains(center)) {
             throw ApiProblem.invalidField("centerId", "not_partner", "Votre structure n'oriente pas vers ce centre.");
         }
+        List<String> unknown = referrals.unknownPlaces(tx, intake.communes(), intake.epcis());
+        if (!unknown.isEmpty()) {
+            throw ApiProblem.invalidField("constraints.mobility", "unknown_place",
+                    "Commune ou EPCI inconnu (codes INSEE de 2026, SIREN d'EPCI) : " + String.join(", ", unknown) + ".");
+        }
         String flag = null;
         if ((!intake.communes().isEmpty() || !intake.epcis().isEmpty())
                 && !referrals.reachable(tx, center, intake.communes(), intake.epcis())) {
@@ -179,6 +184,17 @@ final class ReferralDesk {
                     referrals.follow(tx, id, status);
                     logged(tx, id, "referral." + status.name().toLowerCase(java.util.Locale.ROOT));
                 }));
+    }
+
+    /**
+     * Results arrived for the enrolment behind a referral: it becomes CERTIFIED with the result
+     * summary (status, score, level), in the caller's transaction (the results import's).
+     */
+    void certified(DbExecute tx, UUID enrolmentId, JsonObject result) {
+        referrals.referralOfEnrolment(tx, enrolmentId).ifPresent(id -> {
+            referrals.certify(tx, id, result);
+            logged(tx, id, "referral.certified");
+        });
     }
 
     /** NEW referrals nobody handled within the limit expire (job "referral-expiry"). */

@@ -110,6 +110,23 @@ final class ReferralRepository {
                 at.atOffset(ZoneOffset.UTC), OrganisationRepository.array(ids));
     }
 
+    /** Of the given codes, those that are neither a current commune nor an EPCI's SIREN. */
+    List<String> unknownPlaces(DbExecute exec, List<String> communes, List<String> epcis) {
+        return exec.query("""
+                        SELECT code FROM unnest(CAST(? AS text[])) AS code
+                        WHERE NOT EXISTS (SELECT 1 FROM communes c WHERE c.code_insee = code AND c.type = 'commune-actuelle')
+                        UNION ALL
+                        SELECT siren FROM unnest(CAST(? AS text[])) AS siren
+                        WHERE NOT EXISTS (SELECT 1 FROM epcis e WHERE e.siren = siren)""",
+                        textArray(communes), textArray(epcis))
+                .map(row -> Rows.text(row, "code")).toList();
+    }
+
+    void certify(DbExecute exec, UUID id, JsonObject result) {
+        exec.dml("UPDATE referrals SET status = 'CERTIFIED', appointment = 'EFFECTUE', result = CAST(? AS jsonb), "
+                + "updated_at = now() WHERE id = ?", result.toString(), id);
+    }
+
     /** Whether some site of the centre lies in the communes or EPCIs the person can reach. */
     boolean reachable(DbExecute exec, UUID centerId, List<String> communes, List<String> epcis) {
         return exec.get("""

@@ -54,6 +54,14 @@ public final class Referrals {
         return organisations.exists(exec, id);
     }
 
+    /**
+     * Certification results reached the enrolment behind a referral (called by the results
+     * import, inside its transaction): the referral becomes CERTIFIED with the summary.
+     */
+    public void resultsArrived(DbExecute tx, UUID enrolmentId, jakarta.json.JsonObject summary) {
+        desk.certified(tx, enrolmentId, summary);
+    }
+
     /** Numbers new changes, then sends their webhooks and e-mails (job "referral-outcomes"). */
     public String deliverOutcomes() {
         transactions.run(changes::sequence);

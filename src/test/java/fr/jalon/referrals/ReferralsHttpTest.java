@@ -135,14 +135,23 @@ class ReferralsHttpTest {
             assertEquals("ATTENDED", attended.getString("status"));
             assertEquals("EFFECTUE", attended.getString("appointment"));
 
+            // Results, as the Results issue's import will report them (stubbed here).
+            TestDatabase.get().database().transactions().run(tx -> TestDatabase.get().application().referrals()
+                    .resultsArrived(tx, UUID.fromString(enrolment), Jsons.createObjectBuilder().add("status", "VALIDATED")
+                            .add("score", 412).add("level", "Indépendant 1").build()));
+            JsonObject certified = partner.adviser().get("/api/v1/referrals/" + id).json();
+            assertEquals("CERTIFIED", certified.getString("status"));
+            assertEquals(412, certified.getJsonObject("result").getInt("score"));
+
             List<String> events = partner.adviser().get("/api/v1/referrals/changes?limit=50").json().getJsonArray("items")
                     .stream().map(v -> v.asJsonObject())
                     .filter(c -> c.getJsonObject("referral").getString("id").equals(id))
                     .map(c -> c.getString("event")).toList();
-            assertEquals(List.of("referral.created", "referral.accepted", "referral.convoked", "referral.attended"), events);
+            assertEquals(List.of("referral.created", "referral.accepted", "referral.convoked", "referral.attended",
+                    "referral.certified"), events);
 
             // Webhooks: the first two answers fail, the retries succeed; every change arrives once, signed.
-            for (int round = 0; round < 4; round++) {
+            for (int round = 0; round < 5; round++) {
                 TestDatabase.get().application().referrals().deliverOutcomes();
                 TestDatabase.get().database().client().execute().dml(
                         "UPDATE referral_deliveries SET next_attempt_at = now() WHERE status = 'PENDING'");
@@ -153,13 +162,13 @@ class ReferralsHttpTest {
                 RecordedRequest request = receiver.takeRequest();
                 String body = request.getBody().utf8();
                 String signature = request.getHeaders().get("X-Jalon-Signature");
-                assertTrue(WebhookSignature.verify(secret, signature, body, Instant.now().getEpochSecond(), 300), signature);
+                assertTrue(receiverAccepts(secret, signature, body), signature);
                 JsonObject event = Jsons.createReader(new java.io.StringReader(body)).readObject();
                 if (i >= 2) {
                     assertTrue(delivered.add(event.getString("id")), "each event acknowledged once");
                 }
             }
-            assertEquals(4, delivered.size(), "created, accepted, convoked, attended");
+            assertEquals(5, delivered.size(), "created, accepted, convoked, attended, certified");
             assertEquals(0L, count("SELECT count(*) AS n FROM referral_deliveries d JOIN referral_changes c ON c.id = d.change_id "
                     + "WHERE c.referral_id = ? AND d.status <> 'SENT'", UUID.fromString(id)), "e-mails and webhooks all sent");
         }
@@ -214,6 +223,13 @@ class ReferralsHttpTest {
         assertTrue(theirs.adviser().get("/api/v1/referrals/changes?limit=1000").json().getJsonArray("items").stream()
                 .noneMatch(v -> v.asJsonObject().getJsonObject("referral").getString("id").equals(id)));
         assertEquals(404, theirs.adviser().get("/api/v1/referring-organisations/" + mine.organisation()).status());
+        assertEquals(404, theirs.staff().get("/api/v1/referrals/" + id + "/proposals").status());
+        assertEquals(404, theirs.staff().post("/api/v1/referrals/" + id + "/postpone", Jsons.createObjectBuilder().build())
+                .status());
+        assertEquals(404, theirs.staff().post("/api/v1/referrals/" + id + "/accept", Jsons.createObjectBuilder()
+                .add("sessionId", UUID.randomUUID().toString()).build()).status());
+        assertEquals(403, theirs.adviser().post("/api/v1/referrals/" + id + "/accept", Jsons.createObjectBuilder()
+                .add("sessionId", UUID.randomUUID().toString()).build()).status(), "advisers do not accept");
         assertEquals(200, mine.staff().get("/api/v1/referrals/" + id).status(), "the centre it is addressed to sees it");
 
         ApiClient.Answer refused = mine.staff().post("/api/v1/referrals/" + id + "/refuse", Jsons.createObjectBuilder()
@@ -246,6 +262,16 @@ class ReferralsHttpTest {
         assertTrue(flagged.json().getString("needsFlag").contains("mobilité"), "accepted, flagged");
 
         assertEquals(403, partner.staff().post("/api/v1/referrals", good).status(), "only advisers refer");
+
+        JsonObject unknownCommune = Jsons.createObjectBuilder(good).add("constraints", Jsons.createObjectBuilder()
+                .add("mobility", Jsons.createObjectBuilder().add("communes", Jsons.createArrayBuilder().add("40999")))).build();
+        ApiClient.Answer unknown = partner.adviser().post("/api/v1/referrals", unknownCommune);
+        assertEquals(422, unknown.status());
+        assertTrue(unknown.body().contains("40999"), unknown.body());
+
+        ApiClient.Answer reused = partner.adviser().post("/api/v1/referrals", Jsons.createObjectBuilder(good)
+                .add("centerId", fixtures.center()).build());
+        assertEquals(422, reused.status(), "a centre the organisation does not refer to");
     }
 
     @Test
@@ -337,6 +363,19 @@ class ReferralsHttpTest {
         assertEquals(201, created.status(), created.body());
         assertEquals(2, created.json().getInt("created"));
         assertEquals(3, created.json().getJsonArray("lines").getJsonObject(1).getInt("line"));
+    }
+
+    /** The README's receiver-side check, written with the JDK only, as a partner would. */
+    private static boolean receiverAccepts(String secret, String header, String rawBody) throws Exception {
+        String[] parts = header.split(",");
+        long t = Long.parseLong(parts[0].substring(2));
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        String expected = java.util.HexFormat.of().formatHex(
+                mac.doFinal((t + "." + rawBody).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return java.security.MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                parts[1].substring(3).getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                && Math.abs(Instant.now().getEpochSecond() - t) <= 300;
     }
 
     private static Instant lastReminder(String referral) {

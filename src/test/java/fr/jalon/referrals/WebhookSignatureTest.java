@@ -27,18 +27,4 @@ class WebhookSignatureTest {
         assertFalse(WebhookSignature.verify("whsec_other", header, BODY, 1_000_100L, 300));
         assertFalse(WebhookSignature.verify(SECRET, "v1=abc", BODY, 1_000_100L, 300), "no timestamp");
     }
-
-    /** The receiver's side, written with the JDK only, as a partner would. */
-    static final class HexHmac {
-        static String of(String secret, String text) {
-            try {
-                javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-                mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        "HmacSHA256"));
-                return java.util.HexFormat.of().formatHex(mac.doFinal(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            } catch (java.security.GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
 }
