@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import fr.jalon.platform.db.Rows;
+import fr.jalon.platform.db.SqlArrays;
 
 import io.helidon.dbclient.DbExecute;
 
@@ -159,8 +160,8 @@ final class NotificationRepository {
                         WHERE n.channel = 'LETTER' AND n.status = 'SENT' AND n.sent_at >= ? AND n.sent_at < ?
                           AND (CAST(? AS uuid[]) IS NULL OR n.center_id = ANY(CAST(? AS uuid[])))
                         GROUP BY si.id, si.name, si.center_id ORDER BY si.name, si.id""",
-                        from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC), uuidArray(centerIds),
-                        uuidArray(centerIds))
+                        from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC), SqlArrays.of(centerIds),
+                        SqlArrays.of(centerIds))
                 .map(row -> new LetterBatch(Rows.uuid(row, "site_id"), Rows.text(row, "site"), Rows.uuid(row, "center_id"),
                         Rows.integer(row, "letters")))
                 .toList();
@@ -170,9 +171,6 @@ final class NotificationRepository {
         return exec.get("SELECT center_id FROM sites WHERE id = ?", siteId).map(row -> Rows.uuid(row, "center_id"));
     }
 
-    private static String uuidArray(List<UUID> ids) {
-        return ids == null ? null : ids.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}"));
-    }
 
     private static DueNotification due(io.helidon.dbclient.DbRow row) {
         return new DueNotification(Rows.uuid(row, "id"), Rows.uuid(row, "subject_id"), Rows.text(row, "kind"),

@@ -3,9 +3,9 @@ package fr.jalon.referrals;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import fr.jalon.platform.db.Rows;
+import fr.jalon.platform.db.SqlArrays;
 
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
@@ -29,7 +29,7 @@ final class OrganisationRepository {
                         o.contactEmail(), o.contactPhone())
                 .map(row -> Rows.uuid(row, "id")).orElseThrow();
         exec.dml("INSERT INTO organisation_centers (organisation_id, center_id) SELECT ?, unnest(CAST(? AS uuid[]))",
-                id, array(o.centerIds()));
+                id, SqlArrays.of(o.centerIds()));
         return id;
     }
 
@@ -60,9 +60,5 @@ final class OrganisationRepository {
                 Rows.text(row, "address_line1"), Rows.text(row, "postal_code"), Rows.text(row, "city"),
                 Rows.text(row, "contact_email"), Rows.text(row, "contact_phone"), Rows.text(row, "webhook_url"),
                 Rows.textList(row, "center_ids").stream().map(UUID::fromString).toList(), Rows.instant(row, "created_at"));
-    }
-
-    static String array(List<UUID> ids) {
-        return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
     }
 }

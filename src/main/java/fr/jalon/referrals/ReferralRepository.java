@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import fr.jalon.platform.db.Rows;
+import fr.jalon.platform.db.SqlArrays;
 import fr.jalon.platform.json.Jsons;
 
 import io.helidon.dbclient.DbExecute;
@@ -107,7 +108,7 @@ final class ReferralRepository {
 
     void reminded(DbExecute exec, List<UUID> ids, Instant at) {
         exec.dml("UPDATE referrals SET last_reminded_at = ? WHERE id = ANY(CAST(? AS uuid[]))",
-                at.atOffset(ZoneOffset.UTC), OrganisationRepository.array(ids));
+                at.atOffset(ZoneOffset.UTC), (Object) SqlArrays.of(ids));
     }
 
     /** Of the given codes, those that are neither a current commune nor an EPCI's SIREN. */
@@ -118,7 +119,7 @@ final class ReferralRepository {
                         UNION ALL
                         SELECT siren FROM unnest(CAST(? AS text[])) AS siren
                         WHERE NOT EXISTS (SELECT 1 FROM epcis e WHERE e.siren = siren)""",
-                        textArray(communes), textArray(epcis))
+                        (Object) SqlArrays.of(communes), (Object) SqlArrays.of(epcis))
                 .map(row -> Rows.text(row, "code")).toList();
     }
 
@@ -134,7 +135,7 @@ final class ReferralRepository {
                                        LEFT JOIN communes c ON c.code_insee = s.commune_insee AND c.type = 'commune-actuelle'
                                        WHERE s.center_id = ? AND (s.commune_insee = ANY(CAST(? AS text[]))
                                              OR c.epci_siren = ANY(CAST(? AS text[])))) AS ok""",
-                        centerId, textArray(communes), textArray(epcis))
+                        centerId, (Object) SqlArrays.of(communes), (Object) SqlArrays.of(epcis))
                 .map(row -> Rows.bool(row, "ok")).orElse(false);
     }
 
@@ -161,10 +162,6 @@ final class ReferralRepository {
                 .toList();
     }
 
-    static String textArray(List<String> values) {
-        return values.stream().map(v -> "\"" + v.replace("\"", "") + "\"")
-                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
-    }
 
     private static Referral referral(DbRow row) {
         String reason = Rows.text(row, "refusal_reason");
