@@ -9,6 +9,7 @@ import fr.jalon.jobs.JobDefinition;
 import fr.jalon.jobs.Jobs;
 import fr.jalon.notifications.MessageCatalogue;
 import fr.jalon.referrals.Referrals;
+import fr.jalon.documents.Documents;
 import fr.jalon.notifications.Notifications;
 import fr.jalon.notifications.TemplateRenderer;
 import fr.jalon.platform.audit.AuditLog;
@@ -115,6 +116,8 @@ public final class Application {
                 new AuditService(audit, database.client()),
                 new TerritoryService(territory),
                 centers.httpService(),
+                // Before the sessions' routes: /sessions/documents.zip is not /sessions/{id}.
+                new Documents(transactions, sessions, candidates, centers, audit).httpService(),
                 sessions.httpService(),
                 candidates.httpService(),
                 notifications.httpService(),

@@ -66,6 +66,23 @@ public final class Candidates {
         }
     }
 
+    /** A line of a session's attendance sheet. */
+    public record AttendanceLine(String birthName, String firstName, LocalDate birthDate, String externalId,
+                                 Integer extraTimePercent) {
+    }
+
+    /** The seat holders of each session, by birth name then first name (for attendance sheets). */
+    public java.util.Map<UUID, List<AttendanceLine>> attendanceLines(DbExecute exec, List<UUID> sessionIds) {
+        java.util.Map<UUID, List<AttendanceLine>> lines = new java.util.HashMap<>();
+        sessionIds.forEach(id -> lines.put(id, new java.util.ArrayList<>()));
+        enrolments.ofSessions(exec, sessionIds).stream()
+                .filter(e -> e.status().holdsSeat())
+                .sorted(java.util.Comparator.comparing(Enrolment::birthName).thenComparing(Enrolment::firstName))
+                .forEach(e -> lines.get(e.sessionId()).add(new AttendanceLine(e.birthName(), e.firstName(), e.birthDate(),
+                        e.terms().externalId(), e.terms().extraTimePercent())));
+        return lines;
+    }
+
     /** Follows every status change of enrolments, inside the changing transaction. */
     public void onStatusChange(EnrolmentStatusListener listener) {
         statusListeners.add(listener);

@@ -34,6 +34,11 @@ public final class Centers {
         return repository.center(exec, centerId).isPresent();
     }
 
+    /** The centre's name, as printed on its documents. */
+    public Optional<String> name(DbExecute exec, UUID centerId) {
+        return repository.center(exec, centerId).map(c -> c.draft().name());
+    }
+
     public Set<Habilitation> habilitations(DbExecute exec, UUID centerId) {
         return repository.center(exec, centerId).map(c -> c.draft().habilitations()).orElse(Set.of());
     }

@@ -91,6 +91,36 @@ public final class Sessions {
         }
     }
 
+    /** A session with what its invigilators need on the day: access code and printed invigilator password. */
+    public record SessionKit(SessionView session, String accessCode, String invigilatorPassword) {
+    }
+
+    /** The kit of a session the caller may manage (404 otherwise). */
+    public SessionKit kit(Principal actor, DbExecute exec, UUID id) {
+        return kitOf(scheduling.session(actor, exec, id));
+    }
+
+    /** Kits of a centre's sessions between two dates (inclusive), cancelled ones left out, by date and time. */
+    public List<SessionKit> kitsOfCenter(DbExecute exec, UUID centerId, LocalDate from, LocalDate to) {
+        List<SessionKit> kits = new ArrayList<>();
+        SessionRepository.After after = null;
+        while (true) {
+            List<CertificationSession> page = repository.list(exec,
+                    new SessionRepository.Criteria(centerId, from, to, null, null), after, 500);
+            page.stream().filter(s -> s.status() != SessionStatus.CANCELLED).forEach(s -> kits.add(kitOf(s)));
+            if (page.size() < 500) {
+                return kits;
+            }
+            CertificationSession last = page.getLast();
+            after = new SessionRepository.After(last.slot().date(), last.slot().startTime(), last.id());
+        }
+    }
+
+    private static SessionKit kitOf(CertificationSession s) {
+        return new SessionKit(s.view(), s.accessCode(), fr.jalon.platform.codes.CodeGenerator.printedInvigilatorPassword(
+                s.invigilatorPassword()));
+    }
+
     /** Fills a session's Pix number and declared invigilators where they are still empty. */
     public void complete(DbExecute tx, UUID id, Long pixNumber, String invigilators) {
         repository.setImportDetails(tx, id, pixNumber, invigilators);
