@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
+import com.itextpdf.io.font.FontProgram;
+import com.itextpdf.io.font.FontProgramFactory;
 import com.itextpdf.io.font.PdfEncodings;
 import com.itextpdf.kernel.font.PdfFont;
 import com.itextpdf.kernel.font.PdfFontFactory;
@@ -14,8 +16,10 @@ import com.itextpdf.kernel.font.PdfFontFactory;
  */
 public final class PdfFonts {
 
-    private static final byte[] REGULAR = read("/fonts/DejaVuSans.ttf");
-    private static final byte[] BOLD = read("/fonts/DejaVuSans-Bold.ttf");
+    // Parsed once (parsing a TrueType file per document was most of a page's cost); each document
+    // still gets its own PdfFont, which embeds the subset of glyphs that document uses.
+    private static final FontProgram REGULAR = program("/fonts/DejaVuSans.ttf");
+    private static final FontProgram BOLD = program("/fonts/DejaVuSans-Bold.ttf");
 
     /** The regular and bold faces for one document. */
     public record Faces(PdfFont regular, PdfFont bold) {
@@ -28,21 +32,16 @@ public final class PdfFonts {
         return new Faces(font(REGULAR), font(BOLD));
     }
 
-    private static PdfFont font(byte[] program) {
-        try {
-            return PdfFontFactory.createFont(program, PdfEncodings.IDENTITY_H,
-                    PdfFontFactory.EmbeddingStrategy.FORCE_EMBEDDED);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static PdfFont font(FontProgram program) {
+        return PdfFontFactory.createFont(program, PdfEncodings.IDENTITY_H, PdfFontFactory.EmbeddingStrategy.FORCE_EMBEDDED);
     }
 
-    private static byte[] read(String resource) {
+    private static FontProgram program(String resource) {
         try (InputStream in = PdfFonts.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("Missing font " + resource);
             }
-            return in.readAllBytes();
+            return FontProgramFactory.createFont(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
