@@ -10,6 +10,7 @@ import fr.jalon.jobs.Jobs;
 import fr.jalon.notifications.MessageCatalogue;
 import fr.jalon.referrals.Referrals;
 import fr.jalon.documents.Documents;
+import fr.jalon.invigilators.Invigilators;
 import fr.jalon.notifications.Notifications;
 import fr.jalon.notifications.TemplateRenderer;
 import fr.jalon.platform.audit.AuditLog;
@@ -119,6 +120,7 @@ public final class Application {
                 // Before the sessions' routes: /sessions/documents.zip is not /sessions/{id}.
                 new Documents(transactions, sessions, candidates, centers, audit).httpService(),
                 sessions.httpService(),
+                new Invigilators(transactions, centers, audit, bodies).httpService(),
                 candidates.httpService(),
                 notifications.httpService(),
                 jobs.httpService()), referrals.httpServices().stream()).toList();

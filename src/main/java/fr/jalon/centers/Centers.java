@@ -34,6 +34,11 @@ public final class Centers {
         return repository.center(exec, centerId).isPresent();
     }
 
+    /** The ids of the centre's sites. */
+    public Set<UUID> siteIdsOf(DbExecute exec, UUID centerId) {
+        return repository.sites(exec, centerId).stream().map(Site::id).collect(java.util.stream.Collectors.toSet());
+    }
+
     /** The centre's name, as printed on its documents. */
     public Optional<String> name(DbExecute exec, UUID centerId) {
         return repository.center(exec, centerId).map(c -> c.draft().name());

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import fr.jalon.candidates.Candidates;
 import fr.jalon.platform.audit.AuditLog;
+import fr.jalon.platform.calendar.HalfDay;
 import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.security.Principal;
@@ -120,10 +121,10 @@ final class ReferralDesk {
         List<String> epcis = mobility == null ? List.of()
                 : mobility.getJsonArray("epcis").getValuesAs(jakarta.json.JsonString.class).stream()
                         .map(jakarta.json.JsonString::getString).toList();
-        java.util.Set<Availability> availability = java.util.EnumSet.noneOf(Availability.class);
+        java.util.Set<HalfDay> availability = java.util.EnumSet.noneOf(HalfDay.class);
         if (constraints.containsKey("availability")) {
             constraints.getJsonArray("availability").getValuesAs(jakarta.json.JsonString.class)
-                    .forEach(v -> availability.add(Availability.valueOf(v.getString())));
+                    .forEach(v -> availability.add(HalfDay.valueOf(v.getString())));
         }
         return new SessionFit(communes, epcis, availability, constraints.containsKey("accessibility"));
     }

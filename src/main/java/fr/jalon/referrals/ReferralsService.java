@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import fr.jalon.candidates.Candidates;
+import fr.jalon.platform.calendar.HalfDay;
 import fr.jalon.platform.codes.Contact;
 import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.http.ApiProblem;
@@ -181,7 +182,7 @@ final class ReferralsService implements ApiRoutes.ApiService {
         List<String> epcis = List.of();
         JsonInput c = in.object("constraints").orElse(null);
         if (c != null) {
-            var availability = c.enumSet("availability", Availability.class, 12);
+            var availability = c.enumSet("availability", HalfDay.class, 12);
             constraints.add("availability", Jsons.createArrayBuilder(availability.stream().map(Enum::name).toList()));
             JsonInput mobility = c.object("mobility").orElse(null);
             if (mobility != null) {

@@ -6,6 +6,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import fr.jalon.platform.calendar.HalfDay;
+
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,13 +34,13 @@ class SessionFitTest {
 
     @Test
     void theSessionMustStartInAHalfDayThePersonIsFree() {
-        assertTrue(new SessionFit(List.of(), List.of(), EnumSet.of(Availability.TUESDAY_MORNING), false)
+        assertTrue(new SessionFit(List.of(), List.of(), EnumSet.of(HalfDay.TUESDAY_MORNING), false)
                 .fits(DAX_TUESDAY_MORNING));
-        assertFalse(new SessionFit(List.of(), List.of(), EnumSet.of(Availability.TUESDAY_AFTERNOON), false)
+        assertFalse(new SessionFit(List.of(), List.of(), EnumSet.of(HalfDay.TUESDAY_AFTERNOON), false)
                 .fits(DAX_TUESDAY_MORNING));
-        assertFalse(new SessionFit(List.of(), List.of(), EnumSet.of(Availability.MONDAY_MORNING), false)
+        assertFalse(new SessionFit(List.of(), List.of(), EnumSet.of(HalfDay.MONDAY_MORNING), false)
                 .fits(DAX_TUESDAY_MORNING));
-        assertTrue(new SessionFit(List.of(), List.of(), EnumSet.of(Availability.TUESDAY_AFTERNOON), false)
+        assertTrue(new SessionFit(List.of(), List.of(), EnumSet.of(HalfDay.TUESDAY_AFTERNOON), false)
                 .fits(new SessionFit.Candidate(TUESDAY, LocalTime.of(13, 0), "40088", null, true)), "13:00 is afternoon");
     }
 

@@ -1,0 +1,105 @@
+package fr.jalon.invigilators;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import fr.jalon.centers.Centers;
+import fr.jalon.platform.audit.AuditLog;
+import fr.jalon.platform.db.Transactions;
+import fr.jalon.platform.http.ApiProblem;
+import fr.jalon.platform.security.Principal;
+import fr.jalon.platform.security.Role;
+
+import io.helidon.dbclient.DbExecute;
+
+/** The centre's invigilator pool: kept by its staff; reads of these people are audited. */
+final class InvigilatorDesk {
+
+    private final Transactions transactions;
+    private final InvigilatorRepository repository;
+    private final Centers centers;
+    private final AuditLog audit;
+
+    InvigilatorDesk(Transactions transactions, InvigilatorRepository repository, Centers centers, AuditLog audit) {
+        this.transactions = transactions;
+        this.repository = repository;
+        this.centers = centers;
+        this.audit = audit;
+    }
+
+    Invigilator create(Principal actor, Invigilator draft) {
+        actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
+        UUID center = actor.isAdmin() ? draft.centerId() : actor.scopeId();
+        if (center == null) {
+            throw ApiProblem.invalidField("centerId", "required", "Indiquez le centre (« centerId »).");
+        }
+        return transactions.inTransaction(tx -> {
+            if (!centers.centerExists(tx, center)) {
+                throw ApiProblem.invalidField("centerId", "unknown_center", "Ce centre n'existe pas.");
+            }
+            Invigilator checked = check(tx, withCenter(draft, center));
+            UUID id = repository.insert(tx, checked);
+            audit.record(tx, actor, "invigilator.create", "invigilator", id);
+            return repository.find(tx, id, false).orElseThrow();
+        });
+    }
+
+    Invigilator replace(Principal actor, UUID id, Invigilator draft) {
+        return transactions.inTransaction(tx -> {
+            Invigilator current = visible(actor, tx, id, true);
+            repository.update(tx, id, check(tx, withCenter(draft, current.centerId())));
+            audit.record(tx, actor, "invigilator.update", "invigilator", id);
+            return repository.find(tx, id, false).orElseThrow();
+        });
+    }
+
+    Invigilator get(Principal actor, UUID id) {
+        return transactions.inTransaction(tx -> {
+            Invigilator found = visible(actor, tx, id, false);
+            audit.record(tx, actor, "invigilator.read", "invigilator", id);
+            return found;
+        });
+    }
+
+    List<Invigilator> list(Principal actor, UUID centerId, int limit) {
+        actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
+        UUID center = actor.isAdmin() ? centerId : actor.scopeId();
+        if (center == null) {
+            throw ApiProblem.badRequest("Indiquez le centre (paramètre « centerId »).");
+        }
+        return transactions.inTransaction(tx -> {
+            List<Invigilator> found = repository.ofCenter(tx, center, limit);
+            found.forEach(i -> audit.record(tx, actor, "invigilator.read", "invigilator", i.id()));
+            return found;
+        });
+    }
+
+    /** Rules the form cannot see alone: sites of this centre, an existing home commune. */
+    private Invigilator check(DbExecute tx, Invigilator draft) {
+        if (draft.siteIds().isEmpty()) {
+            throw ApiProblem.invalidField("siteIds", "required", "Un surveillant couvre au moins un site du centre.");
+        }
+        Set<UUID> ownSites = centers.siteIdsOf(tx, draft.centerId());
+        if (!ownSites.containsAll(draft.siteIds())) {
+            throw ApiProblem.invalidField("siteIds", "other_center", "Chaque site doit appartenir au centre du surveillant.");
+        }
+        if (!repository.communeExists(tx, draft.homeInsee())) {
+            throw ApiProblem.invalidField("homeInsee", "unknown_commune",
+                    "La commune de résidence " + draft.homeInsee() + " n'existe pas (code INSEE 2026).");
+        }
+        return draft;
+    }
+
+    private Invigilator visible(Principal actor, DbExecute tx, UUID id, boolean lock) {
+        actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
+        return repository.find(tx, id, lock).filter(i -> actor.managesCenter(i.centerId()))
+                .orElseThrow(() -> ApiProblem.notFound("Aucun surveillant ne correspond à cet identifiant."));
+    }
+
+    private static Invigilator withCenter(Invigilator d, UUID center) {
+        return new Invigilator(d.id(), center, d.kind(), d.firstName(), d.lastName(), d.email(), d.phone(), d.homeInsee(),
+                d.trainedPix(), d.habilitations(), d.maxPerWeek(), d.maxPerMonth(), d.siteIds(), d.weekly(), d.exceptions(),
+                d.active());
+    }
+}

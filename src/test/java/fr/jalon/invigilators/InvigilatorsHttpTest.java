@@ -1,0 +1,108 @@
+package fr.jalon.invigilators;
+
+import java.net.URI;
+
+import fr.jalon.platform.json.Jsons;
+import fr.jalon.testing.ApiClient;
+import fr.jalon.testing.Fixtures;
+import fr.jalon.testing.JalonServer;
+
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.SetUpServer;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The invigilator pool over HTTP: kept by the centre's staff, precise answers to bad input. */
+@ServerTest
+class InvigilatorsHttpTest {
+
+    private final ApiClient admin;
+    private final Fixtures fixtures;
+
+    InvigilatorsHttpTest(URI uri) {
+        this.admin = ApiClient.of(uri, JalonServer.adminToken());
+        this.fixtures = new Fixtures(admin);
+    }
+
+    @SetUpServer
+    static void server(WebServerConfig.Builder server) {
+        JalonServer.configure(server);
+    }
+
+    private static JsonObjectBuilder body(String site) {
+        return Jsons.createObjectBuilder()
+                .add("kind", "VOLUNTEER").add("firstName", "Marie").add("lastName", "Lafitte")
+                .add("email", "marie.lafitte@example.org").add("phone", "06 12 34 56 78").add("homeInsee", "40088")
+                .add("trainedPix", true).add("habilitations", Jsons.createArrayBuilder().add("CLEA"))
+                .add("maxPerWeek", 2).add("maxPerMonth", 6)
+                .add("siteIds", Jsons.createArrayBuilder().add(site))
+                .add("availability", Jsons.createObjectBuilder()
+                        .add("weekly", Jsons.createArrayBuilder().add("TUESDAY_MORNING").add("THURSDAY_AFTERNOON"))
+                        .add("exceptions", Jsons.createArrayBuilder().add(Jsons.createObjectBuilder().add("kind", "ABSENT")
+                                .add("from", "2026-12-21").add("to", "2027-01-03").add("note", "congés"))));
+    }
+
+    @Test
+    void staffKeepTheirPoolAndOthersSeeNothingOfIt() {
+        String center = fixtures.center();
+        String site = fixtures.site(center);
+        ApiClient staff = admin.as(fixtures.tokenFor("CENTER_STAFF", center));
+
+        ApiClient.Answer created = staff.post("/api/v1/invigilators", body(site).build());
+        assertEquals(201, created.status(), created.body());
+        JsonObject invigilator = created.json();
+        assertEquals(center, invigilator.getString("centerId"));
+        assertEquals("+33612345678", invigilator.getString("phone"));
+        assertEquals(2, invigilator.getJsonObject("availability").getJsonArray("weekly").size());
+        assertEquals("ABSENT", invigilator.getJsonObject("availability").getJsonArray("exceptions").getJsonObject(0)
+                .getString("kind"));
+
+        ApiClient.Answer replaced = staff.put("/api/v1/invigilators/" + created.id(), body(site).add("maxPerWeek", 3)
+                .add("active", false).build());
+        assertEquals(200, replaced.status(), replaced.body());
+        assertEquals(3, replaced.json().getInt("maxPerWeek"));
+        assertTrue(staff.get("/api/v1/invigilators").json().getJsonArray("items").stream()
+                .anyMatch(v -> v.asJsonObject().getString("id").equals(created.id())));
+
+        ApiClient other = admin.as(fixtures.tokenFor("CENTER_STAFF", fixtures.center()));
+        assertEquals(404, other.get("/api/v1/invigilators/" + created.id()).status());
+        assertEquals(404, other.put("/api/v1/invigilators/" + created.id(), body(site).build()).status());
+        assertTrue(other.get("/api/v1/invigilators").json().getJsonArray("items").isEmpty());
+    }
+
+    @Test
+    void badPoolEntriesAreAnsweredPrecisely() {
+        String center = fixtures.center();
+        String site = fixtures.site(center);
+        ApiClient staff = admin.as(fixtures.tokenFor("CENTER_STAFF", center));
+
+        ApiClient.Answer noSite = staff.post("/api/v1/invigilators", body(site).add("siteIds", Jsons.createArrayBuilder())
+                .build());
+        assertEquals(422, noSite.status());
+        assertTrue(noSite.body().contains("siteIds"), noSite.body());
+
+        ApiClient.Answer foreignSite = staff.post("/api/v1/invigilators", body(fixtures.site(fixtures.center())).build());
+        assertEquals(422, foreignSite.status());
+        assertTrue(foreignSite.body().contains("other_center"), foreignSite.body());
+
+        ApiClient.Answer backwards = staff.post("/api/v1/invigilators", body(site).add("availability",
+                Jsons.createObjectBuilder().add("exceptions", Jsons.createArrayBuilder().add(Jsons.createObjectBuilder()
+                        .add("kind", "ABSENT").add("from", "2027-01-10").add("to", "2027-01-03")))).build());
+        assertEquals(422, backwards.status());
+        assertTrue(backwards.body().contains("before_from"), backwards.body());
+
+        ApiClient.Answer limits = staff.post("/api/v1/invigilators", body(site).add("maxPerWeek", 8).add("maxPerMonth", 4)
+                .build());
+        assertEquals(422, limits.status());
+        assertTrue(limits.body().contains("above_month"), limits.body());
+
+        ApiClient.Answer commune = staff.post("/api/v1/invigilators", body(site).add("homeInsee", "40999").build());
+        assertEquals(422, commune.status());
+        assertTrue(commune.body().contains("unknown_commune"), commune.body());
+    }
+}
