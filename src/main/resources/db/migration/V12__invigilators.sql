@@ -1,6 +1,5 @@
 -- The pool of invigilators of a centre, where they can go, when they are free, and their limits.
-ALTER TABLE centers ADD COLUMN invigilator_ratio integer NOT NULL DEFAULT 20 CHECK (invigilator_ratio BETWEEN 1 AND 100);
-
+-- (The staffing ratio is the centre's staff_ratio, V4.)
 CREATE TABLE invigilators (
     id              uuid PRIMARY KEY DEFAULT gen_random_uuid(),
     center_id       uuid NOT NULL REFERENCES centers (id),

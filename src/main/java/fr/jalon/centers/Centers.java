@@ -39,6 +39,11 @@ public final class Centers {
         return repository.sites(exec, centerId).stream().map(Site::id).collect(java.util.stream.Collectors.toSet());
     }
 
+    /** Candidates per invigilator in the centre's sessions (default 20). */
+    public int staffRatio(DbExecute exec, UUID centerId) {
+        return repository.center(exec, centerId).map(c -> c.draft().staffRatio()).orElse(20);
+    }
+
     /** The centre's name, as printed on its documents. */
     public Optional<String> name(DbExecute exec, UUID centerId) {
         return repository.center(exec, centerId).map(c -> c.draft().name());

@@ -20,8 +20,11 @@ final class InvigilatorDesk {
     private final InvigilatorRepository repository;
     private final Centers centers;
     private final AuditLog audit;
+    private final fr.jalon.sessions.Sessions sessions;
 
-    InvigilatorDesk(Transactions transactions, InvigilatorRepository repository, Centers centers, AuditLog audit) {
+    InvigilatorDesk(Transactions transactions, InvigilatorRepository repository, Centers centers,
+                    fr.jalon.sessions.Sessions sessions, AuditLog audit) {
+        this.sessions = sessions;
         this.transactions = transactions;
         this.repository = repository;
         this.centers = centers;
@@ -72,6 +75,26 @@ final class InvigilatorDesk {
             List<Invigilator> found = repository.ofCenter(tx, center, limit);
             found.forEach(i -> audit.record(tx, actor, "invigilator.read", "invigilator", i.id()));
             return found;
+        });
+    }
+
+    /** A session's staffing need: one invigilator per {@code staffRatio} seated candidates, at least one. */
+    record Need(fr.jalon.sessions.Sessions.SessionKit session, int ratio, int required) {
+    }
+
+    List<Need> needs(Principal actor, UUID centerId, java.time.LocalDate from, java.time.LocalDate to) {
+        actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
+        UUID center = actor.isAdmin() ? centerId : actor.scopeId();
+        if (center == null) {
+            throw ApiProblem.badRequest("Indiquez le centre (paramètre « centerId »).");
+        }
+        if (to.isBefore(from) || java.time.temporal.ChronoUnit.DAYS.between(from, to) > 93) {
+            throw ApiProblem.invalidField("to", "invalid_period", "La période va de « from » à « to », 3 mois au plus.");
+        }
+        return transactions.inTransaction(tx -> {
+            StaffingRule rule = new StaffingRule(centers.staffRatio(tx, center));
+            return sessions.kitsOfCenter(tx, center, from, to).stream()
+                    .map(kit -> new Need(kit, rule.ratio(), rule.required(kit.session().seatsTaken()))).toList();
         });
     }
 

@@ -5,15 +5,17 @@ import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.http.ApiRoutes;
 import fr.jalon.platform.http.RequestBodies;
+import fr.jalon.sessions.Sessions;
 
 /** The invigilators feature: the centre's pool (automatic assignment comes next). */
 public final class Invigilators {
 
     private final InvigilatorsService service;
 
-    public Invigilators(Transactions transactions, Centers centers, AuditLog audit, RequestBodies bodies) {
-        this.service = new InvigilatorsService(new InvigilatorDesk(transactions, new InvigilatorRepository(), centers, audit),
-                bodies);
+    public Invigilators(Transactions transactions, Centers centers, Sessions sessions, AuditLog audit,
+                        RequestBodies bodies) {
+        this.service = new InvigilatorsService(new InvigilatorDesk(transactions, new InvigilatorRepository(), centers,
+                sessions, audit), bodies);
     }
 
     public ApiRoutes.ApiService httpService() {

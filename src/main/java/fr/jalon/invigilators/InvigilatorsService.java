@@ -38,6 +38,7 @@ final class InvigilatorsService implements ApiRoutes.ApiService {
     public void routes(ApiRoutes routes) {
         routes.post("/invigilators", this::create)
                 .get("/invigilators", this::list)
+                .get("/invigilators/needs", this::needs)
                 .get("/invigilators/{id}", this::get)
                 .put("/invigilators/{id}", this::replace);
     }
@@ -61,6 +62,23 @@ final class InvigilatorsService implements ApiRoutes.ApiService {
         JsonArrayBuilder items = Jsons.createArrayBuilder();
         desk.list(Authentication.principal(req), params.uuid("centerId").orElse(null), params.limit(100, 500))
                 .forEach(i -> items.add(json(i)));
+        Responses.ok(res, Jsons.createObjectBuilder().add("items", items).build());
+    }
+
+    private void needs(ServerRequest req, ServerResponse res) {
+        QueryParams params = QueryParams.of(req);
+        LocalDate from = params.date("from").orElseThrow(() -> fr.jalon.platform.http.ApiProblem.badRequest(
+                "Le paramètre « from » est obligatoire."));
+        LocalDate to = params.date("to").orElseThrow(() -> fr.jalon.platform.http.ApiProblem.badRequest(
+                "Le paramètre « to » est obligatoire."));
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
+        for (InvigilatorDesk.Need need : desk.needs(Authentication.principal(req), params.uuid("centerId").orElse(null),
+                from, to)) {
+            var s = need.session().session();
+            items.add(Jsons.createObjectBuilder().add("sessionId", s.id().toString()).add("date", s.slot().date().toString())
+                    .add("startTime", s.slot().startTime().toString()).add("siteId", s.siteId().toString())
+                    .add("enrolled", s.seatsTaken()).add("ratio", need.ratio()).add("required", need.required()));
+        }
         Responses.ok(res, Jsons.createObjectBuilder().add("items", items).build());
     }
 

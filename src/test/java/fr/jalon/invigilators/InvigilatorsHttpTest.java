@@ -76,6 +76,26 @@ class InvigilatorsHttpTest {
     }
 
     @Test
+    void eachSessionNeedsOneInvigilatorPerTwentyCandidates() {
+        String center = fixtures.center();
+        String room = fixtures.room(fixtures.site(center), 50);
+        java.time.LocalDate day = java.time.LocalDate.now().plusDays(50);
+        String session = fixtures.session(room, day, "09:00");
+        String tag = Fixtures.uniqueLetters();
+        for (int i = 0; i < 21; i++) {
+            assertEquals(201, admin.post("/api/v1/sessions/" + session + "/enrolments", Fixtures.enrolmentBody(
+                    Fixtures.personBody("Besoin-" + tag + "-" + Fixtures.letters(i), "Léo", "1985-05-05"))).status());
+        }
+        fixtures.session(room, day, "14:00");
+        ApiClient staff = admin.as(fixtures.tokenFor("CENTER_STAFF", center));
+        var needs = staff.get("/api/v1/invigilators/needs?from=" + day + "&to=" + day).json().getJsonArray("items");
+        assertEquals(2, needs.size());
+        assertEquals(2, needs.getJsonObject(0).getInt("required"), "21 candidates: 2 invigilators");
+        assertEquals(1, needs.getJsonObject(1).getInt("required"), "an empty session still needs one");
+        assertEquals(422, staff.get("/api/v1/invigilators/needs?from=" + day + "&to=" + day.plusMonths(4)).status());
+    }
+
+    @Test
     void badPoolEntriesAreAnsweredPrecisely() {
         String center = fixtures.center();
         String site = fixtures.site(center);
