@@ -61,7 +61,7 @@ final class OutcomeDelivery {
 
     /** Renders the adviser's e-mail with an example: a broken reworded template stops the start. */
     void validateTemplates() {
-        Map<String, Object> example = model("Claire Martin", "Léa Dupont", ReferralStatus.CONVOKED, "Centre des Landes");
+        Map<String, Object> example = model("Claire Martin", "Léa Dupont", ReferralStatus.CONVOKED);
         for (String template : List.of(SUBJECT, TEXT, HTML)) {
             templates.render(template, example);
         }
@@ -122,7 +122,7 @@ final class OutcomeDelivery {
             String error = "Échec d'envoi (" + e.getClass().getSimpleName() + (e instanceof HttpStatus h ? " " + h.code : "")
                     + ")";
             LOG.log(Level.WARNING, "Referral delivery " + d.id() + " not sent: " + error);
-            retries().next(d.attempts(), now, random).ifPresentOrElse(
+            RetryPolicy.DEFAULT.next(d.attempts(), now, random).ifPresentOrElse(
                     next -> changes.markRetry(tx, d.id(), next, error),
                     () -> changes.markFailed(tx, d.id(), error));
             return false;
@@ -154,22 +154,18 @@ final class OutcomeDelivery {
     private void email(ChangeLog.DueDelivery d) throws Exception {
         JsonObject referral = snapshot(d);
         ReferralStatus status = ReferralStatus.valueOf(referral.getString("status"));
-        Map<String, Object> model = model(d.adviserName(), referral.getString("personName"), status, "");
+        Map<String, Object> model = model(d.adviserName(), referral.getString("personName"), status);
         mailer.send(d.id(), d.adviserEmail(), templates.render(SUBJECT, model).strip(), templates.render(TEXT, model),
                 templates.render(HTML, model));
     }
 
-    private static Map<String, Object> model(String adviser, String person, ReferralStatus status, String centre) {
+    private static Map<String, Object> model(String adviser, String person, ReferralStatus status) {
         return Map.of("conseiller", adviser, "personne", person, "statut", status.label(),
-                "rendezVous", status.appointment() == null ? "" : status.appointment(), "centre", centre);
+                "rendezVous", status.appointment() == null ? "" : status.appointment());
     }
 
     private static JsonObject snapshot(ChangeLog.DueDelivery d) {
         return Jsons.createReader(new StringReader(d.snapshot())).readObject();
-    }
-
-    private static RetryPolicy retries() {
-        return RetryPolicy.DEFAULT;
     }
 
     /** A webhook receiver's non-2xx answer. */

@@ -10,8 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import fr.jalon.candidates.Candidates;
-import fr.jalon.platform.calendar.HalfDay;
-import fr.jalon.platform.codes.Contact;
 import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.http.ApiRoutes;
@@ -31,7 +29,6 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 /** Referrals over HTTP: intake (idempotent), the centre's decisions, the adviser's change feed. */
@@ -79,7 +76,7 @@ final class ReferralsService implements ApiRoutes.ApiService {
         Principal actor = Authentication.principal(req);
         actor.requireRole(Role.ADVISER);
         JsonInput in = bodies.json(req);
-        ReferralDesk.Intake intake = intake(in);
+        ReferralDesk.Intake intake = ReferralForms.intake(in, candidates, LocalDate.now(clock));
         Optional<String> key = req.headers().first(HeaderNames.create("Idempotency-Key")).map(String::strip);
         if (key.isPresent() && (key.get().isEmpty() || key.get().length() > MAX_IDEMPOTENCY_KEY)) {
             throw ApiProblem.badRequest("L'en-tête Idempotency-Key doit compter de 1 à " + MAX_IDEMPOTENCY_KEY + " caractères.");
@@ -126,7 +123,7 @@ final class ReferralsService implements ApiRoutes.ApiService {
         List<ReferralDesk.Intake> intakes = new ArrayList<>();
         for (ReferralBatchFile.Line line : content.lines()) {
             try {
-                intakes.add(intake(new JsonInput(line.body())));
+                intakes.add(ReferralForms.intake(new JsonInput(line.body()), candidates, LocalDate.now(clock)));
             } catch (ApiProblem problem) {
                 errors.addAll(atLine(line.number(), problem));
             }
@@ -164,57 +161,6 @@ final class ReferralsService implements ApiRoutes.ApiService {
         }
         return problem.errors().stream()
                 .map(e -> new FieldError(line, e.field(), e.code(), "Ligne " + line + " : " + e.message())).toList();
-    }
-
-    private ReferralDesk.Intake intake(JsonInput in) {
-        UUID center = in.uuid("centerId").orElse(null);
-        Candidates.PersonDetails person = in.required("person", in.object("person"))
-                .flatMap(p -> candidates.personDetails(p, LocalDate.now(clock))).orElse(null);
-        String certification = "PIX";
-        String level = null;
-        JsonInput goal = in.object("goal").orElse(null);
-        if (goal != null) {
-            certification = goal.text("certification", 40).orElse("PIX");
-            level = goal.text("targetLevel", 40).orElse(null);
-        }
-        JsonObjectBuilder constraints = Jsons.createObjectBuilder();
-        List<String> communes = List.of();
-        List<String> epcis = List.of();
-        JsonInput c = in.object("constraints").orElse(null);
-        if (c != null) {
-            var availability = c.enumSet("availability", HalfDay.class, 12);
-            constraints.add("availability", Jsons.createArrayBuilder(availability.stream().map(Enum::name).toList()));
-            JsonInput mobility = c.object("mobility").orElse(null);
-            if (mobility != null) {
-                communes = mobility.textList("communes", 100, 5);
-                epcis = mobility.textList("epcis", 20, 9);
-                boolean withinEpci = mobility.bool("withinEpci").orElse(false);
-                constraints.add("mobility", Jsons.createObjectBuilder()
-                        .add("communes", Jsons.createArrayBuilder(communes))
-                        .add("epcis", Jsons.createArrayBuilder(epcis)).add("withinEpci", withinEpci));
-            }
-            c.text("accessibility", 500).ifPresent(v -> constraints.add("accessibility", v));
-            c.text("language", 50).ifPresent(v -> constraints.add("language", v));
-        }
-        String referentName = null;
-        String referentEmail = null;
-        JsonInput referent = in.object("referent").orElse(null);
-        if (referent != null) {
-            referentName = referent.text("name", 200).orElse(null);
-            referentEmail = referent.text("email", 254).orElse(null);
-            if (referentEmail != null && !Contact.isEmail(referentEmail)) {
-                referent.error("email", "invalid_email", "n'est pas une adresse e-mail valide");
-            }
-        }
-        String note = in.text("note", 2000).orElse(null);
-        JsonInput consent = in.required("consent", in.object("consent")).orElse(null);
-        if (consent != null && !consent.required("personInformed", consent.bool("personInformed")).orElse(false)) {
-            consent.ruleError("personInformed", "consent_required",
-                    "Cochez que la personne a été informée du traitement de ses données (consent.personInformed = true).");
-        }
-        in.validate();
-        return new ReferralDesk.Intake(center, person, certification, level, constraints.build(), communes, epcis,
-                referentName, referentEmail, note);
     }
 
     private void list(ServerRequest req, ServerResponse res) {
@@ -314,16 +260,8 @@ final class ReferralsService implements ApiRoutes.ApiService {
             }
             return found;
         });
-        // Snapshots are stored JSON: written through as they are, not parsed and written again.
-        StringBuilder body = new StringBuilder(256 + page.size() * 1024).append("{\"items\":[");
-        for (int i = 0; i < page.size(); i++) {
-            ChangeLog.Change c = page.get(i);
-            body.append(i == 0 ? "" : ",").append("{\"id\":\"").append(c.id()).append("\",\"seq\":").append(c.seq())
-                    .append(",\"event\":\"").append(c.event()).append("\",\"occurredAt\":\"").append(c.occurredAt())
-                    .append("\",\"referral\":").append(c.referralJson()).append('}');
-        }
         long next = page.isEmpty() ? (cursor == null ? 0 : cursor) : page.getLast().seq();
-        body.append("],\"nextCursor\":\"").append(next).append("\"}");
-        res.status(Status.OK_200).header(HeaderNames.CONTENT_TYPE, "application/json").send(body.toString());
+        String body = ReferralJson.feedPage(page, next);
+        res.status(Status.OK_200).header(HeaderNames.CONTENT_TYPE, "application/json").send(body);
     }
 }
