@@ -27,10 +27,12 @@ import jakarta.json.JsonValue;
 final class InvigilatorsService implements ApiRoutes.ApiService {
 
     private final InvigilatorDesk desk;
+    private final AssignmentDesk assignments;
     private final RequestBodies bodies;
 
-    InvigilatorsService(InvigilatorDesk desk, RequestBodies bodies) {
+    InvigilatorsService(InvigilatorDesk desk, AssignmentDesk assignments, RequestBodies bodies) {
         this.desk = desk;
+        this.assignments = assignments;
         this.bodies = bodies;
     }
 
@@ -40,7 +42,10 @@ final class InvigilatorsService implements ApiRoutes.ApiService {
                 .get("/invigilators", this::list)
                 .get("/invigilators/needs", this::needs)
                 .get("/invigilators/{id}", this::get)
-                .put("/invigilators/{id}", this::replace);
+                .put("/invigilators/{id}", this::replace)
+                .post("/sessions/{id}/assignments", this::assign)
+                .get("/sessions/{id}/assignments", this::assignmentsOfSession)
+                .delete("/assignments/{id}", this::unassign);
     }
 
     private void create(ServerRequest req, ServerResponse res) {
@@ -63,6 +68,33 @@ final class InvigilatorsService implements ApiRoutes.ApiService {
         desk.list(Authentication.principal(req), params.uuid("centerId").orElse(null), params.limit(100, 500))
                 .forEach(i -> items.add(json(i)));
         Responses.ok(res, Jsons.createObjectBuilder().add("items", items).build());
+    }
+
+    private void assign(ServerRequest req, ServerResponse res) {
+        JsonInput in = bodies.json(req);
+        UUID invigilator = in.required("invigilatorId", in.uuid("invigilatorId")).orElse(null);
+        boolean locked = in.bool("locked").orElse(false);
+        in.validate();
+        AssignmentRepository.Entry created = assignments.assign(Authentication.principal(req), QueryParams.pathId(req, "id"),
+                invigilator, locked);
+        Responses.created(res, "/assignments/" + created.id(), json(created));
+    }
+
+    private void assignmentsOfSession(ServerRequest req, ServerResponse res) {
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
+        assignments.ofSession(Authentication.principal(req), QueryParams.pathId(req, "id")).forEach(a -> items.add(json(a)));
+        Responses.ok(res, Jsons.createObjectBuilder().add("items", items).build());
+    }
+
+    private void unassign(ServerRequest req, ServerResponse res) {
+        assignments.remove(Authentication.principal(req), QueryParams.pathId(req, "id"));
+        Responses.noContent(res);
+    }
+
+    private static JsonObject json(AssignmentRepository.Entry a) {
+        return Jsons.createObjectBuilder().add("id", a.id().toString()).add("sessionId", a.sessionId().toString())
+                .add("invigilatorId", a.invigilatorId().toString()).add("invigilator", a.invigilatorName())
+                .add("status", a.status()).add("locked", a.locked()).build();
     }
 
     private void needs(ServerRequest req, ServerResponse res) {

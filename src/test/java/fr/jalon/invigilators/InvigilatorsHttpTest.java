@@ -96,6 +96,45 @@ class InvigilatorsHttpTest {
     }
 
     @Test
+    void aManualAssignmentIsCheckedAgainstEveryHardRule() {
+        String center = fixtures.center();
+        String dax = fixtures.site(center);
+        String mont = fixtures.site(center);
+        java.time.LocalDate tuesday = java.time.LocalDate.now().plusDays(20)
+                .with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.TUESDAY));
+        String morning = fixtures.session(fixtures.room(dax, 10), tuesday, "09:00");
+        String nearby = fixtures.session(fixtures.room(mont, 10), tuesday, "11:15");
+        String thursday = fixtures.session(fixtures.room(dax, 10), tuesday.plusDays(2), "09:00");
+        ApiClient staff = admin.as(fixtures.tokenFor("CENTER_STAFF", center));
+        String marie = staff.post("/api/v1/invigilators", body(dax).add("siteIds", Jsons.createArrayBuilder().add(dax).add(mont))
+                .add("availability", Jsons.createObjectBuilder().add("weekly", Jsons.createArrayBuilder().add("TUESDAY_MORNING")))
+                .build()).id();
+
+        ApiClient.Answer assigned = staff.post("/api/v1/sessions/" + morning + "/assignments",
+                Jsons.createObjectBuilder().add("invigilatorId", marie).build());
+        assertEquals(201, assigned.status(), assigned.body());
+        assertEquals(409, staff.post("/api/v1/sessions/" + morning + "/assignments",
+                Jsons.createObjectBuilder().add("invigilatorId", marie).build()).status(), "already assigned");
+
+        ApiClient.Answer tooClose = staff.post("/api/v1/sessions/" + nearby + "/assignments",
+                Jsons.createObjectBuilder().add("invigilatorId", marie).build());
+        assertEquals(422, tooClose.status());
+        assertTrue(tooClose.body().contains("\"overlap\""), tooClose.body());
+        ApiClient.Answer notFree = staff.post("/api/v1/sessions/" + thursday + "/assignments",
+                Jsons.createObjectBuilder().add("invigilatorId", marie).build());
+        assertEquals(422, notFree.status());
+        assertTrue(notFree.body().contains("\"unavailable\""), notFree.body());
+
+        assertEquals(1, staff.get("/api/v1/sessions/" + morning + "/assignments").json().getJsonArray("items").size());
+        ApiClient other = admin.as(fixtures.tokenFor("CENTER_STAFF", fixtures.center()));
+        assertEquals(404, other.get("/api/v1/sessions/" + morning + "/assignments").status());
+        assertEquals(404, other.delete("/api/v1/assignments/" + assigned.id()).status());
+        assertEquals(204, staff.delete("/api/v1/assignments/" + assigned.id()).status());
+        assertEquals(201, staff.post("/api/v1/sessions/" + nearby + "/assignments",
+                Jsons.createObjectBuilder().add("invigilatorId", marie).build()).status(), "free again once unassigned");
+    }
+
+    @Test
     void badPoolEntriesAreAnsweredPrecisely() {
         String center = fixtures.center();
         String site = fixtures.site(center);

@@ -1,0 +1,86 @@
+package fr.jalon.invigilators;
+
+import java.util.List;
+import java.util.UUID;
+
+import fr.jalon.platform.audit.AuditLog;
+import fr.jalon.platform.db.Transactions;
+import fr.jalon.platform.http.ApiProblem;
+import fr.jalon.platform.http.FieldError;
+import fr.jalon.platform.security.Principal;
+import fr.jalon.platform.security.Role;
+import fr.jalon.sessions.SessionView;
+import fr.jalon.sessions.Sessions;
+
+/**
+ * Manual assignment of an invigilator to a session, checked against every hard rule. The
+ * invigilator's row is locked first: two staff members (or two instances) assigning the same
+ * person at once are served one after the other, so the overlap and limit checks hold.
+ */
+final class AssignmentDesk {
+
+    private final Transactions transactions;
+    private final AssignmentRepository assignments;
+    private final InvigilatorRepository invigilators;
+    private final Sessions sessions;
+    private final AuditLog audit;
+
+    AssignmentDesk(Transactions transactions, AssignmentRepository assignments, InvigilatorRepository invigilators,
+                   Sessions sessions, AuditLog audit) {
+        this.transactions = transactions;
+        this.assignments = assignments;
+        this.invigilators = invigilators;
+        this.sessions = sessions;
+        this.audit = audit;
+    }
+
+    AssignmentRepository.Entry assign(Principal actor, UUID sessionId, UUID invigilatorId, boolean locked) {
+        actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
+        return transactions.inTransaction(tx -> {
+            SessionView session = sessions.visible(actor, tx, sessionId);
+            if (session.status().name().equals("CANCELLED")) {
+                throw ApiProblem.conflict("Cette session est annulée.");
+            }
+            Invigilator who = invigilators.find(tx, invigilatorId, true)
+                    .filter(i -> i.centerId().equals(session.centerId()))
+                    .orElseThrow(() -> ApiProblem.invalidField("invigilatorId", "unknown_invigilator",
+                            "Ce surveillant n'appartient pas au vivier du centre de la session."));
+            var slot = session.slot();
+            Duty duty = new Duty(session.id(), session.siteId(), slot.date(), slot.startsAt(), slot.endsAt());
+            List<Duty> held = assignments.dutiesOf(tx, invigilatorId, slot.date().withDayOfMonth(1).minusDays(7),
+                    slot.date().withDayOfMonth(slot.date().lengthOfMonth()).plusDays(7));
+            List<AssignmentRules.Breach> breaches = AssignmentRules.breaches(who, duty, slot.startTime(),
+                    session.certificationType(), held, AssignmentRules.DEFAULT_TRAVEL);
+            if (!breaches.isEmpty()) {
+                throw ApiProblem.validation(breaches.stream()
+                        .map(b -> FieldError.of("invigilatorId", b.code(), b.message())).toList());
+            }
+            UUID id = assignments.insert(tx, sessionId, invigilatorId, locked);
+            audit.record(tx, actor, "assignment.create", "assignment", id);
+            return assignments.find(tx, id).orElseThrow();
+        });
+    }
+
+    List<AssignmentRepository.Entry> ofSession(Principal actor, UUID sessionId) {
+        actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
+        return transactions.inTransaction(tx -> {
+            sessions.visible(actor, tx, sessionId);
+            return assignments.ofSession(tx, sessionId);
+        });
+    }
+
+    void remove(Principal actor, UUID id) {
+        actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
+        transactions.run(tx -> {
+            AssignmentRepository.Entry entry = assignments.find(tx, id)
+                    .orElseThrow(() -> ApiProblem.notFound("Aucune affectation ne correspond à cet identifiant."));
+            try {
+                sessions.visible(actor, tx, entry.sessionId());
+            } catch (ApiProblem notVisible) {
+                throw ApiProblem.notFound("Aucune affectation ne correspond à cet identifiant.");
+            }
+            assignments.delete(tx, id);
+            audit.record(tx, actor, "assignment.delete", "assignment", id);
+        });
+    }
+}

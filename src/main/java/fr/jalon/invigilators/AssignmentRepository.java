@@ -1,0 +1,62 @@
+package fr.jalon.invigilators;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import fr.jalon.platform.db.Rows;
+
+import io.helidon.dbclient.DbExecute;
+
+/** SQL of assignments, with the sessions' place and time (a read model across features). */
+final class AssignmentRepository {
+
+    /** An assignment as staff see it. */
+    record Entry(UUID id, UUID sessionId, UUID invigilatorId, String invigilatorName, String status, boolean locked) {
+    }
+
+    UUID insert(DbExecute exec, UUID sessionId, UUID invigilatorId, boolean locked) {
+        return exec.get("INSERT INTO assignments (session_id, invigilator_id, locked) VALUES (?, ?, ?) RETURNING id",
+                        sessionId, invigilatorId, locked)
+                .map(row -> Rows.uuid(row, "id")).orElseThrow();
+    }
+
+    /** The sessions an invigilator holds (not declined, not cancelled) between two dates, for the rules. */
+    List<Duty> dutiesOf(DbExecute exec, UUID invigilatorId, LocalDate from, LocalDate to) {
+        return exec.query("""
+                        SELECT s.id, s.site_id, s.local_date, s.starts_at, s.ends_at FROM assignments a
+                        JOIN sessions s ON s.id = a.session_id
+                        WHERE a.invigilator_id = ? AND a.status <> 'DECLINED' AND s.status <> 'CANCELLED'
+                          AND s.local_date BETWEEN ? AND ?""", invigilatorId, from, to)
+                .map(row -> new Duty(Rows.uuid(row, "id"), Rows.uuid(row, "site_id"), Rows.date(row, "local_date"),
+                        Rows.instant(row, "starts_at"), Rows.instant(row, "ends_at")))
+                .toList();
+    }
+
+    List<Entry> ofSession(DbExecute exec, UUID sessionId) {
+        return exec.query("""
+                        SELECT a.id, a.session_id, a.invigilator_id, i.first_name || ' ' || i.last_name AS name, a.status,
+                               a.locked
+                        FROM assignments a JOIN invigilators i ON i.id = a.invigilator_id
+                        WHERE a.session_id = ? ORDER BY i.last_name, i.first_name""", sessionId)
+                .map(AssignmentRepository::entry).toList();
+    }
+
+    Optional<Entry> find(DbExecute exec, UUID id) {
+        return exec.get("""
+                        SELECT a.id, a.session_id, a.invigilator_id, i.first_name || ' ' || i.last_name AS name, a.status,
+                               a.locked
+                        FROM assignments a JOIN invigilators i ON i.id = a.invigilator_id WHERE a.id = ?""", id)
+                .map(AssignmentRepository::entry);
+    }
+
+    void delete(DbExecute exec, UUID id) {
+        exec.dml("DELETE FROM assignments WHERE id = ?", id);
+    }
+
+    private static Entry entry(io.helidon.dbclient.DbRow row) {
+        return new Entry(Rows.uuid(row, "id"), Rows.uuid(row, "session_id"), Rows.uuid(row, "invigilator_id"),
+                Rows.text(row, "name"), Rows.text(row, "status"), Rows.bool(row, "locked"));
+    }
+}

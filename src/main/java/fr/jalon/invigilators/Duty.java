@@ -1,0 +1,9 @@
+package fr.jalon.invigilators;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A session an invigilator holds or would hold: where and when. */
+record Duty(UUID sessionId, UUID siteId, LocalDate date, Instant start, Instant end) {
+}
