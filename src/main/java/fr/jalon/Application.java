@@ -120,7 +120,7 @@ public final class Application {
                 // Before the sessions' routes: /sessions/documents.zip is not /sessions/{id}.
                 new Documents(transactions, sessions, candidates, centers, audit).httpService(),
                 sessions.httpService(),
-                new Invigilators(transactions, centers, sessions, audit, bodies).httpService(),
+                new Invigilators(transactions, centers, sessions, audit, bodies, clock).httpService(),
                 candidates.httpService(),
                 notifications.httpService(),
                 jobs.httpService()), referrals.httpServices().stream()).toList();

@@ -5,5 +5,5 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** A session an invigilator holds or would hold: where and when. */
-record Duty(UUID sessionId, UUID siteId, LocalDate date, Instant start, Instant end) {
+public record Duty(UUID sessionId, UUID siteId, LocalDate date, Instant start, Instant end) {
 }

@@ -8,17 +8,20 @@ import java.util.UUID;
 import fr.jalon.centers.Habilitation;
 import fr.jalon.platform.calendar.HalfDay;
 
-/** An invigilator of a centre's pool: who, where they can go, what they may invigilate, and when. */
-record Invigilator(UUID id, UUID centerId, Kind kind, String firstName, String lastName, String email, String phone,
+/**
+ * An invigilator of a centre's pool: who, where they can go, what they may invigilate, and when.
+ * Public only because the planner's generated accessors (another class loader) must reach it.
+ */
+public record Invigilator(UUID id, UUID centerId, Kind kind, String firstName, String lastName, String email, String phone,
                    String homeInsee, boolean trainedPix, Set<Habilitation> habilitations, int maxPerWeek,
                    int maxPerMonth, List<UUID> siteIds, Set<HalfDay> weekly, List<Exception> exceptions,
                    boolean active) {
 
-    enum Kind { EMPLOYEE, PARTNER, VOLUNTEER }
+    public enum Kind { EMPLOYEE, PARTNER, VOLUNTEER }
 
     /** A dated change to the weekly pattern, both dates included. */
-    record Exception(ExceptionKind kind, LocalDate from, LocalDate to, String note) {
+    public record Exception(ExceptionKind kind, LocalDate from, LocalDate to, String note) {
     }
 
-    enum ExceptionKind { ABSENT, AVAILABLE }
+    public enum ExceptionKind { ABSENT, AVAILABLE }
 }

@@ -28,10 +28,12 @@ final class InvigilatorsService implements ApiRoutes.ApiService {
 
     private final InvigilatorDesk desk;
     private final AssignmentDesk assignments;
+    private final PlanDesk plans;
     private final RequestBodies bodies;
 
-    InvigilatorsService(InvigilatorDesk desk, AssignmentDesk assignments, RequestBodies bodies) {
+    InvigilatorsService(InvigilatorDesk desk, AssignmentDesk assignments, PlanDesk plans, RequestBodies bodies) {
         this.desk = desk;
+        this.plans = plans;
         this.assignments = assignments;
         this.bodies = bodies;
     }
@@ -45,7 +47,9 @@ final class InvigilatorsService implements ApiRoutes.ApiService {
                 .put("/invigilators/{id}", this::replace)
                 .post("/sessions/{id}/assignments", this::assign)
                 .get("/sessions/{id}/assignments", this::assignmentsOfSession)
-                .delete("/assignments/{id}", this::unassign);
+                .delete("/assignments/{id}", this::unassign)
+                .post("/assignments/plans", this::plan)
+                .post("/assignments/plans/{id}/publish", this::publish);
     }
 
     private void create(ServerRequest req, ServerResponse res) {
@@ -78,6 +82,21 @@ final class InvigilatorsService implements ApiRoutes.ApiService {
         AssignmentRepository.Entry created = assignments.assign(Authentication.principal(req), QueryParams.pathId(req, "id"),
                 invigilator, locked);
         Responses.created(res, "/assignments/" + created.id(), json(created));
+    }
+
+    private void plan(ServerRequest req, ServerResponse res) {
+        JsonInput in = bodies.json(req);
+        LocalDate from = in.required("from", in.date("from")).orElse(null);
+        LocalDate to = in.required("to", in.date("to")).orElse(null);
+        UUID center = in.uuid("centerId").orElse(null);
+        int seconds = in.integer("seconds", 1, 60).orElse(5);
+        in.validate();
+        JsonObject plan = plans.plan(Authentication.principal(req), center, from, to, java.time.Duration.ofSeconds(seconds));
+        Responses.created(res, "/assignments/plans/" + plan.getString("id"), plan);
+    }
+
+    private void publish(ServerRequest req, ServerResponse res) {
+        Responses.ok(res, plans.publish(Authentication.principal(req), QueryParams.pathId(req, "id")));
     }
 
     private void assignmentsOfSession(ServerRequest req, ServerResponse res) {

@@ -135,6 +135,55 @@ class InvigilatorsHttpTest {
     }
 
     @Test
+    void aPeriodIsStaffedAutomaticallyThenPublished() {
+        String center = fixtures.center();
+        String dax = fixtures.site(center);
+        String mont = fixtures.site(center);
+        java.time.LocalDate tuesday = java.time.LocalDate.now().plusDays(30)
+                .with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.TUESDAY));
+        String atDax = fixtures.session(fixtures.room(dax, 10), tuesday, "09:00");
+        String atMont = fixtures.session(fixtures.room(mont, 10), tuesday, "09:00");
+        String later = fixtures.session(fixtures.room(mont, 10), tuesday.plusDays(1), "09:00");
+        ApiClient staff = admin.as(fixtures.tokenFor("CENTER_STAFF", center));
+        String marie = staff.post("/api/v1/invigilators", body(dax).add("siteIds", Jsons.createArrayBuilder().add(dax).add(mont))
+                .add("availability", Jsons.createObjectBuilder().add("weekly", Jsons.createArrayBuilder().add("TUESDAY_MORNING")))
+                .build()).id();
+        String paul = staff.post("/api/v1/invigilators", body(dax).add("firstName", "Paul").add("availability",
+                Jsons.createObjectBuilder().add("weekly", Jsons.createArrayBuilder().add("TUESDAY_MORNING")))
+                .build()).id();
+
+        ApiClient.Answer planned = staff.post("/api/v1/assignments/plans", Jsons.createObjectBuilder()
+                .add("from", tuesday.toString()).add("to", tuesday.plusDays(1).toString()).add("seconds", 2).build());
+        assertEquals(201, planned.status(), planned.body());
+        JsonObject plan = planned.json();
+        assertTrue(plan.getBoolean("feasible"));
+        assertEquals(3, plan.getInt("places"));
+        assertEquals(2, plan.getInt("filled"), plan.toString());
+        var who = new java.util.HashMap<String, String>();
+        plan.getJsonArray("assignments").forEach(v -> who.put(v.asJsonObject().getString("sessionId"),
+                v.asJsonObject().getString("invigilatorId")));
+        assertEquals(marie, who.get(atMont), "only Marie covers that site");
+        assertEquals(paul, who.get(atDax), "so Paul takes Dax");
+        JsonObject unmet = plan.getJsonArray("unmet").getJsonObject(0);
+        assertEquals(later, unmet.getString("sessionId"));
+        assertTrue(unmet.getString("reason").contains("disponible"), unmet.toString());
+
+        ApiClient.Answer published = staff.post("/api/v1/assignments/plans/" + planned.id() + "/publish",
+                Jsons.createObjectBuilder().build());
+        assertEquals(200, published.status(), published.body());
+        assertEquals(1, staff.get("/api/v1/sessions/" + atMont + "/assignments").json().getJsonArray("items").size());
+        assertEquals(409, staff.post("/api/v1/assignments/plans/" + planned.id() + "/publish",
+                Jsons.createObjectBuilder().build()).status());
+        ApiClient other = admin.as(fixtures.tokenFor("CENTER_STAFF", fixtures.center()));
+        assertEquals(404, other.post("/api/v1/assignments/plans/" + planned.id() + "/publish",
+                Jsons.createObjectBuilder().build()).status());
+        assertEquals(422, other.post("/api/v1/assignments/plans", Jsons.createObjectBuilder()
+                .add("from", tuesday.toString()).add("to", tuesday.toString()).build()).status(), "nothing to staff");
+        assertEquals(422, staff.post("/api/v1/assignments/plans", Jsons.createObjectBuilder()
+                .add("from", tuesday.toString()).add("to", tuesday.plusMonths(4).toString()).build()).status());
+    }
+
+    @Test
     void badPoolEntriesAreAnsweredPrecisely() {
         String center = fixtures.center();
         String site = fixtures.site(center);

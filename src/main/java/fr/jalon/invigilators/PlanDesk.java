@@ -1,0 +1,175 @@
+package fr.jalon.invigilators;
+
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.jalon.centers.Centers;
+import fr.jalon.platform.audit.AuditLog;
+import fr.jalon.platform.db.Rows;
+import fr.jalon.platform.db.Transactions;
+import fr.jalon.platform.http.ApiProblem;
+import fr.jalon.platform.json.Jsons;
+import fr.jalon.platform.security.Principal;
+import fr.jalon.platform.security.Role;
+import fr.jalon.sessions.Sessions;
+
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+
+/**
+ * Automatic staffing of a period: builds the problem (every upcoming session's places, the
+ * active pool, locked assignments pinned, current ones as the starting point), solves it within
+ * a time limit, keeps the draft, and publishes it on demand — replacing the period's unlocked
+ * assignments.
+ */
+final class PlanDesk {
+
+    static final int MAX_PERIOD_DAYS = 93;
+
+    private final Transactions transactions;
+    private final InvigilatorRepository pool;
+    private final AssignmentRepository assignments;
+    private final Sessions sessions;
+    private final Centers centers;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    PlanDesk(Transactions transactions, InvigilatorRepository pool, AssignmentRepository assignments, Sessions sessions,
+             Centers centers, AuditLog audit, Clock clock) {
+        this.transactions = transactions;
+        this.pool = pool;
+        this.assignments = assignments;
+        this.sessions = sessions;
+        this.centers = centers;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    JsonObject plan(Principal actor, UUID centerId, LocalDate from, LocalDate to, Duration limit) {
+        actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
+        UUID center = actor.isAdmin() ? centerId : actor.scopeId();
+        if (center == null) {
+            throw ApiProblem.invalidField("centerId", "required", "Indiquez le centre (« centerId »).");
+        }
+        if (to.isBefore(from)) {
+            throw ApiProblem.invalidField("to", "before_from", "La fin de la période précède son début.");
+        }
+        if (ChronoUnit.DAYS.between(from, to) >= MAX_PERIOD_DAYS) {
+            throw ApiProblem.invalidField("to", "too_long", "Une planification couvre au plus 3 mois.");
+        }
+        Problem problem = transactions.inTransaction(tx -> {
+            StaffingRule rule = new StaffingRule(centers.staffRatio(tx, center));
+            List<Invigilator> active = pool.ofCenter(tx, center, 5_000).stream().filter(Invigilator::active).toList();
+            Map<UUID, Invigilator> byId = new HashMap<>();
+            active.forEach(i -> byId.put(i.id(), i));
+            List<SeatToFill> seats = new ArrayList<>();
+            for (Sessions.SessionKit kit : sessions.kitsOfCenter(tx, center, from, to)) {
+                var s = kit.session();
+                if (!s.slot().startsAt().isAfter(clock.instant())) {
+                    continue;
+                }
+                Duty duty = new Duty(s.id(), s.siteId(), s.slot().date(), s.slot().startsAt(), s.slot().endsAt());
+                List<AssignmentRepository.Entry> current = assignments.ofSession(tx, s.id()).stream()
+                        .filter(a -> !a.status().equals("DECLINED") && byId.containsKey(a.invigilatorId())).toList();
+                int index = 0;
+                for (AssignmentRepository.Entry a : current.stream().filter(AssignmentRepository.Entry::locked).toList()) {
+                    seats.add(new SeatToFill(duty, index++, s.slot().startTime(), s.certificationType(),
+                            byId.get(a.invigilatorId())));
+                }
+                List<AssignmentRepository.Entry> unlocked = current.stream().filter(a -> !a.locked()).toList();
+                for (int k = 0; index < rule.required(s.seatsTaken()); k++) {
+                    SeatToFill seat = new SeatToFill(duty, index++, s.slot().startTime(), s.certificationType(), null);
+                    if (k < unlocked.size()) {
+                        seat.assign(byId.get(unlocked.get(k).invigilatorId()));
+                    }
+                    seats.add(seat);
+                }
+            }
+            return new Problem(active, seats);
+        });
+        if (problem.seats().isEmpty()) {
+            throw ApiProblem.invalidField("from", "empty_period", "Aucune session à venir à pourvoir dans cette période.");
+        }
+        Planner.Result result = Planner.solve(problem.pool(), problem.seats(), limit);
+        JsonObject body = json(result);
+        return transactions.inTransaction(tx -> {
+            UUID id = tx.get("INSERT INTO assignment_plans (center_id, from_date, to_date, score, plan) "
+                            + "VALUES (?, ?, ?, ?, CAST(? AS jsonb)) RETURNING id", center, from, to,
+                    result.score().toString(), body.toString()).map(row -> Rows.uuid(row, "id")).orElseThrow();
+            audit.record(tx, actor, "assignment-plan.create", "assignment_plan", id);
+            return Jsons.createObjectBuilder(body).add("id", id.toString()).build();
+        });
+    }
+
+    /** Makes a draft the current staffing: the period's unlocked assignments are replaced by the plan's. */
+    JsonObject publish(Principal actor, UUID planId) {
+        actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
+        return transactions.inTransaction(tx -> {
+            var row = tx.get("SELECT center_id, plan::text AS plan, published_at FROM assignment_plans WHERE id = ? FOR UPDATE",
+                            planId)
+                    .filter(r -> actor.managesCenter(Rows.uuid(r, "center_id")))
+                    .orElseThrow(() -> ApiProblem.notFound("Aucun plan ne correspond à cet identifiant."));
+            if (Rows.instant(row, "published_at") != null) {
+                throw ApiProblem.conflict("Ce plan est déjà publié.");
+            }
+            JsonObject plan = Jsons.createReader(new StringReader(Rows.text(row, "plan"))).readObject();
+            List<UUID> sessionIds = plan.getJsonArray("sessions").getValuesAs(jakarta.json.JsonString.class).stream()
+                    .map(v -> UUID.fromString(v.getString())).toList();
+            for (UUID session : sessionIds) {
+                tx.dml("DELETE FROM assignments WHERE session_id = ? AND NOT locked", session);
+            }
+            int created = 0;
+            for (JsonObject a : plan.getJsonArray("assignments").getValuesAs(JsonObject.class)) {
+                created += (int) tx.dml("INSERT INTO assignments (session_id, invigilator_id) VALUES (?, ?) "
+                        + "ON CONFLICT (session_id, invigilator_id) DO NOTHING",
+                        UUID.fromString(a.getString("sessionId")), UUID.fromString(a.getString("invigilatorId")));
+            }
+            tx.dml("UPDATE assignment_plans SET published_at = now() WHERE id = ?", planId);
+            audit.record(tx, actor, "assignment-plan.publish", "assignment_plan", planId);
+            return Jsons.createObjectBuilder().add("id", planId.toString()).add("published", true)
+                    .add("assignmentsCreated", created).build();
+        });
+    }
+
+    private record Problem(List<Invigilator> pool, List<SeatToFill> seats) {
+    }
+
+    private static JsonObject json(Planner.Result result) {
+        JsonArrayBuilder assigned = Jsons.createArrayBuilder();
+        JsonArrayBuilder unmet = Jsons.createArrayBuilder();
+        java.util.Set<String> sessions = new java.util.LinkedHashSet<>();
+        for (SeatToFill seat : result.seats()) {
+            sessions.add(seat.duty().sessionId().toString());
+            if (seat.invigilator() != null) {
+                assigned.add(Jsons.createObjectBuilder().add("sessionId", seat.duty().sessionId().toString())
+                        .add("date", seat.duty().date().toString()).add("startTime", seat.localStart().toString())
+                        .add("siteId", seat.duty().siteId().toString())
+                        .add("invigilatorId", seat.invigilator().id().toString())
+                        .add("invigilator", seat.invigilator().firstName() + " " + seat.invigilator().lastName())
+                        .add("locked", seat.pinned()));
+            }
+        }
+        for (Planner.Unmet u : result.unmet()) {
+            unmet.add(Jsons.createObjectBuilder().add("sessionId", u.seat().duty().sessionId().toString())
+                    .add("date", u.seat().duty().date().toString()).add("startTime", u.seat().localStart().toString())
+                    .add("reason", u.reason()));
+        }
+        return Jsons.createObjectBuilder()
+                .add("score", result.score().toString())
+                .add("feasible", result.score().isFeasible())
+                .add("places", result.seats().size())
+                .add("filled", result.seats().size() - result.unmet().size())
+                .add("sessions", Jsons.createArrayBuilder(List.copyOf(sessions)))
+                .add("assignments", assigned)
+                .add("unmet", unmet)
+                .build();
+    }
+}

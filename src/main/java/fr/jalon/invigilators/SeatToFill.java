@@ -1,0 +1,85 @@
+package fr.jalon.invigilators;
+
+import java.time.LocalTime;
+
+import ai.timefold.solver.core.api.domain.common.PlanningId;
+import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
+import ai.timefold.solver.core.api.domain.entity.PlanningPin;
+import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
+
+/**
+ * One invigilator place of a session (a session needing two has two), filled by the planner with
+ * an invigilator of the pool, or left empty when nobody can take it. A locked assignment is pinned.
+ */
+@PlanningEntity
+public class SeatToFill {
+
+    @PlanningId
+    private String id;
+    private Duty duty;
+    private LocalTime localStart;
+    private String certificationType;
+    @PlanningPin
+    private boolean pinned;
+    @PlanningVariable(allowsUnassigned = true)
+    private Invigilator invigilator;
+
+    /** For the solver's cloning. */
+    public SeatToFill() {
+    }
+
+    SeatToFill(Duty duty, int index, LocalTime localStart, String certificationType, Invigilator pinnedTo) {
+        this.id = duty.sessionId() + "#" + index;
+        this.duty = duty;
+        this.localStart = localStart;
+        this.certificationType = certificationType;
+        this.invigilator = pinnedTo;
+        this.pinned = pinnedTo != null;
+    }
+
+    String id() {
+        return id;
+    }
+
+    Duty duty() {
+        return duty;
+    }
+
+    LocalTime localStart() {
+        return localStart;
+    }
+
+    String certificationType() {
+        return certificationType;
+    }
+
+    boolean pinned() {
+        return pinned;
+    }
+
+    Invigilator invigilator() {
+        return invigilator;
+    }
+
+    void assign(Invigilator who) {
+        this.invigilator = who;
+    }
+
+    // Accessors in JavaBean form: the solver reads, sets and clones entities through them.
+
+    public String getId() {
+        return id;
+    }
+
+    public boolean isPinned() {
+        return pinned;
+    }
+
+    public Invigilator getInvigilator() {
+        return invigilator;
+    }
+
+    public void setInvigilator(Invigilator invigilator) {
+        this.invigilator = invigilator;
+    }
+}
