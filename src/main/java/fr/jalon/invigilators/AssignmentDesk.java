@@ -69,6 +69,29 @@ final class AssignmentDesk {
         });
     }
 
+    /** The signed-in invigilator's upcoming sessions. */
+    List<AssignmentRepository.Mine> mine(Principal actor) {
+        actor.requireRole(Role.INVIGILATOR);
+        return transactions.inTransaction(tx -> invigilators.ofUser(tx, actor.userId())
+                .map(id -> assignments.upcomingOf(tx, id)).orElse(List.of()));
+    }
+
+    /** The invigilator confirms, or declines with a reason (the centre then re-plans that place). */
+    void answer(Principal actor, UUID assignmentId, boolean confirm, String reason) {
+        actor.requireRole(Role.INVIGILATOR);
+        if (!confirm && (reason == null || reason.isBlank())) {
+            throw ApiProblem.invalidField("reason", "required", "Indiquez pourquoi vous déclinez (« reason »).");
+        }
+        transactions.run(tx -> {
+            UUID me = invigilators.ofUser(tx, actor.userId())
+                    .orElseThrow(() -> ApiProblem.notFound("Aucune affectation ne correspond à cet identifiant."));
+            if (!assignments.answer(tx, assignmentId, me, confirm ? "CONFIRMED" : "DECLINED", confirm ? null : reason)) {
+                throw ApiProblem.notFound("Aucune affectation ne correspond à cet identifiant.");
+            }
+            audit.record(tx, actor, confirm ? "assignment.confirm" : "assignment.decline", "assignment", assignmentId);
+        });
+    }
+
     void remove(Principal actor, UUID id) {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
         transactions.run(tx -> {

@@ -57,6 +57,20 @@ final class InvigilatorDesk {
         });
     }
 
+    /** Links the invigilator to their INVIGILATOR account, so they see their assignments. */
+    Invigilator linkUser(Principal actor, UUID id, UUID userId) {
+        return transactions.inTransaction(tx -> {
+            Invigilator current = visible(actor, tx, id, true);
+            if (userId != null && !repository.isInvigilatorUserOf(tx, userId, current.centerId())) {
+                throw ApiProblem.invalidField("userId", "not_invigilator_user",
+                        "Ce compte n'est pas un compte surveillant (INVIGILATOR) de ce centre.");
+            }
+            repository.linkUser(tx, id, userId);
+            audit.record(tx, actor, "invigilator.link-user", "invigilator", id);
+            return repository.find(tx, id, false).orElseThrow();
+        });
+    }
+
     Invigilator get(Principal actor, UUID id) {
         return transactions.inTransaction(tx -> {
             Invigilator found = visible(actor, tx, id, false);

@@ -73,6 +73,22 @@ final class InvigilatorRepository {
                 .map(InvigilatorRepository::invigilator).toList();
     }
 
+    /** Links an invigilator to their INVIGILATOR user account (or unlinks with null). */
+    void linkUser(DbExecute exec, UUID id, UUID userId) {
+        exec.dml("UPDATE invigilators SET user_id = ? WHERE id = ?", userId, id);
+    }
+
+    /** Whether the user is an INVIGILATOR of the centre (the users table is the platform's). */
+    boolean isInvigilatorUserOf(DbExecute exec, UUID userId, UUID centerId) {
+        return exec.get("SELECT 1 AS one FROM users WHERE id = ? AND role = 'INVIGILATOR' AND center_id = ?", userId, centerId)
+                .isPresent();
+    }
+
+    /** The invigilator record linked to a user account. */
+    Optional<UUID> ofUser(DbExecute exec, UUID userId) {
+        return exec.get("SELECT id FROM invigilators WHERE user_id = ?", userId).map(row -> Rows.uuid(row, "id"));
+    }
+
     boolean communeExists(DbExecute exec, String insee) {
         return exec.get("SELECT 1 AS one FROM communes WHERE code_insee = ? AND type = 'commune-actuelle'", insee).isPresent();
     }

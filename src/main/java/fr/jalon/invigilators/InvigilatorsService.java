@@ -48,6 +48,10 @@ final class InvigilatorsService implements ApiRoutes.ApiService {
                 .post("/sessions/{id}/assignments", this::assign)
                 .get("/sessions/{id}/assignments", this::assignmentsOfSession)
                 .delete("/assignments/{id}", this::unassign)
+                .put("/invigilators/{id}/user", this::linkUser)
+                .get("/me/assignments", this::mine)
+                .post("/me/assignments/{id}/confirm", this::confirm)
+                .post("/me/assignments/{id}/decline", this::decline)
                 .post("/assignments/plans", this::plan)
                 .post("/assignments/plans/{id}/publish", this::publish);
     }
@@ -82,6 +86,36 @@ final class InvigilatorsService implements ApiRoutes.ApiService {
         AssignmentRepository.Entry created = assignments.assign(Authentication.principal(req), QueryParams.pathId(req, "id"),
                 invigilator, locked);
         Responses.created(res, "/assignments/" + created.id(), json(created));
+    }
+
+    private void linkUser(ServerRequest req, ServerResponse res) {
+        JsonInput in = bodies.json(req);
+        UUID user = in.uuid("userId").orElse(null);
+        in.validate();
+        Responses.ok(res, json(desk.linkUser(Authentication.principal(req), QueryParams.pathId(req, "id"), user)));
+    }
+
+    private void mine(ServerRequest req, ServerResponse res) {
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
+        for (AssignmentRepository.Mine a : assignments.mine(Authentication.principal(req))) {
+            items.add(Jsons.createObjectBuilder().add("id", a.id().toString()).add("sessionId", a.sessionId().toString())
+                    .add("date", a.date().toString()).add("startTime", a.startTime().toString()).add("site", a.site())
+                    .add("room", a.room()).add("address", a.address()).add("status", a.status()));
+        }
+        Responses.ok(res, Jsons.createObjectBuilder().add("items", items).build());
+    }
+
+    private void confirm(ServerRequest req, ServerResponse res) {
+        assignments.answer(Authentication.principal(req), QueryParams.pathId(req, "id"), true, null);
+        Responses.noContent(res);
+    }
+
+    private void decline(ServerRequest req, ServerResponse res) {
+        JsonInput in = bodies.json(req);
+        String reason = in.text("reason", 500).orElse(null);
+        in.validate();
+        assignments.answer(Authentication.principal(req), QueryParams.pathId(req, "id"), false, reason);
+        Responses.noContent(res);
     }
 
     private void plan(ServerRequest req, ServerResponse res) {

@@ -77,7 +77,10 @@ final class PlanDesk {
                     continue;
                 }
                 Duty duty = new Duty(s.id(), s.siteId(), s.slot().date(), s.slot().startsAt(), s.slot().endsAt());
-                List<AssignmentRepository.Entry> current = assignments.ofSession(tx, s.id()).stream()
+                List<AssignmentRepository.Entry> all = assignments.ofSession(tx, s.id());
+                java.util.Set<UUID> declined = all.stream().filter(a -> a.status().equals("DECLINED"))
+                        .map(AssignmentRepository.Entry::invigilatorId).collect(java.util.stream.Collectors.toSet());
+                List<AssignmentRepository.Entry> current = all.stream()
                         .filter(a -> !a.status().equals("DECLINED") && byId.containsKey(a.invigilatorId())).toList();
                 int index = 0;
                 for (AssignmentRepository.Entry a : current.stream().filter(AssignmentRepository.Entry::locked).toList()) {
@@ -87,10 +90,8 @@ final class PlanDesk {
                 List<AssignmentRepository.Entry> unlocked = current.stream().filter(a -> !a.locked()).toList();
                 for (int k = 0; index < rule.required(s.seatsTaken()); k++) {
                     SeatToFill seat = new SeatToFill(duty, index++, s.slot().startTime(), s.certificationType(), null);
-                    if (k < unlocked.size()) {
-                        seat.assign(byId.get(unlocked.get(k).invigilatorId()));
-                    }
-                    seats.add(seat);
+                    seats.add(seat.withHistory(k < unlocked.size() ? byId.get(unlocked.get(k).invigilatorId()) : null,
+                            declined));
                 }
             }
             return new Problem(active, seats);
@@ -124,7 +125,8 @@ final class PlanDesk {
             List<UUID> sessionIds = plan.getJsonArray("sessions").getValuesAs(jakarta.json.JsonString.class).stream()
                     .map(v -> UUID.fromString(v.getString())).toList();
             for (UUID session : sessionIds) {
-                tx.dml("DELETE FROM assignments WHERE session_id = ? AND NOT locked", session);
+                // Declines are kept: they tell the next re-planning who not to propose again.
+                tx.dml("DELETE FROM assignments WHERE session_id = ? AND NOT locked AND status <> 'DECLINED'", session);
             }
             int created = 0;
             for (JsonObject a : plan.getJsonArray("assignments").getValuesAs(JsonObject.class)) {

@@ -1,6 +1,8 @@
 package fr.jalon.invigilators;
 
 import java.time.LocalTime;
+import java.util.Set;
+import java.util.UUID;
 
 import ai.timefold.solver.core.api.domain.common.PlanningId;
 import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
@@ -23,9 +25,29 @@ public class SeatToFill {
     private boolean pinned;
     @PlanningVariable(allowsUnassigned = true)
     private Invigilator invigilator;
+    /** Who held this place in the published staffing (null if nobody): changing it costs a little. */
+    private UUID previous;
+    /** Who declined this session: never proposed again for it. */
+    private Set<UUID> declined = Set.of();
 
     /** For the solver's cloning. */
     public SeatToFill() {
+    }
+
+    /** A place to fill, starting from {@code previous} (kept unless the rules or the plan require a change). */
+    SeatToFill withHistory(Invigilator previous, Set<UUID> declined) {
+        this.previous = previous == null ? null : previous.id();
+        this.invigilator = previous;
+        this.declined = Set.copyOf(declined);
+        return this;
+    }
+
+    UUID previous() {
+        return previous;
+    }
+
+    Set<UUID> declined() {
+        return declined;
     }
 
     SeatToFill(Duty duty, int index, LocalTime localStart, String certificationType, Invigilator pinnedTo) {

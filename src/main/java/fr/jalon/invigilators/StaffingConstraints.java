@@ -15,20 +15,21 @@ import ai.timefold.solver.core.api.score.stream.Joiners;
 /**
  * The planner's rules. Hard: the same rules as a manual assignment ({@link AssignmentRules}):
  * eligible (active, site, training, habilitation, free that half-day), no overlap counting the
- * travel between sites, weekly and monthly maxima. Soft: every place filled (weighs most), then
- * the load spread evenly (squared counts), then the same invigilator for a site's sessions of a
- * day.
+ * travel between sites, weekly and monthly maxima, never someone who declined the session. Soft:
+ * every place filled (weighs most), then published places kept, then the load spread evenly
+ * (squared counts), then the same invigilator for a site's sessions of a day.
  */
 public class StaffingConstraints implements ConstraintProvider {
 
     static final long UNFILLED_WEIGHT = 10_000;
+    static final long CHANGE_WEIGHT = 100;
     static final Duration TRAVEL = AssignmentRules.DEFAULT_TRAVEL;
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
         return new Constraint[] {
             ineligible(factory), overlapping(factory), weeklyMaximum(factory), monthlyMaximum(factory),
-            unfilled(factory), fairness(factory), sameSiteSameDay(factory)
+            unfilled(factory), stability(factory), fairness(factory), sameSiteSameDay(factory)
         };
     }
 
@@ -69,6 +70,15 @@ public class StaffingConstraints implements ConstraintProvider {
                 .asConstraint("Unfilled place");
     }
 
+    /** Re-planning changes as few published places as it must (less than a place left empty). */
+    Constraint stability(ConstraintFactory factory) {
+        return factory.forEachIncludingUnassigned(SeatToFill.class)
+                .filter(seat -> seat.previous() != null
+                        && (seat.invigilator() == null || !seat.invigilator().id().equals(seat.previous())))
+                .penalize(HardSoftScore.ofSoft(CHANGE_WEIGHT))
+                .asConstraint("Published place changed");
+    }
+
     Constraint fairness(ConstraintFactory factory) {
         return factory.forEach(SeatToFill.class)
                 .groupBy(SeatToFill::invigilator, ConstraintCollectors.count())
@@ -86,7 +96,7 @@ public class StaffingConstraints implements ConstraintProvider {
 
     /** The rules of one place alone (no other duty): eligibility, not limits. */
     static boolean eligible(Invigilator who, SeatToFill seat) {
-        return AssignmentRules.breaches(who, seat.duty(), seat.localStart(), seat.certificationType(), List.of(), TRAVEL)
+        return !seat.declined().contains(who.id()) && AssignmentRules.breaches(who, seat.duty(), seat.localStart(), seat.certificationType(), List.of(), TRAVEL)
                 .stream().allMatch(b -> b.code().equals("week_limit") || b.code().equals("month_limit"));
     }
 

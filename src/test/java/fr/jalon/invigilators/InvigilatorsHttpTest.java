@@ -184,6 +184,56 @@ class InvigilatorsHttpTest {
     }
 
     @Test
+    void aDeclineIsReplannedMovingOnlyThePlaceItFreed() {
+        String center = fixtures.center();
+        String dax = fixtures.site(center);
+        String mont = fixtures.site(center);
+        java.time.LocalDate tuesday = java.time.LocalDate.now().plusDays(44)
+                .with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.TUESDAY));
+        String atDax = fixtures.session(fixtures.room(dax, 10), tuesday, "09:00");
+        String atMont = fixtures.session(fixtures.room(mont, 10), tuesday, "09:00");
+        ApiClient staff = admin.as(fixtures.tokenFor("CENTER_STAFF", center));
+        // A builder is emptied once added: each body gets its own.
+        java.util.function.Supplier<JsonObjectBuilder> tuesdays = () -> Jsons.createObjectBuilder()
+                .add("weekly", Jsons.createArrayBuilder().add("TUESDAY_MORNING"));
+        String marie = staff.post("/api/v1/invigilators", body(mont).add("siteIds", Jsons.createArrayBuilder().add(mont))
+                .add("availability", tuesdays.get()).build()).id();
+        String paul = staff.post("/api/v1/invigilators", body(dax).add("firstName", "Paul").add("availability", tuesdays.get())
+                .build()).id();
+        String plan = staff.post("/api/v1/assignments/plans", Jsons.createObjectBuilder().add("from", tuesday.toString())
+                .add("to", tuesday.toString()).add("seconds", 1).build()).id();
+        assertEquals(200, staff.post("/api/v1/assignments/plans/" + plan + "/publish", Jsons.createObjectBuilder().build())
+                .status());
+
+        // Paul has an invigilator account, sees his session and declines it.
+        String user = admin.post("/api/v1/users", Jsons.createObjectBuilder().add("email", java.util.UUID.randomUUID()
+                + "@example.org").add("displayName", "Paul").add("role", "INVIGILATOR").add("centerId", center).build()).id();
+        ApiClient paulApp = admin.as(admin.post("/api/v1/users/" + user + "/tokens", Jsons.createObjectBuilder()
+                .add("label", "app").build()).json().getString("token"));
+        assertEquals(200, staff.put("/api/v1/invigilators/" + paul + "/user", Jsons.createObjectBuilder()
+                .add("userId", user).build()).status());
+        var mine = paulApp.get("/api/v1/me/assignments").json().getJsonArray("items");
+        assertEquals(1, mine.size());
+        assertEquals(atDax, mine.getJsonObject(0).getString("sessionId"));
+        assertEquals(422, paulApp.post("/api/v1/me/assignments/" + mine.getJsonObject(0).getString("id") + "/decline",
+                Jsons.createObjectBuilder().build()).status(), "a reason is required");
+        assertEquals(204, paulApp.post("/api/v1/me/assignments/" + mine.getJsonObject(0).getString("id") + "/decline",
+                Jsons.createObjectBuilder().add("reason", "rendez-vous médical").build()).status());
+        assertEquals(403, staff.post("/api/v1/me/assignments/" + mine.getJsonObject(0).getString("id") + "/confirm",
+                Jsons.createObjectBuilder().build()).status(), "only the invigilator answers");
+
+        String jean = staff.post("/api/v1/invigilators", body(dax).add("firstName", "Jean").add("availability", tuesdays.get())
+                .build()).id();
+        JsonObject replanned = staff.post("/api/v1/assignments/plans", Jsons.createObjectBuilder()
+                .add("from", tuesday.toString()).add("to", tuesday.toString()).add("seconds", 1).build()).json();
+        var who = new java.util.HashMap<String, String>();
+        replanned.getJsonArray("assignments").forEach(v -> who.put(v.asJsonObject().getString("sessionId"),
+                v.asJsonObject().getString("invigilatorId")));
+        assertEquals(jean, who.get(atDax), "the declined place goes to someone else, never back to Paul");
+        assertEquals(marie, who.get(atMont), "the other place does not move");
+    }
+
+    @Test
     void badPoolEntriesAreAnsweredPrecisely() {
         String center = fixtures.center();
         String site = fixtures.site(center);
