@@ -89,6 +89,15 @@ final class InvigilatorRepository {
         return exec.get("SELECT id FROM invigilators WHERE user_id = ?", userId).map(row -> Rows.uuid(row, "id"));
     }
 
+    void setCalendarToken(DbExecute exec, UUID id, String hash) {
+        exec.dml("UPDATE invigilators SET calendar_token_hash = ? WHERE id = ?", hash, id);
+    }
+
+    Optional<UUID> ofCalendarToken(DbExecute exec, String hash) {
+        return exec.get("SELECT id FROM invigilators WHERE calendar_token_hash = ? AND active", hash)
+                .map(row -> Rows.uuid(row, "id"));
+    }
+
     boolean communeExists(DbExecute exec, String insee) {
         return exec.get("SELECT 1 AS one FROM communes WHERE code_insee = ? AND type = 'commune-actuelle'", insee).isPresent();
     }

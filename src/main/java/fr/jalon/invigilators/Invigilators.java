@@ -18,7 +18,8 @@ public final class Invigilators {
         AssignmentRepository assignments = new AssignmentRepository();
         this.service = new InvigilatorsService(new InvigilatorDesk(transactions, pool, centers, sessions, audit),
                 new AssignmentDesk(transactions, assignments, pool, sessions, audit),
-                new PlanDesk(transactions, pool, assignments, sessions, centers, audit, clock), bodies);
+                new PlanDesk(transactions, pool, assignments, sessions, centers, audit, clock),
+                new CalendarFeed(transactions, pool, assignments, audit, clock), bodies);
     }
 
     public ApiRoutes.ApiService httpService() {

@@ -29,9 +29,12 @@ final class InvigilatorsService implements ApiRoutes.ApiService {
     private final InvigilatorDesk desk;
     private final AssignmentDesk assignments;
     private final PlanDesk plans;
+    private final CalendarFeed calendar;
     private final RequestBodies bodies;
 
-    InvigilatorsService(InvigilatorDesk desk, AssignmentDesk assignments, PlanDesk plans, RequestBodies bodies) {
+    InvigilatorsService(InvigilatorDesk desk, AssignmentDesk assignments, PlanDesk plans, CalendarFeed calendar,
+                        RequestBodies bodies) {
+        this.calendar = calendar;
         this.desk = desk;
         this.plans = plans;
         this.assignments = assignments;
@@ -52,6 +55,9 @@ final class InvigilatorsService implements ApiRoutes.ApiService {
                 .get("/me/assignments", this::mine)
                 .post("/me/assignments/{id}/confirm", this::confirm)
                 .post("/me/assignments/{id}/decline", this::decline)
+                .put("/me/calendar", this::renewCalendar)
+                .delete("/me/calendar", this::revokeCalendar)
+                .root(io.helidon.http.Method.GET, "/calendars/{file}", this::calendarFeed)
                 .post("/assignments/plans", this::plan)
                 .post("/assignments/plans/{id}/publish", this::publish);
     }
@@ -116,6 +122,25 @@ final class InvigilatorsService implements ApiRoutes.ApiService {
         in.validate();
         assignments.answer(Authentication.principal(req), QueryParams.pathId(req, "id"), false, reason);
         Responses.noContent(res);
+    }
+
+    private void renewCalendar(ServerRequest req, ServerResponse res) {
+        Responses.ok(res, Jsons.createObjectBuilder().add("path", calendar.renew(Authentication.principal(req))).build());
+    }
+
+    private void revokeCalendar(ServerRequest req, ServerResponse res) {
+        calendar.revoke(Authentication.principal(req));
+        Responses.noContent(res);
+    }
+
+    /** Public: the secret in the URL is the credential. Unknown and revoked secrets look alike. */
+    private void calendarFeed(ServerRequest req, ServerResponse res) {
+        String file = req.path().pathParameters().get("file");
+        String secret = file.endsWith(".ics") ? file.substring(0, file.length() - 4) : file;
+        String ics = calendar.feed(secret).orElseThrow(() -> fr.jalon.platform.http.ApiProblem.notFound(
+                "Ce calendrier n'existe pas ou a été révoqué."));
+        res.header(io.helidon.http.HeaderNames.CONTENT_TYPE, "text/calendar; charset=UTF-8")
+                .header(io.helidon.http.HeaderNames.CACHE_CONTROL, "private, max-age=300").send(ics);
     }
 
     private void plan(ServerRequest req, ServerResponse res) {

@@ -214,6 +214,14 @@ class InvigilatorsHttpTest {
                 .add("userId", user).build()).status());
         var mine = paulApp.get("/api/v1/me/assignments").json().getJsonArray("items");
         assertEquals(1, mine.size());
+        String feed = paulApp.put("/api/v1/me/calendar", Jsons.createObjectBuilder().build()).json().getString("path");
+        ApiClient anonymous = admin.as(null);
+        ApiClient.Answer ics = anonymous.get(feed);
+        assertEquals(200, ics.status(), ics.body());
+        assertTrue(ics.contentType().startsWith("text/calendar") && ics.body().contains("BEGIN:VEVENT"), ics.body());
+        String renewed = paulApp.put("/api/v1/me/calendar", Jsons.createObjectBuilder().build()).json().getString("path");
+        assertEquals(404, anonymous.get(feed).status(), "a renewed calendar revokes the old address");
+        assertEquals(200, anonymous.get(renewed).status());
         assertEquals(atDax, mine.getJsonObject(0).getString("sessionId"));
         assertEquals(422, paulApp.post("/api/v1/me/assignments/" + mine.getJsonObject(0).getString("id") + "/decline",
                 Jsons.createObjectBuilder().build()).status(), "a reason is required");
@@ -221,6 +229,8 @@ class InvigilatorsHttpTest {
                 Jsons.createObjectBuilder().add("reason", "rendez-vous médical").build()).status());
         assertEquals(403, staff.post("/api/v1/me/assignments/" + mine.getJsonObject(0).getString("id") + "/confirm",
                 Jsons.createObjectBuilder().build()).status(), "only the invigilator answers");
+
+        assertTrue(!anonymous.get(renewed).body().contains("BEGIN:VEVENT"), "a declined session leaves the calendar");
 
         String jean = staff.post("/api/v1/invigilators", body(dax).add("firstName", "Jean").add("availability", tuesdays.get())
                 .build()).id();
