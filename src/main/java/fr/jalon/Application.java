@@ -120,10 +120,10 @@ public final class Application {
                 // Before the sessions' routes: /sessions/documents.zip is not /sessions/{id}.
                 new Documents(transactions, sessions, candidates, centers, audit).httpService(),
                 sessions.httpService(),
-                new Invigilators(transactions, centers, sessions, audit, bodies, clock).httpService(),
                 candidates.httpService(),
                 notifications.httpService(),
-                jobs.httpService()), referrals.httpServices().stream()).toList();
+                jobs.httpService()), java.util.stream.Stream.concat(referrals.httpServices().stream(),
+                new Invigilators(transactions, centers, sessions, audit, bodies, clock).httpServices().stream())).toList();
     }
 
     /** Migrates the database, then wires the features on it. */

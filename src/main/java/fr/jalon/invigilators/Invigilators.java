@@ -1,5 +1,7 @@
 package fr.jalon.invigilators;
 
+import java.util.List;
+
 import fr.jalon.centers.Centers;
 import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.db.Transactions;
@@ -10,19 +12,20 @@ import fr.jalon.sessions.Sessions;
 /** The invigilators feature: the centre's pool, staffing needs, manual assignment and automatic planning. */
 public final class Invigilators {
 
-    private final InvigilatorsService service;
+    private final List<ApiRoutes.ApiService> services;
 
     public Invigilators(Transactions transactions, Centers centers, Sessions sessions, AuditLog audit,
                         RequestBodies bodies, java.time.Clock clock) {
         InvigilatorRepository pool = new InvigilatorRepository();
         AssignmentRepository assignments = new AssignmentRepository();
-        this.service = new InvigilatorsService(new InvigilatorDesk(transactions, pool, centers, sessions, audit),
-                new AssignmentDesk(transactions, assignments, pool, sessions, audit),
-                new PlanDesk(transactions, pool, assignments, sessions, centers, audit, clock),
-                new CalendarFeed(transactions, pool, assignments, audit, clock), bodies);
+        this.services = List.of(
+                new InvigilatorsService(new InvigilatorDesk(transactions, pool, centers, sessions, audit), bodies),
+                new AssignmentsService(new AssignmentDesk(transactions, assignments, pool, sessions, audit),
+                        new PlanDesk(transactions, pool, assignments, sessions, centers, audit, clock),
+                        new CalendarFeed(transactions, pool, assignments, audit, clock), bodies));
     }
 
-    public ApiRoutes.ApiService httpService() {
-        return service;
+    public List<ApiRoutes.ApiService> httpServices() {
+        return services;
     }
 }

@@ -23,21 +23,14 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
-/** The invigilator pool over HTTP. */
+/** The invigilator pool and its staffing needs over HTTP. */
 final class InvigilatorsService implements ApiRoutes.ApiService {
 
     private final InvigilatorDesk desk;
-    private final AssignmentDesk assignments;
-    private final PlanDesk plans;
-    private final CalendarFeed calendar;
     private final RequestBodies bodies;
 
-    InvigilatorsService(InvigilatorDesk desk, AssignmentDesk assignments, PlanDesk plans, CalendarFeed calendar,
-                        RequestBodies bodies) {
-        this.calendar = calendar;
+    InvigilatorsService(InvigilatorDesk desk, RequestBodies bodies) {
         this.desk = desk;
-        this.plans = plans;
-        this.assignments = assignments;
         this.bodies = bodies;
     }
 
@@ -48,18 +41,7 @@ final class InvigilatorsService implements ApiRoutes.ApiService {
                 .get("/invigilators/needs", this::needs)
                 .get("/invigilators/{id}", this::get)
                 .put("/invigilators/{id}", this::replace)
-                .post("/sessions/{id}/assignments", this::assign)
-                .get("/sessions/{id}/assignments", this::assignmentsOfSession)
-                .delete("/assignments/{id}", this::unassign)
-                .put("/invigilators/{id}/user", this::linkUser)
-                .get("/me/assignments", this::mine)
-                .post("/me/assignments/{id}/confirm", this::confirm)
-                .post("/me/assignments/{id}/decline", this::decline)
-                .put("/me/calendar", this::renewCalendar)
-                .delete("/me/calendar", this::revokeCalendar)
-                .root(io.helidon.http.Method.GET, "/calendars/{file}", this::calendarFeed)
-                .post("/assignments/plans", this::plan)
-                .post("/assignments/plans/{id}/publish", this::publish);
+                .put("/invigilators/{id}/user", this::linkUser);
     }
 
     private void create(ServerRequest req, ServerResponse res) {
@@ -84,95 +66,11 @@ final class InvigilatorsService implements ApiRoutes.ApiService {
         Responses.ok(res, Jsons.createObjectBuilder().add("items", items).build());
     }
 
-    private void assign(ServerRequest req, ServerResponse res) {
-        JsonInput in = bodies.json(req);
-        UUID invigilator = in.required("invigilatorId", in.uuid("invigilatorId")).orElse(null);
-        boolean locked = in.bool("locked").orElse(false);
-        in.validate();
-        AssignmentRepository.Entry created = assignments.assign(Authentication.principal(req), QueryParams.pathId(req, "id"),
-                invigilator, locked);
-        Responses.created(res, "/assignments/" + created.id(), json(created));
-    }
-
     private void linkUser(ServerRequest req, ServerResponse res) {
         JsonInput in = bodies.json(req);
         UUID user = in.uuid("userId").orElse(null);
         in.validate();
         Responses.ok(res, json(desk.linkUser(Authentication.principal(req), QueryParams.pathId(req, "id"), user)));
-    }
-
-    private void mine(ServerRequest req, ServerResponse res) {
-        JsonArrayBuilder items = Jsons.createArrayBuilder();
-        for (AssignmentRepository.Mine a : assignments.mine(Authentication.principal(req))) {
-            items.add(Jsons.createObjectBuilder().add("id", a.id().toString()).add("sessionId", a.sessionId().toString())
-                    .add("date", a.date().toString()).add("startTime", a.startTime().toString()).add("site", a.site())
-                    .add("room", a.room()).add("address", a.address()).add("status", a.status()));
-        }
-        Responses.ok(res, Jsons.createObjectBuilder().add("items", items).build());
-    }
-
-    private void confirm(ServerRequest req, ServerResponse res) {
-        assignments.answer(Authentication.principal(req), QueryParams.pathId(req, "id"), true, null);
-        Responses.noContent(res);
-    }
-
-    private void decline(ServerRequest req, ServerResponse res) {
-        JsonInput in = bodies.json(req);
-        String reason = in.text("reason", 500).orElse(null);
-        in.validate();
-        assignments.answer(Authentication.principal(req), QueryParams.pathId(req, "id"), false, reason);
-        Responses.noContent(res);
-    }
-
-    private void renewCalendar(ServerRequest req, ServerResponse res) {
-        Responses.ok(res, Jsons.createObjectBuilder().add("path", calendar.renew(Authentication.principal(req))).build());
-    }
-
-    private void revokeCalendar(ServerRequest req, ServerResponse res) {
-        calendar.revoke(Authentication.principal(req));
-        Responses.noContent(res);
-    }
-
-    /** Public: the secret in the URL is the credential. Unknown and revoked secrets look alike. */
-    private void calendarFeed(ServerRequest req, ServerResponse res) {
-        String file = req.path().pathParameters().get("file");
-        String secret = file.endsWith(".ics") ? file.substring(0, file.length() - 4) : file;
-        String ics = calendar.feed(secret).orElseThrow(() -> fr.jalon.platform.http.ApiProblem.notFound(
-                "Ce calendrier n'existe pas ou a été révoqué."));
-        res.header(io.helidon.http.HeaderNames.CONTENT_TYPE, "text/calendar; charset=UTF-8")
-                .header(io.helidon.http.HeaderNames.CACHE_CONTROL, "private, max-age=300").send(ics);
-    }
-
-    private void plan(ServerRequest req, ServerResponse res) {
-        JsonInput in = bodies.json(req);
-        LocalDate from = in.required("from", in.date("from")).orElse(null);
-        LocalDate to = in.required("to", in.date("to")).orElse(null);
-        UUID center = in.uuid("centerId").orElse(null);
-        int seconds = in.integer("seconds", 1, 60).orElse(5);
-        in.validate();
-        JsonObject plan = plans.plan(Authentication.principal(req), center, from, to, java.time.Duration.ofSeconds(seconds));
-        Responses.created(res, "/assignments/plans/" + plan.getString("id"), plan);
-    }
-
-    private void publish(ServerRequest req, ServerResponse res) {
-        Responses.ok(res, plans.publish(Authentication.principal(req), QueryParams.pathId(req, "id")));
-    }
-
-    private void assignmentsOfSession(ServerRequest req, ServerResponse res) {
-        JsonArrayBuilder items = Jsons.createArrayBuilder();
-        assignments.ofSession(Authentication.principal(req), QueryParams.pathId(req, "id")).forEach(a -> items.add(json(a)));
-        Responses.ok(res, Jsons.createObjectBuilder().add("items", items).build());
-    }
-
-    private void unassign(ServerRequest req, ServerResponse res) {
-        assignments.remove(Authentication.principal(req), QueryParams.pathId(req, "id"));
-        Responses.noContent(res);
-    }
-
-    private static JsonObject json(AssignmentRepository.Entry a) {
-        return Jsons.createObjectBuilder().add("id", a.id().toString()).add("sessionId", a.sessionId().toString())
-                .add("invigilatorId", a.invigilatorId().toString()).add("invigilator", a.invigilatorName())
-                .add("status", a.status()).add("locked", a.locked()).build();
     }
 
     private void needs(ServerRequest req, ServerResponse res) {
