@@ -34,6 +34,32 @@ final class AssignmentRepository {
                 .toList();
     }
 
+    /** The assignments of several sessions at once (a plan's period), grouped by session. */
+    java.util.Map<UUID, List<Entry>> ofSessions(DbExecute exec, List<UUID> sessionIds) {
+        java.util.Map<UUID, List<Entry>> bySession = new java.util.HashMap<>();
+        exec.query("""
+                        SELECT a.id, a.session_id, a.invigilator_id, i.first_name || ' ' || i.last_name AS name, a.status,
+                               a.locked
+                        FROM assignments a JOIN invigilators i ON i.id = a.invigilator_id
+                        WHERE a.session_id = ANY(CAST(? AS uuid[])) ORDER BY a.created_at, a.id""",
+                        (Object) fr.jalon.platform.db.SqlArrays.of(sessionIds))
+                .map(AssignmentRepository::entry)
+                .forEach(e -> bySession.computeIfAbsent(e.sessionId(), k -> new java.util.ArrayList<>()).add(e));
+        return bySession;
+    }
+
+    /** Before publishing a plan: the sessions' unlocked assignments go (declines stay, to be remembered). */
+    void clearUnlocked(DbExecute exec, List<UUID> sessionIds) {
+        exec.dml("DELETE FROM assignments WHERE session_id = ANY(CAST(? AS uuid[])) AND NOT locked AND status <> 'DECLINED'",
+                (Object) fr.jalon.platform.db.SqlArrays.of(sessionIds));
+    }
+
+    /** Inserts unless the pair exists already; returns whether a row was created. */
+    boolean insertIfAbsent(DbExecute exec, UUID sessionId, UUID invigilatorId) {
+        return exec.dml("INSERT INTO assignments (session_id, invigilator_id) VALUES (?, ?) "
+                + "ON CONFLICT (session_id, invigilator_id) DO NOTHING", sessionId, invigilatorId) > 0;
+    }
+
     List<Entry> ofSession(DbExecute exec, UUID sessionId) {
         return exec.query("""
                         SELECT a.id, a.session_id, a.invigilator_id, i.first_name || ' ' || i.last_name AS name, a.status,

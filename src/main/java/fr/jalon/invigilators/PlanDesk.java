@@ -1,6 +1,5 @@
 package fr.jalon.invigilators;
 
-import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -13,7 +12,6 @@ import java.util.UUID;
 
 import fr.jalon.centers.Centers;
 import fr.jalon.platform.audit.AuditLog;
-import fr.jalon.platform.db.Rows;
 import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.json.Jsons;
@@ -41,6 +39,7 @@ final class PlanDesk {
     private final Centers centers;
     private final AuditLog audit;
     private final Clock clock;
+    private final PlanRepository plans = new PlanRepository();
 
     PlanDesk(Transactions transactions, InvigilatorRepository pool, AssignmentRepository assignments, Sessions sessions,
              Centers centers, AuditLog audit, Clock clock) {
@@ -71,13 +70,14 @@ final class PlanDesk {
             Map<UUID, Invigilator> byId = new HashMap<>();
             active.forEach(i -> byId.put(i.id(), i));
             List<SeatToFill> seats = new ArrayList<>();
-            for (Sessions.SessionKit kit : sessions.kitsOfCenter(tx, center, from, to)) {
+            List<Sessions.SessionKit> upcoming = sessions.kitsOfCenter(tx, center, from, to).stream()
+                    .filter(kit -> kit.session().slot().startsAt().isAfter(clock.instant())).toList();
+            Map<UUID, List<AssignmentRepository.Entry>> held = assignments.ofSessions(tx,
+                    upcoming.stream().map(kit -> kit.session().id()).toList());
+            for (Sessions.SessionKit kit : upcoming) {
                 var s = kit.session();
-                if (!s.slot().startsAt().isAfter(clock.instant())) {
-                    continue;
-                }
                 Duty duty = new Duty(s.id(), s.siteId(), s.slot().date(), s.slot().startsAt(), s.slot().endsAt());
-                List<AssignmentRepository.Entry> all = assignments.ofSession(tx, s.id());
+                List<AssignmentRepository.Entry> all = held.getOrDefault(s.id(), List.of());
                 java.util.Set<UUID> declined = all.stream().filter(a -> a.status().equals("DECLINED"))
                         .map(AssignmentRepository.Entry::invigilatorId).collect(java.util.stream.Collectors.toSet());
                 List<AssignmentRepository.Entry> current = all.stream()
@@ -102,9 +102,7 @@ final class PlanDesk {
         Planner.Result result = Planner.solve(problem.pool(), problem.seats(), limit);
         JsonObject body = json(result);
         return transactions.inTransaction(tx -> {
-            UUID id = tx.get("INSERT INTO assignment_plans (center_id, from_date, to_date, score, plan) "
-                            + "VALUES (?, ?, ?, ?, CAST(? AS jsonb)) RETURNING id", center, from, to,
-                    result.score().toString(), body.toString()).map(row -> Rows.uuid(row, "id")).orElseThrow();
+            UUID id = plans.insert(tx, center, from, to, result.score().toString(), body);
             audit.record(tx, actor, "assignment-plan.create", "assignment_plan", id);
             return Jsons.createObjectBuilder(body).add("id", id.toString()).build();
         });
@@ -114,27 +112,20 @@ final class PlanDesk {
     JsonObject publish(Principal actor, UUID planId) {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
         return transactions.inTransaction(tx -> {
-            var row = tx.get("SELECT center_id, plan::text AS plan, published_at FROM assignment_plans WHERE id = ? FOR UPDATE",
-                            planId)
-                    .filter(r -> actor.managesCenter(Rows.uuid(r, "center_id")))
+            PlanRepository.Draft draft = plans.lock(tx, planId).filter(d -> actor.managesCenter(d.centerId()))
                     .orElseThrow(() -> ApiProblem.notFound("Aucun plan ne correspond à cet identifiant."));
-            if (Rows.instant(row, "published_at") != null) {
+            if (draft.publishedAt() != null) {
                 throw ApiProblem.conflict("Ce plan est déjà publié.");
             }
-            JsonObject plan = Jsons.createReader(new StringReader(Rows.text(row, "plan"))).readObject();
-            List<UUID> sessionIds = plan.getJsonArray("sessions").getValuesAs(jakarta.json.JsonString.class).stream()
+            List<UUID> sessionIds = draft.plan().getJsonArray("sessions").getValuesAs(jakarta.json.JsonString.class).stream()
                     .map(v -> UUID.fromString(v.getString())).toList();
-            for (UUID session : sessionIds) {
-                // Declines are kept: they tell the next re-planning who not to propose again.
-                tx.dml("DELETE FROM assignments WHERE session_id = ? AND NOT locked AND status <> 'DECLINED'", session);
-            }
+            assignments.clearUnlocked(tx, sessionIds);
             int created = 0;
-            for (JsonObject a : plan.getJsonArray("assignments").getValuesAs(JsonObject.class)) {
-                created += (int) tx.dml("INSERT INTO assignments (session_id, invigilator_id) VALUES (?, ?) "
-                        + "ON CONFLICT (session_id, invigilator_id) DO NOTHING",
-                        UUID.fromString(a.getString("sessionId")), UUID.fromString(a.getString("invigilatorId")));
+            for (JsonObject a : draft.plan().getJsonArray("assignments").getValuesAs(JsonObject.class)) {
+                created += assignments.insertIfAbsent(tx, UUID.fromString(a.getString("sessionId")),
+                        UUID.fromString(a.getString("invigilatorId"))) ? 1 : 0;
             }
-            tx.dml("UPDATE assignment_plans SET published_at = now() WHERE id = ?", planId);
+            plans.markPublished(tx, planId);
             audit.record(tx, actor, "assignment-plan.publish", "assignment_plan", planId);
             return Jsons.createObjectBuilder().add("id", planId.toString()).add("published", true)
                     .add("assignmentsCreated", created).build();

@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import ai.timefold.solver.core.api.score.HardSoftScore;
 import ai.timefold.solver.core.api.solver.Solver;
+import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
@@ -26,17 +27,21 @@ final class Planner {
     record Result(List<SeatToFill> seats, HardSoftScore score, List<Unmet> unmet) {
     }
 
+    /** Built once: the factory generates the domain's accessor classes, which each solve then reuses. */
+    private static final SolverFactory<StaffingPlan> FACTORY = SolverFactory.create(new SolverConfig()
+            .withSolutionClass(StaffingPlan.class)
+            .withEntityClasses(SeatToFill.class)
+            .withConstraintProviderClass(StaffingConstraints.class)
+            .withTerminationSpentLimit(Duration.ofSeconds(5)));
+
     private Planner() {
     }
 
+    /** The best plan within {@code limit}; the search also stops after a quarter of it without improvement. */
     static Result solve(List<Invigilator> pool, List<SeatToFill> seats, Duration limit) {
-        SolverConfig config = new SolverConfig()
-                .withSolutionClass(StaffingPlan.class)
-                .withEntityClasses(SeatToFill.class)
-                .withConstraintProviderClass(StaffingConstraints.class)
-                .withTerminationConfig(new TerminationConfig().withSpentLimit(limit)
-                        .withUnimprovedSpentLimit(limit.dividedBy(4).isZero() ? limit : limit.dividedBy(4)));
-        Solver<StaffingPlan> solver = SolverFactory.<StaffingPlan>create(config).buildSolver();
+        Duration unimproved = limit.dividedBy(4).isZero() ? limit : limit.dividedBy(4);
+        Solver<StaffingPlan> solver = FACTORY.buildSolver(new SolverConfigOverride()
+                .withTerminationConfig(new TerminationConfig().withSpentLimit(limit).withUnimprovedSpentLimit(unimproved)));
         StaffingPlan solved = solver.solve(new StaffingPlan(pool, seats));
         List<Unmet> unmet = new ArrayList<>();
         for (SeatToFill seat : solved.seats()) {
