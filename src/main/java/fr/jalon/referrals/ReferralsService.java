@@ -38,7 +38,7 @@ final class ReferralsService implements ApiRoutes.ApiService {
 
     private final ReferralDesk desk;
     private final ChangeLog changes;
-    private final IdempotencyKeys keys;
+    private final ReferralIntake intake;
     private final Candidates candidates;
     private final Transactions transactions;
     private final RequestBodies bodies;
@@ -51,7 +51,7 @@ final class ReferralsService implements ApiRoutes.ApiService {
         this.audit = audit;
         this.desk = desk;
         this.changes = changes;
-        this.keys = keys;
+        this.intake = new ReferralIntake(transactions, desk, keys);
         this.candidates = candidates;
         this.transactions = transactions;
         this.bodies = bodies;
@@ -76,39 +76,19 @@ final class ReferralsService implements ApiRoutes.ApiService {
         Principal actor = Authentication.principal(req);
         actor.requireRole(Role.ADVISER);
         JsonInput in = bodies.json(req);
-        ReferralDesk.Intake intake = ReferralForms.intake(in, candidates, LocalDate.now(clock));
+        ReferralDesk.Intake form = ReferralForms.intake(in, candidates, LocalDate.now(clock));
         Optional<String> key = req.headers().first(HeaderNames.create("Idempotency-Key")).map(String::strip);
         if (key.isPresent() && (key.get().isEmpty() || key.get().length() > MAX_IDEMPOTENCY_KEY)) {
             throw ApiProblem.badRequest("L'en-tête Idempotency-Key doit compter de 1 à " + MAX_IDEMPOTENCY_KEY + " caractères.");
         }
-        String hash = IdempotencyKeys.hash(in.raw().toString());
-        // The key, the person, the referral and its change are one transaction: a retry replays it.
-        Answer answer = transactions.inTransaction(tx -> {
-            if (key.isPresent()) {
-                Optional<IdempotencyKeys.Earlier> earlier = keys.claim(tx, actor.scopeId(), key.get(), hash);
-                if (earlier.isPresent()) {
-                    return switch (earlier.get()) {
-                        case IdempotencyKeys.Replay replay -> new Answer(replay.status(), replay.body(), null, true);
-                        case IdempotencyKeys.Mismatch m -> throw ApiProblem.invalidField("Idempotency-Key", "reused",
-                                "Cette clé d'idempotence a déjà servi pour une autre demande.");
-                    };
-                }
-            }
-            Referral referral = desk.refer(actor, tx, intake);
-            String body = JsonText.write(ReferralJson.referral(referral));
-            key.ifPresent(k -> keys.answer(tx, actor.scopeId(), k, 201, body));
-            return new Answer(201, body, referral.id(), false);
-        });
+        ReferralIntake.Answer answer = intake.refer(actor, form, key, IdempotencyKeys.hash(in.raw().toString()));
         if (answer.replayed()) {
             res.header("Idempotent-Replayed", "true");
         }
-        if (answer.id() != null) {
-            res.header(HeaderNames.LOCATION, ApiRoutes.BASE + "/referrals/" + answer.id());
+        if (answer.referralId() != null) {
+            res.header(HeaderNames.LOCATION, ApiRoutes.BASE + "/referrals/" + answer.referralId());
         }
         res.status(Status.create(answer.status())).header(HeaderNames.CONTENT_TYPE, "application/json").send(answer.body());
-    }
-
-    private record Answer(int status, String body, UUID id, boolean replayed) {
     }
 
     /**
@@ -120,28 +100,19 @@ final class ReferralsService implements ApiRoutes.ApiService {
         actor.requireRole(Role.ADVISER);
         ReferralBatchFile.Content content = ReferralBatchFile.read(bodies.csvFile(req));
         List<FieldError> errors = new ArrayList<>(content.errors());
-        List<ReferralDesk.Intake> intakes = new ArrayList<>();
+        List<ReferralIntake.BatchLine> read = new ArrayList<>();
         for (ReferralBatchFile.Line line : content.lines()) {
             try {
-                intakes.add(ReferralForms.intake(new JsonInput(line.body()), candidates, LocalDate.now(clock)));
+                read.add(new ReferralIntake.BatchLine(line.number(),
+                        ReferralForms.intake(new JsonInput(line.body()), candidates, LocalDate.now(clock))));
             } catch (ApiProblem problem) {
-                errors.addAll(atLine(line.number(), problem));
+                errors.addAll(ReferralIntake.atLine(line.number(), problem));
             }
         }
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
         }
-        List<Referral> created = transactions.inTransaction(tx -> {
-            List<Referral> referrals = new ArrayList<>();
-            for (int i = 0; i < intakes.size(); i++) {
-                try {
-                    referrals.add(desk.refer(actor, tx, intakes.get(i)));
-                } catch (ApiProblem problem) {
-                    throw ApiProblem.validation(atLine(content.lines().get(i).number(), problem));
-                }
-            }
-            return referrals;
-        });
+        List<Referral> created = intake.referAll(actor, read);
         JsonArrayBuilder lines = Jsons.createArrayBuilder();
         for (int i = 0; i < created.size(); i++) {
             JsonObjectBuilder line = Jsons.createObjectBuilder().add("line", content.lines().get(i).number())
@@ -153,14 +124,6 @@ final class ReferralsService implements ApiRoutes.ApiService {
         }
         res.status(Status.CREATED_201).header(HeaderNames.CONTENT_TYPE, "application/json")
                 .send(JsonText.write(Jsons.createObjectBuilder().add("created", created.size()).add("lines", lines).build()));
-    }
-
-    private static List<FieldError> atLine(int line, ApiProblem problem) {
-        if (problem.errors().isEmpty()) {
-            return List.of(new FieldError(line, "(ligne)", problem.type(), "Ligne " + line + " : " + problem.getMessage()));
-        }
-        return problem.errors().stream()
-                .map(e -> new FieldError(line, e.field(), e.code(), "Ligne " + line + " : " + e.message())).toList();
     }
 
     private void list(ServerRequest req, ServerResponse res) {
