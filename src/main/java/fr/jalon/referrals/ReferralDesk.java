@@ -220,7 +220,7 @@ final class ReferralDesk {
 
     private Referral logged(DbExecute tx, UUID id, String event) {
         Referral referral = referrals.find(tx, id).orElseThrow();
-        changes.record(tx, id, referral.organisationId(), event, ReferralJson.snapshot(referral));
+        changes.record(tx, id, referral.organisationId(), event, ReferralJson.referral(referral));
         return referral;
     }
 

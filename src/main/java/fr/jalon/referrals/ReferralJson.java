@@ -5,7 +5,7 @@ import fr.jalon.platform.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
-/** JSON of referrals, for the API, the feed and webhooks (the same shape everywhere). */
+/** JSON of referrals, for the API, the feed and webhooks (the same shape everywhere: the referral as its adviser sees it). */
 final class ReferralJson {
 
     private ReferralJson() {
@@ -46,11 +46,6 @@ final class ReferralJson {
             body.add("result", r.result());
         }
         return body.build();
-    }
-
-    /** What the feed and webhooks carry: the referral as its adviser sees it. */
-    static JsonObject snapshot(Referral r) {
-        return referral(r);
     }
 
     /**
