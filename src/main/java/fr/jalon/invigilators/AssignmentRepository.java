@@ -78,20 +78,23 @@ final class AssignmentRepository {
     }
 
     /** An assignment as its invigilator sees it. */
-    record Mine(UUID id, UUID sessionId, java.time.LocalDate date, java.time.LocalTime startTime, String site, String room,
-                String address, String status) {
+    record Mine(UUID id, UUID sessionId, java.time.LocalDate date, java.time.LocalTime startTime,
+                java.time.Instant startsAt, java.time.Instant endsAt, String site, String room, String address,
+                String status) {
     }
 
     List<Mine> upcomingOf(DbExecute exec, UUID invigilatorId) {
         return exec.query("""
-                        SELECT a.id, s.id AS session_id, s.local_date, s.start_time, si.name AS site, r.name AS room,
+                        SELECT a.id, s.id AS session_id, s.local_date, s.start_time, s.starts_at, s.ends_at,
+                               si.name AS site, r.name AS room,
                                si.address_line1 || ', ' || si.postal_code || ' ' || si.city AS address, a.status
                         FROM assignments a JOIN sessions s ON s.id = a.session_id JOIN sites si ON si.id = s.site_id
                         JOIN rooms r ON r.id = s.room_id
                         WHERE a.invigilator_id = ? AND s.status = 'SCHEDULED' AND s.ends_at > now()
                         ORDER BY s.starts_at""", invigilatorId)
                 .map(row -> new Mine(Rows.uuid(row, "id"), Rows.uuid(row, "session_id"), Rows.date(row, "local_date"),
-                        Rows.time(row, "start_time"), Rows.text(row, "site"), Rows.text(row, "room"),
+                        Rows.time(row, "start_time"), Rows.instant(row, "starts_at"), Rows.instant(row, "ends_at"),
+                        Rows.text(row, "site"), Rows.text(row, "room"),
                         Rows.text(row, "address"), Rows.text(row, "status")))
                 .toList();
     }

@@ -1,7 +1,6 @@
 package fr.jalon.invigilators;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -65,12 +64,11 @@ final class CalendarFeed {
         return transactions.inTransaction(tx -> invigilators.ofCalendarToken(tx, TokenSecrets.hash(secret)).map(me -> {
             List<ICalendar.Event> events = assignments.upcomingOf(tx, me).stream()
                     .filter(a -> !a.status().equals("DECLINED"))
-                    .map(a -> {
-                        var start = a.date().atTime(a.startTime()).atZone(java.time.ZoneId.of("Europe/Paris")).toInstant();
-                        return new ICalendar.Event(a.id() + "@jalon", start, start.plus(Duration.ofMinutes(105)),
-                                "Surveillance certification Pix — " + a.site(), a.site() + ", " + a.room() + ", " + a.address(),
-                                "Arrivez 30 minutes avant le début.", clock.instant().getEpochSecond() / 60);
-                    }).toList();
+                    // The session's own start and end: its length may differ from the default 1 h 45.
+                    .map(a -> new ICalendar.Event(a.id() + "@jalon", a.startsAt(), a.endsAt(),
+                            "Surveillance certification Pix — " + a.site(), a.site() + ", " + a.room() + ", " + a.address(),
+                            "Arrivez 30 minutes avant le début.", clock.instant().getEpochSecond() / 60))
+                    .toList();
             return ICalendar.of(ICalendar.Method.PUBLISH, events, clock.instant());
         }));
     }
