@@ -123,7 +123,9 @@ public final class Application {
                 candidates.httpService(),
                 notifications.httpService(),
                 jobs.httpService()), java.util.stream.Stream.concat(referrals.httpServices().stream(),
-                new Invigilators(transactions, centers, sessions, audit, bodies, clock).httpServices().stream())).toList();
+                new Invigilators(transactions, centers, sessions, audit, bodies, events, clock,
+                        java.time.Duration.ofMinutes(settings.travelMinutes()),
+                        java.time.Duration.ofSeconds(settings.plannerSeconds())).httpServices().stream())).toList();
     }
 
     /** Migrates the database, then wires the features on it. */

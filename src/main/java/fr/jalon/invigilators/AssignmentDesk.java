@@ -24,14 +24,19 @@ final class AssignmentDesk {
     private final InvigilatorRepository invigilators;
     private final Sessions sessions;
     private final AuditLog audit;
+    private final AssignmentAnnouncer announcer;
+    private final java.time.Duration travel;
 
     AssignmentDesk(Transactions transactions, AssignmentRepository assignments, InvigilatorRepository invigilators,
-                   Sessions sessions, AuditLog audit) {
+                   Sessions sessions, AuditLog audit, AssignmentAnnouncer announcer,
+                   java.time.Duration travel) {
         this.transactions = transactions;
         this.assignments = assignments;
         this.invigilators = invigilators;
         this.sessions = sessions;
         this.audit = audit;
+        this.announcer = announcer;
+        this.travel = travel;
     }
 
     AssignmentRepository.Entry assign(Principal actor, UUID sessionId, UUID invigilatorId, boolean locked) {
@@ -50,12 +55,13 @@ final class AssignmentDesk {
             List<Duty> held = assignments.dutiesOf(tx, invigilatorId, slot.date().withDayOfMonth(1).minusDays(7),
                     slot.date().withDayOfMonth(slot.date().lengthOfMonth()).plusDays(7));
             List<AssignmentRules.Breach> breaches = AssignmentRules.breaches(who, duty, slot.startTime(),
-                    session.certificationType(), held, AssignmentRules.DEFAULT_TRAVEL);
+                    session.certificationType(), held, travel);
             if (!breaches.isEmpty()) {
                 throw ApiProblem.validation(breaches.stream()
                         .map(b -> FieldError.of("invigilatorId", b.code(), b.message())).toList());
             }
             UUID id = assignments.insert(tx, sessionId, invigilatorId, locked);
+            announcer.announce(tx, List.of(id));
             audit.record(tx, actor, "assignment.create", "assignment", id);
             return assignments.find(tx, id).orElseThrow();
         });

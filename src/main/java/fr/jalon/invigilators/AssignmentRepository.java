@@ -48,16 +48,35 @@ final class AssignmentRepository {
         return bySession;
     }
 
-    /** Before publishing a plan: the sessions' unlocked assignments go (declines stay, to be remembered). */
-    void clearUnlocked(DbExecute exec, List<UUID> sessionIds) {
-        exec.dml("DELETE FROM assignments WHERE session_id = ANY(CAST(? AS uuid[])) AND NOT locked AND status <> 'DECLINED'",
-                (Object) fr.jalon.platform.db.SqlArrays.of(sessionIds));
+    /**
+     * Publishing a plan: the sessions' unlocked assignments the plan does not keep go (declines stay,
+     * to be remembered); the ones it keeps stay untouched, so their holders hear nothing new.
+     */
+    void removeUnlockedExcept(DbExecute exec, List<UUID> sessionIds, List<UUID[]> kept) {
+        exec.dml("""
+                        DELETE FROM assignments a WHERE a.session_id = ANY(CAST(? AS uuid[])) AND NOT a.locked
+                          AND a.status <> 'DECLINED'
+                          AND NOT EXISTS (SELECT 1 FROM unnest(CAST(? AS uuid[]), CAST(? AS uuid[])) AS k(s, i)
+                                          WHERE k.s = a.session_id AND k.i = a.invigilator_id)""",
+                fr.jalon.platform.db.SqlArrays.of(sessionIds), sessionIds(kept), invigilatorIds(kept));
     }
 
-    /** Inserts unless the pair exists already; returns whether a row was created. */
-    boolean insertIfAbsent(DbExecute exec, UUID sessionId, UUID invigilatorId) {
-        return exec.dml("INSERT INTO assignments (session_id, invigilator_id) VALUES (?, ?) "
-                + "ON CONFLICT (session_id, invigilator_id) DO NOTHING", sessionId, invigilatorId) > 0;
+    /** Inserts the (session, invigilator) pairs not assigned yet; returns the new assignments' ids. */
+    List<UUID> insertAbsent(DbExecute exec, List<UUID[]> pairs) {
+        return exec.query("""
+                        INSERT INTO assignments (session_id, invigilator_id)
+                        SELECT s, i FROM unnest(CAST(? AS uuid[]), CAST(? AS uuid[])) AS k(s, i)
+                        ON CONFLICT (session_id, invigilator_id) DO NOTHING RETURNING id""",
+                        sessionIds(pairs), invigilatorIds(pairs))
+                .map(row -> Rows.uuid(row, "id")).toList();
+    }
+
+    private static String[] sessionIds(List<UUID[]> pairs) {
+        return pairs.stream().map(p -> p[0].toString()).toArray(String[]::new);
+    }
+
+    private static String[] invigilatorIds(List<UUID[]> pairs) {
+        return pairs.stream().map(p -> p[1].toString()).toArray(String[]::new);
     }
 
     List<Entry> ofSession(DbExecute exec, UUID sessionId) {

@@ -28,7 +28,12 @@ final class AssignmentsService implements ApiRoutes.ApiService {
     private final CalendarFeed calendar;
     private final RequestBodies bodies;
 
-    AssignmentsService(AssignmentDesk assignments, PlanDesk plans, CalendarFeed calendar, RequestBodies bodies) {
+    /** The solver's time budget when the request names none (JALON_PLANNER_SECONDS). */
+    private final Duration defaultLimit;
+
+    AssignmentsService(AssignmentDesk assignments, PlanDesk plans, CalendarFeed calendar, RequestBodies bodies,
+                       Duration defaultLimit) {
+        this.defaultLimit = defaultLimit;
         this.assignments = assignments;
         this.plans = plans;
         this.calendar = calendar;
@@ -107,9 +112,9 @@ final class AssignmentsService implements ApiRoutes.ApiService {
         LocalDate from = in.required("from", in.date("from")).orElse(null);
         LocalDate to = in.required("to", in.date("to")).orElse(null);
         UUID center = in.uuid("centerId").orElse(null);
-        int seconds = in.integer("seconds", 1, 60).orElse(5);
+        Duration limit = in.integer("seconds", 1, 60).map(Duration::ofSeconds).orElse(defaultLimit);
         in.validate();
-        JsonObject plan = plans.plan(Authentication.principal(req), center, from, to, Duration.ofSeconds(seconds));
+        JsonObject plan = plans.plan(Authentication.principal(req), center, from, to, limit);
         Responses.created(res, "/assignments/plans/" + plan.getString("id"), plan);
     }
 

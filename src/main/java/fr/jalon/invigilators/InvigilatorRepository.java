@@ -68,6 +68,30 @@ final class InvigilatorRepository {
                 .map(InvigilatorRepository::invigilator);
     }
 
+    /**
+     * For each site of a centre, how far each invigilator covering it lives ({@link Remoteness}),
+     * from the communes' EPCI and département in the territory reference.
+     */
+    java.util.Map<UUID, java.util.Map<UUID, Integer>> remotenessBySite(DbExecute exec, UUID centerId) {
+        java.util.Map<UUID, java.util.Map<UUID, Integer>> bySite = new java.util.HashMap<>();
+        exec.query("""
+                        SELECT cov.site_id, cov.invigilator_id, i.home_insee, hc.epci_siren AS home_epci,
+                               hc.departement AS home_departement, si.commune_insee AS site_insee,
+                               sc.epci_siren AS site_epci, sc.departement AS site_departement
+                        FROM invigilator_sites cov
+                        JOIN invigilators i ON i.id = cov.invigilator_id
+                        JOIN sites si ON si.id = cov.site_id
+                        LEFT JOIN communes hc ON hc.code_insee = i.home_insee AND hc.type = 'commune-actuelle'
+                        LEFT JOIN communes sc ON sc.code_insee = si.commune_insee AND sc.type = 'commune-actuelle'
+                        WHERE i.center_id = ?""", centerId)
+                .forEach(row -> bySite.computeIfAbsent(Rows.uuid(row, "site_id"), k -> new java.util.HashMap<>())
+                        .put(Rows.uuid(row, "invigilator_id"), Remoteness.between(Rows.text(row, "home_insee"),
+                                Rows.text(row, "home_epci"), Rows.text(row, "home_departement"),
+                                Rows.text(row, "site_insee"), Rows.text(row, "site_epci"),
+                                Rows.text(row, "site_departement"))));
+        return bySite;
+    }
+
     List<Invigilator> ofCenter(DbExecute exec, UUID centerId, int limit) {
         return exec.query(SELECT + " WHERE i.center_id = ? ORDER BY i.last_name, i.first_name, i.id LIMIT ?", centerId, limit)
                 .map(InvigilatorRepository::invigilator).toList();

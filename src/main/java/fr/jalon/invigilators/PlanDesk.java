@@ -40,9 +40,12 @@ final class PlanDesk {
     private final AuditLog audit;
     private final Clock clock;
     private final PlanRepository plans = new PlanRepository();
+    private final AssignmentAnnouncer announcer;
+    private final Duration travel;
 
     PlanDesk(Transactions transactions, InvigilatorRepository pool, AssignmentRepository assignments, Sessions sessions,
-             Centers centers, AuditLog audit, Clock clock) {
+             Centers centers, AuditLog audit, Clock clock, AssignmentAnnouncer announcer,
+             Duration travel) {
         this.transactions = transactions;
         this.pool = pool;
         this.assignments = assignments;
@@ -50,6 +53,8 @@ final class PlanDesk {
         this.centers = centers;
         this.audit = audit;
         this.clock = clock;
+        this.announcer = announcer;
+        this.travel = travel;
     }
 
     JsonObject plan(Principal actor, UUID centerId, LocalDate from, LocalDate to, Duration limit) {
@@ -67,6 +72,7 @@ final class PlanDesk {
         Problem problem = transactions.inTransaction(tx -> {
             StaffingRule rule = new StaffingRule(centers.staffRatio(tx, center));
             List<Invigilator> active = pool.ofCenter(tx, center, 5_000).stream().filter(Invigilator::active).toList();
+            Map<UUID, Map<UUID, Integer>> remoteness = pool.remotenessBySite(tx, center);
             Map<UUID, Invigilator> byId = new HashMap<>();
             active.forEach(i -> byId.put(i.id(), i));
             List<SeatToFill> seats = new ArrayList<>();
@@ -85,11 +91,12 @@ final class PlanDesk {
                 int index = 0;
                 for (AssignmentRepository.Entry a : current.stream().filter(AssignmentRepository.Entry::locked).toList()) {
                     seats.add(new SeatToFill(duty, index++, s.slot().startTime(), s.certificationType(),
-                            byId.get(a.invigilatorId())));
+                            byId.get(a.invigilatorId())).within(travel, remoteness.getOrDefault(s.siteId(), Map.of())));
                 }
                 List<AssignmentRepository.Entry> unlocked = current.stream().filter(a -> !a.locked()).toList();
                 for (int k = 0; index < rule.required(s.seatsTaken()); k++) {
-                    SeatToFill seat = new SeatToFill(duty, index++, s.slot().startTime(), s.certificationType(), null);
+                    SeatToFill seat = new SeatToFill(duty, index++, s.slot().startTime(), s.certificationType(), null)
+                            .within(travel, remoteness.getOrDefault(s.siteId(), Map.of()));
                     seats.add(seat.withHistory(k < unlocked.size() ? byId.get(unlocked.get(k).invigilatorId()) : null,
                             declined));
                 }
@@ -108,7 +115,10 @@ final class PlanDesk {
         });
     }
 
-    /** Makes a draft the current staffing: the period's unlocked assignments are replaced by the plan's. */
+    /**
+     * Makes a draft the current staffing: the period's unlocked assignments the plan drops go, the
+     * new ones are announced to their invigilators (through the notifications' outbox).
+     */
     JsonObject publish(Principal actor, UUID planId) {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
         return transactions.inTransaction(tx -> {
@@ -119,16 +129,17 @@ final class PlanDesk {
             }
             List<UUID> sessionIds = draft.plan().getJsonArray("sessions").getValuesAs(jakarta.json.JsonString.class).stream()
                     .map(v -> UUID.fromString(v.getString())).toList();
-            assignments.clearUnlocked(tx, sessionIds);
-            int created = 0;
-            for (JsonObject a : draft.plan().getJsonArray("assignments").getValuesAs(JsonObject.class)) {
-                created += assignments.insertIfAbsent(tx, UUID.fromString(a.getString("sessionId")),
-                        UUID.fromString(a.getString("invigilatorId"))) ? 1 : 0;
-            }
+            List<UUID[]> planned = draft.plan().getJsonArray("assignments").getValuesAs(JsonObject.class).stream()
+                    .map(a -> new UUID[] {UUID.fromString(a.getString("sessionId")),
+                            UUID.fromString(a.getString("invigilatorId"))})
+                    .toList();
+            assignments.removeUnlockedExcept(tx, sessionIds, planned);
+            List<UUID> created = assignments.insertAbsent(tx, planned);
+            announcer.announce(tx, created);
             plans.markPublished(tx, planId);
             audit.record(tx, actor, "assignment-plan.publish", "assignment_plan", planId);
             return Jsons.createObjectBuilder().add("id", planId.toString()).add("published", true)
-                    .add("assignmentsCreated", created).build();
+                    .add("assignmentsCreated", created.size()).build();
         });
     }
 

@@ -29,6 +29,10 @@ public class SeatToFill {
     private UUID previous;
     /** Who declined this session: never proposed again for it. */
     private Set<UUID> declined = Set.of();
+    /** Time to allow between this session and one at another site. */
+    private java.time.Duration travel = AssignmentRules.DEFAULT_TRAVEL;
+    /** How far each invigilator lives from this session's site ({@link Remoteness}); shared by a site's places. */
+    private java.util.Map<UUID, Integer> remoteness = java.util.Map.of();
 
     /** For the solver's cloning. */
     public SeatToFill() {
@@ -40,6 +44,25 @@ public class SeatToFill {
         this.invigilator = previous;
         this.declined = Set.copyOf(declined);
         return this;
+    }
+
+    /** The period's travel buffer and how far each invigilator lives from this place's site. */
+    SeatToFill within(java.time.Duration travel, java.util.Map<UUID, Integer> remoteness) {
+        this.travel = travel;
+        this.remoteness = remoteness;
+        return this;
+    }
+
+    java.time.Duration travel() {
+        return travel;
+    }
+
+    /**
+     * 0 (lives in the site's commune) to {@link Remoteness#FAR}. Unknown means no preference: only
+     * invigilators covering the site are known, and the others are not eligible anyway.
+     */
+    int remotenessOf(Invigilator who) {
+        return who == null ? 0 : remoteness.getOrDefault(who.id(), Remoteness.SAME_COMMUNE);
     }
 
     UUID previous() {

@@ -17,19 +17,19 @@ import ai.timefold.solver.core.api.score.stream.Joiners;
  * eligible (active, site, training, habilitation, free that half-day), no overlap counting the
  * travel between sites, weekly and monthly maxima, never someone who declined the session. Soft:
  * every place filled (weighs most), then published places kept, then the load spread evenly
- * (squared counts), then the same invigilator for a site's sessions of a day.
+ * (squared counts), then the same invigilator for a site's sessions of a day, and invigilators
+ * living near the site ({@link Remoteness}).
  */
 public class StaffingConstraints implements ConstraintProvider {
 
     static final long UNFILLED_WEIGHT = 10_000;
     static final long CHANGE_WEIGHT = 100;
-    static final Duration TRAVEL = AssignmentRules.DEFAULT_TRAVEL;
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
         return new Constraint[] {
             ineligible(factory), overlapping(factory), weeklyMaximum(factory), monthlyMaximum(factory),
-            unfilled(factory), stability(factory), fairness(factory), sameSiteSameDay(factory)
+            unfilled(factory), stability(factory), fairness(factory), sameSiteSameDay(factory), nearHome(factory)
         };
     }
 
@@ -94,9 +94,16 @@ public class StaffingConstraints implements ConstraintProvider {
                 .asConstraint("Same invigilators on a site in a day");
     }
 
+    /** Prefer invigilators living near the site: same commune, then same EPCI, then same département. */
+    Constraint nearHome(ConstraintFactory factory) {
+        return factory.forEach(SeatToFill.class)
+                .penalize(HardSoftScore.ONE_SOFT, seat -> seat.remotenessOf(seat.invigilator()))
+                .asConstraint("Site near home");
+    }
+
     /** The rules of one place alone (no other duty): eligibility, not limits. */
     static boolean eligible(Invigilator who, SeatToFill seat) {
-        return !seat.declined().contains(who.id()) && AssignmentRules.breaches(who, seat.duty(), seat.localStart(), seat.certificationType(), List.of(), TRAVEL)
+        return !seat.declined().contains(who.id()) && AssignmentRules.breaches(who, seat.duty(), seat.localStart(), seat.certificationType(), List.of(), seat.travel())
                 .stream().allMatch(b -> b.code().equals("week_limit") || b.code().equals("month_limit"));
     }
 
@@ -104,7 +111,7 @@ public class StaffingConstraints implements ConstraintProvider {
         if (a.duty().sessionId().equals(b.duty().sessionId())) {
             return true;
         }
-        Duration gap = a.duty().siteId().equals(b.duty().siteId()) ? Duration.ZERO : TRAVEL;
+        Duration gap = a.duty().siteId().equals(b.duty().siteId()) ? Duration.ZERO : a.travel();
         return a.duty().start().isBefore(b.duty().end().plus(gap)) && b.duty().start().isBefore(a.duty().end().plus(gap));
     }
 

@@ -73,6 +73,15 @@ public final class MessageCatalogue {
             return "letters/" + base + ".vm";
         }
 
+        public boolean forInvigilators() {
+            return this == INVIGILATOR_ASSIGNED || this == INVIGILATOR_REMINDER;
+        }
+
+        /** A reminder whose offset key ends with the session's date. */
+        public boolean reminds() {
+            return this == REMINDER || this == INVIGILATOR_REMINDER;
+        }
+
         /** Sending it convokes the enrolment (its status becomes CONVOKED). */
         public boolean convokes() {
             return convokes;

@@ -80,12 +80,14 @@ final class MessageComposer {
         return files;
     }
 
-    /** One event per enrolment (its id is the UID): a later change or cancellation replaces it in the calendar. */
+    /** One event per enrolment or assignment (its id is the UID): a later change or cancellation replaces it in the calendar. */
     private static Message.Attachment calendar(DueNotification n, ICalendar.Method method, Instant now) {
-        String description = "Apportez une pièce d'identité avec photo et arrivez 15 minutes avant le début."
+        String description = (n.messageKind().forInvigilators()
+                ? "Surveillance de la session : arrivez 30 minutes avant le début pour préparer la salle."
+                : "Apportez une pièce d'identité avec photo et arrivez 15 minutes avant le début.")
                 + (n.centrePhone() == null ? "" : " Question : " + Contact.national(n.centrePhone()) + ".");
         ICalendar.Event event = new ICalendar.Event(n.subjectId() + "@jalon", n.startsAt(), n.endsAt(),
-                "Certification Pix — " + n.site(), n.site() + ", " + n.room() + ", " + n.siteAddress(), description,
+                (n.messageKind().forInvigilators() ? "Surveillance certification Pix — " : "Certification Pix — ") + n.site(), n.site() + ", " + n.room() + ", " + n.siteAddress(), description,
                 Duration.between(SEQUENCE_EPOCH, now).toMinutes());
         return new Message.Attachment("certification-pix.ics", "text/calendar; charset=UTF-8; method=" + method.name(),
                 ICalendar.of(method, List.of(event), now).getBytes(StandardCharsets.UTF_8));

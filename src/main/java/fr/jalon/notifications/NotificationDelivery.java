@@ -20,6 +20,8 @@ final class NotificationDelivery {
 
     private static final Logger LOG = System.getLogger(NotificationDelivery.class.getName());
     private static final int BATCH = 50;
+    /** Invigilators are reminded two days before: late enough to be fresh, early enough to find a replacement. */
+    static final int INVIGILATOR_REMINDER_DAYS = 2;
 
     private final Transactions transactions;
     private final NotificationRepository repository;
@@ -45,7 +47,8 @@ final class NotificationDelivery {
         int total = 0;
         int created;
         do {
-            created = transactions.inTransaction(tx -> repository.planFromEvents(tx, 500));
+            created = transactions.inTransaction(tx -> repository.planFromEvents(tx, 500)
+                    + repository.planAssignmentsFromEvents(tx, 500));
             total += created;
         } while (created > 0);
         return total + " notification(s) planifiée(s)";
@@ -57,6 +60,7 @@ final class NotificationDelivery {
         for (int days : offsets) {
             total += transactions.inTransaction(tx -> repository.planReminders(tx, now, days));
         }
+        total += transactions.inTransaction(tx -> repository.planInvigilatorReminders(tx, now, INVIGILATOR_REMINDER_DAYS));
         return total + " rappel(s) planifié(s)";
     }
 

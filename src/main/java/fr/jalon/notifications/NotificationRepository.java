@@ -20,6 +20,7 @@ final class NotificationRepository {
     static final String CONSUMER = "notifications";
     static final String UNREACHABLE = "Aucun canal utilisable (ni e-mail, ni mobile, ni adresse) : message à remettre "
             + "en main propre ou via le conseiller.";
+    static final String UNREACHABLE_INVIGILATOR = "Surveillant sans e-mail ni téléphone : à prévenir directement.";
 
     /**
      * Turns new events into messages, one per channel the person uses (or one HELD hand-over row
@@ -98,8 +99,71 @@ final class NotificationRepository {
                 .map(row -> Rows.integer(row, "n")).orElse(0);
     }
 
+    /**
+     * Tells invigilators of their new assignments (published plan or manual assignment): one
+     * message per channel they have (e-mail, phone as SMS), or a HELD hand-over row. The unique
+     * key makes the same assignment never announced twice. Returns how many were created.
+     */
+    int planAssignmentsFromEvents(DbExecute exec, int batch) {
+        return exec.get("""
+                        WITH ev AS (
+                            SELECT e.id, e.aggregate_id FROM domain_events e
+                            WHERE e.type = 'ASSIGNMENT_CREATED'
+                              AND NOT EXISTS (SELECT 1 FROM event_consumptions c
+                                              WHERE c.consumer = ? AND c.event_id = e.id)
+                            ORDER BY e.id LIMIT ? FOR UPDATE OF e SKIP LOCKED),
+                        consumed AS (INSERT INTO event_consumptions (consumer, event_id) SELECT ?, id FROM ev),
+                        targets AS (
+                            SELECT a.id AS assignment_id, i.id AS invigilator_id, i.center_id,
+                                   array_remove(ARRAY[CASE WHEN i.email IS NOT NULL THEN 'EMAIL' END,
+                                                      CASE WHEN i.phone IS NOT NULL THEN 'SMS' END], NULL) AS channels
+                            FROM ev JOIN assignments a ON a.id = ev.aggregate_id
+                            JOIN invigilators i ON i.id = a.invigilator_id
+                            WHERE a.status <> 'DECLINED'),
+                        created AS (
+                            INSERT INTO notifications (kind, channel, invigilator_id, center_id, subject_type, subject_id)
+                            SELECT 'INVIGILATOR_ASSIGNED', ch, t.invigilator_id, t.center_id, 'assignment', t.assignment_id
+                            FROM targets t CROSS JOIN LATERAL unnest(t.channels) AS ch
+                            ON CONFLICT DO NOTHING RETURNING id),
+                        unreachable AS (
+                            INSERT INTO notifications (kind, channel, invigilator_id, center_id, subject_type, subject_id,
+                                                       status, last_error)
+                            SELECT 'INVIGILATOR_ASSIGNED', 'HAND', t.invigilator_id, t.center_id, 'assignment',
+                                   t.assignment_id, 'HELD', ?
+                            FROM targets t WHERE cardinality(t.channels) = 0
+                            ON CONFLICT DO NOTHING RETURNING id)
+                        SELECT (SELECT count(*) FROM created) + (SELECT count(*) FROM unreachable) AS n""",
+                        CONSUMER, batch, CONSUMER, UNREACHABLE_INVIGILATOR)
+                .map(row -> Rows.integer(row, "n")).orElse(0);
+    }
+
+    /**
+     * Invigilators' reminders {@code days} before each session they hold (published or confirmed),
+     * if assigned before that point; the offset carries the date, as for candidates.
+     */
+    int planInvigilatorReminders(DbExecute exec, Instant now, int days) {
+        return exec.get("""
+                        WITH created AS (
+                            INSERT INTO notifications (kind, channel, invigilator_id, center_id, subject_type, subject_id,
+                                                       offset_key)
+                            SELECT 'INVIGILATOR_REMINDER', ch, i.id, i.center_id, 'assignment', a.id,
+                                   'J-' || CAST(? AS text) || ':' || s.local_date
+                            FROM assignments a
+                            JOIN sessions s ON s.id = a.session_id
+                            JOIN invigilators i ON i.id = a.invigilator_id
+                            CROSS JOIN LATERAL unnest(array_remove(ARRAY[CASE WHEN i.email IS NOT NULL THEN 'EMAIL' END,
+                                                CASE WHEN i.phone IS NOT NULL THEN 'SMS' END], NULL)) AS ch
+                            WHERE a.status IN ('PUBLISHED', 'CONFIRMED') AND s.status = 'SCHEDULED'
+                              AND s.starts_at > ? AND s.starts_at <= ? + make_interval(days => CAST(? AS integer))
+                              AND a.created_at <= s.starts_at - make_interval(days => CAST(? AS integer))
+                            ON CONFLICT DO NOTHING RETURNING id)
+                        SELECT count(*) AS n FROM created""",
+                        days, now.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC), days, days)
+                .map(row -> Rows.integer(row, "n")).orElse(0);
+    }
+
     private static final String DUE_SELECT = """
-            SELECT n.id, n.subject_id, n.kind, n.channel, n.offset_key, n.attempts, n.sent_at, en.status AS enrolment_status,
+            SELECT n.id, n.subject_id, n.kind, n.channel, n.offset_key, n.attempts, n.sent_at, n.next_attempt_at, en.status AS enrolment_status,
                    p.email, p.mobile_phone, p.first_name, p.birth_name,
                    concat_ws(E'\\n', p.address_line1, p.address_line2,
                              p.address_postal_code || ' ' || p.address_city) AS postal_address,
@@ -117,16 +181,38 @@ final class NotificationRepository {
             """;
 
     /**
+     * The same columns for an invigilator's message. An assignment removed since (re-planned) leaves
+     * its message with no assignment status and no session: delivery cancels it.
+     */
+    private static final String INVIGILATOR_DUE_SELECT = """
+            SELECT n.id, n.subject_id, n.kind, n.channel, n.offset_key, n.attempts, n.sent_at, n.next_attempt_at, a.status AS enrolment_status,
+                   i.email, i.phone AS mobile_phone, i.first_name, i.last_name AS birth_name, NULL AS postal_address,
+                   s.local_date, s.start_time, coalesce(s.duration_minutes, 0) AS duration_minutes, s.starts_at, s.ends_at, s.status AS session_status,
+                   si.id AS site_id, si.name AS site, r.name AS room,
+                   si.address_line1 || ', ' || si.postal_code || ' ' || si.city AS site_address,
+                   NULL AS extra_time_percent, c.name AS centre, c.contact_phone, c.contact_email
+            FROM notifications n
+            JOIN invigilators i ON i.id = n.invigilator_id
+            LEFT JOIN assignments a ON a.id = n.subject_id
+            LEFT JOIN sessions s ON s.id = a.session_id
+            LEFT JOIN sites si ON si.id = s.site_id
+            LEFT JOIN rooms r ON r.id = s.room_id
+            JOIN centers c ON c.id = n.center_id
+            """;
+
+    /**
      * Due notifications, locked for this transaction; others skip them. The rows are picked and
      * locked on the outbox alone (its partial index), then joined: sorting a join of every pending
      * row made each batch cost as much as the whole queue.
      */
     List<DueNotification> lockDue(DbExecute exec, int limit) {
+        String fromDue = "FROM due JOIN notifications n ON n.id = due.id";
         return exec.query("WITH due AS (SELECT id, next_attempt_at FROM notifications "
                         + "WHERE status = 'PENDING' AND next_attempt_at <= now() "
                         + "ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) "
-                        + DUE_SELECT.replace("FROM notifications n", "FROM due JOIN notifications n ON n.id = due.id")
-                        + " ORDER BY due.next_attempt_at", limit)
+                        + "SELECT * FROM (" + DUE_SELECT.replace("FROM notifications n", fromDue)
+                        + " UNION ALL " + INVIGILATOR_DUE_SELECT.replace("FROM notifications n", fromDue)
+                        + ") d ORDER BY d.next_attempt_at", limit)
                 .map(NotificationRepository::due)
                 .toList();
     }

@@ -12,12 +12,18 @@ import java.util.Set;
 final class Relevance {
 
     private static final Set<String> SEATED = Set.of("ENROLLED", "CONVOKED");
+    private static final Set<String> ON_DUTY = Set.of("PUBLISHED", "CONFIRMED");
 
     private Relevance() {
     }
 
     /** Empty when the message should go; otherwise why it should not, in French for staff. */
     static Optional<String> pointless(DueNotification n, Instant now) {
+        boolean forInvigilator = n.messageKind().forInvigilators();
+        if (forInvigilator && (n.enrolmentStatus() == null || !ON_DUTY.contains(n.enrolmentStatus()))) {
+            // A removed assignment has no status at all (and no session left to describe).
+            return Optional.of("Affectation retirée ou déclinée : message sans objet.");
+        }
         if (!n.endsAt().isAfter(now)) {
             return Optional.of("Session passée : message sans objet.");
         }
@@ -27,10 +33,10 @@ final class Relevance {
         if (!n.sessionStatus().equals("SCHEDULED")) {
             return Optional.of("Session annulée : message sans objet.");
         }
-        if (!SEATED.contains(n.enrolmentStatus())) {
+        if (!forInvigilator && !SEATED.contains(n.enrolmentStatus())) {
             return Optional.of("Inscription annulée ou transférée : message sans objet.");
         }
-        if (n.messageKind() == MessageCatalogue.Kind.REMINDER && !n.offsetKey().endsWith(":" + n.date())) {
+        if (n.messageKind().reminds() && !n.offsetKey().endsWith(":" + n.date())) {
             return Optional.of("La session a changé de date : rappel sans objet.");
         }
         return Optional.empty();

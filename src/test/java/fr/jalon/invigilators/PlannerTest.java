@@ -53,6 +53,42 @@ class PlannerTest {
     }
 
     @Test
+    void theInvigilatorLivingNearTheSiteIsPreferredWhenLoadIsEqual() {
+        // Two sessions at Dax a week apart, two invigilators covering Dax: one lives in Dax, one in another EPCI.
+        Invigilator local = invigilator("Local", List.of(DAX), EnumSet.allOf(HalfDay.class), 5);
+        Invigilator remote = invigilator("Remote", List.of(DAX), EnumSet.allOf(HalfDay.class), 5);
+        var remoteness = java.util.Map.of(local.id(), Remoteness.SAME_COMMUNE, remote.id(), Remoteness.SAME_DEPARTEMENT);
+        SeatToFill first = seat(DAX, MONDAY, "09:00", 0, UUID.randomUUID()).within(Duration.ofMinutes(60), remoteness);
+        SeatToFill second = seat(DAX, MONDAY.plusDays(7), "09:00", 0, UUID.randomUUID())
+                .within(Duration.ofMinutes(60), remoteness);
+
+        Planner.Result result = Planner.solve(List.of(remote, local), List.of(first, second), Duration.ofSeconds(2));
+
+        // Both to Local: 2² = 4 for load; one each: 1 + 1 for load + 2 for the remote one's distance = 4;
+        // both filled by Local also keeps one invigilator per site-day (no penalty either way): a tie at -4.
+        assertEquals(0, result.score().hardScore());
+        assertEquals(-4, result.score().softScore());
+        assertTrue(result.seats().stream().anyMatch(seat -> seat.invigilator().id().equals(local.id())),
+                "the local invigilator takes at least one session");
+    }
+
+    @Test
+    void aTravelBufferLongerThanTheGapKeepsOnePersonFromTwoSites() {
+        Invigilator both = invigilator("Both", List.of(DAX, MONT), EnumSet.allOf(HalfDay.class), 5);
+        // 09:00–10:45 at Dax, then 12:00 at Mont: 75 minutes apart.
+        SeatToFill morning = seat(DAX, MONDAY, "09:00", 0, UUID.randomUUID());
+        SeatToFill noon = seat(MONT, MONDAY, "12:00", 0, UUID.randomUUID());
+
+        assertEquals(0, Planner.solve(List.of(both), List.of(morning.within(Duration.ofMinutes(60), java.util.Map.of()),
+                noon.within(Duration.ofMinutes(60), java.util.Map.of())), Duration.ofSeconds(1)).unmet().size(),
+                "an hour's travel fits in 75 minutes");
+        SeatToFill morning2 = seat(DAX, MONDAY, "09:00", 0, UUID.randomUUID()).within(Duration.ofMinutes(90), java.util.Map.of());
+        SeatToFill noon2 = seat(MONT, MONDAY, "12:00", 0, UUID.randomUUID()).within(Duration.ofMinutes(90), java.util.Map.of());
+        assertEquals(1, Planner.solve(List.of(both), List.of(morning2, noon2), Duration.ofSeconds(1)).unmet().size(),
+                "an hour and a half does not");
+    }
+
+    @Test
     void anInfeasiblePeriodStillGetsItsBestPlanWithReasons() {
         Invigilator onlyDax = invigilator("Dax", List.of(DAX), EnumSet.of(HalfDay.MONDAY_MORNING), 5);
         SeatToFill covered = seat(DAX, MONDAY, "09:00", 0, UUID.randomUUID());

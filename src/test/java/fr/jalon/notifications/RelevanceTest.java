@@ -55,4 +55,17 @@ class RelevanceTest {
         assertTrue(Relevance.pointless(due("REMINDER", "J-7:2026-02-24", "SCHEDULED", "CONVOKED", LATER), NOW).orElseThrow()
                 .contains("changé de date"));
     }
+
+    @Test
+    void anInvigilatorsMessageNeedsTheAssignmentStillHeld() {
+        assertEquals(Optional.empty(), Relevance.pointless(due("INVIGILATOR_ASSIGNED", "", "SCHEDULED", "PUBLISHED", LATER), NOW));
+        assertEquals(Optional.empty(), Relevance.pointless(due("INVIGILATOR_REMINDER", "J-2:2026-03-03", "SCHEDULED",
+                "CONFIRMED", LATER), NOW));
+        assertTrue(Relevance.pointless(due("INVIGILATOR_REMINDER", "J-2:2026-03-03", "SCHEDULED", "DECLINED", LATER), NOW)
+                .orElseThrow().contains("Affectation"));
+        assertTrue(Relevance.pointless(due("INVIGILATOR_ASSIGNED", "", "SCHEDULED", null, LATER), NOW).isPresent(),
+                "a removed assignment leaves no status");
+        assertTrue(Relevance.pointless(due("INVIGILATOR_REMINDER", "J-2:2026-02-24", "SCHEDULED", "PUBLISHED", LATER), NOW)
+                .orElseThrow().contains("date"));
+    }
 }

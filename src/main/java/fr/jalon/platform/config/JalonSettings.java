@@ -16,7 +16,7 @@ public record JalonSettings(int port, String host, Path dataDir, Optional<Extern
                             boolean demoData, Optional<Path> accessLogFile, int retentionMonths,
                             String schedulerName, Optional<Path> templatesDir, List<Integer> reminderDays,
                             boolean automaticJobs, Optional<SmtpSettings> smtp, Optional<SmsSettings> sms,
-                            int referralExpiryDays) {
+                            int referralExpiryDays, int travelMinutes, int plannerSeconds) {
 
     /** Connection to a PostgreSQL run outside the service (production). */
     public record ExternalDb(String url, String user, String password) {
@@ -57,9 +57,19 @@ public record JalonSettings(int port, String host, Path dataDir, Optional<Extern
                 .orElse(jalon.get("jobs-automatic").asBoolean().orElse(true));
         int referralExpiry = intValue(env.get("JALON_REFERRAL_EXPIRY_DAYS"))
                 .orElse(jalon.get("referral-expiry-days").asInt().orElse(30));
+        // Time allowed between two sessions at different sites for one invigilator, and the planner's default budget.
+        int travel = intValue(env.get("JALON_TRAVEL_MINUTES")).orElse(jalon.get("travel-minutes").asInt().orElse(60));
+        int plannerSeconds = intValue(env.get("JALON_PLANNER_SECONDS"))
+                .orElse(jalon.get("planner-seconds").asInt().orElse(5));
+        if (travel < 0 || travel > 480) {
+            throw new IllegalArgumentException("JALON_TRAVEL_MINUTES must be between 0 and 480");
+        }
+        if (plannerSeconds < 1 || plannerSeconds > 60) {
+            throw new IllegalArgumentException("JALON_PLANNER_SECONDS must be between 1 and 60");
+        }
         return new JalonSettings(port, host, dataDir, db, poolSize, maxJson, maxImport, bootstrap, demo, accessLog,
                 retention, scheduler, templates, reminders, automaticJobs, SmtpSettings.from(env),
-                SmsSettings.from(env), referralExpiry);
+                SmsSettings.from(env), referralExpiry, travel, plannerSeconds);
     }
 
     public boolean embeddedDatabase() {
