@@ -73,6 +73,18 @@ class PlannerTest {
     }
 
     @Test
+    void theBenchBoundCountsPlacesFillableTogetherNotOneByOne() {
+        Invigilator alone = invigilator("Seule", List.of(DAX), EnumSet.allOf(HalfDay.class), 2);
+        List<SeatToFill> seats = List.of(seat(DAX, MONDAY, "09:00", 0, UUID.randomUUID()),
+                seat(DAX, MONDAY, "09:00", 0, UUID.randomUUID()), seat(DAX, MONDAY, "14:00", 0, UUID.randomUUID()),
+                seat(DAX, MONDAY.plusDays(1), "09:00", 0, UUID.randomUUID()));
+        // Four places she could take one by one; together: one per start time, two in the week.
+        assertEquals(2, MostFillable.of(List.of(alone), seats));
+        assertEquals(2, 4 - Planner.solve(List.of(alone), seats, Duration.ofSeconds(1)).unmet().size(),
+                "the planner reaches the bound");
+    }
+
+    @Test
     void aTravelBufferLongerThanTheGapKeepsOnePersonFromTwoSites() {
         Invigilator both = invigilator("Both", List.of(DAX, MONT), EnumSet.allOf(HalfDay.class), 5);
         // 09:00–10:45 at Dax, then 12:00 at Mont: 75 minutes apart.
