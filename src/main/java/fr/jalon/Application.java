@@ -21,6 +21,7 @@ import fr.jalon.platform.db.Database;
 import fr.jalon.platform.db.DatabaseHealthCheck;
 import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.events.DomainEvents;
+import fr.jalon.sessionday.SessionDay;
 import fr.jalon.platform.http.AccessLogFilter;
 import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.http.ApiRoutes;
@@ -121,6 +122,7 @@ public final class Application {
                 new Documents(transactions, sessions, candidates, centers, audit).httpService(),
                 sessions.httpService(),
                 candidates.httpService(),
+                new SessionDay(transactions, sessions, candidates, audit, events, bodies, clock).httpService(),
                 notifications.httpService(),
                 jobs.httpService()), java.util.stream.Stream.concat(referrals.httpServices().stream(),
                 new Invigilators(transactions, centers, sessions, audit, bodies, events, clock,

@@ -83,6 +83,28 @@ public final class Candidates {
         return lines;
     }
 
+    /** A seat in a session as the session day and the results see it: who, and their current status. */
+    public record Seat(UUID enrolmentId, UUID sessionId, UUID centerId, UUID personId, String birthName, String firstName,
+                       LocalDate birthDate, String status, String externalId) {
+    }
+
+    /** An enrolment the caller may manage (404 otherwise), locked when asked. */
+    public Seat seat(Principal actor, DbExecute tx, UUID enrolmentId, boolean lock) {
+        return seat(desk.visibleEnrolment(actor, tx, enrolmentId, lock));
+    }
+
+    /** The enrolments of some sessions that hold or held a seat (not waiting, not cancelled). */
+    public List<Seat> seatsOf(DbExecute exec, List<UUID> sessionIds) {
+        return enrolments.ofSessions(exec, sessionIds).stream().filter(e -> e.status().holdsSeat())
+                .sorted(java.util.Comparator.comparing(Enrolment::birthName).thenComparing(Enrolment::firstName))
+                .map(Candidates::seat).toList();
+    }
+
+    private static Seat seat(Enrolment e) {
+        return new Seat(e.id(), e.sessionId(), e.centerId(), e.personId(), e.birthName(), e.firstName(), e.birthDate(),
+                e.status().name(), e.terms().externalId());
+    }
+
     /** Follows every status change of enrolments, inside the changing transaction. */
     public void onStatusChange(EnrolmentStatusListener listener) {
         statusListeners.add(listener);

@@ -154,6 +154,10 @@ final class EnrolmentDesk {
             if (session.slot().startsAt().isAfter(clock.instant())) {
                 throw ApiProblem.conflict("La session n'a pas encore commencé : la présence se note le jour même.");
             }
+            if (session.status() != fr.jalon.sessions.SessionStatus.SCHEDULED) {
+                throw ApiProblem.conflict("La session est " + session.status().label()
+                        + " : la présence ne peut plus être modifiée.");
+            }
             enrolments.changeStatus(tx, id, attendance, "présence notée", actor.userId());
             statusListener.statusChanged(tx, id, attendance.name());
             audit.record(tx, actor, "enrolment.attendance", "enrolment", id);
@@ -322,6 +326,10 @@ final class EnrolmentDesk {
                 .filter(p -> actor.isAdmin() || people.enrolledAt(tx, personId, actor.scopeId()))
                 .orElseThrow(() -> ApiProblem.invalidField("personId", "unknown_person",
                         "Cette personne est inconnue du centre."));
+    }
+
+    Enrolment visibleEnrolment(Principal actor, DbExecute exec, UUID id, boolean lock) {
+        return visible(actor, exec, id, lock);
     }
 
     private Enrolment visible(Principal actor, DbExecute exec, UUID id, boolean lock) {

@@ -1,9 +1,5 @@
 package fr.jalon.candidates;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -11,10 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import fr.jalon.centers.Habilitation;
+import fr.jalon.platform.csv.SemicolonCsv;
 import fr.jalon.platform.http.FieldError;
 import fr.jalon.platform.text.Folding;
 
@@ -48,35 +43,12 @@ final class PixFileReader {
     }
 
     static Content read(byte[] bytes) {
-        List<FieldError> errors = new ArrayList<>();
-        Optional<String> text = decode(bytes, errors);
-        if (text.isEmpty()) {
+        SemicolonCsv.Parsed parsed = SemicolonCsv.read(bytes);
+        List<FieldError> errors = new ArrayList<>(parsed.errors());
+        if (!errors.isEmpty()) {
             return new Content(List.of(), errors);
         }
-        String content = text.get();
-        String firstLine = content.lines().findFirst().orElse("");
-        if (!firstLine.contains(";")) {
-            String found = firstLine.contains("\t") ? "des tabulations" : firstLine.contains(",") ? "des virgules" : "aucun séparateur";
-            errors.add(new FieldError(1, "(fichier)", "separator",
-                    "Les colonnes doivent être séparées par des points-virgules (;) ; la ligne d'en-tête contient " + found + "."));
-            return new Content(List.of(), errors);
-        }
-        List<CsvRecord> records = new ArrayList<>();
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(';').skipEmptyLines(true)
-                .allowExtraFields(true).allowMissingFields(true).ofCsvRecord(content)) {
-            reader.forEach(records::add);
-        } catch (CsvParseException e) {
-            errors.add(new FieldError(records.size() + 2, "(fichier)", "quotes",
-                    "Guillemets mal fermés ou ligne illisible après la ligne " + (records.size() + 1) + "."));
-            return new Content(List.of(), errors);
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            errors.add(new FieldError(null, "(fichier)", "unreadable", "Le fichier n'a pas pu être lu."));
-            return new Content(List.of(), errors);
-        }
-        if (records.isEmpty()) {
-            errors.add(new FieldError(null, "(fichier)", "empty", "Le fichier est vide."));
-            return new Content(List.of(), errors);
-        }
+        List<CsvRecord> records = parsed.records();
         Map<Integer, PixColumn> columns = new HashMap<>();
         Map<Integer, Habilitation> habilitationColumns = new HashMap<>();
         readHeaders(records.getFirst(), columns, habilitationColumns, errors);
@@ -87,10 +59,10 @@ final class PixFileReader {
         List<Row> rows = new ArrayList<>();
         for (CsvRecord record : records.subList(1, records.size())) {
             int line = (int) record.getStartingLineNumber();
-            if (record.getFields().stream().allMatch(String::isBlank)) {
+            if (SemicolonCsv.blank(record)) {
                 continue;
             }
-            if (record.getFields().stream().anyMatch(f -> f.contains("\n") || f.contains("\r"))) {
+            if (SemicolonCsv.unclosedQuote(record)) {
                 errors.add(new FieldError(line, "(ligne)", "quotes",
                         "Un guillemet ouvert n'est pas refermé à partir de cette ligne : vérifiez les guillemets (\")."));
                 break;
@@ -155,31 +127,5 @@ final class PixFileReader {
             }
         }
         return Optional.empty();
-    }
-
-    private static Optional<String> decode(byte[] bytes, List<FieldError> errors) {
-        if (bytes.length == 0) {
-            errors.add(new FieldError(null, "(fichier)", "empty", "Le fichier est vide."));
-            return Optional.empty();
-        }
-        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
-                || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
-            errors.add(new FieldError(null, "(fichier)", "encoding",
-                    "Le fichier est en UTF-16 : enregistrez-le au format « CSV UTF-8 (délimité par des points-virgules) »."));
-            return Optional.empty();
-        }
-        int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
-        try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
-                    .toString());
-        } catch (CharacterCodingException e) {
-            errors.add(new FieldError(null, "(fichier)", "encoding",
-                    "Le fichier n'est pas encodé en UTF-8 (probablement Windows-1252 / ANSI) : enregistrez-le au format "
-                            + "« CSV UTF-8 (délimité par des points-virgules) »."));
-            return Optional.empty();
-        }
     }
 }

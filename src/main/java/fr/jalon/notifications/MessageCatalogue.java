@@ -16,7 +16,7 @@ public final class MessageCatalogue {
     public static final int MAX_SMS_SEGMENTS = 2;
 
     /** What a message attaches to an e-mail. */
-    enum Attachments { NONE, CALENDAR, CALENDAR_AND_LETTER, CANCELLED_CALENDAR }
+    enum Attachments { NONE, CALENDAR, CALENDAR_AND_LETTER, CANCELLED_CALENDAR, ATTESTATION }
 
     /**
      * A kind of message and its templates, one per channel, named after {@code base}:
@@ -32,7 +32,11 @@ public final class MessageCatalogue {
         SESSION_CANCELLED("session-cancelled", true, false, Attachments.CANCELLED_CALENDAR),
         /** Planned by the invigilators feature; invigilators get no paper letter. */
         INVIGILATOR_ASSIGNED("invigilator-assigned", false, false, Attachments.CALENDAR),
-        INVIGILATOR_REMINDER("invigilator-reminder", false, false, Attachments.NONE);
+        INVIGILATOR_REMINDER("invigilator-reminder", false, false, Attachments.NONE),
+        /** After finalization, to an absent or excused candidate: another session is offered. */
+        NO_SHOW("absence", true, false, Attachments.NONE),
+        /** Results imported: to the candidate, and a copy to the result recipient, with the attestation. */
+        RESULTS_AVAILABLE("results", true, false, Attachments.ATTESTATION);
 
         private final String base;
         private final boolean letters;
@@ -77,6 +81,11 @@ public final class MessageCatalogue {
             return this == INVIGILATOR_ASSIGNED || this == INVIGILATOR_REMINDER;
         }
 
+        /** Sent once the session is over (it speaks of what happened). */
+        public boolean afterSession() {
+            return this == NO_SHOW || this == RESULTS_AVAILABLE;
+        }
+
         /** A reminder whose offset key ends with the session's date. */
         public boolean reminds() {
             return this == REMINDER || this == INVIGILATOR_REMINDER;
@@ -113,7 +122,9 @@ public final class MessageCatalogue {
                 Map.entry("aTempsMajore", extraTimePercent != null && extraTimePercent > 0),
                 Map.entry("tempsMajore", extraTimePercent == null ? "" : extraTimePercent.toString()),
                 Map.entry("centre", centre), Map.entry("telephone", phone),
-                Map.entry("adresseDestinataire", recipientAddress == null ? "" : recipientAddress));
+                Map.entry("adresseDestinataire", recipientAddress == null ? "" : recipientAddress),
+                // The results' copy to the person named by the candidate (trainer, adviser) speaks of them.
+                Map.entry("copieDestinataire", false));
     }
 
     /**

@@ -25,9 +25,11 @@ final class MessageComposer {
     private static final Instant SEQUENCE_EPOCH = Instant.parse("2026-01-01T00:00:00Z");
 
     private final TemplateRenderer templates;
+    private final Notifications.AttestationSource attestations;
 
-    MessageComposer(TemplateRenderer templates) {
+    MessageComposer(TemplateRenderer templates, Notifications.AttestationSource attestations) {
         this.templates = templates;
+        this.attestations = attestations;
     }
 
     Message compose(DueNotification n, Instant now) {
@@ -75,6 +77,8 @@ final class MessageComposer {
                 files.add(new Message.Attachment("convocation-certification-pix.pdf", "application/pdf",
                         LetterPdf.render(List.of(letter(n, LocalDate.ofInstant(now, java.time.ZoneId.of("Europe/Paris")))))));
             }
+            case ATTESTATION -> attestations.attestation(n.subjectId()).ifPresent(document ->
+                    files.add(new Message.Attachment(document.fileName(), "application/pdf", document.pdf())));
             case NONE -> { }
         }
         return files;
@@ -94,8 +98,10 @@ final class MessageComposer {
     }
 
     private static Map<String, Object> model(DueNotification n) {
-        return MessageCatalogue.convocation(n.firstName(), n.birthName(), LocalDateTime.of(n.date(), n.startTime()),
+        Map<String, Object> model = new java.util.HashMap<>(MessageCatalogue.convocation(n.firstName(), n.birthName(), LocalDateTime.of(n.date(), n.startTime()),
                 Duration.ofMinutes(n.durationMinutes()), n.site(), n.room(), n.siteAddress(), n.extraTimePercent(),
-                n.centre(), n.centrePhone() == null ? "" : Contact.national(n.centrePhone()), n.postalAddress());
+                n.centre(), n.centrePhone() == null ? "" : Contact.national(n.centrePhone()), n.postalAddress()));
+        model.put("copieDestinataire", n.offsetKey().startsWith(NotificationRepository.RECIPIENT_COPY));
+        return model;
     }
 }

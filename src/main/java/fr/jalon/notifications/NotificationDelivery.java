@@ -32,12 +32,12 @@ final class NotificationDelivery {
     private final ConvocationSent convocationSent;
     private final RandomGenerator random = RandomGenerator.getDefault();
 
-    NotificationDelivery(Transactions transactions, NotificationRepository repository, TemplateRenderer templates,
+    NotificationDelivery(Transactions transactions, NotificationRepository repository, MessageComposer composer,
                          Transport transport, Clock clock, RetryPolicy retries, ConvocationSent convocationSent) {
         this.convocationSent = convocationSent;
         this.transactions = transactions;
         this.repository = repository;
-        this.composer = new MessageComposer(templates);
+        this.composer = composer;
         this.transport = transport;
         this.clock = clock;
         this.retries = retries;

@@ -20,6 +20,8 @@ final class NotificationRepository {
     static final String CONSUMER = "notifications";
     static final String UNREACHABLE = "Aucun canal utilisable (ni e-mail, ni mobile, ni adresse) : message à remettre "
             + "en main propre ou via le conseiller.";
+    /** Offset prefix of the copy of a message sent to the candidate's result recipient (e-mail only). */
+    static final String RECIPIENT_COPY = "recipient:";
     static final String UNREACHABLE_INVIGILATOR = "Surveillant sans e-mail ni téléphone : à prévenir directement.";
 
     /**
@@ -33,7 +35,7 @@ final class NotificationRepository {
                         WITH ev AS (
                             SELECT e.id, e.type, e.aggregate_id FROM domain_events e
                             WHERE e.type IN ('ENROLMENT_CREATED', 'ENROLMENT_PROMOTED', 'SESSION_CHANGED',
-                                             'SESSION_CANCELLED')
+                                             'SESSION_CANCELLED', 'SESSION_FINALIZED', 'RESULTS_IMPORTED')
                               AND NOT EXISTS (SELECT 1 FROM event_consumptions c
                                               WHERE c.consumer = ? AND c.event_id = e.id)
                             ORDER BY e.id LIMIT ? FOR UPDATE OF e SKIP LOCKED),
@@ -50,7 +52,16 @@ final class NotificationRepository {
                             UNION ALL
                             SELECT 'SESSION_CANCELLED', en.id, ''
                             FROM ev JOIN enrolments en ON en.session_id = ev.aggregate_id
-                            WHERE ev.type = 'SESSION_CANCELLED' AND en.status IN ('ENROLLED', 'CONVOKED', 'WAITLISTED')),
+                            WHERE ev.type = 'SESSION_CANCELLED' AND en.status IN ('ENROLLED', 'CONVOKED', 'WAITLISTED')
+                            UNION ALL
+                            SELECT 'NO_SHOW', en.id, ''
+                            FROM ev JOIN enrolments en ON en.session_id = ev.aggregate_id
+                            WHERE ev.type = 'SESSION_FINALIZED' AND en.status IN ('ABSENT', 'EXCUSED')
+                            UNION ALL
+                            -- One message per version of the results: a corrected file is announced again.
+                            SELECT DISTINCT 'RESULTS_AVAILABLE', r.enrolment_id, 'v' || r.version
+                            FROM ev JOIN certification_results r ON r.session_id = ev.aggregate_id
+                            WHERE ev.type = 'RESULTS_IMPORTED'),
                         targets AS (
                             SELECT s.kind, s.enrolment_id, s.offset_key, en.person_id, en.center_id, p.preferred_channels
                             FROM subjects s JOIN enrolments en ON en.id = s.enrolment_id JOIN people p ON p.id = en.person_id),
@@ -66,9 +77,18 @@ final class NotificationRepository {
                             SELECT t.kind, 'HAND', t.person_id, t.center_id, 'enrolment', t.enrolment_id, t.offset_key,
                                    'HELD', ?
                             FROM targets t WHERE cardinality(t.preferred_channels) = 0
+                            ON CONFLICT DO NOTHING RETURNING id),
+                        recipient_copies AS (
+                            INSERT INTO notifications (kind, channel, person_id, center_id, subject_type, subject_id,
+                                                       offset_key)
+                            SELECT t.kind, 'EMAIL', t.person_id, t.center_id, 'enrolment', t.enrolment_id,
+                                   ? || t.offset_key
+                            FROM targets t JOIN enrolments en ON en.id = t.enrolment_id
+                            WHERE t.kind = 'RESULTS_AVAILABLE' AND en.result_recipient_email IS NOT NULL
                             ON CONFLICT DO NOTHING RETURNING id)
-                        SELECT (SELECT count(*) FROM created) + (SELECT count(*) FROM unreachable) AS n""",
-                        CONSUMER, batch, CONSUMER, UNREACHABLE)
+                        SELECT (SELECT count(*) FROM created) + (SELECT count(*) FROM unreachable)
+                               + (SELECT count(*) FROM recipient_copies) AS n""",
+                        CONSUMER, batch, CONSUMER, UNREACHABLE, RECIPIENT_COPY)
                 .map(row -> Rows.integer(row, "n")).orElse(0);
     }
 
@@ -164,7 +184,8 @@ final class NotificationRepository {
 
     private static final String DUE_SELECT = """
             SELECT n.id, n.subject_id, n.kind, n.channel, n.offset_key, n.attempts, n.sent_at, n.next_attempt_at, en.status AS enrolment_status,
-                   p.email, p.mobile_phone, p.first_name, p.birth_name,
+                   CASE WHEN n.offset_key LIKE 'recipient:%' THEN en.result_recipient_email ELSE p.email END AS email,
+                   p.mobile_phone, p.first_name, p.birth_name,
                    concat_ws(E'\\n', p.address_line1, p.address_line2,
                              p.address_postal_code || ' ' || p.address_city) AS postal_address,
                    s.local_date, s.start_time, s.duration_minutes, s.starts_at, s.ends_at, s.status AS session_status,

@@ -35,6 +35,22 @@ public final class Notifications {
         void send(java.util.UUID id, String to, String subject, String text, String html) throws Exception;
     }
 
+    /** The attestation a results message attaches, by enrolment (provided by the attestations feature). */
+    @FunctionalInterface
+    public interface AttestationSource {
+        Optional<Document> attestation(java.util.UUID enrolmentId);
+
+        record Document(String fileName, byte[] pdf) {
+        }
+    }
+
+    private volatile AttestationSource attestations = enrolmentId -> Optional.empty();
+
+    /** Where results messages find the attestation to attach. */
+    public void attachAttestationsFrom(AttestationSource source) {
+        this.attestations = source;
+    }
+
     public Notifications(DbClient db, Transactions transactions, AuditLog audit, TemplateRenderer templates, Path outbox,
                          Clock clock, List<Integer> reminderDays, ConvocationSent convocationSent,
                          Optional<SmtpSettings> smtp, Optional<SmsSettings> sms) {
@@ -47,10 +63,10 @@ public final class Notifications {
         this.mailer = (id, to, subject, text, html) -> email.send(
                 new Message(id, "EMAIL", to, "ne-pas-repondre@jalon.local", subject, text, html, List.of()));
         this.templates = templates;
-        this.delivery = new NotificationDelivery(transactions, repository, templates, transport, clock,
+        MessageComposer composer = new MessageComposer(templates, id -> attestations.attestation(id));
+        this.delivery = new NotificationDelivery(transactions, repository, composer, transport, clock,
                 RetryPolicy.DEFAULT, convocationSent);
-        this.service = new NotificationsService(new NotificationDesk(repository, db, transactions, audit,
-                new MessageComposer(templates)));
+        this.service = new NotificationsService(new NotificationDesk(repository, db, transactions, audit, composer));
     }
 
     public Mailer mailer() {

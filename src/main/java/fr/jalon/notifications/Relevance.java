@@ -13,6 +13,7 @@ final class Relevance {
 
     private static final Set<String> SEATED = Set.of("ENROLLED", "CONVOKED");
     private static final Set<String> ON_DUTY = Set.of("PUBLISHED", "CONFIRMED");
+    private static final Set<String> MISSED = Set.of("ABSENT", "EXCUSED");
 
     private Relevance() {
     }
@@ -23,6 +24,9 @@ final class Relevance {
         if (forInvigilator && (n.enrolmentStatus() == null || !ON_DUTY.contains(n.enrolmentStatus()))) {
             // A removed assignment has no status at all (and no session left to describe).
             return Optional.of("Affectation retirée ou déclinée : message sans objet.");
+        }
+        if (n.messageKind().afterSession()) {
+            return afterSession(n);
         }
         if (!n.endsAt().isAfter(now)) {
             return Optional.of("Session passée : message sans objet.");
@@ -38,6 +42,17 @@ final class Relevance {
         }
         if (n.messageKind().reminds() && !n.offsetKey().endsWith(":" + n.date())) {
             return Optional.of("La session a changé de date : rappel sans objet.");
+        }
+        return Optional.empty();
+    }
+
+    /** A no-show message needs the candidate still noted absent or excused; results need an enrolment not cancelled. */
+    private static Optional<String> afterSession(DueNotification n) {
+        if (n.messageKind() == MessageCatalogue.Kind.NO_SHOW && !MISSED.contains(n.enrolmentStatus())) {
+            return Optional.of("Présence corrigée : le candidat n'est plus noté absent.");
+        }
+        if (n.enrolmentStatus().equals("CANCELLED")) {
+            return Optional.of("Inscription annulée : message sans objet.");
         }
         return Optional.empty();
     }

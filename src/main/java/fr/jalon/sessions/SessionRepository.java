@@ -164,4 +164,9 @@ final class SessionRepository {
                 Rows.integer(row, "seats_taken"), Rows.longValue(row, "pix_number"),
                 Rows.text(row, "declared_invigilators"), Rows.instant(row, "created_at"), Rows.instant(row, "updated_at"));
     }
+
+    boolean advance(DbExecute exec, UUID id, SessionStatus from, SessionStatus to) {
+        return exec.dml("UPDATE sessions SET status = ?, updated_at = now() WHERE id = ? AND status = ?",
+                to.name(), id, from.name()) == 1;
+    }
 }

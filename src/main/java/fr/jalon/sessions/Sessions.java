@@ -121,6 +121,17 @@ public final class Sessions {
                 s.invigilatorPassword()));
     }
 
+    /**
+     * Moves a session along its lifecycle if it is still in {@code from} (a conditional update, so
+     * two instances cannot both move it); returns whether it moved.
+     */
+    public boolean advance(DbExecute tx, UUID id, SessionStatus from, SessionStatus to) {
+        if (!from.canBecome(to)) {
+            throw new IllegalArgumentException(from + " cannot become " + to);
+        }
+        return repository.advance(tx, id, from, to);
+    }
+
     /** Fills a session's Pix number and declared invigilators where they are still empty. */
     public void complete(DbExecute tx, UUID id, Long pixNumber, String invigilators) {
         repository.setImportDetails(tx, id, pixNumber, invigilators);

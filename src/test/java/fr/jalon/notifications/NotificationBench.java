@@ -155,7 +155,7 @@ class NotificationBench {
      */
     private static int renderAll(Database database, Instant now) {
         NotificationRepository repository = new NotificationRepository();
-        MessageComposer composer = new MessageComposer(new TemplateRenderer(Optional.empty()));
+        MessageComposer composer = new MessageComposer(new TemplateRenderer(Optional.empty()), id -> Optional.empty());
         return database.transactions().inRolledBackTransaction(tx -> {
             int done = 0;
             long characters = 0;

@@ -87,6 +87,24 @@ public final class Fixtures {
         return created(admin.post("/api/v1/sessions", sessionBody(roomId, date, time)));
     }
 
+    /**
+     * Moves a scheduled session so that it started an hour ago (sessions cannot be created in the
+     * past): the session day can then be recorded.
+     */
+    public static void startedAnHourAgo(String sessionId) {
+        TestDatabase.get().database().client().execute().dml("""
+                UPDATE sessions SET local_date = CAST((now() AT TIME ZONE 'Europe/Paris' - interval '1 hour') AS date),
+                       start_time = CAST((now() AT TIME ZONE 'Europe/Paris' - interval '1 hour') AS time(0)),
+                       starts_at = now() - interval '1 hour', ends_at = now() + interval '45 minutes' WHERE id = ?""",
+                UUID.fromString(sessionId));
+    }
+
+    /** Enrols a new person in a session; returns the enrolment's id. */
+    public String enrol(String sessionId, String birthName, String firstName, String birthDate) {
+        return created(admin.post("/api/v1/sessions/" + sessionId + "/enrolments",
+                enrolmentBody(personBody(birthName, firstName, birthDate))));
+    }
+
     /** A person born in Mont-de-Marsan, as the enrolment API takes it. */
     public static JsonObjectBuilder personBody(String birthName, String firstName, String birthDate) {
         return Jsons.createObjectBuilder()

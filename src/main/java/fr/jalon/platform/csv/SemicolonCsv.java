@@ -1,0 +1,96 @@
+package fr.jalon.platform.csv;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import fr.jalon.platform.http.FieldError;
+
+/**
+ * The files Pix exchanges: ';' separated, UTF-8 with or without BOM. Decodes and splits a file,
+ * reporting what prevents reading it as a whole (encoding, separator, quotes) with its line, in
+ * French for the person who exported it; cells are checked by each reader.
+ */
+public final class SemicolonCsv {
+
+    /** The records (the header first), or the problems that prevent reading them. */
+    public record Parsed(List<CsvRecord> records, List<FieldError> errors) {
+    }
+
+    private SemicolonCsv() {
+    }
+
+    public static Parsed read(byte[] bytes) {
+        List<FieldError> errors = new ArrayList<>();
+        Optional<String> text = decode(bytes, errors);
+        if (text.isEmpty()) {
+            return new Parsed(List.of(), errors);
+        }
+        String content = text.get();
+        String firstLine = content.lines().findFirst().orElse("");
+        if (!firstLine.contains(";")) {
+            String found = firstLine.contains("\t") ? "des tabulations" : firstLine.contains(",") ? "des virgules" : "aucun séparateur";
+            errors.add(new FieldError(1, "(fichier)", "separator",
+                    "Les colonnes doivent être séparées par des points-virgules (;) ; la ligne d'en-tête contient " + found + "."));
+            return new Parsed(List.of(), errors);
+        }
+        List<CsvRecord> records = new ArrayList<>();
+        try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(';').skipEmptyLines(true)
+                .allowExtraFields(true).allowMissingFields(true).ofCsvRecord(content)) {
+            reader.forEach(records::add);
+        } catch (CsvParseException e) {
+            errors.add(new FieldError(records.size() + 2, "(fichier)", "quotes",
+                    "Guillemets mal fermés ou ligne illisible après la ligne " + (records.size() + 1) + "."));
+            return new Parsed(List.of(), errors);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            errors.add(new FieldError(null, "(fichier)", "unreadable", "Le fichier n'a pas pu être lu."));
+            return new Parsed(List.of(), errors);
+        }
+        if (records.isEmpty()) {
+            errors.add(new FieldError(null, "(fichier)", "empty", "Le fichier est vide."));
+        }
+        return new Parsed(records, errors);
+    }
+
+    /** A data record whose quotes swallowed line breaks: reported rather than read as one long cell. */
+    public static boolean unclosedQuote(CsvRecord record) {
+        return record.getFields().stream().anyMatch(f -> f.contains("\n") || f.contains("\r"));
+    }
+
+    public static boolean blank(CsvRecord record) {
+        return record.getFields().stream().allMatch(String::isBlank);
+    }
+
+    private static Optional<String> decode(byte[] bytes, List<FieldError> errors) {
+        if (bytes.length == 0) {
+            errors.add(new FieldError(null, "(fichier)", "empty", "Le fichier est vide."));
+            return Optional.empty();
+        }
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+                || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
+            errors.add(new FieldError(null, "(fichier)", "encoding",
+                    "Le fichier est en UTF-16 : enregistrez-le au format « CSV UTF-8 (délimité par des points-virgules) »."));
+            return Optional.empty();
+        }
+        int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
+                    .toString());
+        } catch (CharacterCodingException e) {
+            errors.add(new FieldError(null, "(fichier)", "encoding",
+                    "Le fichier n'est pas encodé en UTF-8 (probablement Windows-1252 / ANSI) : exportez-le à nouveau "
+                            + "depuis Pix ou enregistrez-le au format « CSV UTF-8 (délimité par des points-virgules) »."));
+            return Optional.empty();
+        }
+    }
+}
