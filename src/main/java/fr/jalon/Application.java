@@ -1,5 +1,6 @@
 package fr.jalon;
 
+import fr.jalon.platform.templates.TemplateRenderer;
 import java.time.Clock;
 import java.util.List;
 
@@ -12,7 +13,7 @@ import fr.jalon.referrals.Referrals;
 import fr.jalon.documents.Documents;
 import fr.jalon.invigilators.Invigilators;
 import fr.jalon.notifications.Notifications;
-import fr.jalon.notifications.TemplateRenderer;
+import fr.jalon.platform.templates.TemplateRenderer;
 import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.audit.AuditService;
 import fr.jalon.platform.codes.CodeGenerator;
@@ -21,6 +22,9 @@ import fr.jalon.platform.db.Database;
 import fr.jalon.platform.db.DatabaseHealthCheck;
 import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.events.DomainEvents;
+import fr.jalon.attestations.Attestations;
+import fr.jalon.results.CertificationResult;
+import fr.jalon.results.Results;
 import fr.jalon.sessionday.SessionDay;
 import fr.jalon.platform.http.AccessLogFilter;
 import fr.jalon.platform.http.ApiProblem;
@@ -111,6 +115,13 @@ public final class Application {
                 new JobDefinition("referral-expiry", "Expire les orientations non traitées depuis "
                         + settings.referralExpiryDays() + " jours et rappelle aux centres celles qui attendent",
                         "0 30 2 * * ?", () -> referrals.expire())));
+        Results results = new Results(transactions, sessions, candidates, audit, events, bodies, clock);
+        Attestations attestations = new Attestations(transactions, results, sessions, audit, templates, bodies,
+                settings.publicUrl(), clock);
+        notifications.attachAttestationsFrom(enrolmentId -> attestations.forMessage(enrolmentId)
+                .map(d -> new Notifications.AttestationSource.Document(d.fileName(), d.pdf())));
+        results.onRecorded((tx, recorded, corrected) -> referrals.resultsArrived(tx, recorded.stream()
+                .collect(java.util.stream.Collectors.toMap(CertificationResult::enrolmentId, CertificationResult::summary))));
         Users users = new Users(transactions, accounts, centers, referrals::organisationExists, audit, bodies);
         this.services = java.util.stream.Stream.concat(java.util.stream.Stream.of(
                 new OpenApiDocument(),
@@ -123,6 +134,8 @@ public final class Application {
                 sessions.httpService(),
                 candidates.httpService(),
                 new SessionDay(transactions, sessions, candidates, audit, events, bodies, clock).httpService(),
+                results.httpService(),
+                attestations.httpService(),
                 notifications.httpService(),
                 jobs.httpService()), java.util.stream.Stream.concat(referrals.httpServices().stream(),
                 new Invigilators(transactions, centers, sessions, audit, bodies, events, clock,

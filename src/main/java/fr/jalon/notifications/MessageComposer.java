@@ -1,5 +1,7 @@
 package fr.jalon.notifications;
 
+import fr.jalon.platform.templates.TemplateRenderer;
+import fr.jalon.platform.text.FrenchDates;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

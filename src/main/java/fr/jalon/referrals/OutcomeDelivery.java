@@ -1,5 +1,6 @@
 package fr.jalon.referrals;
 
+import fr.jalon.platform.templates.TemplateRenderer;
 import java.io.IOException;
 import java.io.StringReader;
 import java.lang.System.Logger;
@@ -13,7 +14,7 @@ import java.util.random.RandomGenerator;
 
 import fr.jalon.notifications.Notifications;
 import fr.jalon.notifications.RetryPolicy;
-import fr.jalon.notifications.TemplateRenderer;
+import fr.jalon.platform.templates.TemplateRenderer;
 import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.json.Jsons;
 
@@ -61,7 +62,8 @@ final class OutcomeDelivery {
 
     /** Renders the adviser's e-mail with an example: a broken reworded template stops the start. */
     void validateTemplates() {
-        Map<String, Object> example = model("Claire Martin", "Léa Dupont", ReferralStatus.CONVOKED);
+        Map<String, Object> example = model("Claire Martin", "Léa Dupont", ReferralStatus.CERTIFIED,
+                "certification validée, 412 pix sur 895, niveau Indépendant 4");
         for (String template : List.of(SUBJECT, TEXT, HTML)) {
             templates.render(template, example);
         }
@@ -98,7 +100,7 @@ final class OutcomeDelivery {
         int sent = 0;
         for (ReferralRepository.Waiting w : referrals.waiting(tx, now)) {
             Map<String, Object> model = Map.of("centre", w.centre(), "nombre", w.referralIds().size(),
-                    "depuis", fr.jalon.notifications.FrenchDates.date(
+                    "depuis", fr.jalon.platform.text.FrenchDates.date(
                             java.time.LocalDate.ofInstant(w.oldest(), java.time.ZoneId.of("Europe/Paris"))));
             mailer.send(java.util.UUID.randomUUID(), w.email(), templates.render(WAITING_SUBJECT, model).strip(),
                     templates.render(WAITING_TEXT, model), templates.render(WAITING_HTML, model));
@@ -154,18 +156,36 @@ final class OutcomeDelivery {
     private void email(ChangeLog.DueDelivery d) throws Exception {
         JsonObject referral = snapshot(d);
         ReferralStatus status = ReferralStatus.valueOf(referral.getString("status"));
-        Map<String, Object> model = model(d.adviserName(), referral.getString("personName"), status);
+        Map<String, Object> model = model(d.adviserName(), referral.getString("personName"), status,
+                resultLine(referral.getJsonObject("result")));
         mailer.send(d.id(), d.adviserEmail(), templates.render(SUBJECT, model).strip(), templates.render(TEXT, model),
                 templates.render(HTML, model));
     }
 
-    private static Map<String, Object> model(String adviser, String person, ReferralStatus status) {
+    private static Map<String, Object> model(String adviser, String person, ReferralStatus status, String result) {
         return Map.of("conseiller", adviser, "personne", person, "statut", status.label(),
-                "rendezVous", status.appointment() == null ? "" : status.appointment());
+                "rendezVous", status.appointment() == null ? "" : status.appointment(), "resultat", result);
+    }
+
+    /** The result in one French line ("certification validée, 412 pix sur 895, niveau Indépendant 4"), or "". */
+    static String resultLine(JsonObject result) {
+        if (result == null || !result.containsKey("statusLabel")) {
+            return "";
+        }
+        StringBuilder line = new StringBuilder("certification ").append(result.getString("statusLabel").toLowerCase(
+                java.util.Locale.ROOT));
+        if (result.containsKey("score")) {
+            line.append(", ").append(result.getInt("score")).append(" pix sur ").append(result.getInt("maxScore"))
+                    .append(", niveau ").append(result.getString("globalLevelLabel"));
+        }
+        result.getJsonArray("complementary").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("status").equals("VALIDATED"))
+                .forEach(c -> line.append(", ").append(c.getString("name")).append(" obtenue"));
+        return line.toString();
     }
 
     private static JsonObject snapshot(ChangeLog.DueDelivery d) {
-        return Jsons.createReader(new StringReader(d.snapshot())).readObject();
+        return fr.jalon.platform.http.JsonText.readObject(d.snapshot());
     }
 
     /** A webhook receiver's non-2xx answer. */

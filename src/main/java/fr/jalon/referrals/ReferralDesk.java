@@ -191,9 +191,10 @@ final class ReferralDesk {
      * Results arrived for the enrolment behind a referral: it becomes CERTIFIED with the result
      * summary (status, score, level), in the caller's transaction (the results import's).
      */
-    void certified(DbExecute tx, UUID enrolmentId, JsonObject result) {
-        referrals.referralOfEnrolment(tx, enrolmentId).ifPresent(id -> {
-            referrals.certify(tx, id, result);
+    /** Results reached some enrolments: those behind a referral make it CERTIFIED (one query for the others). */
+    void certified(DbExecute tx, java.util.Map<UUID, JsonObject> resultsByEnrolment) {
+        referrals.referralsOfEnrolments(tx, resultsByEnrolment.keySet()).forEach((enrolmentId, id) -> {
+            referrals.certify(tx, id, resultsByEnrolment.get(enrolmentId));
             logged(tx, id, "referral.certified");
         });
     }

@@ -52,6 +52,15 @@ final class ReferralRepository {
                 .map(row -> Rows.uuid(row, "id"));
     }
 
+    /** The referrals behind some enrolments (most have none), locked: enrolment id → referral id. */
+    java.util.Map<UUID, UUID> referralsOfEnrolments(DbExecute exec, java.util.Collection<UUID> enrolmentIds) {
+        java.util.Map<UUID, UUID> found = new java.util.HashMap<>();
+        exec.query("SELECT id, enrolment_id FROM referrals WHERE enrolment_id = ANY(CAST(? AS uuid[])) ORDER BY id FOR UPDATE",
+                        (Object) fr.jalon.platform.db.SqlArrays.of(enrolmentIds))
+                .forEach(row -> found.put(Rows.uuid(row, "enrolment_id"), Rows.uuid(row, "id")));
+        return found;
+    }
+
     /** Newest first, of one organisation or one centre (both null: all), optionally of one status. */
     List<Referral> list(DbExecute exec, UUID organisationId, UUID centerId, String status, int limit) {
         return exec.query(SELECT + " " + """
@@ -179,6 +188,6 @@ final class ReferralRepository {
     }
 
     private static JsonObject json(String text) {
-        return Jsons.createReader(new StringReader(text)).readObject();
+        return fr.jalon.platform.http.JsonText.readObject(text);
     }
 }

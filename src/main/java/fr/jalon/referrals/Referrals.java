@@ -59,7 +59,12 @@ public final class Referrals {
      * import, inside its transaction): the referral becomes CERTIFIED with the summary.
      */
     public void resultsArrived(DbExecute tx, UUID enrolmentId, jakarta.json.JsonObject summary) {
-        desk.certified(tx, enrolmentId, summary);
+        desk.certified(tx, java.util.Map.of(enrolmentId, summary));
+    }
+
+    /** The same for a whole import at once: referrals are looked up in one query. */
+    public void resultsArrived(DbExecute tx, java.util.Map<UUID, jakarta.json.JsonObject> summaries) {
+        desk.certified(tx, summaries);
     }
 
     /** Numbers new changes, then sends their webhooks and e-mails (job "referral-outcomes"). */

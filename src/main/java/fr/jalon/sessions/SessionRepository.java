@@ -169,4 +169,9 @@ final class SessionRepository {
         return exec.dml("UPDATE sessions SET status = ?, updated_at = now() WHERE id = ? AND status = ?",
                 to.name(), id, from.name()) == 1;
     }
+
+    int advanceAll(DbExecute exec, List<UUID> ids, SessionStatus from, SessionStatus to) {
+        return (int) exec.dml("UPDATE sessions SET status = ?, updated_at = now() WHERE id = ANY(CAST(? AS uuid[])) AND status = ?",
+                to.name(), fr.jalon.platform.db.SqlArrays.of(ids), from.name());
+    }
 }

@@ -132,6 +132,14 @@ public final class Sessions {
         return repository.advance(tx, id, from, to);
     }
 
+    /** {@link #advance} for many sessions in one statement; returns how many moved. */
+    public int advanceAll(DbExecute tx, List<UUID> ids, SessionStatus from, SessionStatus to) {
+        if (!from.canBecome(to)) {
+            throw new IllegalArgumentException(from + " cannot become " + to);
+        }
+        return repository.advanceAll(tx, ids, from, to);
+    }
+
     /** Fills a session's Pix number and declared invigilators where they are still empty. */
     public void complete(DbExecute tx, UUID id, Long pixNumber, String invigilators) {
         repository.setImportDetails(tx, id, pixNumber, invigilators);

@@ -1,5 +1,6 @@
 package fr.jalon.notifications;
 
+import fr.jalon.platform.templates.TemplateRenderer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,5 +1,7 @@
 package fr.jalon.notifications;
 
+import fr.jalon.platform.templates.TemplateRenderer;
+import fr.jalon.platform.text.FrenchDates;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package fr.jalon.notifications;
 
+import fr.jalon.platform.templates.TemplateRenderer;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -16,6 +16,7 @@ import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.ResultsCsv;
 import fr.jalon.testing.TestDatabase;
 
 import io.helidon.webserver.WebServerConfig;
@@ -135,13 +136,19 @@ class ReferralsHttpTest {
             assertEquals("ATTENDED", attended.getString("status"));
             assertEquals("EFFECTUE", attended.getString("appointment"));
 
-            // Results, as the Results issue's import will report them (stubbed here).
-            TestDatabase.get().database().transactions().run(tx -> TestDatabase.get().application().referrals()
-                    .resultsArrived(tx, UUID.fromString(enrolment), Jsons.createObjectBuilder().add("status", "VALIDATED")
-                            .add("score", 412).add("level", "Indépendant 1").build()));
+            // The session is finalized and its results, exported from Pix Certif, imported.
+            ApiClient.Answer finalized = partner.staff().put("/api/v1/sessions/" + session + "/finalization",
+                    Jsons.createObjectBuilder().build());
+            assertEquals(200, finalized.status(), finalized.body());
+            byte[] results = ResultsCsv.v2026().row(ResultsCsv.newNumber(), "Sofiane",
+                    name, "14/09/1998", "Validée", "412", ResultsCsv.levels(3), "Validée", "", 424242).bytes();
+            ApiClient.Answer imported = partner.staff().sendBytes("POST", "/api/v1/sessions/" + session + "/results",
+                    "text/csv", results);
+            assertEquals(200, imported.status(), imported.body());
             JsonObject certified = partner.adviser().get("/api/v1/referrals/" + id).json();
             assertEquals("CERTIFIED", certified.getString("status"));
             assertEquals(412, certified.getJsonObject("result").getInt("score"));
+            assertEquals("Indépendant 4", certified.getJsonObject("result").getString("globalLevelLabel"));
 
             List<String> events = partner.adviser().get("/api/v1/referrals/changes?limit=50").json().getJsonArray("items")
                     .stream().map(v -> v.asJsonObject())

@@ -16,7 +16,7 @@ public record JalonSettings(int port, String host, Path dataDir, Optional<Extern
                             boolean demoData, Optional<Path> accessLogFile, int retentionMonths,
                             String schedulerName, Optional<Path> templatesDir, List<Integer> reminderDays,
                             boolean automaticJobs, Optional<SmtpSettings> smtp, Optional<SmsSettings> sms,
-                            int referralExpiryDays, int travelMinutes, int plannerSeconds) {
+                            int referralExpiryDays, int travelMinutes, int plannerSeconds, String publicUrl) {
 
     /** Connection to a PostgreSQL run outside the service (production). */
     public record ExternalDb(String url, String user, String password) {
@@ -67,9 +67,13 @@ public record JalonSettings(int port, String host, Path dataDir, Optional<Extern
         if (plannerSeconds < 1 || plannerSeconds > 60) {
             throw new IllegalArgumentException("JALON_PLANNER_SECONDS must be between 1 and 60");
         }
+        // The address people reach the service at: printed in attestations' verification links and QR codes.
+        String publicUrl = nonBlank(env.get("JALON_PUBLIC_URL"))
+                .or(() -> jalon.get("public-url").asString().asOptional().flatMap(JalonSettings::nonBlank))
+                .orElse("http://localhost:" + port).replaceAll("/+$", "");
         return new JalonSettings(port, host, dataDir, db, poolSize, maxJson, maxImport, bootstrap, demo, accessLog,
                 retention, scheduler, templates, reminders, automaticJobs, SmtpSettings.from(env),
-                SmsSettings.from(env), referralExpiry, travel, plannerSeconds);
+                SmsSettings.from(env), referralExpiry, travel, plannerSeconds, publicUrl);
     }
 
     public boolean embeddedDatabase() {

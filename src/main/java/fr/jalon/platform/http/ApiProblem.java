@@ -41,6 +41,10 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(409, "conflict", "Conflit", detail, List.of());
     }
 
+    public static ApiProblem tooManyRequests(String detail) {
+        return new ApiProblem(429, "rate_limited", "Trop de requêtes", detail, List.of());
+    }
+
     public static ApiProblem payloadTooLarge(long limit) {
         return new ApiProblem(413, "payload-too-large", "Requête trop volumineuse",
                 "Le corps de la requête dépasse la taille maximale autorisée (" + limit + " octets).", List.of());

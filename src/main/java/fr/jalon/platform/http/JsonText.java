@@ -4,10 +4,13 @@ import java.io.StringWriter;
 
 import fr.jalon.platform.json.Jsons;
 
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonWriter;
 
-/** JSON-P structures to text. */
+/** JSON-P structures to text and back (stored JSON the service wrote itself). */
 public final class JsonText {
 
     private JsonText() {
@@ -19,5 +22,17 @@ public final class JsonText {
             writer.write(json);
         }
         return out.toString();
+    }
+
+    public static JsonObject readObject(String text) {
+        try (JsonReader reader = Jsons.createReader(new java.io.StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+
+    public static JsonArray readArray(String text) {
+        try (JsonReader reader = Jsons.createReader(new java.io.StringReader(text))) {
+            return reader.readArray();
+        }
     }
 }

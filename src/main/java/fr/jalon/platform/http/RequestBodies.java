@@ -34,9 +34,14 @@ public final class RequestBodies {
      * {@code multipart/form-data} form, at most the configured size.
      */
     public byte[] csvFile(ServerRequest req) {
+        return csvFile(req, maxFileBytes);
+    }
+
+    /** The same with a limit of its own (a centre's whole results export is larger than an enrolment file). */
+    public byte[] csvFile(ServerRequest req, long limit) {
         String contentType = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("");
         String type = contentType.toLowerCase(java.util.Locale.ROOT).split(";")[0].trim();
-        byte[] body = bytes(req, maxFileBytes);
+        byte[] body = bytes(req, limit);
         return switch (type) {
             case "text/csv", "application/csv", "text/plain", "application/vnd.ms-excel" -> body;
             case "multipart/form-data" -> MultipartFiles.firstFile(body, contentType);

@@ -26,6 +26,9 @@ public final class Authentication implements Filter {
 
     private final UserAccounts accounts;
 
+    /** The prefix of API routes open without a token. */
+    public static final String PUBLIC = ApiRoutes.BASE + "/public/";
+
     public Authentication(UserAccounts accounts) {
         this.accounts = accounts;
     }
@@ -38,7 +41,9 @@ public final class Authentication implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        if (!req.path().path().startsWith(ApiRoutes.BASE + "/") && !req.path().path().equals(ApiRoutes.BASE)) {
+        String path = req.path().path();
+        // /api/v1/public/… answers anyone (attestation verification); every other API path needs a token.
+        if (!path.startsWith(ApiRoutes.BASE + "/") && !path.equals(ApiRoutes.BASE) || path.startsWith(PUBLIC)) {
             chain.proceed();
             return;
         }

@@ -1,4 +1,4 @@
-package fr.jalon.notifications;
+package fr.jalon.platform.templates;
 
 import org.apache.velocity.app.event.implement.EscapeReference;
 

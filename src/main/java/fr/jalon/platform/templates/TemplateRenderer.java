@@ -1,4 +1,4 @@
-package fr.jalon.notifications;
+package fr.jalon.platform.templates;
 
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package fr.jalon.notifications;
+package fr.jalon.platform.text;
 
 import java.time.Duration;
 import java.time.LocalDate;

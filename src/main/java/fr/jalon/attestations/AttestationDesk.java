@@ -1,0 +1,226 @@
+package fr.jalon.attestations;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import fr.jalon.platform.audit.AuditLog;
+import fr.jalon.platform.codes.CodeGenerator;
+import fr.jalon.platform.db.Transactions;
+import fr.jalon.platform.http.ApiProblem;
+import fr.jalon.platform.security.Principal;
+import fr.jalon.platform.security.Role;
+import fr.jalon.platform.text.Folding;
+import fr.jalon.results.CertificationResult;
+import fr.jalon.results.Results;
+import fr.jalon.sessions.Sessions;
+
+import io.helidon.dbclient.DbExecute;
+
+/**
+ * Attestations for staff and for the results message: issued on first need (a verification code
+ * that is never reused), rendered once and kept, so every later download is the same document;
+ * revoked with a reason. A candidate with results gets a results attestation; a present candidate
+ * still waiting for them, an attendance attestation.
+ */
+final class AttestationDesk {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final int CODE_ATTEMPTS = 5;
+
+    /** A file to hand over. */
+    record Document(String fileName, byte[] content) {
+    }
+
+    private final Transactions transactions;
+    private final AttestationRepository repository;
+    private final Results results;
+    private final Sessions sessions;
+    private final AuditLog audit;
+    private final CodeGenerator codes;
+    private final String publicUrl;
+
+    AttestationDesk(Transactions transactions, AttestationRepository repository, Results results, Sessions sessions,
+                    AuditLog audit, CodeGenerator codes, String publicUrl) {
+        this.transactions = transactions;
+        this.repository = repository;
+        this.results = results;
+        this.sessions = sessions;
+        this.audit = audit;
+        this.codes = codes;
+        this.publicUrl = publicUrl;
+    }
+
+    String verificationUrl(String code) {
+        return publicUrl + "/verify/" + code;
+    }
+
+    Document forEnrolment(Principal actor, UUID enrolmentId) {
+        actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
+        return transactions.inTransaction(tx -> {
+            AttestationRepository.Subject subject = repository.subject(tx, enrolmentId)
+                    .filter(s -> actor.managesCenter(s.centerId()))
+                    .orElseThrow(() -> ApiProblem.notFound("Aucune inscription ne correspond à cet identifiant."));
+            Optional<CertificationResult> result = results.ofEnrolment(tx, enrolmentId);
+            if (result.isEmpty() && !subject.enrolmentStatus().equals("PRESENT")) {
+                throw ApiProblem.conflict("Pas d'attestation : le candidat n'a ni résultats importés ni présence notée.");
+            }
+            Document document = stored(tx, subject, result.orElse(null));
+            audit.record(tx, actor, "attestation.download", "enrolment", enrolmentId);
+            return document;
+        });
+    }
+
+    /** Every attestation of a session in one PDF (fonts embedded once), in the order of the attendance sheet. */
+    Document sessionPdf(Principal actor, UUID sessionId) {
+        return transactions.inTransaction(tx -> {
+            List<AttestationPdf.Page> pages = new ArrayList<>();
+            LocalDate[] date = new LocalDate[1];
+            forSession(actor, tx, sessionId, (subject, result) -> {
+                AttestationRepository.Issued issued = issue(tx, subject, result);
+                pages.add(page(subject, result, issued));
+                date[0] = subject.sessionDate();
+            });
+            audit.record(tx, actor, "attestation.download-session", "session", sessionId);
+            return new Document("attestations-" + date[0] + ".pdf", AttestationPdf.render(pages));
+        });
+    }
+
+    /** Every attestation of a session, one stored PDF per candidate, in a ZIP. */
+    Document sessionZip(Principal actor, UUID sessionId) {
+        return transactions.inTransaction(tx -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            LocalDate[] date = new LocalDate[1];
+            try (ZipOutputStream zip = new ZipOutputStream(out)) {
+                Set<String> names = new HashSet<>();
+                forSession(actor, tx, sessionId, (subject, result) -> {
+                    Document document = stored(tx, subject, result);
+                    date[0] = subject.sessionDate();
+                    String name = document.fileName();
+                    for (int n = 2; !names.add(name); n++) {
+                        name = document.fileName().replace(".pdf", "-" + n + ".pdf");
+                    }
+                    try {
+                        ZipEntry entry = new ZipEntry(name);
+                        // A fixed time: the same attestations always make the same archive.
+                        entry.setTimeLocal(subject.sessionDate().atStartOfDay());
+                        zip.putNextEntry(entry);
+                        zip.write(document.content());
+                        zip.closeEntry();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            audit.record(tx, actor, "attestation.download-session", "session", sessionId);
+            return new Document("attestations-" + date[0] + ".zip", out.toByteArray());
+        });
+    }
+
+    void revoke(Principal actor, String code, String reason) {
+        actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
+        transactions.run(tx -> {
+            AttestationRepository.Issued issued = repository.byCode(tx, code)
+                    .filter(a -> repository.subject(tx, a.enrolmentId()).map(s -> actor.managesCenter(s.centerId()))
+                            .orElse(false))
+                    .orElseThrow(() -> ApiProblem.notFound("Aucune attestation de votre centre ne porte ce code."));
+            if (!repository.revoke(tx, issued.id(), reason)) {
+                throw ApiProblem.conflict("Cette attestation est déjà révoquée.");
+            }
+            audit.record(tx, actor, "attestation.revoke", "attestation", issued.id());
+        });
+    }
+
+    /** The results attestation a results message attaches (issued and kept if needed). */
+    Optional<Document> forMessage(UUID enrolmentId) {
+        return transactions.inTransaction(tx -> {
+            Optional<CertificationResult> result = results.ofEnrolment(tx, enrolmentId);
+            Optional<AttestationRepository.Subject> subject = repository.subject(tx, enrolmentId);
+            if (result.isEmpty() || subject.isEmpty()) {
+                return Optional.empty();
+            }
+            Document document = stored(tx, subject.get(), result.get());
+            audit.record(tx, null, "attestation.send", "enrolment", enrolmentId);
+            return Optional.of(document);
+        });
+    }
+
+    private interface Each {
+        void accept(AttestationRepository.Subject subject, CertificationResult result);
+    }
+
+    /** The session's candidates who get an attestation: those with results, and those present. */
+    private void forSession(Principal actor, DbExecute tx, UUID sessionId, Each each) {
+        actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
+        sessions.visible(actor, tx, sessionId);
+        Map<UUID, CertificationResult> byEnrolment = new HashMap<>();
+        results.ofSession(tx, sessionId).forEach(r -> byEnrolment.put(r.enrolmentId(), r));
+        List<AttestationRepository.Subject> subjects = new ArrayList<>(repository.presentIn(tx, sessionId));
+        Set<UUID> seen = new HashSet<>();
+        subjects.forEach(s -> seen.add(s.enrolmentId()));
+        for (UUID other : byEnrolment.keySet()) {
+            if (!seen.contains(other)) {
+                repository.subject(tx, other).ifPresent(subjects::add);
+            }
+        }
+        if (subjects.isEmpty()) {
+            throw ApiProblem.conflict("Aucune attestation dans cette session : ni résultats importés ni candidat présent.");
+        }
+        subjects.forEach(s -> each.accept(s, byEnrolment.get(s.enrolmentId())));
+    }
+
+    private Document stored(DbExecute tx, AttestationRepository.Subject subject, CertificationResult result) {
+        AttestationRepository.Issued issued = issue(tx, subject, result);
+        byte[] pdf = repository.pdf(tx, issued.id()).orElseGet(() -> {
+            repository.keepPdf(tx, issued.id(), AttestationPdf.render(List.of(page(subject, result, issued))));
+            return repository.pdf(tx, issued.id()).orElseThrow();
+        });
+        return new Document(fileName(subject), pdf);
+    }
+
+    /** The valid attestation of the right kind, issued now under a fresh code if there is none. */
+    private AttestationRepository.Issued issue(DbExecute tx, AttestationRepository.Subject subject, CertificationResult result) {
+        AttestationRepository.Kind kind = result == null ? AttestationRepository.Kind.ATTENDANCE
+                : AttestationRepository.Kind.RESULTS;
+        Integer version = result == null ? null : result.version();
+        for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+            Optional<AttestationRepository.Issued> valid = repository.valid(tx, subject.enrolmentId(), kind);
+            if (valid.isPresent() && java.util.Objects.equals(valid.get().resultVersion(), version)) {
+                return valid.get();
+            }
+            if (valid.isPresent()) {
+                // Results were corrected since: the old attestation no longer holds.
+                repository.revoke(tx, valid.get().id(), "Résultats corrigés : une nouvelle attestation remplace celle-ci.");
+            }
+            repository.issue(tx, codes.verificationCode(), subject.enrolmentId(), kind, version);
+        }
+        return repository.valid(tx, subject.enrolmentId(), kind)
+                .orElseThrow(() -> new IllegalStateException("no verification code could be issued"));
+    }
+
+    private AttestationPdf.Page page(AttestationRepository.Subject subject, CertificationResult result,
+                                     AttestationRepository.Issued issued) {
+        return new AttestationPdf.Page(issued.kind(), subject, result, issued.code(), verificationUrl(issued.code()),
+                LocalDate.ofInstant(issued.issuedAt(), PARIS));
+    }
+
+    /** {@code attestation-<nom>-<prenom>-<date>.pdf}, in plain ASCII so every system keeps the name. */
+    static String fileName(AttestationRepository.Subject subject) {
+        return "attestation-" + Folding.fold(subject.birthName()).replace(' ', '-') + "-"
+                + Folding.fold(subject.firstName()).replace(' ', '-') + "-" + subject.sessionDate() + ".pdf";
+    }
+}

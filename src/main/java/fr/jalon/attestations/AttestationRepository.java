@@ -1,0 +1,147 @@
+package fr.jalon.attestations;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import fr.jalon.platform.db.Rows;
+import fr.jalon.platform.db.SqlArrays;
+
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+
+/**
+ * SQL of attestations, and the read model an attestation prints (candidate, session, centre)
+ * across features in one statement.
+ */
+final class AttestationRepository {
+
+    /** An issued attestation. */
+    record Issued(UUID id, String code, UUID enrolmentId, Kind kind, Integer resultVersion, Instant issuedAt,
+                  Instant revokedAt, String revocationReason, boolean rendered) {
+    }
+
+    enum Kind { RESULTS, ATTENDANCE }
+
+    /** Who and which session an attestation is about. */
+    record Subject(UUID enrolmentId, UUID sessionId, UUID centerId, String enrolmentStatus, String birthName,
+                   String firstName, LocalDate birthDate, String birthCity, String birthCountry, LocalDate sessionDate,
+                   String site, String siteCity, String centre) {
+    }
+
+    private static final String SUBJECT = """
+            SELECT en.id AS enrolment_id, en.session_id, en.center_id, en.status, p.birth_name, p.first_name, p.birth_date,
+                   p.birth_city, p.birth_country, s.local_date, si.name AS site, si.city AS site_city, c.name AS centre
+            FROM enrolments en
+            JOIN people p ON p.id = en.person_id
+            JOIN sessions s ON s.id = en.session_id
+            JOIN sites si ON si.id = s.site_id
+            JOIN centers c ON c.id = en.center_id
+            """;
+
+    Optional<Subject> subject(DbExecute exec, UUID enrolmentId) {
+        return exec.get(SUBJECT + " WHERE en.id = ?", enrolmentId).map(AttestationRepository::subject);
+    }
+
+    /** The candidates of a session who were present, by name (the order of the session's documents). */
+    List<Subject> presentIn(DbExecute exec, UUID sessionId) {
+        return exec.query(SUBJECT + " WHERE en.session_id = ? AND en.status = 'PRESENT' "
+                        + "ORDER BY p.birth_name, p.first_name, en.id", sessionId)
+                .map(AttestationRepository::subject).toList();
+    }
+
+    Optional<Issued> valid(DbExecute exec, UUID enrolmentId, Kind kind) {
+        return exec.get(ISSUED + " WHERE enrolment_id = ? AND kind = ? AND revoked_at IS NULL", enrolmentId, kind.name())
+                .map(AttestationRepository::issued);
+    }
+
+    Optional<Issued> byCode(DbExecute exec, String code) {
+        return exec.get(ISSUED + " WHERE code = ?", code).map(AttestationRepository::issued);
+    }
+
+    /**
+     * Issues an attestation under {@code code}; false when the code exists already (never reused)
+     * or a valid attestation of that kind was issued meanwhile (the caller reads it).
+     */
+    boolean issue(DbExecute exec, String code, UUID enrolmentId, Kind kind, Integer resultVersion) {
+        return exec.dml("INSERT INTO attestations (code, enrolment_id, kind, result_version) VALUES (?, ?, ?, ?) "
+                + "ON CONFLICT DO NOTHING", code, enrolmentId, kind.name(), resultVersion) == 1;
+    }
+
+    Optional<byte[]> pdf(DbExecute exec, UUID id) {
+        return exec.get("SELECT pdf FROM attestations WHERE id = ? AND pdf IS NOT NULL", id)
+                .map(row -> row.column("pdf").get(byte[].class));
+    }
+
+    /** Keeps the first rendering: a concurrent first download that lost the race reads the winner's. */
+    void keepPdf(DbExecute exec, UUID id, byte[] pdf) {
+        exec.dml("UPDATE attestations SET pdf = ? WHERE id = ? AND pdf IS NULL", pdf, id);
+    }
+
+    boolean revoke(DbExecute exec, UUID id, String reason) {
+        return exec.dml("UPDATE attestations SET revoked_at = now(), revocation_reason = ? WHERE id = ? AND revoked_at IS NULL",
+                reason, id) == 1;
+    }
+
+    /** Revokes the valid attestations of some enrolments (corrected results, attendance superseded). */
+    void revokeAll(DbExecute exec, List<UUID> enrolmentIds, Kind kind, String reason) {
+        exec.dml("UPDATE attestations SET revoked_at = now(), revocation_reason = ? "
+                        + "WHERE enrolment_id = ANY(CAST(? AS uuid[])) AND kind = ? AND revoked_at IS NULL",
+                reason, SqlArrays.of(enrolmentIds), kind.name());
+    }
+
+    /** What the public verification shows, by code. */
+    record Verified(String code, Kind kind, Instant revokedAt, String firstName, String birthName, LocalDate sessionDate,
+                    String centre, UUID enrolmentId) {
+    }
+
+    Optional<Verified> verify(DbExecute exec, String code) {
+        return exec.get("""
+                        SELECT a.code, a.kind, a.revoked_at, a.enrolment_id, p.first_name, p.birth_name, s.local_date,
+                               c.name AS centre
+                        FROM attestations a
+                        JOIN enrolments en ON en.id = a.enrolment_id
+                        JOIN people p ON p.id = en.person_id
+                        JOIN sessions s ON s.id = en.session_id
+                        JOIN centers c ON c.id = en.center_id
+                        WHERE a.code = ?""", code)
+                .map(row -> new Verified(Rows.text(row, "code"), Kind.valueOf(Rows.text(row, "kind")),
+                        Rows.instant(row, "revoked_at"), Rows.text(row, "first_name"), Rows.text(row, "birth_name"),
+                        Rows.date(row, "local_date"), Rows.text(row, "centre"), Rows.uuid(row, "enrolment_id")));
+    }
+
+    /**
+     * Counts a hit of {@code bucket} in the current minute and returns the minute's count; every
+     * instance shares the counter. Windows older than an hour are dropped as it goes.
+     */
+    int hit(DbExecute exec, String bucket, Instant now) {
+        Instant window = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        if (now.getEpochSecond() % 60 == 0) {
+            exec.dml("DELETE FROM rate_limit_hits WHERE window_start < ?",
+                    window.minusSeconds(3600).atOffset(java.time.ZoneOffset.UTC));
+        }
+        return exec.get("""
+                        INSERT INTO rate_limit_hits (bucket, window_start, hits) VALUES (?, ?, 1)
+                        ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limit_hits.hits + 1
+                        RETURNING hits""", bucket, window.atOffset(java.time.ZoneOffset.UTC))
+                .map(row -> Rows.integer(row, "hits")).orElse(1);
+    }
+
+    private static final String ISSUED = "SELECT id, code, enrolment_id, kind, result_version, issued_at, revoked_at, "
+            + "revocation_reason, pdf IS NOT NULL AS rendered FROM attestations";
+
+    private static Issued issued(DbRow row) {
+        return new Issued(Rows.uuid(row, "id"), Rows.text(row, "code"), Rows.uuid(row, "enrolment_id"),
+                Kind.valueOf(Rows.text(row, "kind")), Rows.integer(row, "result_version"), Rows.instant(row, "issued_at"),
+                Rows.instant(row, "revoked_at"), Rows.text(row, "revocation_reason"), Rows.bool(row, "rendered"));
+    }
+
+    private static Subject subject(DbRow row) {
+        return new Subject(Rows.uuid(row, "enrolment_id"), Rows.uuid(row, "session_id"), Rows.uuid(row, "center_id"),
+                Rows.text(row, "status"), Rows.text(row, "birth_name"), Rows.text(row, "first_name"),
+                Rows.date(row, "birth_date"), Rows.text(row, "birth_city"), Rows.text(row, "birth_country"),
+                Rows.date(row, "local_date"), Rows.text(row, "site"), Rows.text(row, "site_city"), Rows.text(row, "centre"));
+    }
+}

@@ -1,0 +1,89 @@
+package fr.jalon.results;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import fr.jalon.platform.http.FieldError;
+import fr.jalon.platform.text.Folding;
+
+/**
+ * Which enrolment each results row is for, without I/O: by certification number when an earlier
+ * import made it known, otherwise by folded last name, first name and birth date within the row's
+ * session. A row matching nobody, two rows for one person, or one number twice are errors.
+ */
+final class ResultMatching {
+
+    /** A seated candidate of one of the file's sessions. */
+    record Candidate(UUID enrolmentId, UUID sessionId, String birthName, String firstName, LocalDate birthDate) {
+    }
+
+    /** Where a certification number already imported belongs. */
+    record KnownNumber(UUID enrolmentId, UUID sessionId) {
+    }
+
+    record Match(PixResultsFile.Row row, UUID enrolmentId, UUID sessionId) {
+    }
+
+    record Outcome(List<Match> matches, List<FieldError> errors) {
+    }
+
+    private ResultMatching() {
+    }
+
+    /** {@code sessions}: Pix session number → session id, for every number the rows carry. */
+    static Outcome match(List<PixResultsFile.Row> rows, Map<Long, UUID> sessions, List<Candidate> candidates,
+                         Map<String, KnownNumber> known) {
+        Map<String, Candidate> byIdentity = new HashMap<>();
+        for (Candidate c : candidates) {
+            byIdentity.put(key(c.sessionId(), c.birthName(), c.firstName(), c.birthDate()), c);
+        }
+        List<Match> matches = new ArrayList<>(rows.size());
+        List<FieldError> errors = new ArrayList<>();
+        Set<String> numbers = new HashSet<>();
+        Map<UUID, Integer> lineOfEnrolment = new HashMap<>();
+        for (PixResultsFile.Row row : rows) {
+            UUID sessionId = sessions.get(row.sessionNumber());
+            if (!numbers.add(row.certificationNumber())) {
+                errors.add(new FieldError(row.line(), "Numéro de certification", "duplicate_number",
+                        "Le numéro de certification " + row.certificationNumber() + " apparaît deux fois dans le fichier."));
+                continue;
+            }
+            UUID enrolment;
+            KnownNumber earlier = known.get(row.certificationNumber());
+            if (earlier != null) {
+                if (!earlier.sessionId().equals(sessionId)) {
+                    errors.add(new FieldError(row.line(), "Numéro de certification", "number_elsewhere",
+                            "Ce numéro de certification a déjà été importé pour une autre session."));
+                    continue;
+                }
+                enrolment = earlier.enrolmentId();
+            } else {
+                Candidate found = byIdentity.get(key(sessionId, row.lastName(), row.firstName(), row.birthDate()));
+                if (found == null) {
+                    errors.add(new FieldError(row.line(), "Nom", "no_match", "Aucun candidat de la session n'a ces nom, "
+                            + "prénom et date de naissance : vérifiez qu'il est inscrit dans Jalon sous la même identité."));
+                    continue;
+                }
+                enrolment = found.enrolmentId();
+            }
+            Integer first = lineOfEnrolment.putIfAbsent(enrolment, row.line());
+            if (first != null) {
+                errors.add(new FieldError(row.line(), "Nom", "duplicate_candidate",
+                        "Ce candidat a déjà un résultat à la ligne " + first + " du fichier."));
+                continue;
+            }
+            matches.add(new Match(row, enrolment, sessionId));
+        }
+        return new Outcome(matches, errors);
+    }
+
+    private static String key(UUID sessionId, String lastName, String firstName, LocalDate birthDate) {
+        return sessionId + "|" + Folding.fold(lastName) + "|" + Folding.fold(firstName) + "|" + birthDate;
+    }
+}

@@ -1,0 +1,235 @@
+package fr.jalon.results;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import fr.jalon.candidates.Candidates;
+import fr.jalon.platform.audit.AuditLog;
+import fr.jalon.platform.db.Transactions;
+import fr.jalon.platform.events.DomainEvents;
+import fr.jalon.platform.http.ApiProblem;
+import fr.jalon.platform.http.FieldError;
+import fr.jalon.platform.json.Jsons;
+import fr.jalon.platform.security.Principal;
+import fr.jalon.platform.security.Role;
+import fr.jalon.sessions.SessionStatus;
+import fr.jalon.sessions.Sessions;
+
+import io.helidon.dbclient.DbExecute;
+
+/**
+ * Imports Pix Certif's results export, all or nothing: every row is read and matched to an
+ * enrolment first, every problem reported with its line; then, in one transaction, new results
+ * are written, corrected ones replace the stored values (kept in history), identical ones are
+ * left alone, and the sessions become RESULTS_IMPORTED. One file may cover many sessions of a
+ * centre (by the « Session » column), or be checked against the one session it is posted to.
+ */
+final class ResultsImport {
+
+    static final String RESULTS_IMPORTED = "RESULTS_IMPORTED";
+    private static final int MAX_REPORTED_ERRORS = 1_000;
+
+    /** What an import did, per session and in all. */
+    record Report(int rows, int created, int updated, int unchanged, List<SessionReport> sessions) {
+    }
+
+    record SessionReport(UUID sessionId, long pixNumber, int created, int updated, int unchanged) {
+    }
+
+    private final Transactions transactions;
+    private final ResultsRepository repository;
+    private final Sessions sessions;
+    private final Candidates candidates;
+    private final AuditLog audit;
+    private final DomainEvents events;
+    private final java.time.Clock clock;
+    private final List<ResultsListener> listeners = new CopyOnWriteArrayList<>();
+
+    ResultsImport(Transactions transactions, ResultsRepository repository, Sessions sessions, Candidates candidates,
+                  AuditLog audit, DomainEvents events, java.time.Clock clock) {
+        this.clock = clock;
+        this.transactions = transactions;
+        this.repository = repository;
+        this.sessions = sessions;
+        this.candidates = candidates;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    void onRecorded(ResultsListener listener) {
+        listeners.add(listener);
+    }
+
+    /** The results of one session: every row must carry that session's Pix number. */
+    Report intoSession(Principal actor, UUID sessionId, byte[] file) {
+        actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
+        PixResultsFile.Content content = readOrReject(file);
+        return transactions.inTransaction(tx -> {
+            var session = sessions.visible(actor, tx, sessionId);
+            Set<Long> numbers = new TreeSet<>();
+            content.rows().forEach(r -> numbers.add(r.sessionNumber()));
+            Long expected = session.pixNumber();
+            List<FieldError> errors = new ArrayList<>();
+            for (PixResultsFile.Row row : content.rows()) {
+                boolean other = expected != null ? row.sessionNumber() != expected : numbers.size() > 1;
+                if (other) {
+                    errors.add(new FieldError(row.line(), "Session", "session_mismatch", expected != null
+                            ? "Ce résultat est celui de la session Pix n° " + row.sessionNumber() + ", pas de cette session "
+                                    + "(n° " + expected + ") : vérifiez le fichier."
+                            : "Le fichier mêle plusieurs sessions Pix : importez-le depuis l'import multi-sessions."));
+                }
+            }
+            rejectIfAny(errors);
+            if (expected == null) {
+                // The session learns its Pix number from the file (it was planned in Jalon only).
+                sessions.complete(tx, sessionId, numbers.iterator().next(), null);
+            }
+            return apply(actor, tx, content.rows(), Map.of(numbers.iterator().next(), sessionId));
+        });
+    }
+
+    /** A file of many sessions of one centre, found by their Pix numbers. */
+    Report intoCenter(Principal actor, UUID centerId, byte[] file) {
+        actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
+        UUID center = actor.isAdmin() ? centerId : actor.scopeId();
+        if (center == null) {
+            throw ApiProblem.invalidField("centerId", "required", "Indiquez le centre (« centerId »).");
+        }
+        PixResultsFile.Content content = readOrReject(file);
+        return transactions.inTransaction(tx -> {
+            Set<Long> numbers = new TreeSet<>();
+            content.rows().forEach(r -> numbers.add(r.sessionNumber()));
+            Map<Long, UUID> found = repository.sessionsByPixNumber(tx, center, numbers);
+            List<FieldError> errors = new ArrayList<>();
+            for (PixResultsFile.Row row : content.rows()) {
+                if (!found.containsKey(row.sessionNumber())) {
+                    errors.add(new FieldError(row.line(), "Session", "unknown_session", "Aucune session du centre ne porte "
+                            + "le numéro Pix " + row.sessionNumber() + " : renseignez-le sur la session ou importez son "
+                            + "fichier depuis la session elle-même."));
+                }
+            }
+            rejectIfAny(errors);
+            return apply(actor, tx, content.rows(), found);
+        });
+    }
+
+    private Report apply(Principal actor, DbExecute tx, List<PixResultsFile.Row> rows, Map<Long, UUID> sessionIds) {
+        List<UUID> ids = new ArrayList<>(new TreeSet<>(sessionIds.values()));
+        Map<UUID, ResultsRepository.SessionRow> locked = new HashMap<>();
+        repository.lockSessions(tx, ids).forEach(s -> locked.put(s.id(), s));
+        List<FieldError> errors = new ArrayList<>();
+        Set<UUID> reported = new java.util.HashSet<>();
+        for (PixResultsFile.Row row : rows) {
+            ResultsRepository.SessionRow s = locked.get(sessionIds.get(row.sessionNumber()));
+            boolean open = s.status().equals(SessionStatus.FINALIZED.name())
+                    || s.status().equals(SessionStatus.RESULTS_IMPORTED.name());
+            if (!open && reported.add(s.id())) {
+                errors.add(new FieldError(row.line(), "Session", "session_not_finalized", "La session n° "
+                        + row.sessionNumber() + " n'est pas finalisée dans Jalon : finalisez-la avant d'importer ses résultats."));
+            }
+        }
+        rejectIfAny(errors);
+
+        List<ResultMatching.Candidate> seated = candidates.seatsOf(tx, ids).stream()
+                .map(s -> new ResultMatching.Candidate(s.enrolmentId(), s.sessionId(), s.birthName(), s.firstName(),
+                        s.birthDate()))
+                .toList();
+        ResultMatching.Outcome matched = ResultMatching.match(rows, sessionIds, seated,
+                repository.knownNumbers(tx, rows.stream().map(PixResultsFile.Row::certificationNumber).toList()));
+        rejectIfAny(matched.errors());
+
+        Map<UUID, ResultsRepository.Stored> stored = repository.stored(tx, ids);
+        List<ResultsRepository.Write> writes = new ArrayList<>();
+        List<UUID> corrected = new ArrayList<>();
+        Map<UUID, int[]> counts = new LinkedHashMap<>();
+        ids.forEach(id -> counts.put(id, new int[3]));
+        for (ResultMatching.Match m : matched.matches()) {
+            PixResultsFile.Row row = m.row();
+            String fingerprint = fingerprint(row);
+            ResultsRepository.Stored before = stored.get(m.enrolmentId());
+            int outcome = before == null ? 0 : before.fingerprint().equals(fingerprint) ? 2 : 1;
+            counts.get(m.sessionId())[outcome]++;
+            if (outcome == 2) {
+                continue;
+            }
+            if (outcome == 1) {
+                corrected.add(m.enrolmentId());
+            }
+            writes.add(new ResultsRepository.Write(m.enrolmentId(), m.sessionId(), row,
+                    row.score() == null ? null : GlobalLevel.of(row.score()), fingerprint));
+        }
+        repository.archive(tx, corrected, actor.userId());
+        repository.write(tx, writes, actor.userId());
+        List<UUID> changedSessions = counts.entrySet().stream().filter(e -> e.getValue()[0] + e.getValue()[1] > 0)
+                .map(Map.Entry::getKey).toList();
+        if (!writes.isEmpty()) {
+            sessions.advanceAll(tx, changedSessions, SessionStatus.FINALIZED, SessionStatus.RESULTS_IMPORTED);
+            events.recordMany(tx, RESULTS_IMPORTED, "session", changedSessions,
+                    changedSessions.stream().map(id -> Jsons.createObjectBuilder().build()).toList());
+            java.time.Instant now = clock.instant();
+            List<CertificationResult> news = writes.stream().map(w -> {
+                ResultsRepository.Stored before = stored.get(w.enrolmentId());
+                PixResultsFile.Row r = w.row();
+                return new CertificationResult(w.enrolmentId(), w.sessionId(), r.certificationNumber(),
+                        r.certificationType(), r.status(), r.score(), w.globalLevel(), r.levels(), r.complementary(),
+                        r.juryComment(), r.takenOn(), before == null ? 1 : before.version() + 1, now);
+            }).toList();
+            listeners.forEach(l -> l.recorded(tx, news, corrected));
+        }
+        audit.recordMany(tx, actor, "results.import", "session", ids.stream().map(UUID::toString).toList());
+        List<SessionReport> perSession = new ArrayList<>();
+        Map<UUID, Long> numberOf = new HashMap<>();
+        sessionIds.forEach((number, id) -> numberOf.put(id, number));
+        counts.forEach((id, c) -> perSession.add(new SessionReport(id, numberOf.get(id), c[0], c[1], c[2])));
+        perSession.sort(Comparator.comparingLong(SessionReport::pixNumber));
+        int created = perSession.stream().mapToInt(SessionReport::created).sum();
+        int updated = perSession.stream().mapToInt(SessionReport::updated).sum();
+        return new Report(rows.size(), created, updated, rows.size() - created - updated, perSession);
+    }
+
+    private static PixResultsFile.Content readOrReject(byte[] file) {
+        PixResultsFile.Content content = PixResultsFile.read(file);
+        rejectIfAny(content.errors());
+        return content;
+    }
+
+    /** Nothing is applied when anything is wrong; the first thousand problems are listed by line. */
+    private static void rejectIfAny(List<FieldError> errors) {
+        if (errors.isEmpty()) {
+            return;
+        }
+        List<FieldError> sorted = errors.stream()
+                .sorted(Comparator.comparing(FieldError::line, Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
+        if (sorted.size() <= MAX_REPORTED_ERRORS) {
+            throw ApiProblem.validation(sorted);
+        }
+        throw new ApiProblem(422, "validation", "Données invalides", sorted.size() + " erreurs : les "
+                + MAX_REPORTED_ERRORS + " premières sont listées ; rien n'a été importé.",
+                sorted.subList(0, MAX_REPORTED_ERRORS));
+    }
+
+    /** A digest of every value Pix sent for the row (names excepted: they identify, they are not results). */
+    static String fingerprint(PixResultsFile.Row row) {
+        String canonical = String.join("\u001f", row.certificationNumber(), String.valueOf(row.certificationType()),
+                row.status().name(), String.valueOf(row.score()), row.levels().toString(),
+                row.complementary().toString(), String.valueOf(row.juryComment()), String.valueOf(row.takenOn()));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
