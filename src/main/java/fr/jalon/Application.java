@@ -63,6 +63,7 @@ public final class Application {
     private final Jobs jobs;
     private final Notifications notifications;
     private final Referrals referrals;
+    private final Results results;
     private final boolean automaticJobs;
 
     private Application(Database database, JalonSettings settings, Clock clock) {
@@ -115,7 +116,7 @@ public final class Application {
                 new JobDefinition("referral-expiry", "Expire les orientations non traitées depuis "
                         + settings.referralExpiryDays() + " jours et rappelle aux centres celles qui attendent",
                         "0 30 2 * * ?", () -> referrals.expire())));
-        Results results = new Results(transactions, sessions, candidates, audit, events, bodies, clock);
+        this.results = new Results(transactions, sessions, candidates, audit, events, bodies, clock);
         Attestations attestations = new Attestations(transactions, results, sessions, audit, templates, bodies,
                 settings.publicUrl(), clock);
         notifications.attachAttestationsFrom(enrolmentId -> attestations.forMessage(enrolmentId)
@@ -180,6 +181,10 @@ public final class Application {
 
     public Referrals referrals() {
         return referrals;
+    }
+
+    public Results results() {
+        return results;
     }
 
     public AdminBootstrap bootstrap() {

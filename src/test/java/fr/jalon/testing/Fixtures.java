@@ -105,6 +105,12 @@ public final class Fixtures {
                 enrolmentBody(personBody(birthName, firstName, birthDate))));
     }
 
+    /** The same, for a person who gave an e-mail address (and so gets e-mails). */
+    public String enrolWithEmail(String sessionId, String birthName, String firstName, String birthDate, String email) {
+        return created(admin.post("/api/v1/sessions/" + sessionId + "/enrolments",
+                enrolmentBody(personBody(birthName, firstName, birthDate).add("email", email))));
+    }
+
     /** A person born in Mont-de-Marsan, as the enrolment API takes it. */
     public static JsonObjectBuilder personBody(String birthName, String firstName, String birthDate) {
         return Jsons.createObjectBuilder()

@@ -1,0 +1,307 @@
+package fr.jalon.attestations;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import fr.jalon.platform.json.Jsons;
+import fr.jalon.testing.ApiClient;
+import fr.jalon.testing.Fixtures;
+import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.ResultsCsv;
+import fr.jalon.testing.TestDatabase;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import com.itextpdf.kernel.pdf.PdfDictionary;
+import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.PdfName;
+import com.itextpdf.kernel.pdf.PdfReader;
+import com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor;
+import com.itextpdf.kernel.pdf.xobject.PdfImageXObject;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.SetUpServer;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * From a finalized session to verified attestations, over HTTP: results imported from a Pix
+ * Certif export (again: nothing changes; corrected: updated with history), attestations
+ * downloaded one by one, as one PDF and as a ZIP, checked by text extraction and by decoding
+ * their QR code, then verified publicly (valid, revoked, unknown).
+ */
+@ServerTest
+class ResultsAndAttestationsHttpTest {
+
+    private static final DateTimeFormatter FR = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private final ApiClient admin;
+    private final Fixtures fixtures;
+
+    ResultsAndAttestationsHttpTest(URI uri) {
+        this.admin = ApiClient.of(uri, JalonServer.adminToken());
+        this.fixtures = new Fixtures(admin);
+    }
+
+    @SetUpServer
+    static void server(WebServerConfig.Builder server) {
+        JalonServer.configure(server);
+    }
+
+    private record Finalized(String session, ApiClient staff, String anne, String bruno, String chloe, String david) {
+    }
+
+    /** Four candidates: Anne, Chloé and David present, Bruno absent; the session finalized. */
+    private Finalized finalizedSession() {
+        String center = fixtures.center();
+        String session = fixtures.session(fixtures.room(fixtures.site(center), 10), LocalDate.now().plusDays(25), "09:00");
+        String anne = fixtures.enrolWithEmail(session, "D'Artigues", "Anne-Sophie", "1980-04-02", "anne@example.org");
+        String bruno = fixtures.enrol(session, "Lacoste-Labat", "Bruno", "1975-11-30");
+        String chloe = fixtures.enrol(session, "Ézéchiel", "Chloé", "2001-01-15");
+        String david = fixtures.enrol(session, "Martin", "David", "1992-07-07");
+        ApiClient staff = admin.as(fixtures.tokenFor("CENTER_STAFF", center));
+        Fixtures.startedAnHourAgo(session);
+        for (String present : List.of(anne, chloe, david)) {
+            assertEquals(200, staff.put("/api/v1/enrolments/" + present + "/attendance",
+                    Jsons.createObjectBuilder().add("status", "PRESENT").build()).status());
+        }
+        assertEquals(200, staff.put("/api/v1/enrolments/" + bruno + "/attendance",
+                Jsons.createObjectBuilder().add("status", "ABSENT").build()).status());
+        assertEquals(200, staff.put("/api/v1/sessions/" + session + "/finalization", Jsons.createObjectBuilder().build())
+                .status());
+        return new Finalized(session, staff, anne, bruno, chloe, david);
+    }
+
+    private static ApiClient.Answer importResults(ApiClient client, String session, byte[] csv) {
+        return client.sendBytes("POST", "/api/v1/sessions/" + session + "/results", "text/csv", csv);
+    }
+
+    @Test
+    void resultsAreImportedOnceCorrectedWithHistoryAndAttestationsVerified() throws Exception {
+        Finalized f = finalizedSession();
+        long pixSession = 500_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(400_000);
+        String anneNumber = ResultsCsv.newNumber();
+        String chloeNumber = ResultsCsv.newNumber();
+        ResultsCsv file = ResultsCsv.v2026()
+                .row(anneNumber, "Anne-Sophie", "D'ARTIGUES", "02/04/1980", "Validée", "412", ResultsCsv.levels(3),
+                        "Validée", "RAS", pixSession)
+                .row(chloeNumber, "Chloé", "Ézéchiel", "15/01/2001", "Annulée", "-", ResultsCsv.noLevels(), "-",
+                        "Test interrompu", pixSession);
+
+        ApiClient.Answer first = importResults(f.staff(), f.session(), file.bytes());
+        assertEquals(200, first.status(), first.body());
+        assertEquals(2, first.json().getInt("created"));
+        assertEquals("RESULTS_IMPORTED", f.staff().get("/api/v1/sessions/" + f.session()).json().getString("status"));
+        ApiClient.Answer again = importResults(f.staff(), f.session(), file.bytes());
+        assertEquals(2, again.json().getInt("unchanged"), again.body());
+        assertEquals(0, again.json().getInt("created") + again.json().getInt("updated"));
+        TestDatabase.get().application().notifications().plan();
+
+        // Anne's attestation: every field, the QR code, one page, the same bytes when downloaded again.
+        ApiClient.Download pdf = f.staff().download("/api/v1/enrolments/" + f.anne() + "/attestation.pdf");
+        assertEquals(200, pdf.status());
+        assertEquals("application/pdf", pdf.contentType());
+        String text = text(pdf.body());
+        for (String expected : List.of("Attestation de résultats", "D'Artigues", "Anne-Sophie", "02/04/1980",
+                "Mont-de-Marsan", "Validée", "412 pix sur 895", "Indépendant 4", anneNumber, "Mener une recherche",
+                "Construire un environnement numérique", "CléA Numérique : obtenue", "Code de vérification : P-")) {
+            assertTrue(text.contains(expected), expected + " in:\n" + text);
+        }
+        String code = text.substring(text.indexOf("Code de vérification : ") + 23).substring(0, 10);
+        assertTrue(code.matches("P-[2346789BCDFGHJKMPQRTVWXY]{8}"), code);
+        assertEquals(1, pages(pdf.body()));
+        assertTrue(qrOf(pdf.body()).endsWith("/verify/" + code), "the QR code leads to the verification page");
+        assertArrayEquals(pdf.body(), f.staff().download("/api/v1/enrolments/" + f.anne() + "/attestation.pdf").body());
+
+        // David was present but has no results yet: an attendance attestation, without score.
+        String david = text(f.staff().download("/api/v1/enrolments/" + f.david() + "/attestation.pdf").body());
+        assertTrue(david.contains("Attestation de présence") && !david.contains("pix sur"), david);
+        assertEquals(409, f.staff().download("/api/v1/enrolments/" + f.bruno() + "/attestation.pdf").status(),
+                "an absent candidate gets no attestation");
+
+        ApiClient.Download all = f.staff().download("/api/v1/sessions/" + f.session() + "/attestations.pdf");
+        assertEquals(3, pages(all.body()), "Anne, Chloé (results) and David (attendance)");
+        List<String> names = zipNames(f.staff().download("/api/v1/sessions/" + f.session() + "/attestations.zip").body());
+        String day = f.staff().get("/api/v1/sessions/" + f.session()).json().getString("date");
+        assertTrue(names.contains("attestation-d-artigues-anne-sophie-" + day + ".pdf"), names.toString());
+        assertEquals(3, names.size());
+
+        // Public verification: what an employer sees.
+        ApiClient anyone = admin.as(null);
+        JsonObject verified = anyone.get("/api/v1/public/attestations/" + code).json();
+        assertEquals("A. D'Artigues", verified.getString("holder"));
+        assertEquals(412, verified.getInt("score"));
+        assertTrue(verified.getBoolean("valid"));
+        ApiClient.Answer page = anyone.get("/verify/" + code.toLowerCase());
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("Attestation authentique") && page.body().contains("Indépendant 4"), page.body());
+        assertEquals(404, anyone.get("/api/v1/public/attestations/P-BCDFGHJK").status());
+        ApiClient.Answer unknownPage = anyone.get("/verify/nimporte-quoi");
+        assertEquals(404, unknownPage.status());
+        assertTrue(unknownPage.body().contains("Aucune attestation ne correspond"));
+
+        // A corrected export: Anne's score changes; the old version is kept and her attestation replaced.
+        ResultsCsv corrected = ResultsCsv.v2026()
+                .row(anneNumber, "Anne-Sophie", "D'ARTIGUES", "02/04/1980", "Validée", "520", ResultsCsv.levels(4),
+                        "Validée", "Correction après réclamation", pixSession)
+                .row(chloeNumber, "Chloé", "Ézéchiel", "15/01/2001", "Annulée", "-", ResultsCsv.noLevels(), "-",
+                        "Test interrompu", pixSession);
+        ApiClient.Answer correction = importResults(f.staff(), f.session(), corrected.bytes());
+        assertEquals(1, correction.json().getInt("updated"), correction.body());
+        assertEquals(1, correction.json().getInt("unchanged"));
+        JsonObject result = f.staff().get("/api/v1/enrolments/" + f.anne() + "/result").json();
+        assertEquals(520, result.getInt("score"));
+        assertEquals(2, result.getInt("version"));
+        assertEquals(412, result.getJsonArray("history").getJsonObject(0).getInt("score"));
+        JsonObject revoked = anyone.get("/api/v1/public/attestations/" + code).json();
+        assertTrue(revoked.getBoolean("revoked"), "the attestation of the old score no longer holds");
+        String newText = text(f.staff().download("/api/v1/enrolments/" + f.anne() + "/attestation.pdf").body());
+        assertTrue(newText.contains("520 pix sur 895") && !newText.contains(code), "a new attestation under a new code");
+
+        // Staff revoke one by hand.
+        String chloeCode = codeIn(text(f.staff().download("/api/v1/enrolments/" + f.chloe() + "/attestation.pdf").body()));
+        ApiClient other = admin.as(fixtures.tokenFor("CENTER_STAFF", fixtures.center()));
+        assertEquals(404, other.post("/api/v1/attestations/" + chloeCode + "/revocation",
+                Jsons.createObjectBuilder().add("reason", "erreur").build()).status());
+        assertEquals(404, other.download("/api/v1/enrolments/" + f.chloe() + "/attestation.pdf").status());
+        assertEquals(204, f.staff().post("/api/v1/attestations/" + chloeCode + "/revocation",
+                Jsons.createObjectBuilder().add("reason", "Remise par erreur").build()).status());
+        assertTrue(anyone.get("/verify/" + chloeCode).body().contains("Attestation révoquée"));
+
+        // Everyone concerned is told: the candidates with results get a message with the attestation.
+        TestDatabase.get().application().notifications().plan();
+        assertEquals(1L, count("SELECT count(DISTINCT offset_key) AS n FROM notifications WHERE subject_id = ? "
+                + "AND kind = 'RESULTS_AVAILABLE'", f.chloe()));
+        assertEquals(2L, count("SELECT count(DISTINCT offset_key) AS n FROM notifications WHERE subject_id = ? "
+                + "AND kind = 'RESULTS_AVAILABLE'", f.anne()), "the first results, then the corrected ones");
+        TestDatabase.get().application().notifications().deliver(
+                LocalDate.now().atTime(12, 0).atZone(java.time.ZoneId.of("Europe/Paris")).toInstant());
+        String sent = TestDatabase.get().database().client().execute().get("SELECT id FROM notifications WHERE subject_id = ? "
+                        + "AND kind = 'RESULTS_AVAILABLE' AND channel = 'EMAIL' AND offset_key = 'v2' AND status = 'SENT'",
+                UUID.fromString(f.anne())).map(row -> row.column("id").get(UUID.class).toString()).orElseThrow();
+        var mail = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()),
+                java.nio.file.Files.newInputStream(TestDatabase.DATA_DIR.resolve("outbox").resolve(LocalDate.now().toString())
+                        .resolve(sent + "-email.eml")));
+        var parts = (jakarta.mail.internet.MimeMultipart) mail.getContent();
+        List<String> attached = new ArrayList<>();
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (parts.getBodyPart(i).getFileName() != null) {
+                attached.add(parts.getBodyPart(i).getFileName());
+            }
+        }
+        assertEquals(List.of("attestation-d-artigues-anne-sophie-" + day + ".pdf"), attached);
+    }
+
+    @Test
+    void badFilesAreRefusedPreciselyAndNothingIsApplied() {
+        Finalized f = finalizedSession();
+        long pixSession = 100_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(400_000);
+        String number = ResultsCsv.newNumber();
+        ApiClient.Answer ok = importResults(f.staff(), f.session(), ResultsCsv.v2026().row(number, "David", "Martin",
+                "07/07/1992", "Validée", "300", ResultsCsv.levels(2), "", "", pixSession).bytes());
+        assertEquals(200, ok.status(), ok.body());
+
+        ApiClient.Answer otherSession = importResults(f.staff(), f.session(), ResultsCsv.v2026().row(ResultsCsv.newNumber(),
+                "Anne-Sophie", "D'Artigues", "02/04/1980", "Validée", "300", ResultsCsv.levels(2), "", "", pixSession + 1)
+                .bytes());
+        assertProblem(otherSession, 422, "session_mismatch", 2);
+        ApiClient.Answer nobody = importResults(f.staff(), f.session(), ResultsCsv.v2026()
+                .row(ResultsCsv.newNumber(), "Anne-Sophie", "D'Artigues", "02/04/1980", "Validée", "310", ResultsCsv.levels(2),
+                        "", "", pixSession)
+                .row(ResultsCsv.newNumber(), "Inconnu", "Personne", "01/01/1970", "Validée", "300", ResultsCsv.levels(2), "",
+                        "", pixSession).bytes());
+        assertProblem(nobody, 422, "no_match", 3);
+        ApiClient.Answer twice = importResults(f.staff(), f.session(), ResultsCsv.v2026()
+                .row(number, "David", "Martin", "07/07/1992", "Validée", "300", ResultsCsv.levels(2), "", "", pixSession)
+                .row(number, "Chloé", "Ézéchiel", "15/01/2001", "Validée", "300", ResultsCsv.levels(2), "", "", pixSession)
+                .bytes());
+        assertProblem(twice, 422, "duplicate_number", 3);
+        assertProblem(importResults(f.staff(), f.session(), ResultsCsv.v2026().row(ResultsCsv.newNumber(), "Chloé",
+                "Ézéchiel", "15/01/2001", "Validée", "300", "9;" + "2;".repeat(14) + "2", "", "", pixSession).bytes()),
+                422, "level_out_of_range", 2);
+        assertEquals(1, f.staff().get("/api/v1/sessions/" + f.session() + "/results").json().getJsonArray("items").size(),
+                "nothing of the refused files was applied (Anne's valid row neither)");
+
+        ApiClient.Answer tooBig = f.staff().sendBytes("POST", "/api/v1/sessions/" + f.session() + "/results", "text/csv",
+                new byte[50 * 1024 * 1024]);
+        assertEquals(413, tooBig.status());
+
+        String scheduled = fixtures.session(fixtures.room(fixtures.site(fixtures.center()), 5), LocalDate.now().plusDays(9),
+                "10:00");
+        fixtures.enrol(scheduled, "Avant", "Finalisation", "1990-01-01");
+        assertProblem(importResults(admin, scheduled, ResultsCsv.v2026().row(ResultsCsv.newNumber(), "Finalisation", "Avant",
+                "01/01/1990", "Validée", "300", ResultsCsv.levels(2), "", "", pixSession + 7).bytes()), 422,
+                "session_not_finalized", 2);
+    }
+
+    private static void assertProblem(ApiClient.Answer answer, int status, String code, int line) {
+        assertEquals(status, answer.status(), answer.body());
+        JsonObject error = answer.json().getJsonArray("errors").getJsonObject(0);
+        assertEquals(code, error.getString("code"), answer.body());
+        assertEquals(line, error.getInt("line"), answer.body());
+    }
+
+    static String text(byte[] pdf) throws Exception {
+        try (PdfDocument doc = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 1; i <= doc.getNumberOfPages(); i++) {
+                text.append(PdfTextExtractor.getTextFromPage(doc.getPage(i))).append('\n');
+            }
+            return text.toString();
+        }
+    }
+
+    static int pages(byte[] pdf) throws Exception {
+        try (PdfDocument doc = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
+            return doc.getNumberOfPages();
+        }
+    }
+
+    /** Decodes the first page's QR code with ZXing (an independent reader). */
+    static String qrOf(byte[] pdf) throws Exception {
+        try (PdfDocument doc = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
+            PdfDictionary images = doc.getPage(1).getResources().getResource(PdfName.XObject);
+            for (PdfName name : images.keySet()) {
+                var stream = images.getAsStream(name);
+                if (PdfName.Image.equals(stream.getAsName(PdfName.Subtype))) {
+                    var image = new PdfImageXObject(stream).getBufferedImage();
+                    return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                            new BufferedImageLuminanceSource(image)))).getText();
+                }
+            }
+        }
+        throw new AssertionError("no image on the page");
+    }
+
+    private static String codeIn(String text) {
+        return text.substring(text.indexOf("Code de vérification : ") + 23).substring(0, 10);
+    }
+
+    private static List<String> zipNames(byte[] zip) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                names.add(e.getName());
+            }
+        }
+        return names;
+    }
+
+    private static long count(String sql, String id) {
+        return TestDatabase.get().database().client().execute().get(sql, UUID.fromString(id))
+                .map(row -> row.column("n").get(Long.class)).orElse(0L);
+    }
+}
