@@ -131,6 +131,17 @@ final class AttestationDesk {
         });
     }
 
+    /** The attestations issued in a session, so staff find the code to give or to revoke. */
+    List<AttestationRepository.Listed> listSession(Principal actor, UUID sessionId) {
+        actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
+        return transactions.inTransaction(tx -> {
+            sessions.visible(actor, tx, sessionId);
+            List<AttestationRepository.Listed> listed = repository.ofSession(tx, sessionId);
+            audit.record(tx, actor, "attestation.list", "session", sessionId);
+            return listed;
+        });
+    }
+
     void revoke(Principal actor, String code, String reason) {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
         transactions.run(tx -> {

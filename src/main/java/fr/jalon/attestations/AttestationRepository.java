@@ -92,6 +92,24 @@ final class AttestationRepository {
                 reason, SqlArrays.of(enrolmentIds), kind.name());
     }
 
+    /** An attestation as staff list it: whose it is, its code, and whether it still holds. */
+    record Listed(Issued issued, String birthName, String firstName) {
+    }
+
+    /** Every attestation issued in a session, valid and revoked, newest first per candidate. */
+    List<Listed> ofSession(DbExecute exec, UUID sessionId) {
+        return exec.query("""
+                        SELECT a.id, a.code, a.enrolment_id, a.kind, a.result_version, a.issued_at, a.revoked_at,
+                               a.revocation_reason, a.pdf IS NOT NULL AS rendered, p.birth_name, p.first_name
+                        FROM attestations a
+                        JOIN enrolments en ON en.id = a.enrolment_id
+                        JOIN people p ON p.id = en.person_id
+                        WHERE en.session_id = ?
+                        ORDER BY p.birth_name, p.first_name, a.enrolment_id, a.issued_at DESC""", sessionId)
+                .map(row -> new Listed(issued(row), Rows.text(row, "birth_name"), Rows.text(row, "first_name")))
+                .toList();
+    }
+
     /** What the public verification shows, by code. */
     record Verified(String code, Kind kind, Instant revokedAt, String firstName, String birthName, LocalDate sessionDate,
                     String centre, UUID enrolmentId) {

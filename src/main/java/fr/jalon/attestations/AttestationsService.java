@@ -57,6 +57,7 @@ final class AttestationsService implements ApiRoutes.ApiService {
     @Override
     public void routes(ApiRoutes routes) {
         routes.get("/enrolments/{id}/attestation.pdf", this::ofEnrolment)
+                .get("/sessions/{id}/attestations", this::listSession)
                 .get("/sessions/{id}/attestations.pdf", this::sessionPdf)
                 .get("/sessions/{id}/attestations.zip", this::sessionZip)
                 .post("/attestations/{code}/revocation", this::revoke)
@@ -66,6 +67,23 @@ final class AttestationsService implements ApiRoutes.ApiService {
 
     private void ofEnrolment(ServerRequest req, ServerResponse res) {
         send(res, "application/pdf", desk.forEnrolment(Authentication.principal(req), QueryParams.pathId(req, "id")));
+    }
+
+    private void listSession(ServerRequest req, ServerResponse res) {
+        var items = Jsons.createArrayBuilder();
+        desk.listSession(Authentication.principal(req), QueryParams.pathId(req, "id")).forEach(listed -> {
+            AttestationRepository.Issued issued = listed.issued();
+            JsonObjectBuilder item = Jsons.createObjectBuilder().add("code", issued.code())
+                    .add("enrolmentId", issued.enrolmentId().toString()).add("birthName", listed.birthName())
+                    .add("firstName", listed.firstName()).add("kind", issued.kind().name())
+                    .add("issuedAt", issued.issuedAt().toString()).add("valid", issued.revokedAt() == null)
+                    .add("verificationUrl", desk.verificationUrl(issued.code()));
+            if (issued.revokedAt() != null) {
+                item.add("revokedAt", issued.revokedAt().toString()).add("revocationReason", issued.revocationReason());
+            }
+            items.add(item);
+        });
+        Responses.ok(res, Jsons.createObjectBuilder().add("items", items).build());
     }
 
     private void sessionPdf(ServerRequest req, ServerResponse res) {

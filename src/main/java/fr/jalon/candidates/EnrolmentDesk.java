@@ -137,8 +137,9 @@ final class EnrolmentDesk {
     }
 
     /**
-     * Who came: PRESENT, ABSENT or EXCUSED, for a seat holder, from the session's start. Settles
-     * the enrolment (and whatever follows it, such as a referral).
+     * Who came: PRESENT, ABSENT or EXCUSED, for a seat holder, from the session's start until it
+     * is finalized; corrections allowed, the same answer twice is a no-op. Settles the enrolment
+     * (and whatever follows it, such as a referral).
      */
     Enrolment recordAttendance(Principal actor, UUID id, EnrolmentStatus attendance) {
         if (!EnrolmentStatus.ATTENDANCE.contains(attendance)) {
@@ -146,7 +147,8 @@ final class EnrolmentDesk {
         }
         return transactions.inTransaction(tx -> {
             Enrolment enrolment = visible(actor, tx, id, true);
-            if (!enrolment.status().canBecome(attendance)) {
+            boolean unchanged = enrolment.status() == attendance;
+            if (!unchanged && !enrolment.status().canBecome(attendance)) {
                 throw ApiProblem.conflict("La présence ne se note que pour un candidat inscrit ou convoqué (statut actuel : "
                         + enrolment.status() + ").");
             }
@@ -157,6 +159,10 @@ final class EnrolmentDesk {
             if (session.status() != fr.jalon.sessions.SessionStatus.SCHEDULED) {
                 throw ApiProblem.conflict("La session est " + session.status().label()
                         + " : la présence ne peut plus être modifiée.");
+            }
+            if (unchanged) {
+                // Noting the same attendance twice (a double click, a retried call) changes nothing.
+                return enrolment;
             }
             enrolments.changeStatus(tx, id, attendance, "présence notée", actor.userId());
             statusListener.statusChanged(tx, id, attendance.name());

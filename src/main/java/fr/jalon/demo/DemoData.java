@@ -53,7 +53,7 @@ public final class DemoData {
         UserAccounts.IssuedToken issued = bootstrap.internalToken("demo data loader");
         token = issued.secret();
         try {
-            load();
+            load(db);
             state.put(STATE_KEY, LocalDate.now(clock).toString());
             LOG.log(Level.INFO, "Demo data loaded");
         } finally {
@@ -61,7 +61,7 @@ public final class DemoData {
         }
     }
 
-    private void load() {
+    private void load(DbClient db) {
         String center = id(post("/centers", Jsons.createObjectBuilder()
                 .add("name", "[DÉMO] Agence départementale d'inclusion numérique des Landes")
                 .add("type", "PRO")
@@ -106,6 +106,49 @@ public final class DemoData {
                     .add("accessibility", Jsons.createObjectBuilder().add("extraTimePercent", 33)
                             .add("needs", "Malvoyante : grand écran")), "FREE");
         }
+        sessionUnderWay(db, center, montSmall, today);
+    }
+
+    /** The Pix session number of the session under way; {@code ops/demo/resultats-session-demo.csv} carries it. */
+    static final long DEMO_PIX_SESSION = 900_001;
+
+    /**
+     * A session that started an hour ago, so the session day can be tried at once: four candidates,
+     * one of them a jobseeker referred by France Travail. Enrolment needs an upcoming session, so it
+     * is planned tomorrow at 08:00 in the room kept free in the mornings, filled, then moved to this morning
+     * in the database (demo only).
+     * {@code ops/demo/resultats-session-demo.csv} is its results export as Pix would send it.
+     */
+    private void sessionUnderWay(DbClient db, String center, String room, LocalDate today) {
+        String session = id(post("/sessions", session(room, today.plusDays(1), "08:00", "Session en cours (journée de session)")));
+        enrol(session, person("Démo-Darrigrand", "Pierre", "M", "1971-03-12", "40192", null, "France")
+                .add("email", "pierre.darrigrand@demo.jalon.local"), "FREE");
+        enrol(session, person("Démo-Labarthe", "Inès", "F", "1990-08-24", "40088", null, "France")
+                .add("mobilePhone", "06 98 76 54 32"), "FREE");
+        enrol(session, person("Démo-Nguyen", "Thomas", "M", "1983-12-05", "40192", null, "France"), "PAID");
+        String organisation = id(post("/referring-organisations", Jsons.createObjectBuilder()
+                .add("kind", "FT").add("name", "[DÉMO] France Travail Mont-de-Marsan").add("siret", "13000548100010")
+                .add("safirCode", "40011").add("contactEmail", "agence.montdemarsan@demo.jalon.local")
+                .add("centerIds", Jsons.createArrayBuilder().add(center)).build()));
+        String adviser = id(post("/users", Jsons.createObjectBuilder().add("email", "conseillere@demo.jalon.local")
+                .add("displayName", "[DÉMO] Claire Martin, conseillère").add("role", "ADVISER")
+                .add("organisationId", organisation).build()));
+        String adviserToken = post("/users/" + adviser + "/tokens", Jsons.createObjectBuilder().add("label", "démo").build())
+                .getString("token");
+        String referral = id(post("/referrals", Jsons.createObjectBuilder()
+                .add("person", person("Démo-Haddad", "Samira", "F", "1996-06-18", "40192", null, "France")
+                        .add("franceTravailNumber", "12345678901").add("email", "samira.haddad@demo.jalon.local"))
+                .add("goal", Jsons.createObjectBuilder().add("certification", "PIX"))
+                .add("note", "Valoriser ses compétences numériques dans sa recherche d'emploi.")
+                .add("consent", Jsons.createObjectBuilder().add("personInformed", true)).build(), adviserToken));
+        send("POST", "/referrals/" + referral + "/accept", Jsons.createObjectBuilder().add("sessionId", session).build(),
+                token, 200);
+        db.execute().dml("""
+                UPDATE sessions SET local_date = CAST(date_trunc('minute', now() AT TIME ZONE 'Europe/Paris') - interval '1 hour' AS date),
+                       start_time = CAST(date_trunc('minute', now() AT TIME ZONE 'Europe/Paris') - interval '1 hour' AS time),
+                       starts_at = date_trunc('minute', now()) - interval '1 hour',
+                       ends_at = date_trunc('minute', now()) + interval '45 minutes', pix_number = ?
+                WHERE id = ?""", DEMO_PIX_SESSION, java.util.UUID.fromString(session));
     }
 
     private static JsonObjectBuilder person(String birthName, String firstName, String sex, String birthDate,
@@ -153,14 +196,22 @@ public final class DemoData {
     }
 
     private JsonObject post(String path, JsonObject body) {
+        return send("POST", path, body, token, 201);
+    }
+
+    private JsonObject post(String path, JsonObject body, String asToken) {
+        return send("POST", path, body, asToken, 201);
+    }
+
+    private JsonObject send(String method, String path, JsonObject body, String asToken, int expected) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1" + path))
-                .header("Authorization", "Bearer " + token)
+                .header("Authorization", "Bearer " + asToken)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .method(method, HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 201) {
+            if (response.statusCode() != expected) {
                 throw new IllegalStateException("Demo data rejected on " + path + ": " + response.statusCode() + " "
                         + response.body());
             }

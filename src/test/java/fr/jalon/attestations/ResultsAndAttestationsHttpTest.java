@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -180,6 +181,19 @@ class ResultsAndAttestationsHttpTest {
         assertEquals(204, f.staff().post("/api/v1/attestations/" + chloeCode + "/revocation",
                 Jsons.createObjectBuilder().add("reason", "Remise par erreur").build()).status());
         assertTrue(anyone.get("/verify/" + chloeCode).body().contains("Attestation révoquée"));
+
+        // The session's list gives staff every code issued, the revoked ones with their reason.
+        List<JsonObject> listed = f.staff().get("/api/v1/sessions/" + f.session() + "/attestations").json()
+                .getJsonArray("items").getValuesAs(JsonObject.class);
+        JsonObject chloeListed = listed.stream().filter(a -> a.getString("code").equals(chloeCode)).findFirst().orElseThrow();
+        assertFalse(chloeListed.getBoolean("valid"));
+        assertEquals("Remise par erreur", chloeListed.getString("revocationReason"));
+        assertEquals(f.chloe(), chloeListed.getString("enrolmentId"));
+        assertTrue(listed.stream().anyMatch(a -> a.getString("code").equals(code) && !a.getBoolean("valid")),
+                "the attestation replaced by the correction is listed as revoked");
+        assertTrue(listed.stream().anyMatch(a -> a.getString("enrolmentId").equals(f.anne()) && a.getBoolean("valid")
+                && a.getString("verificationUrl").endsWith("/verify/" + a.getString("code"))));
+        assertEquals(404, other.get("/api/v1/sessions/" + f.session() + "/attestations").status());
 
         // Everyone concerned is told: the candidates with results get a message with the attestation.
         TestDatabase.get().application().notifications().plan();

@@ -53,6 +53,12 @@ class SessionDayHttpTest {
 
         Fixtures.startedAnHourAgo(session);
         attendance(staff, anne, "PRESENT");
+        attendance(staff, anne, "PRESENT");
+        assertEquals(1L, TestDatabase.get().database().client().execute()
+                .get("SELECT count(*) AS n FROM enrolment_history WHERE enrolment_id = ? AND status = 'PRESENT'",
+                        UUID.fromString(anne)).orElseThrow().column("n").getLong(),
+                "the same attendance noted twice is recorded once");
+        attendance(staff, bruno, "PRESENT");
         attendance(staff, bruno, "ABSENT");
         ApiClient.Answer missing = finalize(staff, session, "");
         assertEquals(422, missing.status());
