@@ -4,8 +4,6 @@ import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -13,10 +11,8 @@ import java.util.List;
 import fr.jalon.platform.pdf.PdfFonts;
 import fr.jalon.platform.text.FrenchDates;
 import fr.jalon.results.CertificationResult;
-import fr.jalon.results.Competences;
 import fr.jalon.results.GlobalLevel;
 
-import com.itextpdf.io.image.ImageDataFactory;
 import com.itextpdf.kernel.colors.DeviceRgb;
 import com.itextpdf.kernel.geom.PageSize;
 import com.itextpdf.kernel.pdf.PdfAConformance;
@@ -25,14 +21,12 @@ import com.itextpdf.kernel.pdf.PdfWriter;
 import com.itextpdf.kernel.pdf.WriterProperties;
 import com.itextpdf.layout.Document;
 import com.itextpdf.layout.borders.Border;
-import com.itextpdf.layout.borders.SolidBorder;
 import com.itextpdf.layout.element.AreaBreak;
 import com.itextpdf.layout.element.Cell;
 import com.itextpdf.layout.element.Image;
 import com.itextpdf.layout.element.Paragraph;
 import com.itextpdf.layout.element.Table;
 import com.itextpdf.layout.properties.AreaBreakType;
-import com.itextpdf.layout.properties.TextAlignment;
 import com.itextpdf.layout.properties.UnitValue;
 import com.itextpdf.layout.properties.VerticalAlignment;
 import com.itextpdf.pdfa.PdfADocument;
@@ -121,23 +115,7 @@ final class AttestationPdf {
                     + " (score maximum atteignable)"));
             document.add(field(fonts, "Niveau global", r.globalLevelLabel()));
         }
-        Table table = new Table(UnitValue.createPercentArray(new float[] {12, 72, 16})).useAllAvailableWidth()
-                .setMarginTop(4 * MM).setFontSize(9);
-        table.addHeaderCell(head(fonts, "Compétence"));
-        table.addHeaderCell(head(fonts, "Intitulé"));
-        table.addHeaderCell(head(fonts, "Niveau (0 à 8)").setTextAlignment(TextAlignment.CENTER));
-        int index = 0;
-        for (Competences.Domain domain : Competences.DOMAINS) {
-            table.addCell(new Cell(1, 3).add(new Paragraph(domain.number() + ". " + domain.name()).setFont(fonts.bold()))
-                    .setBackgroundColor(SHADE).setBorder(new SolidBorder(0.5f)));
-            for (Competences.Competence c : domain.competences()) {
-                Integer level = r.competences().get(index++);
-                table.addCell(cell(c.code()));
-                table.addCell(cell(c.name()));
-                table.addCell(cell(level == null ? "—" : level.toString()).setTextAlignment(TextAlignment.CENTER));
-            }
-        }
-        document.add(table);
+        CompetenceGrid.add(document, fonts, r.competences(), 4 * MM, INK, SHADE);
         List<String> obtained = r.complementary().stream().filter(CertificationResult.Complementary::obtained)
                 .map(CertificationResult.Complementary::name).toList();
         document.add(field(fonts, "Certification complémentaire", obtained.isEmpty() ? "aucune obtenue lors de cette session"
@@ -145,9 +123,9 @@ final class AttestationPdf {
     }
 
     private static void footer(Document document, PdfFonts.Faces fonts, Page page) {
-        Image qr = new Image(qrImage(page.verificationUrl())).setWidth(30 * MM)
+        Image qr = new Image(QrCode.of(page.verificationUrl())).setWidth(30 * MM)
                 .setHeight(30 * MM);
-        Table footer = new Table(UnitValue.createPercentArray(new float[] {26, 74})).useAllAvailableWidth()
+        Table footer = new Table(UnitValue.createPercentArray(new float[] {26, 74})).useAllAvailableWidth().setFixedLayout()
                 .setFixedPosition(18 * MM, 14 * MM, PageSize.A4.getWidth() - 36 * MM);
         footer.addCell(new Cell().add(qr).setBorder(Border.NO_BORDER));
         Cell text = new Cell().setBorder(Border.NO_BORDER).setVerticalAlignment(VerticalAlignment.MIDDLE);
@@ -165,19 +143,6 @@ final class AttestationPdf {
                 .add(value).setFontSize(11).setMarginTop(0).setMarginBottom(1);
     }
 
-    private static Cell head(PdfFonts.Faces fonts, String text) {
-        return new Cell().add(new Paragraph(text).setFont(fonts.bold())).setBorder(new SolidBorder(0.5f));
-    }
 
-    private static Cell cell(String text) {
-        return new Cell().add(new Paragraph(text)).setBorder(new SolidBorder(0.5f)).setPaddingTop(1).setPaddingBottom(1);
-    }
 
-    private static com.itextpdf.io.image.ImageData qrImage(String url) {
-        try {
-            return ImageDataFactory.create(QrCode.of(url), null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -2,39 +2,49 @@ package fr.jalon.attestations;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.Image;
 import java.awt.image.BufferedImage;
 
 import com.itextpdf.barcodes.BarcodeQRCode;
+import com.itextpdf.io.image.ImageData;
+import com.itextpdf.io.image.ImageDataFactory;
 
 /**
- * The QR code of a verification address as a raster image: crisp black modules, the quiet zone
- * scanners need around them, and enough pixels per module to print at the size of a stamp.
+ * The QR code of a verification address as a 1-bit image of one pixel per module, with the
+ * quiet zone scanners need around it. A few hundred bytes per page; the PDF viewer enlarges it
+ * without smoothing, so modules stay crisp at any size.
  */
 final class QrCode {
 
-    private static final int PIXELS_PER_MODULE = 6;
-    private static final int QUIET_MODULES = 4;
+    static final int QUIET_MODULES = 4;
 
     private QrCode() {
     }
 
-    static BufferedImage of(String text) {
+    /** Modules as DeviceGray bits, 1 for white, rows padded to whole bytes. */
+    static ImageData of(String text) {
         BarcodeQRCode qr = new BarcodeQRCode(text);
-        Image modules = qr.createAwtImage(Color.BLACK, Color.WHITE);
+        java.awt.Image modules = qr.createAwtImage(Color.BLACK, Color.WHITE);
         int size = modules.getWidth(null);
-        int side = (size + 2 * QUIET_MODULES) * PIXELS_PER_MODULE;
-        BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
+        BufferedImage grid = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_BINARY);
+        Graphics2D g = grid.createGraphics();
         try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, side, side);
-            // Nearest neighbour (the default for drawImage scaling): no grey edges between modules.
-            g.drawImage(modules, QUIET_MODULES * PIXELS_PER_MODULE, QUIET_MODULES * PIXELS_PER_MODULE,
-                    size * PIXELS_PER_MODULE, size * PIXELS_PER_MODULE, null);
+            g.drawImage(modules, 0, 0, null);
         } finally {
             g.dispose();
         }
-        return image;
+        int side = size + 2 * QUIET_MODULES;
+        int rowBytes = (side + 7) / 8;
+        byte[] bits = new byte[rowBytes * side];
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                boolean inCode = x >= QUIET_MODULES && y >= QUIET_MODULES && x < size + QUIET_MODULES
+                        && y < size + QUIET_MODULES;
+                boolean dark = inCode && (grid.getRGB(x - QUIET_MODULES, y - QUIET_MODULES) & 0xFFFFFF) == 0;
+                if (!dark) {
+                    bits[y * rowBytes + x / 8] |= (byte) (0x80 >>> (x % 8));
+                }
+            }
+        }
+        return ImageDataFactory.create(side, side, 1, 1, bits, null);
     }
 }

@@ -95,9 +95,7 @@ public final class Candidates {
 
     /** The enrolments of some sessions that hold or held a seat (not waiting, not cancelled). */
     public List<Seat> seatsOf(DbExecute exec, List<UUID> sessionIds) {
-        return enrolments.ofSessions(exec, sessionIds).stream().filter(e -> e.status().holdsSeat())
-                .sorted(java.util.Comparator.comparing(Enrolment::birthName).thenComparing(Enrolment::firstName))
-                .map(Candidates::seat).toList();
+        return enrolments.seats(exec, sessionIds);
     }
 
     private static Seat seat(Enrolment e) {

@@ -136,6 +136,21 @@ final class EnrolmentRepository {
                 .toList();
     }
 
+    /** The seat holders of sessions, with only what identifies them (results of thousands of sessions read this). */
+    List<Candidates.Seat> seats(DbExecute exec, List<UUID> sessionIds) {
+        return exec.query("""
+                        SELECT e.id, e.session_id, e.center_id, e.person_id, p.birth_name, p.first_name, p.birth_date,
+                               e.status, e.external_id
+                        FROM enrolments e JOIN people p ON p.id = e.person_id
+                        WHERE e.session_id = ANY(CAST(? AS uuid[])) AND e.status NOT IN ('CANCELLED', 'WAITLISTED')
+                        ORDER BY p.birth_name, p.first_name""", (Object) uuids(sessionIds))
+                .map(row -> new Candidates.Seat(Rows.uuid(row, "id"), Rows.uuid(row, "session_id"),
+                        Rows.uuid(row, "center_id"), Rows.uuid(row, "person_id"), Rows.text(row, "birth_name"),
+                        Rows.text(row, "first_name"), Rows.date(row, "birth_date"), Rows.text(row, "status"),
+                        Rows.text(row, "external_id")))
+                .toList();
+    }
+
     /** Why a person cannot take a session: already in it, or in another one at the same time. */
     enum Conflict { NONE, SAME_SESSION, OVERLAPPING_SESSION }
 

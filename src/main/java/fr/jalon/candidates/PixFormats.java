@@ -1,9 +1,9 @@
 package fr.jalon.candidates;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -26,9 +26,12 @@ final class PixFormats {
             if (parts.length != 3 || parts[2].length() != 4) {
                 return Optional.empty();
             }
-            String padded = String.format("%02d/%02d/%s", Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), parts[2]);
-            return Optional.of(LocalDate.parse(padded, DATE));
-        } catch (DateTimeParseException | NumberFormatException e) {
+            if (!parts[2].chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return Optional.empty();
+            }
+            return Optional.of(LocalDate.of(Integer.parseInt(parts[2]), Integer.parseInt(parts[1]),
+                    Integer.parseInt(parts[0])));
+        } catch (DateTimeException | NumberFormatException e) {
             return Optional.empty();
         }
     }

@@ -291,13 +291,23 @@ class ResultsAndAttestationsHttpTest {
             for (PdfName name : images.keySet()) {
                 var stream = images.getAsStream(name);
                 if (PdfName.Image.equals(stream.getAsName(PdfName.Subtype))) {
-                    var image = new PdfImageXObject(stream).getBufferedImage();
+                    var image = enlarged(new PdfImageXObject(stream).getBufferedImage());
                     return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
                             new BufferedImageLuminanceSource(image)))).getText();
                 }
             }
         }
         throw new AssertionError("no image on the page");
+    }
+
+    /** The image as a viewer shows it: each pixel (one QR module) as an 8 × 8 square, without smoothing. */
+    private static java.awt.image.BufferedImage enlarged(java.awt.image.BufferedImage image) {
+        var big = new java.awt.image.BufferedImage(image.getWidth() * 8, image.getHeight() * 8,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = big.createGraphics();
+        g.drawImage(image, 0, 0, big.getWidth(), big.getHeight(), null);
+        g.dispose();
+        return big;
     }
 
     private static String codeIn(String text) {
