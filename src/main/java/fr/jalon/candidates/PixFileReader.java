@@ -58,20 +58,14 @@ final class PixFileReader {
         int width = records.getFirst().getFieldCount();
         List<Row> rows = new ArrayList<>();
         for (CsvRecord record : records.subList(1, records.size())) {
-            int line = (int) record.getStartingLineNumber();
-            if (SemicolonCsv.blank(record)) {
-                continue;
-            }
-            if (SemicolonCsv.unclosedQuote(record)) {
-                errors.add(new FieldError(line, "(ligne)", "quotes",
-                        "Un guillemet ouvert n'est pas refermé à partir de cette ligne : vérifiez les guillemets (\")."));
+            SemicolonCsv.Shape shape = SemicolonCsv.check(record, width, errors);
+            if (shape == SemicolonCsv.Shape.STOP) {
                 break;
             }
-            if (record.getFieldCount() != width) {
-                errors.add(new FieldError(line, "(ligne)", "column_count", "La ligne a " + record.getFieldCount()
-                        + " colonnes au lieu de " + width + " : vérifiez les points-virgules."));
+            if (shape == SemicolonCsv.Shape.SKIP) {
                 continue;
             }
+            int line = (int) record.getStartingLineNumber();
             Map<PixColumn, String> cells = new EnumMap<>(PixColumn.class);
             Map<Habilitation, String> habilitations = new EnumMap<>(Habilitation.class);
             columns.forEach((index, column) -> cells.put(column, record.getField(index)));

@@ -2,7 +2,6 @@ package fr.jalon.referrals;
 
 import fr.jalon.platform.templates.TemplateRenderer;
 import java.io.IOException;
-import java.io.StringReader;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;

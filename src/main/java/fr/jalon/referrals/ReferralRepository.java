@@ -1,6 +1,5 @@
 package fr.jalon.referrals;
 
-import java.io.StringReader;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.UUID;
 
 import fr.jalon.platform.db.Rows;
 import fr.jalon.platform.db.SqlArrays;
-import fr.jalon.platform.json.Jsons;
 
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;

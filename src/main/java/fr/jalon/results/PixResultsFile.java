@@ -76,20 +76,14 @@ final class PixResultsFile {
         }
         List<Row> rows = new ArrayList<>();
         for (CsvRecord record : parsed.records().subList(1, parsed.records().size())) {
-            int line = (int) record.getStartingLineNumber();
-            if (SemicolonCsv.blank(record)) {
-                continue;
-            }
-            if (SemicolonCsv.unclosedQuote(record)) {
-                errors.add(new FieldError(line, "(ligne)", "quotes",
-                        "Un guillemet ouvert n'est pas refermé à partir de cette ligne : vérifiez les guillemets (\")."));
+            SemicolonCsv.Shape shape = SemicolonCsv.check(record, header.getFieldCount(), errors);
+            if (shape == SemicolonCsv.Shape.STOP) {
                 break;
             }
-            if (record.getFieldCount() != header.getFieldCount()) {
-                errors.add(new FieldError(line, "(ligne)", "column_count", "La ligne a " + record.getFieldCount()
-                        + " colonnes au lieu de " + header.getFieldCount() + " : vérifiez les points-virgules."));
+            if (shape == SemicolonCsv.Shape.SKIP) {
                 continue;
             }
+            int line = (int) record.getStartingLineNumber();
             new RowReader(line, record, columns, errors).read(competences, complementary).ifPresent(rows::add);
         }
         if (rows.isEmpty() && errors.isEmpty()) {

@@ -59,13 +59,30 @@ public final class SemicolonCsv {
         return new Parsed(records, errors);
     }
 
-    /** A data record whose quotes swallowed line breaks: reported rather than read as one long cell. */
-    public static boolean unclosedQuote(CsvRecord record) {
-        return record.getFields().stream().anyMatch(f -> f.contains("\n") || f.contains("\r"));
-    }
+    /** What a reader does with a data record once its shape is checked. */
+    public enum Shape { READ, SKIP, STOP }
 
-    public static boolean blank(CsvRecord record) {
-        return record.getFields().stream().allMatch(String::isBlank);
+    /**
+     * A blank record is skipped; one whose quotes swallowed line breaks is reported and ends the
+     * reading (everything after it is shifted); one of another width than the header is reported
+     * and skipped, so every other line still gets its own report.
+     */
+    public static Shape check(CsvRecord record, int width, List<FieldError> errors) {
+        int line = (int) record.getStartingLineNumber();
+        if (record.getFields().stream().allMatch(String::isBlank)) {
+            return Shape.SKIP;
+        }
+        if (record.getFields().stream().anyMatch(f -> f.contains("\n") || f.contains("\r"))) {
+            errors.add(new FieldError(line, "(ligne)", "quotes",
+                    "Un guillemet ouvert n'est pas refermé à partir de cette ligne : vérifiez les guillemets (\")."));
+            return Shape.STOP;
+        }
+        if (record.getFieldCount() != width) {
+            errors.add(new FieldError(line, "(ligne)", "column_count", "La ligne a " + record.getFieldCount()
+                    + " colonnes au lieu de " + width + " : vérifiez les points-virgules."));
+            return Shape.SKIP;
+        }
+        return Shape.READ;
     }
 
     private static Optional<String> decode(byte[] bytes, List<FieldError> errors) {
