@@ -142,7 +142,4 @@ final class AttestationPdf {
         return new Paragraph().add(new com.itextpdf.layout.element.Text(label + " : ").setFont(fonts.bold()))
                 .add(value).setFontSize(11).setMarginTop(0).setMarginBottom(1);
     }
-
-
-
 }

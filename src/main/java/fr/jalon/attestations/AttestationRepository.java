@@ -98,14 +98,10 @@ final class AttestationRepository {
 
     /** Every attestation issued in a session, valid and revoked, newest first per candidate. */
     List<Listed> ofSession(DbExecute exec, UUID sessionId) {
-        return exec.query("""
-                        SELECT a.id, a.code, a.enrolment_id, a.kind, a.result_version, a.issued_at, a.revoked_at,
-                               a.revocation_reason, a.pdf IS NOT NULL AS rendered, p.birth_name, p.first_name
-                        FROM attestations a
-                        JOIN enrolments en ON en.id = a.enrolment_id
-                        JOIN people p ON p.id = en.person_id
-                        WHERE en.session_id = ?
-                        ORDER BY p.birth_name, p.first_name, a.enrolment_id, a.issued_at DESC""", sessionId)
+        return exec.query("SELECT " + ISSUED_COLUMNS + ", p.birth_name, p.first_name FROM attestations a "
+                        + "JOIN enrolments en ON en.id = a.enrolment_id JOIN people p ON p.id = en.person_id "
+                        + "WHERE en.session_id = ? ORDER BY p.birth_name, p.first_name, a.enrolment_id, a.issued_at DESC",
+                        sessionId)
                 .map(row -> new Listed(issued(row), Rows.text(row, "birth_name"), Rows.text(row, "first_name")))
                 .toList();
     }
@@ -147,8 +143,9 @@ final class AttestationRepository {
                 .map(row -> Rows.integer(row, "hits")).orElse(1);
     }
 
-    private static final String ISSUED = "SELECT id, code, enrolment_id, kind, result_version, issued_at, revoked_at, "
-            + "revocation_reason, pdf IS NOT NULL AS rendered FROM attestations";
+    private static final String ISSUED_COLUMNS = "a.id, a.code, a.enrolment_id, a.kind, a.result_version, a.issued_at, "
+            + "a.revoked_at, a.revocation_reason, a.pdf IS NOT NULL AS rendered";
+    private static final String ISSUED = "SELECT " + ISSUED_COLUMNS + " FROM attestations a";
 
     private static Issued issued(DbRow row) {
         return new Issued(Rows.uuid(row, "id"), Rows.text(row, "code"), Rows.uuid(row, "enrolment_id"),

@@ -115,8 +115,8 @@ public final class DemoData {
     /**
      * A session that started an hour ago, so the session day can be tried at once: four candidates,
      * one of them a jobseeker referred by France Travail. Enrolment needs an upcoming session, so it
-     * is planned tomorrow at 08:00 in the room kept free in the mornings, filled, then moved to this morning
-     * in the database (demo only).
+     * is planned tomorrow at 08:00 in the room kept free in the mornings, filled, then moved to this
+     * morning in the database (demo only).
      * {@code ops/demo/resultats-session-demo.csv} is its results export as Pix would send it.
      */
     private void sessionUnderWay(DbClient db, String center, String room, LocalDate today) {
@@ -143,12 +143,7 @@ public final class DemoData {
                 .add("consent", Jsons.createObjectBuilder().add("personInformed", true)).build(), adviserToken));
         send("POST", "/referrals/" + referral + "/accept", Jsons.createObjectBuilder().add("sessionId", session).build(),
                 token, 200);
-        db.execute().dml("""
-                UPDATE sessions SET local_date = CAST(date_trunc('minute', now() AT TIME ZONE 'Europe/Paris') - interval '1 hour' AS date),
-                       start_time = CAST(date_trunc('minute', now() AT TIME ZONE 'Europe/Paris') - interval '1 hour' AS time),
-                       starts_at = date_trunc('minute', now()) - interval '1 hour',
-                       ends_at = date_trunc('minute', now()) + interval '45 minutes', pix_number = ?
-                WHERE id = ?""", DEMO_PIX_SESSION, java.util.UUID.fromString(session));
+        new DemoRepository(db).startedAnHourAgo(java.util.UUID.fromString(session), DEMO_PIX_SESSION);
     }
 
     private static JsonObjectBuilder person(String birthName, String firstName, String sex, String birthDate,
