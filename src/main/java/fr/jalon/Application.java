@@ -65,6 +65,11 @@ public final class Application {
     private final Referrals referrals;
     private final Results results;
     private final boolean automaticJobs;
+    private final Invigilators invigilators;
+    private final Candidates candidates;
+    private final Sessions sessions;
+    private final SessionDay sessionDay;
+    private final JalonSettings settings;
 
     private Application(Database database, JalonSettings settings, Clock clock) {
         this.database = database;
@@ -93,17 +98,28 @@ public final class Application {
         Centers centers = new Centers(database.client(), transactions, territory, audit, new SessionRoomUsage(), bodies);
         Sessions sessions = new Sessions(database.client(), transactions, centers, audit, events, new CodeGenerator(),
                 clock, bodies);
+        this.settings = settings;
         Candidates candidates = new Candidates(database.client(), transactions, sessions, centers, territory, audit,
                 events, clock, bodies, settings.retentionMonths());
+        this.candidates = candidates;
         this.notifications = new Notifications(database.client(), transactions, audit, templates,
                 settings.dataDir().resolve("outbox"), clock, settings.reminderDays(), candidates::convoked,
                 settings.smtp(), settings.sms());
         this.referrals = new Referrals(database.client(), transactions, candidates, notifications, audit, bodies, clock,
                 id -> centers.centerExists(database.client().execute(), id), settings.externalDb().isPresent(),
                 java.time.Duration.ofDays(settings.referralExpiryDays()));
+        this.invigilators = new Invigilators(transactions, centers, sessions, audit, bodies, events, clock,
+                java.time.Duration.ofMinutes(settings.travelMinutes()),
+                java.time.Duration.ofSeconds(settings.plannerSeconds()));
+        candidates.retention().onErase((tx, erasure) -> java.util.Map.of("notifications",
+                notifications.erase(tx, erasure.personIds(), List.of())));
+        this.sessions = sessions;
+        this.sessionDay = new SessionDay(transactions, sessions, candidates, audit, events, bodies, clock);
         this.jobs = new Jobs(settings.schedulerName(), database.dataSource(), database.client(), List.of(
-                new JobDefinition("retention", "Anonymise les personnes dont la dernière session date de plus de "
-                        + settings.retentionMonths() + " mois", "0 15 3 * * ?", candidates.retention()::purge),
+                new JobDefinition("retention", "Anonymise les personnes, surveillants et comptes inactifs depuis plus de "
+                        + settings.retentionMonths() + " mois, efface les fichiers de l'outbox de plus de "
+                        + settings.outboxDays() + " jours et les réponses d'idempotence de plus de 24 h",
+                        "0 15 3 * * ?", this::purgeRetention),
                 new JobDefinition("notification-planner", "Prépare les convocations des nouvelles inscriptions",
                         "0/10 * * * * ?", notifications::plan),
                 new JobDefinition("notification-reminders", "Prépare les rappels " + settings.reminderDays().stream()
@@ -119,6 +135,7 @@ public final class Application {
         this.results = new Results(transactions, sessions, candidates, audit, events, bodies, clock);
         Attestations attestations = new Attestations(transactions, results, sessions, audit, templates, bodies,
                 settings.publicUrl(), clock);
+        candidates.retention().onErase(attestations::erase);
         notifications.attachAttestationsFrom(enrolmentId -> attestations.forMessage(enrolmentId)
                 .map(d -> new Notifications.AttestationSource.Document(d.fileName(), d.pdf())));
         results.onRecorded((tx, recorded, corrected) -> referrals.resultsArrived(tx, recorded.stream()
@@ -134,14 +151,37 @@ public final class Application {
                 new Documents(transactions, sessions, candidates, centers, audit).httpService(),
                 sessions.httpService(),
                 candidates.httpService(),
-                new SessionDay(transactions, sessions, candidates, audit, events, bodies, clock).httpService(),
+                sessionDay.httpService(),
                 results.httpService(),
                 attestations.httpService(),
                 notifications.httpService(),
                 jobs.httpService()), java.util.stream.Stream.concat(referrals.httpServices().stream(),
-                new Invigilators(transactions, centers, sessions, audit, bodies, events, clock,
-                        java.time.Duration.ofMinutes(settings.travelMinutes()),
-                        java.time.Duration.ofSeconds(settings.plannerSeconds())).httpServices().stream())).toList();
+                invigilators.httpServices().stream())).toList();
+    }
+
+    /**
+     * The retention job (DESIGN.md): people, invigilators and accounts inactive past the limit,
+     * outbox files past theirs, answers to retried requests past 24 hours. Each part commits on
+     * its own; a summary of each goes to the job record.
+     */
+    public String purgeRetention() {
+        Transactions transactions = database.transactions();
+        int months = settings.retentionMonths();
+        String accounts = transactions.inTransaction(tx -> {
+            int n = this.accounts.anonymiseInactive(tx, months);
+            new AuditLog().recordCounts(tx, null, "retention.purge", "users", java.util.Map.of("users", n));
+            return n;
+        }) + " compte(s) inactif(s) anonymisé(s)";
+        String sessionTexts = transactions.inTransaction(tx -> {
+            int names = sessions.forgetOldNames(tx, months);
+            int comments = sessionDay.forgetOldComments(tx, months);
+            new AuditLog().recordCounts(tx, null, "retention.purge", "sessions",
+                    java.util.Map.of("sessions", names, "session_reports", comments));
+            return names + comments;
+        }) + " texte(s) libre(s) de sessions anciennes effacé(s)";
+        return String.join(" ; ", candidates.retention().purge(),
+                invigilators.purge(months, (tx, ids) -> notifications.erase(tx, List.of(), ids), this.accounts::anonymise),
+                accounts, sessionTexts, notifications.purgeOutbox(settings.outboxDays()), referrals.expireIdempotencyKeys());
     }
 
     /** Migrates the database, then wires the features on it. */

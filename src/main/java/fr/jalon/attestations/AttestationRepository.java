@@ -159,4 +159,14 @@ final class AttestationRepository {
                 Rows.date(row, "birth_date"), Rows.text(row, "birth_city"), Rows.text(row, "birth_country"),
                 Rows.date(row, "local_date"), Rows.text(row, "site"), Rows.text(row, "site_city"), Rows.text(row, "centre"));
     }
+
+    /**
+     * Retention: stored PDFs of these enrolments go; asked for again, an attestation is drawn anew
+     * with the anonymised identity (its code and verification stay).
+     */
+    java.util.Map<String, Integer> erase(DbExecute exec, fr.jalon.candidates.PersonalDataEraser.Erasure erasure) {
+        long pdfs = exec.dml("UPDATE attestations SET pdf = NULL WHERE enrolment_id = ANY(CAST(? AS uuid[])) AND pdf IS NOT NULL",
+                (Object) fr.jalon.platform.db.SqlArrays.of(erasure.enrolmentIds()));
+        return java.util.Map.of("attestations", (int) pdfs);
+    }
 }

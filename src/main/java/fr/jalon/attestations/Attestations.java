@@ -22,15 +22,22 @@ public final class Attestations {
 
     private final AttestationDesk desk;
     private final AttestationsService service;
+    private final AttestationRepository repository;
 
     public Attestations(Transactions transactions, Results results, Sessions sessions, AuditLog audit,
                         TemplateRenderer templates, RequestBodies bodies, String publicUrl, Clock clock) {
-        AttestationRepository repository = new AttestationRepository();
+        this.repository = new AttestationRepository();
         this.desk = new AttestationDesk(transactions, repository, results, sessions, audit, new CodeGenerator(), publicUrl);
         this.service = new AttestationsService(desk, new Verification(transactions, repository, results, audit, clock),
                 templates, bodies);
         results.onRecorded((tx, recorded, corrected) -> repository.revokeAll(tx, corrected,
                 AttestationRepository.Kind.RESULTS, "Résultats corrigés : une nouvelle attestation remplace celle-ci."));
+    }
+
+    /** Retention: what this feature keeps about people being anonymised (their stored PDFs). */
+    public java.util.Map<String, Integer> erase(io.helidon.dbclient.DbExecute tx,
+                                                fr.jalon.candidates.PersonalDataEraser.Erasure erasure) {
+        return repository.erase(tx, erasure);
     }
 
     public ApiRoutes.ApiService httpService() {

@@ -50,7 +50,7 @@ public final class Candidates {
         SessionImport imports = new SessionImport(transactions, sessions, centers, territory, people, enrolments, audit,
                 events, clock);
         CandidateFiles files = new CandidateFiles(transactions, sessions, centers, people, enrolments, audit);
-        this.retention = new Retention(transactions, people, audit, retentionMonths);
+        this.retention = new Retention(transactions, people, enrolments, audit, retentionMonths);
         this.service = new CandidatesService(this.desk, new PeopleDirectory(transactions, people, audit), imports, files,
                 territory, db, bodies, clock);
     }
@@ -119,6 +119,11 @@ public final class Candidates {
         public String franceTravailNumber() {
             return draft.franceTravailNumber();
         }
+
+        /** « Prénom Nom » as it was sent. */
+        public String displayName() {
+            return draft.firstName() + " " + draft.birthName();
+        }
     }
 
     /** Reads a person from JSON; errors are collected in {@code in} (empty when there are some). */
@@ -126,9 +131,9 @@ public final class Candidates {
         return CandidateForms.person(in, territory.places(), today).map(PersonDetails::new);
     }
 
-    /** The person found again (France Travail number, then identity) or created; returns their id. */
-    public UUID findOrCreatePerson(Principal actor, DbExecute tx, PersonDetails details) {
-        return desk.findOrCreate(actor, tx, details.draft).person().id();
+    /** The centre's record of this identity, or a new one owned by the centre; returns its id. */
+    public UUID findOrCreatePerson(Principal actor, DbExecute tx, UUID centerId, PersonDetails details) {
+        return desk.findOrCreate(actor, tx, centerId, details.draft).person().id();
     }
 
     /** An enrolment made for a referral: its id and status (ENROLLED, or WAITLISTED when full). */

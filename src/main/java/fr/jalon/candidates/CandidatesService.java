@@ -134,7 +134,7 @@ final class CandidatesService implements ApiRoutes.ApiService {
 
     private void listOfSession(ServerRequest req, ServerResponse res) {
         Principal actor = Authentication.principal(req);
-        List<Enrolment> list = desk.ofSession(actor, db.execute(), QueryParams.pathId(req, "id"));
+        List<Enrolment> list = desk.ofSession(actor, QueryParams.pathId(req, "id"));
         JsonArrayBuilder items = Jsons.createArrayBuilder();
         long rank = 0;
         for (Enrolment e : list) {
@@ -145,16 +145,16 @@ final class CandidatesService implements ApiRoutes.ApiService {
 
     private void get(ServerRequest req, ServerResponse res) {
         Principal actor = Authentication.principal(req);
-        Enrolment e = desk.get(actor, db.execute(), QueryParams.pathId(req, "id"));
+        EnrolmentDesk.Detail detail = desk.get(actor, QueryParams.pathId(req, "id"));
         JsonArrayBuilder history = Jsons.createArrayBuilder();
-        desk.history(db.execute(), e.id()).forEach(h -> {
+        detail.history().forEach(h -> {
             JsonObjectBuilder line = Jsons.createObjectBuilder().add("at", h.at().toString()).add("status", h.status());
             if (h.note() != null) {
                 line.add("note", h.note());
             }
             history.add(line);
         });
-        Responses.ok(res, Jsons.createObjectBuilder(CandidateJson.enrolment(e, desk.waitlistRank(db.execute(), e)))
+        Responses.ok(res, Jsons.createObjectBuilder(CandidateJson.enrolment(detail.enrolment(), detail.waitlistRank()))
                 .add("history", history).build());
     }
 

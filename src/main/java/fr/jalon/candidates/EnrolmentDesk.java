@@ -83,10 +83,15 @@ final class EnrolmentDesk {
                     throw ApiProblem.conflict("Les inscriptions à cette session sont closes.");
                 });
         checkTerms(tx, claim.centerId(), terms);
+        // People belong to the centre of the session: another centre's record is never used.
         MatchedPerson person = switch (who) {
-            case PersonRequest.Existing existing -> new MatchedPerson(knownPerson(actor, tx, existing.personId()), true);
-            case PersonRequest.Described described -> findOrCreate(actor, tx, described.draft());
-            case PersonRequest.Referred referred -> new MatchedPerson(people.find(tx, referred.personId()).orElseThrow(), true);
+            case PersonRequest.Existing existing -> new MatchedPerson(knownPerson(tx, claim.centerId(),
+                    existing.personId()), true);
+            case PersonRequest.Described described -> findOrCreate(actor, tx, claim.centerId(), described.draft());
+            case PersonRequest.Referred referred -> new MatchedPerson(people.find(tx, referred.personId())
+                    .filter(p -> p.ownerId().equals(claim.centerId()))
+                    .orElseThrow(() -> ApiProblem.invalidField("sessionId", "other_center",
+                            "La session doit appartenir au centre destinataire de l'orientation.")), true);
         };
         EnrolmentStatus status = claim.seated() ? EnrolmentStatus.ENROLLED : EnrolmentStatus.WAITLISTED;
         Placed placed = record(actor, tx, claim.sessionId(), claim.centerId(), claim.startsAt(), claim.endsAt(),
@@ -103,19 +108,17 @@ final class EnrolmentDesk {
     }
 
     /**
-     * Same France Travail number first, then same identity. The unique identity key settles a
-     * race between two instances creating the same person: the loser finds the winner's record.
+     * The owner's record of this identity (folded names and birth date), or a new one. Matching
+     * runs only inside the owner: another centre's people are never found, so nothing they typed
+     * leaks. The unique (owner, identity key) settles a race between two instances creating the
+     * same person: the loser finds the winner's record.
      */
-    MatchedPerson findOrCreate(Principal actor, DbExecute tx, PersonDraft draft) {
-        var byNumber = people.findByFranceTravailNumber(tx, draft.franceTravailNumber());
-        if (byNumber.isPresent()) {
-            return new MatchedPerson(byNumber.get(), true);
-        }
-        var created = people.insertIfNew(tx, draft, audit.insertFor(actor, "person.create", "person", "p", "id"));
+    MatchedPerson findOrCreate(Principal actor, DbExecute tx, UUID owner, PersonDraft draft) {
+        var created = people.insertIfNew(tx, owner, draft, audit.insertFor(actor, "person.create", "person", "p", "id"));
         if (created.isPresent()) {
-            return new MatchedPerson(new Person(created.get(), draft, null, null), false);
+            return new MatchedPerson(new Person(created.get(), owner, draft, null, null), false);
         }
-        return new MatchedPerson(people.findByIdentity(tx, draft.identityKey()).orElseThrow(), true);
+        return new MatchedPerson(people.findByIdentity(tx, owner, draft.identityKey()).orElseThrow(), true);
     }
 
     /**
@@ -213,18 +216,27 @@ final class EnrolmentDesk {
         });
     }
 
-    List<Enrolment> ofSession(Principal actor, DbExecute exec, UUID sessionId) {
+    /** A session's enrolments (names, birth dates): each read is audited. */
+    List<Enrolment> ofSession(Principal actor, UUID sessionId) {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
-        sessions.visible(actor, exec, sessionId);
-        return enrolments.ofSession(exec, sessionId);
+        return transactions.inTransaction(tx -> {
+            sessions.visible(actor, tx, sessionId);
+            List<Enrolment> found = enrolments.ofSession(tx, sessionId);
+            audit.recordMany(tx, actor, "enrolment.read", "enrolment", found.stream().map(e -> e.id().toString()).toList());
+            return found;
+        });
     }
 
-    Enrolment get(Principal actor, DbExecute exec, UUID id) {
-        return visible(actor, exec, id, false);
+    /** An enrolment, its waiting-list rank and its history, as one audited read. */
+    record Detail(Enrolment enrolment, long waitlistRank, List<EnrolmentRepository.HistoryLine> history) {
     }
 
-    List<EnrolmentRepository.HistoryLine> history(DbExecute exec, UUID id) {
-        return enrolments.history(exec, id);
+    Detail get(Principal actor, UUID id) {
+        return transactions.inTransaction(tx -> {
+            Enrolment enrolment = visible(actor, tx, id, false);
+            audit.record(tx, actor, "enrolment.read", "enrolment", id);
+            return new Detail(enrolment, waitlistRank(tx, enrolment), enrolments.history(tx, id));
+        });
     }
 
     long waitlistRank(DbExecute exec, Enrolment enrolment) {
@@ -264,7 +276,10 @@ final class EnrolmentDesk {
                           UUID personId, boolean existing, EnrolmentStatus status, EnrolmentTerms terms, Origin origin,
                           String originReference, UUID transferredFrom) {
         if (existing) {
-            people.lock(tx, personId);
+            if (!people.lockActive(tx, personId)) {
+                throw ApiProblem.conflict("Les données de cette personne ont été effacées (durée de conservation atteinte) : "
+                        + "inscrivez-la à nouveau avec son identité.");
+            }
             switch (enrolments.conflictFor(tx, personId, sessionId, startsAt, endsAt)) {
                 case SAME_SESSION -> throw ApiProblem.conflict("Cette personne est déjà inscrite dans cette session.");
                 case OVERLAPPING_SESSION -> throw ApiProblem.conflict(
@@ -327,9 +342,9 @@ final class EnrolmentDesk {
         }
     }
 
-    private Person knownPerson(Principal actor, DbExecute tx, UUID personId) {
+    private Person knownPerson(DbExecute tx, UUID centerId, UUID personId) {
         return people.find(tx, personId)
-                .filter(p -> actor.isAdmin() || people.enrolledAt(tx, personId, actor.scopeId()))
+                .filter(p -> p.ownerId().equals(centerId))
                 .orElseThrow(() -> ApiProblem.invalidField("personId", "unknown_person",
                         "Cette personne est inconnue du centre."));
     }

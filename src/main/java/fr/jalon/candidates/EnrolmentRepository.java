@@ -180,6 +180,12 @@ final class EnrolmentRepository {
                 .map(row -> Rows.longValue(row, "n")).orElse(0L);
     }
 
+    /** Every enrolment of these people, whatever its status (retention). */
+    List<UUID> idsOfPeople(DbExecute exec, List<UUID> personIds) {
+        return exec.query("SELECT id FROM enrolments WHERE person_id = ANY(CAST(? AS uuid[]))", (Object) uuids(personIds))
+                .map(row -> Rows.uuid(row, "id")).toList();
+    }
+
     /** Active enrolments of these people in sessions overlapping anything: (person, start, end) for imports. */
     List<Booking> bookingsOf(DbExecute exec, List<UUID> personIds) {
         return exec.query("""

@@ -10,8 +10,9 @@ import fr.jalon.platform.security.Principal;
 import fr.jalon.platform.security.Role;
 
 /**
- * People as a centre sees them: only those enrolled in its sessions. Every read is audited,
- * person by person, since these are personal data.
+ * People as a centre sees them: only its own records (a person belongs to one tenant; the same
+ * human at another centre is another record). Every read is audited, person by person, since
+ * these are personal data.
  */
 final class PeopleDirectory {
 
@@ -46,7 +47,9 @@ final class PeopleDirectory {
     Person update(Principal actor, UUID id, java.util.function.UnaryOperator<PersonDraft> change) {
         return transactions.inTransaction(tx -> {
             visible(actor, tx, id);
-            people.lock(tx, id);
+            if (!people.lockActive(tx, id)) {
+                throw ApiProblem.conflict("Les données de cette personne ont été effacées (durée de conservation atteinte).");
+            }
             PersonDraft draft = change.apply(people.find(tx, id).orElseThrow().draft());
             people.update(tx, id, draft);
             audit.record(tx, actor, "person.update", "person", id);
@@ -57,7 +60,7 @@ final class PeopleDirectory {
     private Person visible(Principal actor, io.helidon.dbclient.DbExecute tx, UUID id) {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
         return people.find(tx, id)
-                .filter(p -> actor.isAdmin() || people.enrolledAt(tx, id, actor.scopeId()))
+                .filter(p -> actor.isAdmin() || p.ownerId().equals(actor.scopeId()))
                 .orElseThrow(() -> ApiProblem.notFound("Aucune personne ne correspond à cet identifiant."));
     }
 }

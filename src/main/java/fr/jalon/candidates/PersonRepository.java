@@ -21,59 +21,76 @@ final class PersonRepository {
             p.birth_postal_code, p.birth_city, p.birth_country, p.email, p.mobile_phone, p.address_line1,
             p.address_line2, p.address_postal_code, p.address_city, p.preferred_channels, p.residence_insee,
             p.extra_time_percent, p.accessibility_adjustment, p.accessibility_needs, p.france_travail_number,
-            p.imilo_id, p.created_at, p.updated_at""";
+            p.imilo_id, p.owner_id, p.created_at, p.updated_at""";
     private static final String INSERT = """
-            INSERT INTO people (id, birth_name, first_name, usage_name, sex, birth_date, birth_insee_code,
+            INSERT INTO people (owner_id, id, birth_name, first_name, usage_name, sex, birth_date, birth_insee_code,
                 birth_postal_code, birth_city, birth_country, identity_key, email, mobile_phone, address_line1,
                 address_line2, address_postal_code, address_city, preferred_channels, residence_insee,
                 extra_time_percent, accessibility_adjustment, accessibility_needs, france_travail_number, imilo_id)
             """;
 
     /**
-     * Erases the personal data of at most {@code batch} people whose last session ended more than
-     * {@code months} months ago, keeping what statistics need (sex, birth year, birth country,
-     * residence commune) and the enrolments; records each purge with the given audit fragment
-     * (its CTE is {@code gone}). Returns how many were anonymised.
+     * Locks (skipping those in use) at most {@code batch} people whose last activity is older than
+     * {@code months} months: the end of their last session, the last change of a referral or of
+     * the record itself; never one with a NEW, POSTPONED or ACCEPTED referral or an upcoming
+     * session. Reads the referrals' table as a read model (the rule is about the person's life).
      */
-    int anonymiseInactive(DbExecute exec, int months, int batch, SqlFragment audit) {
-        List<Object> params = new ArrayList<>(List.of(months, batch));
-        params.addAll(audit.params());
-        return exec.get("""
-                        WITH stale AS (
-                            SELECT p.id FROM people p
-                            WHERE p.anonymised_at IS NULL
-                              AND NOT EXISTS (SELECT 1 FROM enrolments e JOIN sessions s ON s.id = e.session_id
-                                              WHERE e.person_id = p.id
-                                                AND s.ends_at > now() - make_interval(months => CAST(? AS integer)))
-                            LIMIT ? FOR UPDATE OF p SKIP LOCKED),
-                        gone AS (
-                            UPDATE people p SET birth_name = 'ANONYME', first_name = 'ANONYME', usage_name = NULL,
-                                birth_date = make_date(CAST(extract(year FROM p.birth_date) AS integer), 1, 1),
-                                birth_insee_code = CASE WHEN p.birth_insee_code LIKE '99%' THEN p.birth_insee_code
-                                                        ELSE '99100' END,
-                                birth_postal_code = NULL, birth_city = '', identity_key = 'anonymised|' || p.id,
-                                email = NULL, mobile_phone = NULL, address_line1 = NULL, address_line2 = NULL,
-                                address_postal_code = NULL, address_city = NULL, preferred_channels = '{}',
-                                accessibility_needs = NULL, france_travail_number = NULL, imilo_id = NULL,
-                                anonymised_at = now(), updated_at = now()
-                            FROM stale WHERE p.id = stale.id
-                            RETURNING p.id),
-                        enrolments_cleared AS (
-                            UPDATE enrolments e SET external_id = NULL, result_recipient_email = NULL, updated_at = now()
-                            FROM gone WHERE e.person_id = gone.id),
-                        audited AS (""" + audit.sql() + ") SELECT count(*) AS n FROM gone", params.toArray())
-                .map(row -> Rows.integer(row, "n"))
-                .orElse(0);
+    List<UUID> lockStale(DbExecute exec, int months, int batch) {
+        return exec.query("""
+                        WITH limits AS (SELECT now() - make_interval(months => CAST(? AS integer)) AS cutoff)
+                        SELECT p.id FROM people p, limits
+                        WHERE p.anonymised_at IS NULL AND p.updated_at < limits.cutoff AND p.created_at < limits.cutoff
+                          AND NOT EXISTS (SELECT 1 FROM enrolments e JOIN sessions s ON s.id = e.session_id
+                                          WHERE e.person_id = p.id AND s.ends_at > limits.cutoff)
+                          AND NOT EXISTS (SELECT 1 FROM referrals r
+                                          WHERE r.person_id = p.id AND (r.status IN ('NEW', 'POSTPONED', 'ACCEPTED')
+                                                                        OR r.updated_at > limits.cutoff))
+                        ORDER BY p.id LIMIT ? FOR UPDATE OF p SKIP LOCKED""", months, batch)
+                .map(row -> Rows.uuid(row, "id")).toList();
     }
 
-    /** Locks many identities at once, in a fixed (sorted) order so two imports cannot deadlock. */
-    void lockIdentities(DbExecute exec, List<String> sortedKeys) {
+    /**
+     * Erases the personal data of these people and of their enrolments, keeping what statistics
+     * need (sex, birth year, birth country, residence commune, statuses); the reasons typed into
+     * their enrolments' events go. Returns the counts of rows cleared, by table.
+     */
+    java.util.Map<String, Integer> anonymise(DbExecute exec, List<UUID> ids, List<UUID> enrolmentIds) {
+        Object people = EnrolmentRepository.uuids(ids);
+        Object enrolments = EnrolmentRepository.uuids(enrolmentIds);
+        long anonymised = exec.dml("""
+                UPDATE people p SET birth_name = 'ANONYME', first_name = 'ANONYME', usage_name = NULL,
+                    birth_date = make_date(CAST(extract(year FROM p.birth_date) AS integer), 1, 1),
+                    birth_insee_code = CASE WHEN p.birth_insee_code LIKE '99%' THEN p.birth_insee_code ELSE '99100' END,
+                    birth_postal_code = NULL, birth_city = '', identity_key = 'anonymised|' || p.id,
+                    email = NULL, mobile_phone = NULL, address_line1 = NULL, address_line2 = NULL,
+                    address_postal_code = NULL, address_city = NULL, preferred_channels = '{}',
+                    extra_time_percent = NULL, accessibility_adjustment = false, accessibility_needs = NULL,
+                    france_travail_number = NULL, imilo_id = NULL, anonymised_at = now(), updated_at = now()
+                WHERE p.id = ANY(CAST(? AS uuid[]))""", people);
+        long enrolled = exec.dml("""
+                UPDATE enrolments SET external_id = NULL, result_recipient_email = NULL, cancellation_reason = NULL,
+                    extra_time_percent = NULL, accessibility_adjustment = false, updated_at = now()
+                WHERE id = ANY(CAST(? AS uuid[]))""", enrolments);
+        long notes = exec.dml("UPDATE enrolment_history SET note = NULL WHERE enrolment_id = ANY(CAST(? AS uuid[])) "
+                + "AND note IS NOT NULL", enrolments);
+        // Payloads carry ids (kept: planning may still read them) and, on cancellations, the reason typed.
+        long events = exec.dml("UPDATE domain_events SET payload = payload - 'reason' WHERE aggregate_type = 'enrolment' "
+                + "AND aggregate_id = ANY(CAST(? AS uuid[])) AND jsonb_exists(payload, 'reason')", enrolments);
+        return java.util.Map.of("people", (int) anonymised, "enrolments", (int) enrolled,
+                "enrolment_history", (int) notes, "domain_events", (int) events);
+    }
+
+    /**
+     * Locks many identities of one owner at once, in a fixed (sorted) order so two imports cannot
+     * deadlock; two owners importing the same person do not wait for each other.
+     */
+    void lockIdentities(DbExecute exec, UUID owner, List<String> sortedKeys) {
         if (sortedKeys.isEmpty()) {
             return;
         }
-        exec.query("SELECT count(pg_advisory_xact_lock(hashtextextended(k, 7301))) AS locked "
+        exec.query("SELECT count(pg_advisory_xact_lock(hashtextextended(? || '|' || k, 7301))) AS locked "
                 + "FROM (SELECT k FROM unnest(CAST(? AS text[])) AS k ORDER BY k) AS keys",
-                (Object) sortedKeys.toArray(String[]::new)).forEach(row -> { });
+                owner.toString(), (Object) sortedKeys.toArray(String[]::new)).forEach(row -> { });
     }
 
     /**
@@ -81,30 +98,26 @@ final class PersonRepository {
      * decides, across instances), with the given audit row in the same round trip (its CTE is
      * {@code p}). Empty when the person already existed.
      */
-    Optional<UUID> insertIfNew(DbExecute exec, PersonDraft d, SqlFragment audit) {
+    Optional<UUID> insertIfNew(DbExecute exec, UUID owner, PersonDraft d, SqlFragment audit) {
         UUID id = UUID.randomUUID();
         List<Object> params = values(id, d);
+        params.addFirst(owner);
         params.addAll(audit.params());
-        return exec.get("WITH p AS (" + INSERT + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS text[]), "
-                        + "?, ?, ?, ?, ?, ?) ON CONFLICT (identity_key) DO NOTHING RETURNING id), a AS (" + audit.sql()
+        return exec.get("WITH p AS (" + INSERT + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS text[]), "
+                        + "?, ?, ?, ?, ?, ?) ON CONFLICT (owner_id, identity_key) DO NOTHING RETURNING id), a AS (" + audit.sql()
                         + ") SELECT id FROM p", params.toArray())
                 .map(row -> Rows.uuid(row, "id"));
     }
 
-    Optional<Person> findByFranceTravailNumber(DbExecute exec, String number) {
-        return number == null ? Optional.empty()
-                : exec.get("SELECT " + COLUMNS + " FROM people p WHERE p.france_travail_number = ?", number)
-                        .map(PersonRepository::person);
-    }
-
     /** Read in a statement of its own: it then sees a person a concurrent transaction has just committed. */
-    Optional<Person> findByIdentity(DbExecute exec, String identityKey) {
-        return exec.get("SELECT " + COLUMNS + " FROM people p WHERE p.identity_key = ?", identityKey)
+    Optional<Person> findByIdentity(DbExecute exec, UUID owner, String identityKey) {
+        return exec.get("SELECT " + COLUMNS + " FROM people p WHERE p.owner_id = ? AND p.identity_key = ?", owner,
+                        identityKey)
                 .map(PersonRepository::person);
     }
 
-    /** Inserts many people in one statement (imports). */
-    void insertMany(DbExecute exec, List<UUID> ids, List<PersonDraft> drafts) {
+    /** Inserts many people of one owner in one statement (imports). */
+    void insertMany(DbExecute exec, UUID owner, List<UUID> ids, List<PersonDraft> drafts) {
         if (ids.isEmpty()) {
             return;
         }
@@ -120,7 +133,7 @@ final class PersonRepository {
             }
         }
         exec.dml(INSERT + """
-                SELECT CAST(u.id AS uuid), u.bn, u.fn, u.un, u.sx, CAST(u.bd AS date), u.bi, u.bp, u.bc, u.bco, u.ik,
+                SELECT CAST(? AS uuid), CAST(u.id AS uuid), u.bn, u.fn, u.un, u.sx, CAST(u.bd AS date), u.bi, u.bp, u.bc, u.bco, u.ik,
                        u.em, u.mp, u.a1, u.a2, u.apc, u.ac, CAST(u.ch AS text[]), u.ri, CAST(u.et AS integer),
                        CAST(u.aa AS boolean), u.an, u.ft, u.im
                 FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
@@ -129,13 +142,15 @@ final class PersonRepository {
                             CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
                             CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))
                      AS u(id, bn, fn, un, sx, bd, bi, bp, bc, bco, ik, em, mp, a1, a2, apc, ac, ch, ri, et, aa, an, ft, im)""",
-                byColumn.stream().map(PersonRepository::textArray).toArray());
+                java.util.stream.Stream.concat(java.util.stream.Stream.of((Object) owner.toString()),
+                        byColumn.stream().map(PersonRepository::textArray)).toArray());
     }
 
-    /** People with one of these identity keys (imports). */
-    List<Person> findByIdentityKeys(DbExecute exec, List<String> identityKeys) {
-        return exec.query("SELECT " + COLUMNS + " FROM people p WHERE p.identity_key = ANY(CAST(? AS text[]))",
-                        (Object) textArray(identityKeys))
+    /** People of one owner with one of these identity keys (imports). */
+    List<Person> findByIdentityKeys(DbExecute exec, UUID owner, List<String> identityKeys) {
+        return exec.query("SELECT " + COLUMNS + " FROM people p WHERE p.owner_id = ? "
+                                + "AND p.identity_key = ANY(CAST(? AS text[]))",
+                        owner, (Object) textArray(identityKeys))
                 .map(PersonRepository::person)
                 .toList();
     }
@@ -151,9 +166,13 @@ final class PersonRepository {
         return exec.get("SELECT " + COLUMNS + " FROM people p WHERE p.id = ?", id).map(PersonRepository::person);
     }
 
-    /** Locks the person: their enrolments cannot change concurrently (overlap checks stay true). */
-    void lock(DbExecute exec, UUID id) {
-        exec.query("SELECT id FROM people WHERE id = ? FOR UPDATE", id).forEach(row -> { });
+    /**
+     * Locks the person: their enrolments cannot change concurrently (overlap checks stay true),
+     * nor can retention anonymise them meanwhile. False when they were anonymised already.
+     */
+    boolean lockActive(DbExecute exec, UUID id) {
+        return exec.get("SELECT anonymised_at IS NULL AS active FROM people WHERE id = ? FOR UPDATE", id)
+                .map(row -> Rows.bool(row, "active")).orElse(false);
     }
 
     void update(DbExecute exec, UUID id, PersonDraft d) {
@@ -170,21 +189,14 @@ final class PersonRepository {
                 WHERE id = ?""", params.toArray());
     }
 
-    /** Whether the person has an enrolment in a session of this centre. */
-    boolean enrolledAt(DbExecute exec, UUID personId, UUID centerId) {
-        return exec.get("SELECT 1 FROM enrolments WHERE person_id = ? AND center_id = ? LIMIT 1", personId, centerId)
-                .isPresent();
-    }
-
-    /** People enrolled at a centre (or anywhere, for null), by folded name, at most {@code limit}. */
-    List<Person> search(DbExecute exec, UUID centerId, String query, int limit) {
+    /** People of an owner (or anyone's, for null), by folded name, at most {@code limit}. */
+    List<Person> search(DbExecute exec, UUID owner, String query, int limit) {
         String folded = query == null ? "" : query;
         return exec.query("SELECT " + COLUMNS + " FROM people p WHERE "
                         + "jalon_fold(p.birth_name || ' ' || coalesce(p.usage_name, '') || ' ' || p.first_name) "
                         + "LIKE '%' || jalon_fold(?) || '%' "
-                        + "AND (CAST(? AS uuid) IS NULL OR EXISTS (SELECT 1 FROM enrolments e WHERE e.person_id = p.id "
-                        + "AND e.center_id = ?)) ORDER BY p.birth_name, p.first_name, p.id LIMIT ?",
-                        folded, centerId, centerId, limit)
+                        + "AND (CAST(? AS uuid) IS NULL OR p.owner_id = ?) ORDER BY p.birth_name, p.first_name, p.id LIMIT ?",
+                        folded, owner, owner, limit)
                 .map(PersonRepository::person)
                 .toList();
     }
@@ -238,6 +250,7 @@ final class PersonRepository {
                 Rows.text(row, "residence_insee"), Rows.integer(row, "extra_time_percent"),
                 Rows.bool(row, "accessibility_adjustment"), Rows.text(row, "accessibility_needs"),
                 Rows.text(row, "france_travail_number"), Rows.text(row, "imilo_id"));
-        return new Person(Rows.uuid(row, "id"), draft, Rows.instant(row, "created_at"), Rows.instant(row, "updated_at"));
+        return new Person(Rows.uuid(row, "id"), Rows.uuid(row, "owner_id"), draft, Rows.instant(row, "created_at"),
+                Rows.instant(row, "updated_at"));
     }
 }

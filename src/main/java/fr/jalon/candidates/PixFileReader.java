@@ -10,6 +10,7 @@ import java.util.Optional;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import fr.jalon.centers.Habilitation;
 import fr.jalon.platform.csv.SemicolonCsv;
+import fr.jalon.platform.csv.SpreadsheetSafe;
 import fr.jalon.platform.http.FieldError;
 import fr.jalon.platform.text.Folding;
 
@@ -68,8 +69,10 @@ final class PixFileReader {
             int line = (int) record.getStartingLineNumber();
             Map<PixColumn, String> cells = new EnumMap<>(PixColumn.class);
             Map<Habilitation, String> habilitations = new EnumMap<>(Habilitation.class);
-            columns.forEach((index, column) -> cells.put(column, record.getField(index)));
-            habilitationColumns.forEach((index, h) -> habilitations.put(h, record.getField(index).strip()));
+            // Cells Jalon neutralised for spreadsheets on export (« '=… ») read back as they were.
+            columns.forEach((index, column) -> cells.put(column, SpreadsheetSafe.restore(record.getField(index))));
+            habilitationColumns.forEach((index, h) -> habilitations.put(h,
+                    SpreadsheetSafe.restore(record.getField(index).strip())));
             rows.add(new Row(line, cells, habilitations));
         }
         if (rows.isEmpty() && errors.isEmpty()) {

@@ -14,11 +14,13 @@ import java.util.Set;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import fr.jalon.centers.Habilitation;
+import fr.jalon.platform.csv.SpreadsheetSafe;
 import fr.jalon.sessions.SessionView;
 
 /**
  * Writes a session's candidates in Pix Certif's mass-import layout (UTF-8 with BOM, ';', CRLF),
- * so staff upload it to Pix Certif unchanged; importing it back into Jalon changes nothing.
+ * so staff upload it to Pix Certif unchanged; importing it back into Jalon changes nothing. Cells
+ * a spreadsheet would run as formulas are neutralised ({@link SpreadsheetSafe}).
  */
 final class PixFileWriter {
 
@@ -41,10 +43,10 @@ final class PixFileWriter {
             habilitations.forEach(h -> header.add(h.label() + PixColumn.HABILITATION_SUFFIX));
             csv.writeRecord(header);
             if (candidates.isEmpty()) {
-                csv.writeRecord(row(session, habilitations, null));
+                csv.writeRecord(safe(row(session, habilitations, null)));
             }
             for (Candidate candidate : candidates) {
-                csv.writeRecord(row(session, habilitations, candidate));
+                csv.writeRecord(safe(row(session, habilitations, candidate)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -86,6 +88,11 @@ final class PixFileWriter {
         cells.add(orEmpty(t.prepaymentCode()));
         habilitations.forEach(h -> cells.add(h == t.complementaryCertification() ? "oui" : ""));
         return cells;
+    }
+
+    /** Every cell safe to open in a spreadsheet (no formula); the reader restores them. */
+    private static List<String> safe(List<String> cells) {
+        return cells.stream().map(SpreadsheetSafe::neutralise).toList();
     }
 
     private static String orEmpty(String value) {

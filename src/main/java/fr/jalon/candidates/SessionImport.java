@@ -110,11 +110,11 @@ final class SessionImport {
             throw new Rejected(errors);
         }
         List<ImportLine> candidates = lines.stream().filter(ImportLine::hasCandidate).toList();
-        lockIdentities(tx, candidates);
+        lockIdentities(tx, centerId, candidates);
         Map<String, Person> known = new HashMap<>();
         List<String> keys = candidates.stream().map(l -> l.person().identityKey()).distinct().toList();
-        // Pix files carry no France Travail number: people are found again by identity only.
-        for (Person p : people.findByIdentityKeys(tx, keys)) {
+        // Pix files carry no France Travail number: the centre's people are found again by identity only.
+        for (Person p : people.findByIdentityKeys(tx, centerId, keys)) {
             known.putIfAbsent(p.draft().identityKey(), p);
         }
         Map<String, UUID> personOfKey = new HashMap<>();
@@ -174,7 +174,7 @@ final class SessionImport {
         if (!errors.isEmpty()) {
             throw new Rejected(errors);
         }
-        people.insertMany(tx, newPeople, newDrafts);
+        people.insertMany(tx, centerId, newPeople, newDrafts);
         enrolments.insertMany(tx, enrolmentIds, enrolmentSessions, centerId, enrolmentPeople, enrolmentTerms,
                 actor.userId());
         List<JsonObject> payloads = new ArrayList<>();
@@ -233,10 +233,10 @@ final class SessionImport {
         }
     }
 
-    private void lockIdentities(DbExecute tx, List<ImportLine> candidates) {
+    private void lockIdentities(DbExecute tx, UUID centerId, List<ImportLine> candidates) {
         TreeSet<String> keys = new TreeSet<>();
         candidates.forEach(l -> keys.add(l.person().identityKey()));
-        people.lockIdentities(tx, List.copyOf(keys));
+        people.lockIdentities(tx, centerId, List.copyOf(keys));
     }
 
     private static boolean sameTerms(EnrolmentTerms stored, EnrolmentTerms file) {

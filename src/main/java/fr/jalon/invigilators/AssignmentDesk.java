@@ -71,7 +71,11 @@ final class AssignmentDesk {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
         return transactions.inTransaction(tx -> {
             sessions.visible(actor, tx, sessionId);
-            return assignments.ofSession(tx, sessionId);
+            List<AssignmentRepository.Entry> found = assignments.ofSession(tx, sessionId);
+            // Each entry names its invigilator: a read of their personal data.
+            audit.recordMany(tx, actor, "invigilator.read", "invigilator",
+                    found.stream().map(a -> a.invigilatorId().toString()).distinct().toList());
+            return found;
         });
     }
 

@@ -145,4 +145,38 @@ final class InvigilatorRepository {
                 Rows.textList(row, "site_ids").stream().map(UUID::fromString).toList(), weekly, exceptions,
                 Rows.bool(row, "active"));
     }
+
+    /**
+     * Retention: invigilators neither changed nor assigned to a session ending within
+     * {@code months} months lose their name, contact, calendar address and notes, and leave the
+     * pool; draft and published plans older than the limit (they name invigilators) go. Returns
+     * the ids anonymised.
+     */
+    List<UUID> anonymiseInactive(DbExecute exec, int months) {
+        List<UUID> ids = exec.query("""
+                        WITH limits AS (SELECT now() - make_interval(months => CAST(? AS integer)) AS cutoff)
+                        UPDATE invigilators v SET first_name = 'ANONYME', last_name = 'ANONYME', email = NULL, phone = NULL,
+                            calendar_token_hash = NULL, active = false, anonymised_at = now()
+                        FROM limits
+                        WHERE v.anonymised_at IS NULL AND v.updated_at < limits.cutoff AND v.created_at < limits.cutoff
+                          AND NOT EXISTS (SELECT 1 FROM assignments a JOIN sessions s ON s.id = a.session_id
+                                          WHERE a.invigilator_id = v.id AND s.ends_at > limits.cutoff)
+                        RETURNING v.id""", months)
+                .map(row -> Rows.uuid(row, "id")).toList();
+        if (!ids.isEmpty()) {
+            Object array = (Object) ids.stream().map(UUID::toString).toArray(String[]::new);
+            exec.dml("UPDATE invigilator_exceptions SET note = NULL WHERE invigilator_id = ANY(CAST(? AS uuid[]))", array);
+            exec.dml("UPDATE assignments SET decline_reason = NULL WHERE invigilator_id = ANY(CAST(? AS uuid[]))", array);
+        }
+        exec.dml("DELETE FROM assignment_plans WHERE created_at < now() - make_interval(months => CAST(? AS integer))",
+                months);
+        return ids;
+    }
+
+    /** The user accounts of these invigilators (to disable with them). */
+    List<UUID> usersOf(DbExecute exec, List<UUID> invigilatorIds) {
+        return exec.query("SELECT user_id FROM invigilators WHERE id = ANY(CAST(? AS uuid[])) AND user_id IS NOT NULL",
+                        (Object) invigilatorIds.stream().map(UUID::toString).toArray(String[]::new))
+                .map(row -> Rows.uuid(row, "user_id")).toList();
+    }
 }

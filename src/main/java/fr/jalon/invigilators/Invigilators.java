@@ -14,11 +14,15 @@ import fr.jalon.sessions.Sessions;
 public final class Invigilators {
 
     private final List<ApiRoutes.ApiService> services;
+    private final Transactions transactions;
+    private final AuditLog audit;
+    private final InvigilatorRepository pool = new InvigilatorRepository();
 
     public Invigilators(Transactions transactions, Centers centers, Sessions sessions, AuditLog audit,
                         RequestBodies bodies, DomainEvents events, java.time.Clock clock,
                         java.time.Duration travel, java.time.Duration plannerLimit) {
-        InvigilatorRepository pool = new InvigilatorRepository();
+        this.transactions = transactions;
+        this.audit = audit;
         AssignmentRepository assignments = new AssignmentRepository();
         AssignmentAnnouncer announcer = new AssignmentAnnouncer(events);
         this.services = List.of(
@@ -26,6 +30,28 @@ public final class Invigilators {
                 new AssignmentsService(new AssignmentDesk(transactions, assignments, pool, sessions, audit, announcer, travel),
                         new PlanDesk(transactions, pool, assignments, sessions, centers, audit, clock, announcer, travel),
                         new CalendarFeed(transactions, pool, assignments, audit, clock), bodies, plannerLimit));
+    }
+
+    /**
+     * Retention: anonymises the invigilators inactive for {@code months} months and, in the same
+     * transaction, what other features keep about them ({@code alsoErase}: their messages' errors);
+     * audited with counts. Returns a summary for the job record.
+     */
+    public String purge(int months, java.util.function.BiFunction<io.helidon.dbclient.DbExecute, List<java.util.UUID>,
+            Integer> alsoErase, java.util.function.BiConsumer<io.helidon.dbclient.DbExecute, List<java.util.UUID>> disableUsers) {
+        int n = transactions.inTransaction(tx -> {
+            List<java.util.UUID> ids = pool.anonymiseInactive(tx, months);
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            int messages = alsoErase.apply(tx, ids);
+            disableUsers.accept(tx, pool.usersOf(tx, ids));
+            audit.recordMany(tx, null, "invigilator.anonymise", "invigilator", ids.stream().map(Object::toString).toList());
+            audit.recordCounts(tx, null, "retention.purge", "invigilators",
+                    java.util.Map.of("invigilators", ids.size(), "notifications", messages));
+            return ids.size();
+        });
+        return n + " surveillant(s) anonymisé(s) (inactifs depuis plus de " + months + " mois)";
     }
 
     public List<ApiRoutes.ApiService> httpServices() {

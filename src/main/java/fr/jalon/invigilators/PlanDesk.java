@@ -111,6 +111,9 @@ final class PlanDesk {
         return transactions.inTransaction(tx -> {
             UUID id = plans.insert(tx, center, from, to, result.score().toString(), body);
             audit.record(tx, actor, "assignment-plan.create", "assignment_plan", id);
+            // The plan names its invigilators: a read of their personal data.
+            audit.recordMany(tx, actor, "invigilator.read", "invigilator", body.getJsonArray("assignments")
+                    .getValuesAs(JsonObject.class).stream().map(a -> a.getString("invigilatorId")).distinct().toList());
             return Jsons.createObjectBuilder(body).add("id", id.toString()).build();
         });
     }

@@ -28,6 +28,8 @@ public final class Notifications {
     private final List<Integer> reminderDays;
     private final Mailer mailer;
     private final TemplateRenderer templates;
+    private final NotificationRepository repository;
+    private final Path outbox;
 
     /** E-mails that are not about a candidate's session (e.g. to an adviser), over the configured transport. */
     @FunctionalInterface
@@ -57,7 +59,8 @@ public final class Notifications {
                          Optional<SmtpSettings> smtp, Optional<SmsSettings> sms) {
         this.clock = clock;
         this.reminderDays = List.copyOf(reminderDays);
-        NotificationRepository repository = new NotificationRepository();
+        this.repository = new NotificationRepository();
+        this.outbox = outbox;
         Transport files = new FileTransport(outbox);
         Transport email = smtp.<Transport>map(SmtpTransport::new).orElse(files);
         Transport transport = new RoutingTransport(email, sms.<Transport>map(HttpSmsTransport::new).orElse(files), files);
@@ -68,6 +71,21 @@ public final class Notifications {
         this.delivery = new NotificationDelivery(transactions, repository, composer, transport, clock,
                 RetryPolicy.DEFAULT, convocationSent);
         this.service = new NotificationsService(new NotificationDesk(repository, db, transactions, audit, composer));
+    }
+
+    /** Retention: what the outbox keeps about these people or invigilators (delivery errors); rows cleared. */
+    public int erase(io.helidon.dbclient.DbExecute tx, List<java.util.UUID> personIds,
+                     List<java.util.UUID> invigilatorIds) {
+        return repository.erase(tx, personIds, invigilatorIds);
+    }
+
+    /**
+     * Deletes the message files of the {@code file} transport ({@code <data>/outbox}) older than
+     * {@code days} days, then the folders left empty; returns a summary for the job record.
+     */
+    public String purgeOutbox(int days) {
+        return OutboxFiles.purge(outbox, clock.instant().minus(java.time.Duration.ofDays(days))) + " fichier(s) de "
+                + "l'outbox de plus de " + days + " jours supprimé(s)";
     }
 
     public Mailer mailer() {

@@ -14,7 +14,7 @@ import io.helidon.dbclient.DbExecute;
 /**
  * Answers already given to a POST carrying an {@code Idempotency-Key}, per scope (organisation or
  * user). The key is claimed first in the request's transaction: a concurrent retry waits on the
- * unique key until the first commits, then replays its answer.
+ * unique key until the first commits, then replays its answer. Answers are kept 24 hours.
  */
 final class IdempotencyKeys {
 
@@ -30,6 +30,9 @@ final class IdempotencyKeys {
 
     /** Claims the key; empty when it is new (the caller does the work), else what was answered before. */
     Optional<Earlier> claim(DbExecute tx, UUID scope, String key, String requestHash) {
+        // A key is kept 24 hours: an older one is forgotten, as the daily purge would have done.
+        tx.dml("DELETE FROM idempotency_keys WHERE scope_id = ? AND key = ? AND created_at < now() - interval '24 hours'",
+                scope, key);
         boolean claimed = tx.dml("INSERT INTO idempotency_keys (scope_id, key, request_hash) VALUES (?, ?, ?) "
                 + "ON CONFLICT DO NOTHING", scope, key, requestHash) > 0;
         if (claimed) {
@@ -43,6 +46,11 @@ final class IdempotencyKeys {
 
     void answer(DbExecute tx, UUID scope, String key, int status, String body) {
         tx.dml("UPDATE idempotency_keys SET status = ?, body = ? WHERE scope_id = ? AND key = ?", status, body, scope, key);
+    }
+
+    /** Forgets every answer older than 24 hours (they hold the people of the answers). */
+    int expire(DbExecute tx) {
+        return (int) tx.dml("DELETE FROM idempotency_keys WHERE created_at < now() - interval '24 hours'");
     }
 
     static String hash(String body) {

@@ -76,8 +76,10 @@ final class ReferralDesk {
                 && !referrals.reachable(tx, center, intake.communes(), intake.epcis())) {
             flag = "Aucun site du centre n'est dans les communes ou EPCI indiqués comme accessibles : mobilité à voir.";
         }
-        UUID person = candidates.findOrCreatePerson(actor, tx, intake.person());
-        UUID id = referrals.insert(tx, organisation.id(), center, person, actor.userId(), intake.referentName(),
+        // The person belongs to the receiving centre; the adviser sees only the name they sent.
+        UUID person = candidates.findOrCreatePerson(actor, tx, center, intake.person());
+        UUID id = referrals.insert(tx, organisation.id(), center, person, intake.person().displayName(), actor.userId(),
+                intake.referentName(),
                 intake.referentEmail(), intake.certification(), intake.targetLevel(), intake.constraints(), flag,
                 intake.note(), clock.instant());
         audit.record(tx, actor, "referral.create", "referral", id);

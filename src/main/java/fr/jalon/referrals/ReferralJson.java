@@ -1,14 +1,27 @@
 package fr.jalon.referrals;
 
 import fr.jalon.platform.json.Jsons;
+import fr.jalon.platform.security.Principal;
+import fr.jalon.platform.security.Role;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
-/** JSON of referrals, for the API, the feed and webhooks (the same shape everywhere: the referral as its adviser sees it). */
+/**
+ * JSON of referrals, for the API, the feed and webhooks: the referral as its adviser sees it
+ * (what they sent and what became of it, never the centre's person record). The centre's staff
+ * also get the id of their person record.
+ */
 final class ReferralJson {
 
     private ReferralJson() {
+    }
+
+    /** The shape for whoever asks: staff and administrators also get the person record's id. */
+    static JsonObject seenBy(Principal viewer, Referral r) {
+        JsonObject referral = referral(r);
+        return viewer.role() == Role.ADVISER ? referral
+                : Jsons.createObjectBuilder(referral).add("personId", r.personId().toString()).build();
     }
 
     static JsonObject referral(Referral r) {
@@ -16,7 +29,6 @@ final class ReferralJson {
                 .add("id", r.id().toString())
                 .add("organisationId", r.organisationId().toString())
                 .add("centerId", r.centerId().toString())
-                .add("personId", r.personId().toString())
                 .add("personName", r.personName())
                 .add("adviserId", r.adviserId().toString())
                 .add("certification", r.certification())

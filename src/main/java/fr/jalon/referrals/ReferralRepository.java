@@ -13,26 +13,30 @@ import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import jakarta.json.JsonObject;
 
-/** SQL of referrals. Reads join the person's name and the enrolment's session (read model across features). */
+/**
+ * SQL of referrals. Reads join the enrolment's session (read model across features); the
+ * person's name is the one the adviser sent, kept on the referral.
+ */
 final class ReferralRepository {
 
     private static final String SELECT = """
-            SELECT r.id, r.organisation_id, r.center_id, r.person_id, p.first_name || ' ' || p.birth_name AS person_name,
+            SELECT r.id, r.organisation_id, r.center_id, r.person_id, r.person_name,
                    r.adviser_id, r.referent_name, r.referent_email, r.certification, r.target_level,
                    r.constraints::text AS constraints, r.needs_flag, r.note, r.consent_at, r.status, r.appointment,
                    r.refusal_reason, r.refusal_text, r.reason_shared, r.postponed_until, r.enrolment_id,
                    en.session_id, r.result::text AS result, r.created_at, r.updated_at
-            FROM referrals r JOIN people p ON p.id = r.person_id LEFT JOIN enrolments en ON en.id = r.enrolment_id""";
+            FROM referrals r LEFT JOIN enrolments en ON en.id = r.enrolment_id""";
 
-    UUID insert(DbExecute exec, UUID organisationId, UUID centerId, UUID personId, UUID adviserId, String referentName,
+    UUID insert(DbExecute exec, UUID organisationId, UUID centerId, UUID personId, String personName, UUID adviserId,
+                String referentName,
                 String referentEmail, String certification, String targetLevel, JsonObject constraints, String needsFlag,
                 String note, Instant consentAt) {
         return exec.get("""
-                        INSERT INTO referrals (organisation_id, center_id, person_id, adviser_id, referent_name,
+                        INSERT INTO referrals (organisation_id, center_id, person_id, person_name, adviser_id, referent_name,
                                                referent_email, certification, target_level, constraints, needs_flag, note,
                                                consent_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?) RETURNING id""",
-                        organisationId, centerId, personId, adviserId, referentName, referentEmail, certification,
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?) RETURNING id""",
+                        organisationId, centerId, personId, personName, adviserId, referentName, referentEmail, certification,
                         targetLevel, constraints.toString(), needsFlag, note, consentAt.atOffset(ZoneOffset.UTC))
                 .map(row -> Rows.uuid(row, "id")).orElseThrow();
     }
@@ -169,6 +173,44 @@ final class ReferralRepository {
                 .toList();
     }
 
+
+    /**
+     * Retention: what the adviser and the centre typed about these people goes (name as sent,
+     * note, constraints — accessibility is health data —, referent, refusal text, certification
+     * number); change snapshots keep ids, dates, statuses and the result level; stored answers
+     * to retried requests and delivery errors go. Returns the rows cleared, by table.
+     */
+    java.util.Map<String, Integer> erase(DbExecute exec, fr.jalon.candidates.PersonalDataEraser.Erasure erasure) {
+        Object people = SqlArrays.of(erasure.personIds());
+        List<UUID> ids = exec.query("""
+                        UPDATE referrals SET person_name = 'ANONYME', note = NULL, constraints = '{}', needs_flag = NULL,
+                            referent_name = NULL, referent_email = NULL, refusal_text = NULL,
+                            result = result - 'certificationNumber'
+                        WHERE person_id = ANY(CAST(? AS uuid[])) RETURNING id""", people)
+                .map(row -> Rows.uuid(row, "id")).toList();
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        Object referrals = SqlArrays.of(ids);
+        long snapshots = exec.dml("""
+                UPDATE referral_changes SET snapshot = jsonb_strip_nulls(jsonb_build_object(
+                    'id', snapshot -> 'id', 'organisationId', snapshot -> 'organisationId', 'centerId', snapshot -> 'centerId',
+                    'status', snapshot -> 'status', 'appointment', snapshot -> 'appointment',
+                    'consentAt', snapshot -> 'consentAt', 'postponedUntil', snapshot -> 'postponedUntil',
+                    'enrolmentId', snapshot -> 'enrolmentId', 'sessionId', snapshot -> 'sessionId',
+                    'createdAt', snapshot -> 'createdAt', 'updatedAt', snapshot -> 'updatedAt',
+                    'result', CASE WHEN snapshot ? 'result' THEN jsonb_strip_nulls(jsonb_build_object(
+                        'status', snapshot -> 'result' -> 'status', 'globalLevel', snapshot -> 'result' -> 'globalLevel'))
+                    END, 'anonymised', true))
+                WHERE referral_id = ANY(CAST(? AS uuid[]))""".replace("snapshot ? 'result'", "jsonb_exists(snapshot, 'result')"),
+                referrals);
+        long deliveries = exec.dml("UPDATE referral_deliveries d SET last_error = NULL FROM referral_changes c "
+                + "WHERE c.id = d.change_id AND c.referral_id = ANY(CAST(? AS uuid[])) AND d.last_error IS NOT NULL", referrals);
+        long answers = exec.dml("DELETE FROM idempotency_keys k USING referrals r WHERE r.id = ANY(CAST(? AS uuid[])) "
+                + "AND k.scope_id = r.organisation_id AND position(r.id::text IN k.body) > 0", referrals);
+        return java.util.Map.of("referrals", ids.size(), "referral_changes", (int) snapshots,
+                "referral_deliveries", (int) deliveries, "idempotency_keys", (int) answers);
+    }
 
     private static Referral referral(DbRow row) {
         String reason = Rows.text(row, "refusal_reason");

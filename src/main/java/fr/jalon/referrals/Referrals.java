@@ -29,25 +29,33 @@ public final class Referrals {
     private final ChangeLog changes = new ChangeLog();
     private final Transactions transactions;
     private final Clock clock;
+    private final IdempotencyKeys idempotencyKeys = new IdempotencyKeys();
 
     public Referrals(DbClient db, Transactions transactions, Candidates candidates, Notifications notifications,
                      AuditLog audit, RequestBodies bodies, Clock clock, Predicate<UUID> centerExists, boolean production,
                      Duration expiry) {
         this.transactions = transactions;
         this.clock = clock;
-        this.desk = new ReferralDesk(transactions, new ReferralRepository(), organisations, changes, candidates, audit, clock,
-                expiry);
+        ReferralRepository referrals = new ReferralRepository();
+        this.desk = new ReferralDesk(transactions, referrals, organisations, changes, candidates, audit, clock, expiry);
         candidates.onStatusChange(desk::enrolmentChanged);
+        candidates.retention().onErase(referrals::erase);
         this.outcomes = new OutcomeDelivery(transactions, changes, notifications.mailer(), notifications.templates(), clock);
         outcomes.validateTemplates();
         this.services = List.of(
                 new OrganisationsService(new OrganisationDesk(db, transactions, organisations, audit, production), bodies,
                         centerExists),
-                new ReferralsService(desk, changes, new IdempotencyKeys(), candidates, transactions, audit, bodies, clock));
+                new ReferralsService(desk, changes, idempotencyKeys, candidates, transactions, audit, bodies, clock));
     }
 
     public List<ApiRoutes.ApiService> httpServices() {
         return services;
+    }
+
+    /** Forgets the answers to retried requests older than 24 hours (retention job). */
+    public String expireIdempotencyKeys() {
+        int n = transactions.inTransaction(idempotencyKeys::expire);
+        return n + " réponse(s) d'idempotence de plus de 24 h effacée(s)";
     }
 
     public boolean organisationExists(DbExecute exec, UUID id) {

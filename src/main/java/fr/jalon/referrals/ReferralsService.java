@@ -137,12 +137,13 @@ final class ReferralsService implements ApiRoutes.ApiService {
             }
         }
         JsonArrayBuilder items = Jsons.createArrayBuilder();
-        desk.list(Authentication.principal(req), status, params.limit()).forEach(r -> items.add(ReferralJson.referral(r)));
+        desk.list(Authentication.principal(req), status, params.limit()).forEach(r -> items.add(ReferralJson.seenBy(Authentication.principal(req), r)));
         Responses.ok(res, Jsons.createObjectBuilder().add("items", items).build());
     }
 
     private void get(ServerRequest req, ServerResponse res) {
-        Responses.ok(res, ReferralJson.referral(desk.get(Authentication.principal(req), QueryParams.pathId(req, "id"))));
+        Principal actor = Authentication.principal(req);
+        Responses.ok(res, ReferralJson.seenBy(actor, desk.get(actor, QueryParams.pathId(req, "id"))));
     }
 
     private void proposals(ServerRequest req, ServerResponse res) {
@@ -160,7 +161,8 @@ final class ReferralsService implements ApiRoutes.ApiService {
         JsonInput in = bodies.json(req);
         UUID session = in.required("sessionId", in.uuid("sessionId")).orElse(null);
         in.validate();
-        Responses.ok(res, ReferralJson.referral(desk.accept(Authentication.principal(req), QueryParams.pathId(req, "id"),
+        Principal actor = Authentication.principal(req);
+        Responses.ok(res, ReferralJson.seenBy(actor, desk.accept(actor, QueryParams.pathId(req, "id"),
                 session)));
     }
 
@@ -170,7 +172,8 @@ final class ReferralsService implements ApiRoutes.ApiService {
         String text = in.text("text", 1000).orElse(null);
         boolean shared = in.bool("sharedWithPerson").orElse(false);
         in.validate();
-        Responses.ok(res, ReferralJson.referral(desk.refuse(Authentication.principal(req), QueryParams.pathId(req, "id"),
+        Principal actor = Authentication.principal(req);
+        Responses.ok(res, ReferralJson.seenBy(actor, desk.refuse(actor, QueryParams.pathId(req, "id"),
                 reason, text, shared)));
     }
 
@@ -179,7 +182,8 @@ final class ReferralsService implements ApiRoutes.ApiService {
         LocalDate until = in.date("until").orElse(null);
         String text = in.text("text", 1000).orElse(null);
         in.validate();
-        Responses.ok(res, ReferralJson.referral(desk.postpone(Authentication.principal(req), QueryParams.pathId(req, "id"),
+        Principal actor = Authentication.principal(req);
+        Responses.ok(res, ReferralJson.seenBy(actor, desk.postpone(actor, QueryParams.pathId(req, "id"),
                 until, text)));
     }
 
@@ -187,7 +191,8 @@ final class ReferralsService implements ApiRoutes.ApiService {
         JsonInput in = bodies.json(req);
         String text = in.text("text", 1000).orElse(null);
         in.validate();
-        Responses.ok(res, ReferralJson.referral(desk.cancel(Authentication.principal(req), QueryParams.pathId(req, "id"),
+        Principal actor = Authentication.principal(req);
+        Responses.ok(res, ReferralJson.seenBy(actor, desk.cancel(actor, QueryParams.pathId(req, "id"),
                 text)));
     }
 
@@ -220,6 +225,9 @@ final class ReferralsService implements ApiRoutes.ApiService {
             List<ChangeLog.Change> found = changes.feed(tx, actor.isAdmin() ? null : actor.scopeId(), cursor, after, limit);
             if (!found.isEmpty()) {
                 audit.record(tx, actor, "referral.feed.read", "organisation", actor.isAdmin() ? null : actor.scopeId());
+                // Each referral the page shows is a read of a person's data (one statement for the page).
+                audit.recordMany(tx, actor, "referral.read", "referral",
+                        found.stream().map(c -> c.referralId().toString()).distinct().toList());
             }
             return found;
         });

@@ -27,6 +27,7 @@ public final class Results {
         this.imports = new ResultsImport(transactions, repository, sessions, candidates, audit, events, clock);
         this.service = new ResultsService(imports, new ResultsDesk(transactions, repository, sessions, candidates, audit),
                 bodies);
+        candidates.retention().onErase(repository::erase);
     }
 
     public ApiRoutes.ApiService httpService() {

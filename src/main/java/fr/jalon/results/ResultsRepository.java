@@ -192,4 +192,14 @@ final class ResultsRepository {
         }
         return batches;
     }
+
+    /** Retention: the jury's comments on these enrolments go, from the results and their history. */
+    java.util.Map<String, Integer> erase(DbExecute exec, fr.jalon.candidates.PersonalDataEraser.Erasure erasure) {
+        Object enrolments = fr.jalon.platform.db.SqlArrays.of(erasure.enrolmentIds());
+        long results = exec.dml("UPDATE certification_results SET jury_comment = NULL WHERE enrolment_id = ANY(CAST(? AS uuid[])) "
+                + "AND jury_comment IS NOT NULL", enrolments);
+        long history = exec.dml("UPDATE certification_result_history SET result = result - 'jury_comment' "
+                + "WHERE enrolment_id = ANY(CAST(? AS uuid[])) AND jsonb_exists(result, 'jury_comment')", enrolments);
+        return java.util.Map.of("certification_results", (int) results, "certification_result_history", (int) history);
+    }
 }

@@ -14,11 +14,19 @@ import fr.jalon.sessions.Sessions;
 public final class SessionDay {
 
     private final SessionDayService service;
+    private final SessionDayRepository repository;
 
     public SessionDay(Transactions transactions, Sessions sessions, Candidates candidates, AuditLog audit,
                       DomainEvents events, RequestBodies bodies, Clock clock) {
-        this.service = new SessionDayService(new SessionDayDesk(transactions, new SessionDayRepository(), sessions,
+        this.repository = new SessionDayRepository();
+        this.service = new SessionDayService(new SessionDayDesk(transactions, repository, sessions,
                 candidates, audit, events, clock), bodies);
+        candidates.retention().onErase(repository::erase);
+    }
+
+    /** Retention: global comments of session reports for sessions ended past the limit; rows cleared. */
+    public int forgetOldComments(io.helidon.dbclient.DbExecute tx, int months) {
+        return repository.forgetOldComments(tx, months);
     }
 
     public ApiRoutes.ApiService httpService() {

@@ -104,4 +104,20 @@ final class SessionDayRepository {
                 IncidentCategory.valueOf(Rows.text(row, "category")), Rows.text(row, "subcategory"),
                 Rows.text(row, "description"), Rows.integer(row, "question_number"), Rows.instant(row, "created_at"));
     }
+
+    /** Retention: the comments and incident descriptions typed about these enrolments go. */
+    java.util.Map<String, Integer> erase(DbExecute exec, fr.jalon.candidates.PersonalDataEraser.Erasure erasure) {
+        Object enrolments = fr.jalon.platform.db.SqlArrays.of(erasure.enrolmentIds());
+        long comments = exec.dml("UPDATE candidate_reports SET comment = NULL WHERE enrolment_id = ANY(CAST(? AS uuid[])) "
+                + "AND comment IS NOT NULL", enrolments);
+        long incidents = exec.dml("UPDATE incident_reports SET description = NULL WHERE enrolment_id = ANY(CAST(? AS uuid[])) "
+                + "AND description IS NOT NULL", enrolments);
+        return java.util.Map.of("candidate_reports", (int) comments, "incident_reports", (int) incidents);
+    }
+
+    /** Retention: the global comment of sessions ended more than {@code months} months ago (it may name people). */
+    int forgetOldComments(DbExecute exec, int months) {
+        return (int) exec.dml("UPDATE session_reports r SET global_comment = NULL FROM sessions s WHERE s.id = r.session_id "
+                + "AND r.global_comment IS NOT NULL AND s.ends_at < now() - make_interval(months => CAST(? AS integer))", months);
+    }
 }

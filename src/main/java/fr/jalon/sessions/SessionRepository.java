@@ -174,4 +174,10 @@ final class SessionRepository {
         return (int) exec.dml("UPDATE sessions SET status = ?, updated_at = now() WHERE id = ANY(CAST(? AS uuid[])) AND status = ?",
                 to.name(), fr.jalon.platform.db.SqlArrays.of(ids), from.name());
     }
+
+    /** Retention: invigilators' names declared in Pix files go from sessions ended more than {@code months} months ago. */
+    int forgetDeclaredInvigilators(DbExecute exec, int months) {
+        return (int) exec.dml("UPDATE sessions SET declared_invigilators = NULL WHERE declared_invigilators IS NOT NULL "
+                + "AND ends_at < now() - make_interval(months => CAST(? AS integer))", months);
+    }
 }

@@ -33,6 +33,11 @@ public final class Sessions {
         this.service = new SessionsService(scheduling, db, bodies);
     }
 
+    /** Retention: names of invigilators declared in Pix files, for sessions ended past the limit; rows cleared. */
+    public int forgetOldNames(DbExecute tx, int months) {
+        return repository.forgetDeclaredInvigilators(tx, months);
+    }
+
     public ApiRoutes.ApiService httpService() {
         return service;
     }

@@ -7,4 +7,12 @@ public final class PixFileFixture {
 
     private PixFileFixture() {
     }
+
+    /** A file of one new session in this site and room, with one candidate born in Mont-de-Marsan. */
+    public static byte[] oneCandidate(String site, String room, String day, String birthName, String firstName,
+                                      String birthDate) {
+        return ("\uFEFF" + HEADER + "\r\n;" + site + ";" + room + ";" + day + ";10:00;Marie Lafitte;;" + birthName + ";"
+                + firstName + ";" + birthDate + ";F;40192;;;France;;;;;Gratuite;;\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

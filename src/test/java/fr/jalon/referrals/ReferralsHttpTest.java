@@ -49,26 +49,6 @@ class ReferralsHttpTest {
         JalonServer.configure(server);
     }
 
-    /** A centre, an organisation referring to it, an adviser of that organisation. */
-    private record Partner(String center, String organisation, ApiClient adviser, ApiClient staff) {
-    }
-
-    private Partner partner() {
-        String center = fixtures.center();
-        ApiClient.Answer organisation = admin.post("/api/v1/referring-organisations", Jsons.createObjectBuilder()
-                .add("kind", "FT").add("name", Fixtures.unique("France Travail Dax")).add("siret", Fixtures.SIRET)
-                .add("safirCode", "40011").add("contactEmail", "agence@example.org")
-                .add("centerIds", Jsons.createArrayBuilder().add(center)).build());
-        assertEquals(201, organisation.status(), organisation.body());
-        ApiClient.Answer user = admin.post("/api/v1/users", Jsons.createObjectBuilder()
-                .add("email", UUID.randomUUID() + "@francetravail.example").add("displayName", "Claire Martin")
-                .add("role", "ADVISER").add("organisationId", organisation.id()).build());
-        assertEquals(201, user.status(), user.body());
-        String token = admin.post("/api/v1/users/" + user.id() + "/tokens",
-                Jsons.createObjectBuilder().add("label", "outil").build()).json().getString("token");
-        return new Partner(center, organisation.id(), admin.as(token), admin.as(fixtures.tokenFor("CENTER_STAFF", center)));
-    }
-
     private static JsonObject referralBody(String birthName) {
         JsonObjectBuilder person = Fixtures.personBody(birthName, "Sofiane", "1998-09-14")
                 .add("franceTravailNumber", String.valueOf(
@@ -85,7 +65,7 @@ class ReferralsHttpTest {
 
     @Test
     void referralToAttendanceReachesTheAdviserByFeedSignedWebhookAndEmail() throws Exception {
-        Partner partner = partner();
+        Fixtures.Partner partner = fixtures.partner();
         try (MockWebServer receiver = new MockWebServer()) {
             receiver.enqueue(new MockResponse.Builder().code(500).build());
             receiver.enqueue(new MockResponse.Builder().code(503).build());
@@ -183,7 +163,7 @@ class ReferralsHttpTest {
 
     @Test
     void twentyConcurrentRetriesOfOneKeyMakeOneReferralAndOnePerson() throws Exception {
-        Partner partner = partner();
+        Fixtures.Partner partner = fixtures.partner();
         String name = "Idem-" + Fixtures.uniqueLetters();
         // One body for all retries: the same France Travail number too.
         JsonObject body = referralBody(name);
@@ -215,8 +195,8 @@ class ReferralsHttpTest {
 
     @Test
     void anotherOrganisationOrCentreSeesNothingOfAReferral() {
-        Partner mine = partner();
-        Partner theirs = partner();
+        Fixtures.Partner mine = fixtures.partner();
+        Fixtures.Partner theirs = fixtures.partner();
         String id = mine.adviser().post("/api/v1/referrals", referralBody("Privee-" + Fixtures.uniqueLetters())).id();
 
         assertEquals(404, theirs.adviser().get("/api/v1/referrals/" + id).status());
@@ -248,7 +228,7 @@ class ReferralsHttpTest {
 
     @Test
     void badReferralsAreAnsweredPrecisely() {
-        Partner partner = partner();
+        Fixtures.Partner partner = fixtures.partner();
         JsonObject good = referralBody("Mal-" + Fixtures.uniqueLetters());
         JsonObject noConsent = Jsons.createObjectBuilder(good).add("consent",
                 Jsons.createObjectBuilder().add("personInformed", false)).build();
@@ -283,7 +263,7 @@ class ReferralsHttpTest {
 
     @Test
     void aReaderPagingWithTheCursorSeesEveryChangeOnceWhileOthersWrite() throws Exception {
-        Partner partner = partner();
+        Fixtures.Partner partner = fixtures.partner();
         int writers = 6;
         int each = 8;
         java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
@@ -325,7 +305,7 @@ class ReferralsHttpTest {
 
     @Test
     void aReferralNobodyHandlesExpiresAfterThirtyDays() {
-        Partner partner = partner();
+        Fixtures.Partner partner = fixtures.partner();
         String id = partner.adviser().post("/api/v1/referrals", referralBody("Oubli-" + Fixtures.uniqueLetters())).id();
 
         TestDatabase.get().application().referrals().expire(Instant.now().plus(java.time.Duration.ofDays(8)));
@@ -347,7 +327,7 @@ class ReferralsHttpTest {
 
     @Test
     void aBatchFileIsAllOrNothingWithALineReport() {
-        Partner partner = partner();
+        Fixtures.Partner partner = fixtures.partner();
         String tag = Fixtures.uniqueLetters();
         String header = "\uFEFFnom_naissance;prenom;sexe;date_naissance;commune_naissance_insee;pays_naissance;"
                 + "numero_france_travail;email;disponibilites;communes_accessibles;personne_informee\r\n";

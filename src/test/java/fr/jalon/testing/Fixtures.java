@@ -141,6 +141,30 @@ public final class Fixtures {
         return token.json().getString("token");
     }
 
+    /** A centre, an organisation referring to it, an adviser of that organisation and staff of the centre. */
+    public record Partner(String center, String organisation, ApiClient adviser, ApiClient staff) {
+    }
+
+    public Partner partner() {
+        return partner(center());
+    }
+
+    /** A new organisation referring to this centre, with an adviser and a member of the centre's staff. */
+    public Partner partner(String center) {
+        ApiClient.Answer organisation = admin.post("/api/v1/referring-organisations", Jsons.createObjectBuilder()
+                .add("kind", "FT").add("name", unique("France Travail Dax")).add("siret", SIRET)
+                .add("safirCode", "40011").add("contactEmail", "agence@example.org")
+                .add("centerIds", Jsons.createArrayBuilder().add(center)).build());
+        assertEquals(201, organisation.status(), organisation.body());
+        ApiClient.Answer user = admin.post("/api/v1/users", Jsons.createObjectBuilder()
+                .add("email", UUID.randomUUID() + "@francetravail.example").add("displayName", "Claire Martin")
+                .add("role", "ADVISER").add("organisationId", organisation.id()).build());
+        assertEquals(201, user.status(), user.body());
+        String token = admin.post("/api/v1/users/" + user.id() + "/tokens",
+                Jsons.createObjectBuilder().add("label", "outil").build()).json().getString("token");
+        return new Partner(center, organisation.id(), admin.as(token), admin.as(tokenFor("CENTER_STAFF", center)));
+    }
+
     private static String created(ApiClient.Answer answer) {
         assertEquals(201, answer.status(), answer.body());
         return answer.id();

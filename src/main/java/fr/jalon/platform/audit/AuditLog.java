@@ -39,6 +39,20 @@ public final class AuditLog {
                 actor == null ? null : actor.userId(), actor == null ? "SYSTEM" : actor.role().name(), action, recordType);
     }
 
+    /**
+     * An action on many records summed up by counts (a retention purge: how many rows of what were
+     * cleared), in {@code details}; never the values themselves.
+     */
+    public void recordCounts(DbExecute exec, Principal actor, String action, String recordType,
+                             java.util.Map<String, Integer> counts) {
+        var details = fr.jalon.platform.json.Jsons.createObjectBuilder();
+        counts.forEach(details::add);
+        exec.dml("INSERT INTO audit_log (actor_user_id, actor_role, action, record_type, record_id, details) "
+                        + "VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb))",
+                actor == null ? null : actor.userId(), actor == null ? "SYSTEM" : actor.role().name(), action, recordType,
+                "*", details.build().toString());
+    }
+
     /** Many records of one action in one statement (imports). */
     public void recordMany(DbExecute exec, Principal actor, String action, String recordType, List<String> recordIds) {
         if (recordIds.isEmpty()) {

@@ -16,7 +16,8 @@ public record JalonSettings(int port, String host, Path dataDir, Optional<Extern
                             boolean demoData, Optional<Path> accessLogFile, int retentionMonths,
                             String schedulerName, Optional<Path> templatesDir, List<Integer> reminderDays,
                             boolean automaticJobs, Optional<SmtpSettings> smtp, Optional<SmsSettings> sms,
-                            int referralExpiryDays, int travelMinutes, int plannerSeconds, String publicUrl) {
+                            int referralExpiryDays, int travelMinutes, int plannerSeconds, String publicUrl,
+                            int outboxDays) {
 
     /** Connection to a PostgreSQL run outside the service (production). */
     public record ExternalDb(String url, String user, String password) {
@@ -71,9 +72,14 @@ public record JalonSettings(int port, String host, Path dataDir, Optional<Extern
         String publicUrl = nonBlank(env.get("JALON_PUBLIC_URL"))
                 .or(() -> jalon.get("public-url").asString().asOptional().flatMap(JalonSettings::nonBlank))
                 .orElse("http://localhost:" + port).replaceAll("/+$", "");
+        // How long the files of the file transport (<data>/outbox) are kept: they hold whole messages.
+        int outboxDays = intValue(env.get("JALON_OUTBOX_DAYS")).orElse(jalon.get("outbox-days").asInt().orElse(30));
+        if (retention < 1 || outboxDays < 1) {
+            throw new IllegalArgumentException("JALON_RETENTION_MONTHS and JALON_OUTBOX_DAYS must be at least 1");
+        }
         return new JalonSettings(port, host, dataDir, db, poolSize, maxJson, maxImport, bootstrap, demo, accessLog,
                 retention, scheduler, templates, reminders, automaticJobs, SmtpSettings.from(env),
-                SmsSettings.from(env), referralExpiry, travel, plannerSeconds, publicUrl);
+                SmsSettings.from(env), referralExpiry, travel, plannerSeconds, publicUrl, outboxDays);
     }
 
     public boolean embeddedDatabase() {

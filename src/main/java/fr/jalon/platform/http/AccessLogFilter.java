@@ -23,7 +23,9 @@ import io.helidon.webserver.http.RoutingResponse;
 
 /**
  * One line per request: time, method, path, status, duration. Never the query string (it can
- * carry a name being searched), never headers or bodies: the access log holds no personal data.
+ * carry a name being searched), never headers or bodies, and secrets in paths (an invigilator's
+ * calendar address, an attestation's verification code) replaced by {@code ***}: the access log
+ * holds no personal data and no key to any.
  * Lines are handed to a background writer that flushes in batches, so logging costs a request
  * an enqueue rather than a formatted, flushed, synchronised write (it was a fifth of the CPU
  * of an enrolment under load). If the queue is full, lines are counted as dropped, not waited for.
@@ -66,12 +68,21 @@ public final class AccessLogFilter implements Filter, AutoCloseable {
             chain.proceed();
         } finally {
             long micros = (System.nanoTime() - start) / 1_000;
-            String line = Instant.now() + " " + req.prologue().method().text() + " " + req.path().rawPath() + " "
+            String line = Instant.now() + " " + req.prologue().method().text() + " " + redact(req.path().rawPath()) + " "
                     + res.status().code() + " " + micros / 1000 + "." + (micros % 1000) / 100 + "ms";
             if (!lines.offer(line)) {
                 dropped.incrementAndGet();
             }
         }
+    }
+
+    private static final java.util.regex.Pattern SECRETS = java.util.regex.Pattern.compile(
+            "^(/calendars/|/verify/|/api/v1/public/attestations/)[^/]+?(\\.ics)?$");
+
+    /** The path with the secret it carries, if any, replaced by {@code ***}. */
+    static String redact(String path) {
+        var matcher = SECRETS.matcher(path);
+        return matcher.matches() ? matcher.group(1) + "***" + (matcher.group(2) == null ? "" : matcher.group(2)) : path;
     }
 
     private void drain() {

@@ -135,6 +135,39 @@ public final class UserAccounts {
         return found;
     }
 
+    /**
+     * Retention: accounts (other than administrators) created more than {@code months} months ago
+     * and unused since — no token used, created or changed in that time — are disabled and lose
+     * their name and e-mail; their tokens are revoked. Returns how many.
+     */
+    public int anonymiseInactive(DbExecute exec, int months) {
+        List<UUID> ids = exec.query("""
+                        SELECT u.id FROM users u
+                        WHERE u.anonymised_at IS NULL AND u.role <> 'ADMIN'
+                          AND u.created_at < now() - make_interval(months => CAST(? AS integer))
+                          AND NOT EXISTS (SELECT 1 FROM api_tokens t WHERE t.user_id = u.id
+                                          AND greatest(t.created_at, t.last_used_at)
+                                              > now() - make_interval(months => CAST(? AS integer)))""", months, months)
+                .map(row -> Rows.uuid(row, "id")).toList();
+        anonymise(exec, ids);
+        return ids.size();
+    }
+
+    /** Disables these accounts for good: no name, no e-mail, every token revoked (cache evicted here at once). */
+    public void anonymise(DbExecute exec, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Object array = ids.stream().map(UUID::toString).toArray(String[]::new);
+        exec.dml("""
+                UPDATE users u SET display_name = 'Compte anonymisé', email = 'anonymise-' || u.id || '@invalid',
+                    disabled_at = coalesce(u.disabled_at, now()), anonymised_at = now()
+                WHERE u.id = ANY(CAST(? AS uuid[])) AND u.anonymised_at IS NULL""", array);
+        exec.dml("UPDATE api_tokens SET revoked_at = now() WHERE user_id = ANY(CAST(? AS uuid[])) AND revoked_at IS NULL",
+                array);
+        cache.values().removeIf(c -> ids.contains(c.authenticated().principal().userId()));
+    }
+
     private Optional<Authenticated> lookup(String hash) {
         return db.execute().get("""
                         SELECT t.id AS token_id, t.last_used_at, u.id AS user_id, u.role,

@@ -16,8 +16,8 @@ class NoPersonalDataInErrorsTest {
     void constraintViolationsDoNotQuoteTheValues() {
         var db = TestDatabase.get().database().client().execute();
         String key = "secretname-" + System.nanoTime() + "|jeanne|1970-01-01";
-        String insert = "INSERT INTO people (birth_name, first_name, sex, birth_date, birth_insee_code, birth_city, "
-                + "birth_country, identity_key) VALUES ('Secretname', 'Jeanne', 'F', '1970-01-01', '40192', 'Mont-de-Marsan', "
+        String insert = "INSERT INTO people (owner_id, birth_name, first_name, sex, birth_date, birth_insee_code, birth_city, "
+                + "birth_country, identity_key) VALUES ('6a1f3c2e-0000-4000-8000-000000000001', 'Secretname', 'Jeanne', 'F', '1970-01-01', '40192', 'Mont-de-Marsan', "
                 + "'France', ?)";
         db.dml(insert, key);
 
