@@ -18,6 +18,10 @@ FROM (SELECT DISTINCT ON (person_id) person_id, center_id FROM person_tenants
       ORDER BY person_id, first_at, center_id) AS first
 WHERE p.id = first.person_id;
 
+-- Copies repeat an identity: the global uniqueness goes (it comes back per tenant below).
+ALTER TABLE people DROP CONSTRAINT people_identity_key_key;
+DROP INDEX people_france_travail_key;
+
 -- ...and every other centre gets its own copy, with the same contact and needs.
 CREATE TEMPORARY TABLE person_copies ON COMMIT DROP AS
     SELECT t.person_id, t.center_id, gen_random_uuid() AS copy_id
@@ -47,10 +51,8 @@ FROM person_copies c WHERE n.person_id = c.person_id AND n.center_id = c.center_
 -- A record no centre knows is seen by nobody and needed by nothing: it goes.
 DELETE FROM people WHERE owner_id IS NULL;
 ALTER TABLE people ALTER COLUMN owner_id SET NOT NULL;
-
 -- Identity is unique within a tenant only; a France Travail number identifies nobody on its own.
-ALTER TABLE people DROP CONSTRAINT people_identity_key_key;
-DROP INDEX people_france_travail_key;
+
 CREATE UNIQUE INDEX people_owner_identity_key ON people (owner_id, identity_key);
 CREATE INDEX people_owner_france_travail_idx ON people (owner_id, france_travail_number)
     WHERE france_travail_number IS NOT NULL;

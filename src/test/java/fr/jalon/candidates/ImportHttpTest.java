@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ServerTest
@@ -223,6 +224,33 @@ class ImportHttpTest {
         assertEquals(eventsBefore, count("SELECT count(*) AS n FROM domain_events"));
         assertEquals(peopleBefore, count("SELECT count(*) AS n FROM people"));
         assertEquals(morning.getString("updatedAt"), admin.get("/api/v1/sessions/" + sessionId).json().getString("updatedAt"));
+    }
+
+    /** Cells a spreadsheet would run as formulas leave Jalon neutralised, and come back unchanged. */
+    @Test
+    void formulaLikeCellsAreNeutralisedOnExportAndReadBackUnchanged() {
+        String s = ";" + siteName + ";Salle Adour;" + day + ";10:30;Marie Lafitte;=1+1;";
+        String file = "\uFEFF" + HEADER + "\r\n"
+                + s + "Formule-" + tag + ";Ada;10/12/1985;F;40192;;;France;;;@cmd;;Gratuite;;\r\n"
+                + s + "Signe-" + tag + ";Blaise;19/06/1983;M;40192;;;France;;;+33612;;Gratuite;;\r\n";
+        assertEquals(200, upload(importPath, file).status());
+        String sessionId = sessionsOfCentre().stream().filter(x -> x.getString("startTime").equals("10:30")).findFirst()
+                .orElseThrow().getString("id");
+
+        ApiClient.Answer export = admin.get("/api/v1/sessions/" + sessionId + "/candidates.csv");
+        assertEquals(200, export.status());
+        for (String line : export.body().split("\r\n")) {
+            for (String cell : line.replace("\uFEFF", "").split(";", -1)) {
+                assertFalse(!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0, "a formula cell: " + cell);
+            }
+        }
+        assertTrue(export.body().contains(";'=1+1;"), export.body());
+        assertTrue(export.body().contains(";'@cmd;"), export.body());
+        assertTrue(export.body().contains(";'+33612;"), export.body());
+        ApiClient.Answer again = upload(importPath, export.body());
+        assertEquals(200, again.status(), again.body());
+        assertEquals(2, again.json().getJsonObject("enrolments").getInt("unchanged"), again.body());
+        assertEquals("=1+1", admin.get("/api/v1/sessions/" + sessionId).json().getString("description"));
     }
 
     @Test

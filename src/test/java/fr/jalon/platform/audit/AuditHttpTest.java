@@ -4,6 +4,7 @@ import java.net.URI;
 import java.sql.SQLException;
 import java.util.List;
 
+import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
@@ -59,6 +60,39 @@ class AuditHttpTest {
         List<String> actions = entries("/api/v1/audit?recordType=user&recordId=" + userId).stream()
                 .map(e -> e.getString("action")).toList();
         assertEquals(List.of("user.read", "user.read", "user.create"), actions, "newest first: admin read, own read, creation");
+    }
+
+    /** Enrolments read one by one or by session, invigilators named by assignments, referrals shown by the feed. */
+    @Test
+    void everyReadOfAPersonsDataIsAudited() {
+        Fixtures.Partner partner = fixtures.partner();
+        String session = fixtures.session(fixtures.room(fixtures.site(partner.center()), 10),
+                java.time.LocalDate.now().plusDays(33), "09:00");
+        String enrolment = fixtures.enrol(session, "Lue-" + Fixtures.uniqueLetters(), "Aude", "1988-08-08");
+        var db = TestDatabase.get().database().client().execute();
+        String invigilator = db.get("INSERT INTO invigilators (center_id, kind, first_name, last_name, home_insee, "
+                        + "max_per_week, max_per_month) VALUES (?, 'EMPLOYEE', 'Marie', 'Lafitte', '40192', 2, 4) RETURNING id",
+                java.util.UUID.fromString(partner.center())).orElseThrow().column("id").getString();
+        db.dml("INSERT INTO assignments (session_id, invigilator_id) VALUES (?, ?)", java.util.UUID.fromString(session),
+                java.util.UUID.fromString(invigilator));
+        String referral = partner.adviser().post("/api/v1/referrals", Jsons.createObjectBuilder()
+                .add("person", Fixtures.personBody("Flux-" + Fixtures.uniqueLetters(), "Lina", "2000-02-02"))
+                .add("consent", Jsons.createObjectBuilder().add("personInformed", true)).build()).id();
+
+        assertEquals(200, partner.staff().get("/api/v1/enrolments/" + enrolment).status());
+        assertEquals(200, partner.staff().get("/api/v1/sessions/" + session + "/enrolments").status());
+        assertEquals(200, partner.staff().get("/api/v1/sessions/" + session + "/assignments").status());
+        assertEquals(200, partner.adviser().get("/api/v1/referrals/changes").status());
+
+        assertEquals(List.of("enrolment.read", "enrolment.read"), actions("enrolment", enrolment, ".read"),
+                "the enrolment alone, then in its session's list");
+        assertEquals(List.of("invigilator.read"), actions("invigilator", invigilator, ".read"));
+        assertEquals(List.of("referral.read"), actions("referral", referral, ".read"), "the feed page showed it");
+    }
+
+    private List<String> actions(String type, String id, String suffix) {
+        return entries("/api/v1/audit?recordType=" + type + "&recordId=" + id).stream().map(e -> e.getString("action"))
+                .filter(a -> a.endsWith(suffix)).toList();
     }
 
     @Test
