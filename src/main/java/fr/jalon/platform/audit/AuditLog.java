@@ -19,7 +19,7 @@ public final class AuditLog {
 
     /** One audit entry. {@code action} is a stable dotted name such as {@code session.create}. */
     public record Entry(long id, Instant at, UUID actorUserId, String actorRole, String action,
-                        String recordType, String recordId) {
+                        String recordType, String recordId, String details) {
     }
 
     public void record(DbExecute exec, Principal actor, String action, String recordType, Object recordId) {
@@ -67,7 +67,8 @@ public final class AuditLog {
     /** Newest first; {@code beforeId} is the keyset cursor. */
     public List<Entry> list(DbExecute exec, String recordType, String recordId, UUID actor, long beforeId, int limit) {
         return exec.query("""
-                        SELECT id, at, actor_user_id, actor_role, action, record_type, record_id FROM audit_log
+                        SELECT id, at, actor_user_id, actor_role, action, record_type, record_id, details::text AS details
+                        FROM audit_log
                         WHERE id < ? AND (CAST(? AS text) IS NULL OR record_type = ?)
                           AND (CAST(? AS text) IS NULL OR record_id = ?)
                           AND (CAST(? AS uuid) IS NULL OR actor_user_id = ?)
@@ -75,7 +76,7 @@ public final class AuditLog {
                         beforeId, recordType, recordType, recordId, recordId, actor, actor, limit)
                 .map(row -> new Entry(Rows.longValue(row, "id"), Rows.instant(row, "at"),
                         Rows.uuid(row, "actor_user_id"), Rows.text(row, "actor_role"), Rows.text(row, "action"),
-                        Rows.text(row, "record_type"), Rows.text(row, "record_id")))
+                        Rows.text(row, "record_type"), Rows.text(row, "record_id"), Rows.text(row, "details")))
                 .toList();
     }
 }

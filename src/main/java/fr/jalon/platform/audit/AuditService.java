@@ -57,6 +57,9 @@ public final class AuditService implements ApiRoutes.ApiService {
             if (e.actorUserId() != null) {
                 item.add("actorUserId", e.actorUserId().toString());
             }
+            if (e.details() != null) {
+                item.add("details", fr.jalon.platform.http.JsonText.readObject(e.details()));
+            }
             items.add(item);
         }
         JsonObjectBuilder body = Jsons.createObjectBuilder().add("items", items);
