@@ -32,6 +32,7 @@ import fr.jalon.platform.http.ApiRoutes;
 import fr.jalon.platform.http.OpenApiDocument;
 import fr.jalon.platform.http.ProblemHandlers;
 import fr.jalon.platform.http.RequestBodies;
+import fr.jalon.platform.http.StartupReadiness;
 import fr.jalon.platform.security.AdminBootstrap;
 import fr.jalon.platform.security.Authentication;
 import fr.jalon.platform.security.UserAccounts;
@@ -42,6 +43,7 @@ import fr.jalon.territory.TerritoryService;
 import fr.jalon.territory.V3__Load_territory_reference;
 import fr.jalon.territory.V8__Load_countries;
 import fr.jalon.users.Users;
+import fr.jalon.web.HomePage;
 
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
@@ -66,6 +68,8 @@ public final class Application {
     private final Results results;
     private final boolean automaticJobs;
     private final Invigilators invigilators;
+    private final TemplateRenderer templates;
+    private final StartupReadiness startup = new StartupReadiness();
     private final Candidates candidates;
     private final Sessions sessions;
     private final SessionDay sessionDay;
@@ -84,6 +88,7 @@ public final class Application {
 
         // Every message template renders once now: a broken reworded template stops the start.
         TemplateRenderer templates = new TemplateRenderer(settings.templatesDir());
+        this.templates = templates;
         new MessageCatalogue(templates).validate();
         Territory territory = new Territory(database.client());
         // The birthplace directory (every commune and country) loads in the background at start,
@@ -143,6 +148,7 @@ public final class Application {
         Users users = new Users(transactions, accounts, centers, referrals::organisationExists, audit, bodies);
         this.services = java.util.stream.Stream.concat(java.util.stream.Stream.of(
                 new OpenApiDocument(),
+                new HomePage(templates),
                 users.httpService(),
                 new AuditService(audit, database.client()),
                 new TerritoryService(territory),
@@ -184,6 +190,11 @@ public final class Application {
                 accounts, sessionTexts, notifications.purgeOutbox(settings.outboxDays()), referrals.expireIdempotencyKeys());
     }
 
+    /** Start-up work (migrations, demo data) is done: readiness turns UP. */
+    public void ready() {
+        startup.ready();
+    }
+
     /** Migrates the database, then wires the features on it. */
     public static Application on(Database database, JalonSettings settings, Clock clock) {
         database.migrate(List.of(new V3__Load_territory_reference(), new V8__Load_countries()));
@@ -197,6 +208,7 @@ public final class Application {
                         .endpoint("/observe")
                         .addObserver(HealthObserver.builder()
                                 .addCheck(new DatabaseHealthCheck(database.client()))
+                                .addCheck(startup)
                                 .details(true)
                                 .build())
                         .addObserver(MetricsObserver.create())
@@ -210,7 +222,7 @@ public final class Application {
     ApiRoutes routes(HttpRouting.Builder routing) {
         routing.addFilter(accessLog);
         routing.addFilter(new Authentication(accounts));
-        ProblemHandlers.register(routing);
+        ProblemHandlers.register(routing, path -> HomePage.notFoundPage(templates, path));
         ApiRoutes routes = new ApiRoutes(routing);
         services.forEach(routes::register);
         routing.any(ApiRoutes.BASE + "/*", (req, res) -> {

@@ -65,6 +65,7 @@ public final class Jalon implements AutoCloseable {
                 new DemoData(url, app.bootstrap(), Clock.systemDefaultZone()).loadOnce(database.client());
             }
         }
+        app.ready();
         System.out.println("Jalon est prêt : " + url + "  (API " + url + "/api/v1, documentation " + url + "/openapi)");
         return jalon;
     }

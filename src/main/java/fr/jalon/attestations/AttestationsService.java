@@ -52,6 +52,7 @@ final class AttestationsService implements ApiRoutes.ApiService {
         model.put("niveau", "Indépendant 4");
         templates.render(PAGE, model);
         templates.render(PAGE, Map.of("code", "P-2346789B", "trouvee", false));
+        templates.render(PAGE, Map.of("formulaire", true));
     }
 
     @Override
@@ -62,6 +63,7 @@ final class AttestationsService implements ApiRoutes.ApiService {
                 .get("/sessions/{id}/attestations.zip", this::sessionZip)
                 .post("/attestations/{code}/revocation", this::revoke)
                 .get("/public/attestations/{code}", this::verifyJson)
+                .root(Method.GET, "/verify", this::verifyForm)
                 .root(Method.GET, "/verify/{code}", this::verifyPage);
     }
 
@@ -119,6 +121,20 @@ final class AttestationsService implements ApiRoutes.ApiService {
         }, () -> {
             throw fr.jalon.platform.http.ApiProblem.notFound("Aucune attestation ne correspond à ce code.");
         });
+    }
+
+    /** The form to type a code; with {@code ?code=} (the form sent), the code's own page. */
+    private void verifyForm(ServerRequest req, ServerResponse res) {
+        var code = QueryParams.of(req).text("code", 40).map(Verification::normalize).filter(c -> !c.isEmpty());
+        if (code.isPresent()) {
+            res.status(Status.SEE_OTHER_303)
+                    .header(HeaderNames.LOCATION, "/verify/" + java.net.URLEncoder.encode(code.get(),
+                            java.nio.charset.StandardCharsets.UTF_8))
+                    .send();
+            return;
+        }
+        res.status(Status.OK_200).header(HeaderNames.CONTENT_TYPE, "text/html; charset=UTF-8")
+                .send(templates.render(PAGE, Map.of("formulaire", true)));
     }
 
     private void verifyPage(ServerRequest req, ServerResponse res) {

@@ -19,6 +19,8 @@ public final class JalonServer {
 
     public static void configure(WebServerConfig.Builder server) {
         lastRoutes = TestDatabase.get().application().configure(server);
+        // Tests have no start-up work beyond the migrations TestDatabase ran.
+        TestDatabase.get().application().ready();
     }
 
     /**
@@ -28,7 +30,9 @@ public final class JalonServer {
     public static WebServer secondInstance() {
         TestDatabase db = TestDatabase.get();
         WebServerConfig.Builder config = WebServer.builder().port(0);
-        Application.on(db.database(), TestDatabase.settings(), Clock.systemUTC()).configure(config);
+        Application app = Application.on(db.database(), TestDatabase.settings(), Clock.systemUTC());
+        app.configure(config);
+        app.ready();
         return config.build().start();
     }
 

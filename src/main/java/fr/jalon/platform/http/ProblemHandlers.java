@@ -7,6 +7,8 @@ import java.util.UUID;
 import fr.jalon.platform.json.Jsons;
 
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
+import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerResponse;
 
@@ -26,20 +28,65 @@ public final class ProblemHandlers {
     }
 
     public static void register(HttpRouting.Builder routing) {
+        register(routing, path -> null);
+    }
+
+    /**
+     * As {@link #register(HttpRouting.Builder)}; a browser (asking for {@code text/html}) sent to an
+     * address that leads nowhere gets {@code notFoundPage}'s page (when it gives one) instead of JSON.
+     * Errors of the request itself (unknown path, method not allowed, malformed request) are 4xx and
+     * never logged as errors.
+     */
+    public static void register(HttpRouting.Builder routing, java.util.function.Function<String, String> notFoundPage) {
         routing.error(ApiProblem.class, (req, res, problem) -> send(res, problem, req.path().path()));
+        routing.error(HttpException.class, (req, res, e) -> {
+            int status = e.status().code();
+            if (status >= 500) {
+                unexpected(req, res, e);
+                return;
+            }
+            String path = req.path().path();
+            if (status == 404 && wantsHtml(req)) {
+                String page = notFoundPage.apply(path);
+                if (page != null) {
+                    res.status(Status.NOT_FOUND_404).header(HeaderNames.CONTENT_TYPE, "text/html; charset=UTF-8").send(page);
+                    return;
+                }
+            }
+            send(res, switch (status) {
+                case 404 -> ApiProblem.notFound("Aucune ressource à l'adresse " + path + ".");
+                case 405 -> new ApiProblem(405, "method-not-allowed", "Méthode non permise",
+                        "La méthode " + req.prologue().method().text() + " n'est pas permise à l'adresse " + path + ".",
+                        java.util.List.of());
+                default -> new ApiProblem(status, "bad-request", "Requête invalide",
+                        "La requête n'a pas pu être comprise (" + status + ").", java.util.List.of());
+            }, path);
+        });
         routing.error(Exception.class, (req, res, e) -> {
             ApiProblem mapped = DatabaseErrors.toProblem(e);
             if (mapped != null) {
                 send(res, mapped, req.path().path());
                 return;
             }
-            String incident = UUID.randomUUID().toString();
-            LOG.log(Level.ERROR, "Unexpected error, incident " + incident + " on " + req.prologue().method().text()
-                    + " " + req.path().path(), e);
-            send(res, new ApiProblem(500, "internal", "Erreur interne",
-                    "Une erreur inattendue est survenue. Référence de l'incident : " + incident + ".",
-                    java.util.List.of()), req.path().path());
+            unexpected(req, res, e);
         });
+    }
+
+    private static void unexpected(io.helidon.webserver.http.ServerRequest req, ServerResponse res, Exception e) {
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.ERROR, "Unexpected error, incident " + incident + " on " + req.prologue().method().text()
+                + " " + req.path().path(), e);
+        send(res, new ApiProblem(500, "internal", "Erreur interne",
+                "Une erreur inattendue est survenue. Référence de l'incident : " + incident + ".",
+                java.util.List.of()), req.path().path());
+    }
+
+    /** A browser navigating (its Accept names text/html before any JSON). */
+    private static boolean wantsHtml(io.helidon.webserver.http.ServerRequest req) {
+        String accept = req.headers().value(HeaderNames.ACCEPT).orElse("");
+        int html = accept.indexOf("text/html");
+        int json = accept.indexOf("json");
+        return html >= 0 && (json < 0 || html < json);
     }
 
     public static void send(ServerResponse res, ApiProblem problem, String instance) {

@@ -37,6 +37,33 @@ class ObserveHttpTest {
                         && c.asJsonObject().getString("status").equals("UP")), health.body());
     }
 
+    /** Ready only once start-up work is done; alive all along. */
+    @Test
+    void readinessWaitsForStartUpWorkAndLivenessDoesNot() {
+        fr.jalon.Application app = fr.jalon.Application.on(fr.jalon.testing.TestDatabase.get().database(),
+                fr.jalon.testing.TestDatabase.settings(), java.time.Clock.systemUTC());
+        io.helidon.webserver.WebServerConfig.Builder config = io.helidon.webserver.WebServer.builder().port(0);
+        app.configure(config);
+        io.helidon.webserver.WebServer starting = config.build().start();
+        try {
+            ApiClient client = ApiClient.of(URI.create("http://localhost:" + starting.port()), null);
+            ApiClient.Answer notYet = client.get("/observe/health/ready");
+            assertEquals(503, notYet.status(), notYet.body());
+            assertTrue(notYet.body().contains("startup"), notYet.body());
+            assertEquals(503, client.get("/observe/health").status());
+            assertEquals(200, client.get("/observe/health/live").status());
+
+            app.ready();
+
+            ApiClient.Answer ready = client.get("/observe/health/ready");
+            assertEquals(200, ready.status(), ready.body());
+            assertEquals("UP", ready.json().getString("status"));
+        } finally {
+            starting.stop();
+            app.close();
+        }
+    }
+
     @Test
     void metricsAreInPrometheusTextFormat() {
         ApiClient.Answer metrics = anonymous.get("/observe/metrics");

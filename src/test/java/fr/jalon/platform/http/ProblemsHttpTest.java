@@ -1,6 +1,7 @@
 package fr.jalon.platform.http;
 
 import java.net.URI;
+import java.util.List;
 
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
@@ -56,6 +57,65 @@ class ProblemsHttpTest {
         assertProblem(admin.get("/api/v1/nothing-here"), 404, "Aucune ressource");
         assertProblem(admin.get("/api/v1/sessions/not-a-uuid"), 404, "Aucune ressource");
         assertProblem(admin.get("/api/v1/sessions/" + java.util.UUID.randomUUID()), 404, "Aucune session");
+    }
+
+    /** Outside the API too: unknown paths are 404 (a page for browsers), never a 500, never logged as an error. */
+    @Test
+    void unknownPathsAnywhereAre404AndNeverLoggedAsErrors() {
+        List<java.util.logging.LogRecord> severe = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
+                    severe.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            for (String path : List.of("/nope", "/favicon.ico", "/api/nope", "/observe/nothing", "/calendars/")) {
+                ApiClient.Answer json = admin.get(path);
+                assertProblem(json, 404, "Aucune ressource");
+                ApiClient.Answer page = admin.send("GET", path, null, "", "Accept",
+                        "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+                assertEquals(404, page.status(), path);
+                assertTrue(page.contentType().startsWith("text/html"), path + ": " + page.contentType());
+                assertTrue(page.body().contains("Page introuvable"), page.body());
+            }
+            ApiClient.Answer verify = admin.get("/verify/");
+            assertEquals(404, verify.status(), verify.body());
+            ApiClient.Answer method = admin.send("DELETE", "/", null, "");
+            assertTrue(method.status() == 404 || method.status() == 405, method.body());
+        } finally {
+            root.removeHandler(capture);
+        }
+        assertTrue(severe.isEmpty(), () -> "logged as errors: " + severe.stream().map(r -> r.getMessage()).toList());
+    }
+
+    @Test
+    void theHomePageSaysWhatJalonIsInFrenchWithItsLinks() {
+        ApiClient.Answer home = admin.send("GET", "/", null, "", "Accept", "text/html");
+        assertEquals(200, home.status());
+        assertTrue(home.contentType().startsWith("text/html"), home.contentType());
+        for (String expected : List.of("<html lang=\"fr\"", "centre de certification Pix", "href=\"/openapi\"",
+                "href=\"/verify\"")) {
+            assertTrue(home.body().contains(expected), expected);
+        }
+        ApiClient.Answer form = admin.get("/verify");
+        assertEquals(200, form.status());
+        assertTrue(form.body().contains("<form method=\"get\" action=\"/verify\">"), form.body());
+        ApiClient.Answer sent = admin.get("/verify?code=p-bcdf2346");
+        assertEquals(303, sent.status());
+        assertEquals("/verify/P-BCDF2346", sent.header("Location").orElseThrow());
     }
 
     @Test
