@@ -11,12 +11,11 @@ import fr.jalon.platform.security.Principal;
 import fr.jalon.platform.security.Role;
 import fr.jalon.sessions.Sessions;
 
-import jakarta.json.JsonObject;
 
 /** Reading results back: a session's, or one candidate's with its earlier versions. Reads are audited. */
 final class ResultsDesk {
 
-    record WithHistory(CertificationResult result, List<JsonObject> history) {
+    record WithHistory(CertificationResult result, List<ResultsRepository.Earlier> history) {
     }
 
     private final Transactions transactions;

@@ -1,12 +1,8 @@
 package fr.jalon.results;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,16 +146,16 @@ final class ResultsImport {
                 repository.knownNumbers(tx, rows.stream().map(PixResultsFile.Row::certificationNumber).toList()));
         rejectIfAny(matched.errors());
 
-        Map<UUID, ResultsRepository.Stored> stored = repository.stored(tx, ids);
+        Map<UUID, CertificationResult> stored = repository.stored(tx, ids);
         List<ResultsRepository.Write> writes = new ArrayList<>();
         List<UUID> corrected = new ArrayList<>();
         Map<UUID, int[]> counts = new LinkedHashMap<>();
         ids.forEach(id -> counts.put(id, new int[3]));
         for (ResultMatching.Match m : matched.matches()) {
             PixResultsFile.Row row = m.row();
-            String fingerprint = fingerprint(row);
-            ResultsRepository.Stored before = stored.get(m.enrolmentId());
-            int outcome = before == null ? 0 : before.fingerprint().equals(fingerprint) ? 2 : 1;
+            ResultMeaning meaning = ResultMeaning.of(row);
+            CertificationResult before = stored.get(m.enrolmentId());
+            int outcome = before == null ? 0 : ResultMeaning.of(before).equals(meaning) ? 2 : 1;
             counts.get(m.sessionId())[outcome]++;
             if (outcome == 2) {
                 continue;
@@ -168,7 +164,7 @@ final class ResultsImport {
                 corrected.add(m.enrolmentId());
             }
             writes.add(new ResultsRepository.Write(m.enrolmentId(), m.sessionId(), row,
-                    row.score() == null ? null : GlobalLevel.of(row.score()), fingerprint));
+                    meaning.globalLevel(), meaning.digest()));
         }
         repository.archive(tx, corrected, actor.userId());
         repository.write(tx, writes, actor.userId());
@@ -180,7 +176,7 @@ final class ResultsImport {
                     changedSessions.stream().map(id -> Jsons.createObjectBuilder().build()).toList());
             java.time.Instant now = clock.instant();
             List<CertificationResult> news = writes.stream().map(w -> {
-                ResultsRepository.Stored before = stored.get(w.enrolmentId());
+                CertificationResult before = stored.get(w.enrolmentId());
                 PixResultsFile.Row r = w.row();
                 return new CertificationResult(w.enrolmentId(), w.sessionId(), r.certificationNumber(),
                         r.certificationType(), r.status(), r.score(), w.globalLevel(), r.levels(), r.complementary(),
@@ -218,18 +214,5 @@ final class ResultsImport {
         throw new ApiProblem(422, "validation", "Données invalides", sorted.size() + " erreurs : les "
                 + MAX_REPORTED_ERRORS + " premières sont listées ; rien n'a été importé.",
                 sorted.subList(0, MAX_REPORTED_ERRORS));
-    }
-
-    /** A digest of every value Pix sent for the row (names excepted: they identify, they are not results). */
-    static String fingerprint(PixResultsFile.Row row) {
-        String canonical = String.join("\u001f", row.certificationNumber(), String.valueOf(row.certificationType()),
-                row.status().name(), String.valueOf(row.score()), row.levels().toString(),
-                row.complementary().toString(), String.valueOf(row.juryComment()), String.valueOf(row.takenOn()));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -32,10 +32,6 @@ final class ResultsRepository {
     record SessionRow(UUID id, UUID centerId, Long pixNumber, String status) {
     }
 
-    /** What is stored for an enrolment already: enough to tell an unchanged row from a correction. */
-    record Stored(String fingerprint, int version) {
-    }
-
     /** A row to write: the values and their digest. */
     record Write(UUID enrolmentId, UUID sessionId, PixResultsFile.Row row, Integer globalLevel, String fingerprint) {
     }
@@ -67,12 +63,14 @@ final class ResultsRepository {
         return known;
     }
 
-    Map<UUID, Stored> stored(DbExecute exec, Collection<UUID> sessionIds) {
-        Map<UUID, Stored> stored = new HashMap<>();
-        exec.query("SELECT enrolment_id, fingerprint, version FROM certification_results "
-                        + "WHERE session_id = ANY(CAST(? AS uuid[]))", (Object) SqlArrays.of(sessionIds))
-                .forEach(row -> stored.put(Rows.uuid(row, "enrolment_id"),
-                        new Stored(Rows.text(row, "fingerprint"), Rows.integer(row, "version"))));
+    /** The results already stored for these sessions, by enrolment: to tell an unchanged row from a correction. */
+    Map<UUID, CertificationResult> stored(DbExecute exec, Collection<UUID> sessionIds) {
+        Map<UUID, CertificationResult> stored = new HashMap<>();
+        exec.query(SELECT + " WHERE r.session_id = ANY(CAST(? AS uuid[]))", (Object) SqlArrays.of(sessionIds))
+                .forEach(row -> {
+                    CertificationResult result = result(row);
+                    stored.put(result.enrolmentId(), result);
+                });
         return stored;
     }
 
@@ -150,12 +148,21 @@ final class ResultsRepository {
         return exec.get(SELECT + " WHERE r.enrolment_id = ?", enrolmentId).map(ResultsRepository::result);
     }
 
-    /** Earlier versions of an enrolment's result, newest first, as stored. */
-    List<JsonObject> history(DbExecute exec, UUID enrolmentId) {
-        return exec.query("SELECT result, replaced_at FROM certification_result_history WHERE enrolment_id = ? "
-                        + "ORDER BY version DESC", enrolmentId)
-                .map(row -> Jsons.createObjectBuilder(JsonText.readObject(Rows.text(row, "result")))
-                        .add("replacedAt", Rows.instant(row, "replaced_at").toString()).build())
+    /** An earlier version of a result and when it was replaced. */
+    record Earlier(CertificationResult result, java.time.Instant replacedAt) {
+    }
+
+    /** Earlier versions of an enrolment's result, newest first (read back from their stored rows). */
+    List<Earlier> history(DbExecute exec, UUID enrolmentId) {
+        return exec.query("""
+                        SELECT r.enrolment_id, r.session_id, r.certification_number, r.certification_type, r.status, r.score,
+                               r.global_level, CAST(r.competences AS text) AS competences,
+                               CAST(r.complementary AS text) AS complementary, r.jury_comment, r.taken_on, r.version,
+                               r.imported_at, h.replaced_at
+                        FROM certification_result_history h,
+                             jsonb_populate_record(CAST(NULL AS certification_results), h.result) AS r
+                        WHERE h.enrolment_id = ? ORDER BY h.version DESC""", enrolmentId)
+                .map(row -> new Earlier(result(row), Rows.instant(row, "replaced_at")))
                 .toList();
     }
 

@@ -59,7 +59,8 @@ final class ResultsService implements ApiRoutes.ApiService {
     private void ofEnrolment(ServerRequest req, ServerResponse res) {
         ResultsDesk.WithHistory found = desk.ofEnrolment(Authentication.principal(req), QueryParams.pathId(req, "id"));
         JsonArrayBuilder history = Jsons.createArrayBuilder();
-        found.history().forEach(history::add);
+        found.history().forEach(earlier -> history.add(json(earlier.result())
+                .add("replacedAt", earlier.replacedAt().toString())));
         Responses.ok(res, json(found.result()).add("history", history).build());
     }
 

@@ -166,7 +166,12 @@ class ResultsAndAttestationsHttpTest {
         JsonObject result = f.staff().get("/api/v1/enrolments/" + f.anne() + "/result").json();
         assertEquals(520, result.getInt("score"));
         assertEquals(2, result.getInt("version"));
-        assertEquals(412, result.getJsonArray("history").getJsonObject(0).getInt("score"));
+        JsonObject earlier = result.getJsonArray("history").getJsonObject(0);
+        assertEquals(412, earlier.getInt("score"));
+        assertEquals(1, earlier.getInt("version"));
+        assertEquals("2026-03-03", earlier.getString("takenOn"));
+        assertEquals(f.session(), earlier.getString("sessionId"));
+        assertTrue(earlier.keySet().stream().allMatch(k -> k.matches("[a-z][a-zA-Z0-9]*")), earlier.keySet().toString());
         JsonObject revoked = anyone.get("/api/v1/public/attestations/" + code).json();
         assertTrue(revoked.getBoolean("revoked"), "the attestation of the old score no longer holds");
         String newText = text(f.staff().download("/api/v1/enrolments/" + f.anne() + "/attestation.pdf").body());
@@ -217,6 +222,46 @@ class ResultsAndAttestationsHttpTest {
             }
         }
         assertEquals(List.of("attestation-d-artigues-anne-sophie-" + day + ".pdf"), attached);
+    }
+
+    /** The same results exported in the other layout (legacy headers, no type column) are not a correction. */
+    @Test
+    void theSameResultsInAnotherLayoutAreUnchanged() {
+        Finalized f = finalizedSession();
+        long pixSession = 500_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(400_000);
+        String anne = ResultsCsv.newNumber();
+        String chloe = ResultsCsv.newNumber();
+        byte[] current = ResultsCsv.v2026()
+                .row(anne, "Anne-Sophie", "D'ARTIGUES", "02/04/1980", "Validée", "412", ResultsCsv.levels(3), "-", "RAS",
+                        pixSession)
+                .row(chloe, "Chloé", "Ézéchiel", "15/01/2001", "Annulée", "-", ResultsCsv.noLevels(), "-", "", pixSession)
+                .bytes();
+        byte[] legacy = ResultsCsv.legacy()
+                .row(anne, "Anne-Sophie", "D'Artigues", "02/04/1980", "Validée", "412", ResultsCsv.levels(3), "-",
+                        "Rien à signaler", pixSession)
+                .row(chloe, "CHLOÉ", "EZECHIEL", "15/01/2001", "Annulée", "-", ResultsCsv.noLevels(), "-", "", pixSession)
+                .bytes();
+        assertEquals(200, importResults(f.staff(), f.session(), current).status());
+        String code = issuedCode(f);
+
+        ApiClient.Answer again = importResults(f.staff(), f.session(), legacy);
+
+        assertEquals(200, again.status(), again.body());
+        assertEquals(2, again.json().getInt("unchanged"), again.body());
+        assertEquals(0, again.json().getInt("updated"), again.body());
+        JsonObject result = f.staff().get("/api/v1/enrolments/" + f.anne() + "/result").json();
+        assertEquals(1, result.getInt("version"), result.toString());
+        assertEquals(200, f.staff().get("/api/v1/public/attestations/" + code).status());
+        assertFalse(f.staff().get("/api/v1/public/attestations/" + code).json().getBoolean("revoked"),
+                "the attestation stays valid");
+    }
+
+    /** Issues Anne's attestation and returns its code. */
+    private static String issuedCode(Finalized f) {
+        assertEquals(200, f.staff().download("/api/v1/enrolments/" + f.anne() + "/attestation.pdf").status());
+        return f.staff().get("/api/v1/sessions/" + f.session() + "/attestations").json().getJsonArray("items").stream()
+                .map(v -> v.asJsonObject()).filter(a -> a.getString("enrolmentId").equals(f.anne())).findFirst()
+                .orElseThrow().getString("code");
     }
 
     @Test
