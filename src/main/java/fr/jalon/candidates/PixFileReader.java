@@ -12,6 +12,7 @@ import fr.jalon.centers.Habilitation;
 import fr.jalon.platform.csv.SemicolonCsv;
 import fr.jalon.platform.csv.SpreadsheetSafe;
 import fr.jalon.platform.http.FieldError;
+import fr.jalon.platform.http.ProblemList;
 import fr.jalon.platform.text.Folding;
 
 /**
@@ -45,7 +46,7 @@ final class PixFileReader {
 
     static Content read(byte[] bytes) {
         SemicolonCsv.Parsed parsed = SemicolonCsv.read(bytes);
-        List<FieldError> errors = new ArrayList<>(parsed.errors());
+        List<FieldError> errors = new ProblemList(parsed.errors());
         if (!errors.isEmpty()) {
             return new Content(List.of(), errors);
         }

@@ -17,9 +17,11 @@ import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.events.DomainEvents;
 import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.http.FieldError;
+import fr.jalon.platform.http.ProblemList;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.platform.security.Principal;
 import fr.jalon.platform.security.Role;
+import fr.jalon.platform.text.Folding;
 import fr.jalon.sessions.SessionView;
 import fr.jalon.sessions.Sessions;
 import fr.jalon.territory.Territory;
@@ -65,7 +67,7 @@ final class SessionImport {
         Rejected(List<FieldError> errors) {
             super(422, "import-rejected", "Fichier refusé",
                     errors.size() == 1 ? "Le fichier n'a pas été importé : " + errors.getFirst().message()
-                            : "Le fichier n'a pas été importé : " + errors.size() + " problèmes, listés ligne par ligne.",
+                            : "Le fichier n'a pas été importé : " + ProblemList.summary(errors) + ".",
                     errors);
         }
     }
@@ -73,7 +75,7 @@ final class SessionImport {
     ImportReport importFile(Principal actor, UUID centerId, byte[] file, boolean dryRun) {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
         actor.requireCenter(centerId);
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ProblemList();
         PixFileReader.Content content = PixFileReader.read(file);
         errors.addAll(content.errors());
         PixRowParser parser = new PixRowParser(territory.places(), LocalDate.now(clock));
@@ -82,7 +84,8 @@ final class SessionImport {
             parser.parse(row, errors).ifPresent(lines::add);
         }
         ImportSessions.checkAgree(lines, errors);
-        checkNoDuplicates(lines, errors);
+        // On the rows as written: a duplicate is reported even when one of the pair has other faults.
+        checkNoDuplicates(content.rows(), errors);
         if (!errors.isEmpty()) {
             throw new Rejected(errors);
         }
@@ -92,7 +95,7 @@ final class SessionImport {
     }
 
     private ImportReport apply(Principal actor, DbExecute tx, UUID centerId, List<ImportLine> lines, boolean dryRun) {
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ProblemList();
         var habilitations = centers.habilitations(tx, centerId);
         for (ImportLine line : lines) {
             if (line.hasCandidate()) {
@@ -191,20 +194,40 @@ final class SessionImport {
                 known.size(), enrolmentIds.size(), updated, unchanged);
     }
 
-    /** The same candidate (folded names + birth date) twice in one session of the file. */
-    private static void checkNoDuplicates(List<ImportLine> lines, List<FieldError> errors) {
+    /**
+     * The same candidate (folded names + birth date) twice in one session of the file, read from
+     * the cells themselves, so that a faulty line is still compared with the others.
+     */
+    private static void checkNoDuplicates(List<PixFileReader.Row> rows, List<FieldError> errors) {
         Map<String, Integer> seen = new HashMap<>();
-        for (ImportLine line : lines) {
-            if (!line.hasCandidate()) {
+        for (PixFileReader.Row row : rows) {
+            String birthName = row.get(PixColumn.BIRTH_NAME);
+            String firstName = row.get(PixColumn.FIRST_NAME);
+            String birthDate = row.get(PixColumn.BIRTH_DATE);
+            if (birthName == null || firstName == null || birthDate == null) {
                 continue;
             }
-            Integer first = seen.putIfAbsent(line.session().group() + "|" + line.person().identityKey(), line.line());
+            String number = row.get(PixColumn.SESSION_NUMBER);
+            String session = number != null ? "#" + number.strip()
+                    : Folding.fold(row.get(PixColumn.SITE)) + "|" + Folding.fold(row.get(PixColumn.ROOM)) + "|"
+                            + normalDate(row.get(PixColumn.DATE)) + "|" + PixFormats.time(orEmpty(row.get(PixColumn.TIME)))
+                                    .map(Object::toString).orElse(orEmpty(row.get(PixColumn.TIME)));
+            String key = session + "|" + Folding.fold(birthName) + "|" + Folding.fold(firstName) + "|" + normalDate(birthDate);
+            Integer first = seen.putIfAbsent(key, row.line());
             if (first != null) {
-                errors.add(new FieldError(line.line(), PixColumn.BIRTH_NAME.header(), "duplicate_candidate",
-                        "Ce candidat (" + line.person().firstName() + " " + line.person().birthName()
+                errors.add(new FieldError(row.line(), PixColumn.BIRTH_NAME.header(), "duplicate_candidate",
+                        "Ce candidat (" + FieldError.echo(firstName) + " " + FieldError.echo(birthName)
                                 + ") figure déjà à la ligne " + first + " pour la même session."));
             }
         }
+    }
+
+    private static String normalDate(String text) {
+        return text == null ? "" : PixFormats.date(text).map(LocalDate::toString).orElse(text.strip());
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
     }
 
     /** A person may not be in two sessions at once, counting their existing bookings and the file. */

@@ -292,11 +292,13 @@ final class NotificationRepository {
     }
 
     /** A notification as staff see it. */
-    record Entry(UUID id, String kind, String channel, UUID personId, UUID centerId, UUID subjectId, String offsetKey,
-                 String status, int attempts, Instant nextAttemptAt, String lastError, Instant createdAt, Instant sentAt) {
+    record Entry(UUID id, String kind, String channel, UUID personId, UUID invigilatorId, UUID centerId, UUID subjectId,
+                 String offsetKey, String status, int attempts, Instant nextAttemptAt, String lastError, Instant createdAt,
+                 Instant sentAt) {
     }
 
-    private static final String ENTRY_COLUMNS = "id, kind, channel, person_id, center_id, subject_id, offset_key, status, "
+    private static final String ENTRY_COLUMNS = "id, kind, channel, person_id, invigilator_id, center_id, subject_id, "
+            + "offset_key, status, "
             + "attempts, next_attempt_at, last_error, created_at, sent_at";
 
     /** Newest first, in one centre (or all for null), optionally of one status. */
@@ -320,7 +322,7 @@ final class NotificationRepository {
 
     private static Entry entry(io.helidon.dbclient.DbRow row) {
         return new Entry(Rows.uuid(row, "id"), Rows.text(row, "kind"), Rows.text(row, "channel"), Rows.uuid(row, "person_id"),
-                Rows.uuid(row, "center_id"), Rows.uuid(row, "subject_id"), Rows.text(row, "offset_key"),
+                Rows.uuid(row, "invigilator_id"), Rows.uuid(row, "center_id"), Rows.uuid(row, "subject_id"), Rows.text(row, "offset_key"),
                 Rows.text(row, "status"), Rows.integer(row, "attempts"), Rows.instant(row, "next_attempt_at"),
                 Rows.text(row, "last_error"), Rows.instant(row, "created_at"), Rows.instant(row, "sent_at"));
     }

@@ -86,11 +86,15 @@ final class NotificationsService implements ApiRoutes.ApiService {
                 .add("id", e.id().toString())
                 .add("kind", e.kind())
                 .add("channel", e.channel())
-                .add("personId", e.personId().toString())
-                .add("enrolmentId", e.subjectId().toString())
                 .add("status", e.status())
                 .add("attempts", e.attempts())
                 .add("createdAt", e.createdAt().toString());
+        // A message goes to a candidate (about an enrolment) or to an invigilator (about an assignment).
+        if (e.personId() != null) {
+            body.add("personId", e.personId().toString()).add("enrolmentId", e.subjectId().toString());
+        } else {
+            body.add("invigilatorId", e.invigilatorId().toString()).add("assignmentId", e.subjectId().toString());
+        }
         if (!e.offsetKey().isEmpty()) {
             body.add("offset", e.offsetKey());
         }

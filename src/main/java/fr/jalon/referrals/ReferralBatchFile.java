@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import fr.jalon.platform.http.FieldError;
+import fr.jalon.platform.http.ProblemList;
 import fr.jalon.platform.json.Jsons;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
@@ -72,7 +73,7 @@ final class ReferralBatchFile {
         for (int i = 0; i < header.size(); i++) {
             columns.put(header.get(i).strip().toLowerCase(Locale.ROOT), i);
         }
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ProblemList();
         for (String required : REQUIRED) {
             if (!columns.containsKey(required)) {
                 errors.add(new FieldError(1, required, "missing_column", "La colonne « " + required

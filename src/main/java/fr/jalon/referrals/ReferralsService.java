@@ -14,6 +14,7 @@ import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.http.ApiRoutes;
 import fr.jalon.platform.http.FieldError;
+import fr.jalon.platform.http.ProblemList;
 import fr.jalon.platform.http.JsonInput;
 import fr.jalon.platform.http.JsonText;
 import fr.jalon.platform.http.QueryParams;
@@ -99,7 +100,7 @@ final class ReferralsService implements ApiRoutes.ApiService {
         Principal actor = Authentication.principal(req);
         actor.requireRole(Role.ADVISER);
         ReferralBatchFile.Content content = ReferralBatchFile.read(bodies.csvFile(req));
-        List<FieldError> errors = new ArrayList<>(content.errors());
+        List<FieldError> errors = new ProblemList(content.errors());
         List<ReferralIntake.BatchLine> read = new ArrayList<>();
         for (ReferralBatchFile.Line line : content.lines()) {
             try {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import fr.jalon.platform.csv.SemicolonCsv;
 import fr.jalon.platform.http.FieldError;
+import fr.jalon.platform.http.ProblemList;
 
 /**
  * Reads Pix Certif's session results export in every variant (DESIGN.md): legacy « Nombre de
@@ -65,7 +66,7 @@ final class PixResultsFile {
         if (!parsed.errors().isEmpty()) {
             return new Content(List.of(), parsed.errors());
         }
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ProblemList();
         CsvRecord header = parsed.records().getFirst();
         Map<Column, Integer> columns = new HashMap<>();
         Map<String, Integer> competences = new HashMap<>();

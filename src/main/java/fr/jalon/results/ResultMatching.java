@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import fr.jalon.platform.http.FieldError;
+import fr.jalon.platform.http.ProblemList;
 import fr.jalon.platform.text.Folding;
 
 /**
@@ -44,7 +45,7 @@ final class ResultMatching {
             byIdentity.put(key(c.sessionId(), c.birthName(), c.firstName(), c.birthDate()), c);
         }
         List<Match> matches = new ArrayList<>(rows.size());
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ProblemList();
         Set<String> numbers = new HashSet<>();
         Map<UUID, Integer> lineOfEnrolment = new HashMap<>();
         for (PixResultsFile.Row row : rows) {

@@ -17,6 +17,7 @@ import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.events.DomainEvents;
 import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.http.FieldError;
+import fr.jalon.platform.http.ProblemList;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.platform.security.Principal;
 import fr.jalon.platform.security.Role;
@@ -35,7 +36,6 @@ import io.helidon.dbclient.DbExecute;
 final class ResultsImport {
 
     static final String RESULTS_IMPORTED = "RESULTS_IMPORTED";
-    private static final int MAX_REPORTED_ERRORS = 1_000;
 
     /** What an import did, per session and in all. */
     record Report(int rows, int created, int updated, int unchanged, List<SessionReport> sessions) {
@@ -77,7 +77,7 @@ final class ResultsImport {
             Set<Long> numbers = new TreeSet<>();
             content.rows().forEach(r -> numbers.add(r.sessionNumber()));
             Long expected = session.pixNumber();
-            List<FieldError> errors = new ArrayList<>();
+            List<FieldError> errors = new ProblemList();
             for (PixResultsFile.Row row : content.rows()) {
                 boolean other = expected != null ? row.sessionNumber() != expected : numbers.size() > 1;
                 if (other) {
@@ -108,7 +108,7 @@ final class ResultsImport {
             Set<Long> numbers = new TreeSet<>();
             content.rows().forEach(r -> numbers.add(r.sessionNumber()));
             Map<Long, UUID> found = repository.sessionsByPixNumber(tx, center, numbers);
-            List<FieldError> errors = new ArrayList<>();
+            List<FieldError> errors = new ProblemList();
             for (PixResultsFile.Row row : content.rows()) {
                 if (!found.containsKey(row.sessionNumber())) {
                     errors.add(new FieldError(row.line(), "Session", "unknown_session", "Aucune session du centre ne porte "
@@ -125,7 +125,7 @@ final class ResultsImport {
         List<UUID> ids = new ArrayList<>(new TreeSet<>(sessionIds.values()));
         Map<UUID, ResultsRepository.SessionRow> locked = new HashMap<>();
         repository.lockSessions(tx, ids).forEach(s -> locked.put(s.id(), s));
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ProblemList();
         Set<UUID> reported = new java.util.HashSet<>();
         for (PixResultsFile.Row row : rows) {
             ResultsRepository.SessionRow s = locked.get(sessionIds.get(row.sessionNumber()));
@@ -201,18 +201,17 @@ final class ResultsImport {
         return content;
     }
 
-    /** Nothing is applied when anything is wrong; the first thousand problems are listed by line. */
+    /** Nothing is applied when anything is wrong; the first thousand problems are listed by line, the rest counted. */
     private static void rejectIfAny(List<FieldError> errors) {
         if (errors.isEmpty()) {
             return;
         }
         List<FieldError> sorted = errors.stream()
                 .sorted(Comparator.comparing(FieldError::line, Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
-        if (sorted.size() <= MAX_REPORTED_ERRORS) {
+        if (sorted.size() == 1 && !(errors instanceof ProblemList list && list.more() > 0)) {
             throw ApiProblem.validation(sorted);
         }
-        throw new ApiProblem(422, "validation", "Données invalides", sorted.size() + " erreurs : les "
-                + MAX_REPORTED_ERRORS + " premières sont listées ; rien n'a été importé.",
-                sorted.subList(0, MAX_REPORTED_ERRORS));
+        throw new ApiProblem(422, "validation", "Données invalides", ProblemList.summary(errors)
+                + " ; rien n'a été importé.", sorted);
     }
 }

@@ -226,6 +226,79 @@ class ImportHttpTest {
         assertEquals(morning.getString("updatedAt"), admin.get("/api/v1/sessions/" + sessionId).json().getString("updatedAt"));
     }
 
+    /** A duplicate is reported even when the other line of the pair has faults of its own. */
+    @Test
+    void aDuplicateOfAFaultyLineIsReportedWithEveryOtherProblem() {
+        String s = ";" + siteName + ";Salle Adour;" + day + ";09:30;;;";
+        String file = HEADER + "\n"
+                + s + "Double-" + tag + ";Jeanne;01/01/1980;F;40192;;;France;;;;;Gratuite;;\n"
+                + s + "DOUBLE-" + tag + ";Jeanne;1/1/1980;F;40192;;;France;;;;;Prépayée;;\n";
+
+        ApiClient.Answer answer = upload(importPath, file);
+
+        assertEquals(422, answer.status(), answer.body());
+        List<String> third = answer.json().getJsonArray("errors").stream().map(v -> v.asJsonObject())
+                .filter(e -> e.getInt("line") == 3).map(e -> e.getString("code")).toList();
+        assertTrue(third.contains("duplicate_candidate"), answer.body());
+        assertTrue(third.size() >= 2, "the missing prepayment code too: " + answer.body());
+    }
+
+    /** A file of faults: the first thousand problems are listed, the rest counted; cells echoed short. */
+    @Test
+    void hugeReportsAreBoundedAndNeverEchoALongCell() {
+        String s = ";" + siteName + ";Salle Adour;" + day + ";09:30;;;";
+        StringBuilder file = new StringBuilder(HEADER).append("\n");
+        String longCell = "X".repeat(300);
+        for (int i = 0; i < 1_500; i++) {
+            file.append(s).append("Faux").append(Fixtures.letters(i)).append(";Jean;01/01/1980;").append(longCell)
+                    .append(";40192;;;France;;;;;Gratuite;;\n");
+        }
+
+        ApiClient.Answer answer = upload(importPath, file.toString());
+
+        assertEquals(422, answer.status(), answer.body().substring(0, 300));
+        assertEquals(1_000, answer.json().getJsonArray("errors").size());
+        assertTrue(answer.json().getString("detail").contains("1500 problèmes : les 1000 premiers sont listés, 500 autres"),
+                answer.json().getString("detail"));
+        assertFalse(answer.body().contains("X".repeat(41)), "a cell is echoed to 40 characters at most");
+        assertTrue(answer.body().contains("X".repeat(40) + "…"), "and says it was cut");
+
+        StringBuilder tooLong = new StringBuilder(HEADER).append("\n");
+        for (int i = 0; i <= fr.jalon.platform.csv.SemicolonCsv.MAX_RECORDS; i++) {
+            tooLong.append(s).append("L;J;01/01/1980;M;40192;;;France;;;;;Gratuite;;\n");
+        }
+        ApiClient.Answer lines = upload(importPath, tooLong.toString());
+        assertEquals(422, lines.status());
+        assertTrue(lines.body().contains("too_many_lines"), lines.body());
+        assertEquals(0, sessionsOfCentre().size(), "nothing applied");
+    }
+
+    /** A NUL byte (or another control character) is refused line by line, in files and JSON alike. */
+    @Test
+    void controlCharactersAreRefusedWithTheirLine() {
+        String s = ";" + siteName + ";Salle Adour;" + day + ";09:30;;;";
+        String file = HEADER + "\n"
+                + s + "Nul-" + tag + ";Jean;01/01/1980;M;40192;;;France;;;;;Gratuite;;\n"
+                + s + "Zero\u0000-" + tag + ";Jean;01/01/1980;M;40192;;;France;;;;;Gratuite;;\n"
+                + s + "Bell-" + tag + ";Je\u0007an;01/01/1980;M;40192;;;France;;;;;Gratuite;;\n";
+
+        ApiClient.Answer answer = upload(importPath, file);
+
+        assertEquals(422, answer.status(), answer.body());
+        List<Integer> lines = answer.json().getJsonArray("errors").stream().map(v -> v.asJsonObject())
+                .filter(e -> e.getString("code").equals("control_character")).map(e -> e.getInt("line")).toList();
+        assertEquals(List.of(3, 4), lines);
+        assertEquals(0, sessionsOfCentre().size(), "nothing applied");
+
+        String session = fixtures.session(fixtures.room(fixtures.site(centerId), 5), LocalDate.now().plusDays(60), "09:00");
+        ApiClient.Answer json = admin.post("/api/v1/sessions/" + session + "/enrolments",
+                Fixtures.enrolmentBody(Fixtures.personBody("Nul\u0000" + tag, "Jean", "1980-01-01")));
+        assertEquals(422, json.status(), json.body());
+        assertTrue(json.body().contains("control_character"), json.body());
+        ApiClient.Answer search = admin.get("/api/v1/people?q=a%00b");
+        assertEquals(400, search.status(), search.body());
+    }
+
     /** Cells a spreadsheet would run as formulas leave Jalon neutralised, and come back unchanged. */
     @Test
     void formulaLikeCellsAreNeutralisedOnExportAndReadBackUnchanged() {

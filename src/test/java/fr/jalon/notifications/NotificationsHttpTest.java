@@ -83,6 +83,30 @@ class NotificationsHttpTest {
         assertEquals(400, staff.get("/api/v1/notifications?status=LOST").status());
     }
 
+    /** A centre's outbox holds invigilators' messages too: listed with the invigilator, not a 500. */
+    @Test
+    void invigilatorsMessagesAreListedWithTheirInvigilator() {
+        String center = fixtures.center();
+        String session = fixtures.session(fixtures.room(fixtures.site(center), 5), LocalDate.now().plusDays(34), "10:00");
+        var db = TestDatabase.get().database().client().execute();
+        UUID invigilator = db.get("INSERT INTO invigilators (center_id, kind, first_name, last_name, home_insee, "
+                        + "max_per_week, max_per_month) VALUES (?, 'EMPLOYEE', 'Marie', 'Lafitte', '40192', 2, 4) RETURNING id",
+                UUID.fromString(center)).orElseThrow().column("id").get(UUID.class);
+        UUID assignment = db.get("INSERT INTO assignments (session_id, invigilator_id) VALUES (?, ?) RETURNING id",
+                UUID.fromString(session), invigilator).orElseThrow().column("id").get(UUID.class);
+        db.dml("INSERT INTO notifications (kind, channel, invigilator_id, center_id, subject_type, subject_id) "
+                + "VALUES ('INVIGILATOR_ASSIGNED', 'HAND', ?, ?, 'assignment', ?)", invigilator, UUID.fromString(center), assignment);
+        ApiClient staff = admin.as(fixtures.tokenFor("CENTER_STAFF", center));
+
+        ApiClient.Answer list = staff.get("/api/v1/notifications");
+
+        assertEquals(200, list.status(), list.body());
+        JsonObject item = list.json().getJsonArray("items").getJsonObject(0);
+        assertEquals(invigilator.toString(), item.getString("invigilatorId"));
+        assertEquals(assignment.toString(), item.getString("assignmentId"));
+        assertTrue(!item.containsKey("personId") && !item.containsKey("enrolmentId"), item.toString());
+    }
+
     @Test
     void aPersonWithoutAnyChannelIsFlaggedToTheCentre() {
         String center = fixtures.center();

@@ -12,6 +12,7 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import fr.jalon.platform.http.FieldError;
+import fr.jalon.platform.http.ProblemList;
 
 /**
  * The files Pix exchanges: ';' separated, UTF-8 with or without BOM. Decodes and splits a file,
@@ -24,16 +25,22 @@ public final class SemicolonCsv {
     public record Parsed(List<CsvRecord> records, List<FieldError> errors) {
     }
 
+    /** Data lines of one file at most (a session import or a results export is far below). */
+    public static final int MAX_RECORDS = 20_000;
+
     private SemicolonCsv() {
     }
 
     public static Parsed read(byte[] bytes) {
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ProblemList();
         Optional<String> text = decode(bytes, errors);
         if (text.isEmpty()) {
             return new Parsed(List.of(), errors);
         }
         String content = text.get();
+        if (!controlCharacters(content, errors)) {
+            return new Parsed(List.of(), errors);
+        }
         String firstLine = content.lines().findFirst().orElse("");
         if (!firstLine.contains(";")) {
             String found = firstLine.contains("\t") ? "des tabulations" : firstLine.contains(",") ? "des virgules" : "aucun séparateur";
@@ -44,7 +51,14 @@ public final class SemicolonCsv {
         List<CsvRecord> records = new ArrayList<>();
         try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(';').skipEmptyLines(true)
                 .allowExtraFields(true).allowMissingFields(true).ofCsvRecord(content)) {
-            reader.forEach(records::add);
+            for (CsvRecord record : reader) {
+                if (records.size() > MAX_RECORDS) {
+                    errors.add(new FieldError(null, "(fichier)", "too_many_lines", "Le fichier dépasse "
+                            + MAX_RECORDS + " lignes : découpez-le en plusieurs fichiers."));
+                    return new Parsed(List.of(), errors);
+                }
+                records.add(record);
+            }
         } catch (CsvParseException e) {
             errors.add(new FieldError(records.size() + 2, "(fichier)", "quotes",
                     "Guillemets mal fermés ou ligne illisible après la ligne " + (records.size() + 1) + "."));
@@ -57,6 +71,27 @@ public final class SemicolonCsv {
             errors.add(new FieldError(null, "(fichier)", "empty", "Le fichier est vide."));
         }
         return new Parsed(records, errors);
+    }
+
+    /**
+     * Refuses C0 control characters other than tab, carriage return and line feed (a NUL byte
+     * cannot even be stored by PostgreSQL): each line holding one is reported. True when none.
+     */
+    private static boolean controlCharacters(String content, List<FieldError> errors) {
+        int line = 1;
+        int reportedLine = 0;
+        for (int i = 0; i < content.length(); i++) {
+            char c = content.charAt(i);
+            if (c == '\n') {
+                line++;
+            } else if (c < 0x20 && c != '\t' && c != '\r' && line != reportedLine) {
+                errors.add(new FieldError(line, "(ligne)", "control_character", String.format(
+                        "La ligne contient un caractère de contrôle interdit (U+%04X) : retirez-le et importez à nouveau.",
+                        (int) c)));
+                reportedLine = line;
+            }
+        }
+        return reportedLine == 0;
     }
 
     /** What a reader does with a data record once its shape is checked. */

@@ -57,7 +57,8 @@ public class ApiProblem extends RuntimeException {
 
     public static ApiProblem validation(List<FieldError> errors) {
         return new ApiProblem(422, "validation", "Données invalides",
-                errors.size() == 1 ? errors.getFirst().message()
+                errors.size() == 1 && !(errors instanceof ProblemList list && list.more() > 0) ? errors.getFirst().message()
+                        : errors instanceof ProblemList ? ProblemList.summary(errors) + "."
                         : errors.size() + " champs sont invalides : voir la liste des erreurs.", errors);
     }
 

@@ -4,7 +4,8 @@ import java.sql.SQLException;
 
 /**
  * Maps constraint violations that reach the HTTP layer (races that a pre-check could not see)
- * to a 409 instead of a 500. Use cases check first and give precise messages; this is the net.
+ * to a 409, and data exceptions (SQLSTATE class 22) to a 422, instead of a 500. Use cases check
+ * first and give precise messages; this is the net.
  */
 final class DatabaseErrors {
 
@@ -23,7 +24,11 @@ final class DatabaseErrors {
                     case "23503" -> ApiProblem.conflict("Cet enregistrement est lié à des données absentes ou encore utilisées.");
                     case "40001", "40P01" -> new ApiProblem(503, "retry", "Service momentanément indisponible",
                             "Conflit d'accès concurrent : réessayez dans un instant.", java.util.List.of());
-                    default -> null;
+                    // Class 22, data exceptions (a NUL byte, a number out of range...): the input, not the service.
+                    default -> sql.getSQLState().startsWith("22") ? new ApiProblem(422, "invalid-data",
+                            "Données invalides", "Une valeur envoyée n'est pas acceptée (caractère interdit, nombre hors "
+                                    + "limites ou format invalide) : rien n'a été enregistré.", java.util.List.of())
+                            : null;
                 };
             }
         }

@@ -77,6 +77,10 @@ public final class JsonInput {
             error(field, "too_long", "ne doit pas dépasser " + maxLength + " caractères");
             return Optional.empty();
         }
+        if (hasControlCharacter(text)) {
+            error(field, "control_character", "contient un caractère de contrôle interdit (retirez-le)");
+            return Optional.empty();
+        }
         return Optional.of(text);
     }
 
@@ -197,14 +201,30 @@ public final class JsonInput {
             return values;
         }
         for (JsonValue item : value.asJsonArray()) {
-            if (item instanceof JsonString s && !s.getString().isBlank() && s.getString().length() <= maxLength) {
+            if (item instanceof JsonString s && !s.getString().isBlank() && s.getString().length() <= maxLength
+                    && !hasControlCharacter(s.getString())) {
                 values.add(s.getString().strip());
             } else {
-                error(field, "type", "ne doit contenir que des textes non vides d'au plus " + maxLength + " caractères");
+                error(field, "type", "ne doit contenir que des textes non vides d'au plus " + maxLength
+                        + " caractères, sans caractère de contrôle");
                 return values;
             }
         }
         return values;
+    }
+
+    /**
+     * Whether the text holds a C0 control character other than tab, carriage return and line
+     * feed (NUL cannot be stored; the others have no place in a name, an address or a note).
+     */
+    public static boolean hasControlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A nested object, validated with the same error list. */

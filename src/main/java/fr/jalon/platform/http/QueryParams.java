@@ -38,6 +38,9 @@ public final class QueryParams {
         if (value.isPresent() && value.get().length() > maxLength) {
             throw ApiProblem.badRequest("Le paramètre « " + name + " » ne doit pas dépasser " + maxLength + " caractères.");
         }
+        if (value.isPresent() && JsonInput.hasControlCharacter(value.get())) {
+            throw ApiProblem.badRequest("Le paramètre « " + name + " » contient un caractère de contrôle interdit.");
+        }
         return value;
     }
 
