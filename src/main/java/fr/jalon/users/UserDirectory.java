@@ -30,6 +30,9 @@ final class UserDirectory {
 
     private final Organisations organisations;
 
+    /** The longest life of a token a user (not an administrator) makes with a token that never expires. */
+    static final java.time.Duration SELF_ISSUED_MAX = java.time.Duration.ofDays(90);
+
     UserDirectory(Transactions transactions, UserAccounts accounts, Centers centers, Organisations organisations,
                   AuditLog audit) {
         this.organisations = organisations;
@@ -77,13 +80,31 @@ final class UserDirectory {
         });
     }
 
+    /**
+     * A new token. Only an administrator issues tokens for someone else. A token a user makes for
+     * themselves never outlives the token that made it; when that one never expires, a user other
+     * than an administrator still gets one that expires within {@link #SELF_ISSUED_MAX}.
+     */
     IssuedToken issueToken(Principal actor, UUID userId, String label, Instant expiresAt) {
         return transactions.inTransaction(tx -> {
             UserAccount user = visibleUser(actor, tx, userId);
             if (user.disabledAt() != null) {
                 throw ApiProblem.conflict("Cet utilisateur est désactivé : aucun jeton ne peut lui être délivré.");
             }
-            IssuedToken token = accounts.issueToken(tx, userId, label, expiresAt);
+            Instant expires = expiresAt;
+            if (userId.equals(actor.userId())) {
+                Instant limit = accounts.findToken(tx, actor.tokenId()).map(TokenInfo::expiresAt)
+                        .orElse(null);
+                if (limit == null && !actor.isAdmin()) {
+                    limit = Instant.now().plus(SELF_ISSUED_MAX);
+                }
+                if (limit != null && expires != null && expires.isAfter(limit)) {
+                    throw ApiProblem.invalidField("expiresAt", "outlives_token", "Un jeton que vous créez pour vous-même "
+                            + "ne peut pas expirer après le jeton qui le crée (" + limit + ").");
+                }
+                expires = expires == null ? limit : expires;
+            }
+            IssuedToken token = accounts.issueToken(tx, userId, label, expires);
             audit.record(tx, actor, "token.create", "token", token.info().id());
             return token;
         });
@@ -94,6 +115,20 @@ final class UserDirectory {
             visibleUser(actor, tx, userId);
             audit.record(tx, actor, "token.list", "user", userId);
             return accounts.tokensOf(tx, userId);
+        });
+    }
+
+    /** An administrator disables a user: every token revoked at once, no new one; the user stays for the record. */
+    UserAccount disable(Principal actor, UUID userId) {
+        actor.requireRole(Role.ADMIN);
+        if (userId.equals(actor.userId())) {
+            throw ApiProblem.conflict("Vous ne pouvez pas désactiver votre propre compte.");
+        }
+        return transactions.inTransaction(tx -> {
+            visibleUser(actor, tx, userId);
+            accounts.disable(tx, userId);
+            audit.record(tx, actor, "user.disable", "user", userId);
+            return accounts.findUser(tx, userId).orElseThrow();
         });
     }
 

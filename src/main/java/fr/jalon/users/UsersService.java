@@ -47,6 +47,7 @@ final class UsersService implements ApiRoutes.ApiService {
                 .get("/users/{id}", this::get)
                 .get("/users/{id}/tokens", this::tokens)
                 .post("/users/{id}/tokens", this::issueToken)
+                .post("/users/{id}/disable", this::disable)
                 .delete("/tokens/{id}", this::revoke);
     }
 
@@ -115,6 +116,10 @@ final class UsersService implements ApiRoutes.ApiService {
                 .build();
         res.header("Cache-Control", "no-store");
         Responses.created(res, "/users/" + userId + "/tokens", body);
+    }
+
+    private void disable(ServerRequest req, ServerResponse res) {
+        Responses.ok(res, user(directory.disable(Authentication.principal(req), QueryParams.pathId(req, "id"))));
     }
 
     private void revoke(ServerRequest req, ServerResponse res) {

@@ -26,6 +26,11 @@ public final class ApiClient {
         this.token = token;
     }
 
+    /** The bearer token this client sends (to use it against another instance). */
+    public String token() {
+        return token;
+    }
+
     public static ApiClient of(URI server, String token) {
         String base = server.toString();
         return new ApiClient(base.endsWith("/") ? base.substring(0, base.length() - 1) : base, token);

@@ -1,6 +1,7 @@
 package fr.jalon.users;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import fr.jalon.platform.json.Jsons;
@@ -118,5 +119,84 @@ class TokensHttpTest {
 
         assertEquals(422, past.status());
         assertEquals(401, admin.as(issued.json().getString("token")).get("/api/v1/me").status());
+    }
+
+    /** A user's own new token never outlives the token that made it; only an administrator issues for others. */
+    @Test
+    void aTokenMadeWithATokenNeverOutlivesIt() {
+        String center = fixtures.center();
+        String userId = admin.as(fixtures.tokenFor("CENTER_STAFF", center)).get("/api/v1/me").id();
+        ApiClient.Answer shortLived = admin.post("/api/v1/users/" + userId + "/tokens",
+                Jsons.createObjectBuilder().add("expiresAt", "2030-01-01T00:00:00Z").build());
+        ApiClient staff = admin.as(shortLived.json().getString("token"));
+
+        ApiClient.Answer longer = staff.post("/api/v1/users/" + userId + "/tokens",
+                Jsons.createObjectBuilder().add("expiresAt", "2099-01-01T00:00:00Z").build());
+        ApiClient.Answer forever = staff.post("/api/v1/users/" + userId + "/tokens", Jsons.createObjectBuilder().build());
+        String otherId = admin.as(fixtures.tokenFor("CENTER_STAFF", center)).get("/api/v1/me").id();
+        ApiClient.Answer forOther = staff.post("/api/v1/users/" + otherId + "/tokens", Jsons.createObjectBuilder().build());
+
+        assertEquals(422, longer.status(), longer.body());
+        assertEquals("outlives_token", longer.json().getJsonArray("errors").getJsonObject(0).getString("code"));
+        assertEquals(201, forever.status(), forever.body());
+        assertEquals("2030-01-01T00:00:00Z", forever.json().getString("expiresAt"), "no expiry asked: the creator's");
+        assertEquals(404, forOther.status(), "only an administrator issues tokens for others");
+
+        // Made with a token that never expires, a staff member's own token still expires (90 days at most).
+        ApiClient unlimited = admin.as(fixtures.tokenFor("CENTER_STAFF", center));
+        String unlimitedId = unlimited.get("/api/v1/me").id();
+        ApiClient.Answer own = unlimited.post("/api/v1/users/" + unlimitedId + "/tokens", Jsons.createObjectBuilder().build());
+        assertEquals(201, own.status(), own.body());
+        java.time.Instant expires = java.time.Instant.parse(own.json().getString("expiresAt"));
+        assertTrue(expires.isBefore(java.time.Instant.now().plus(java.time.Duration.ofDays(91))), expires.toString());
+    }
+
+    /** Disabling a user revokes every token at once, here and on another instance within the cache's life. */
+    @Test
+    void aDisabledUserLosesEveryTokenAtOnce() throws Exception {
+        String center = fixtures.center();
+        String userId = admin.post("/api/v1/users", Jsons.createObjectBuilder()
+                .add("email", UUID.randomUUID() + "@example.org").add("displayName", "Agent parti")
+                .add("role", "CENTER_STAFF").add("centerId", center).build()).id();
+        List<ApiClient> clients = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            clients.add(admin.as(admin.post("/api/v1/users/" + userId + "/tokens", Jsons.createObjectBuilder().build())
+                    .json().getString("token")));
+        }
+        io.helidon.webserver.WebServer other = fr.jalon.testing.JalonServer.secondInstance();
+        try {
+            ApiClient onOther = ApiClient.of(java.net.URI.create("http://localhost:" + other.port()), null);
+            for (ApiClient c : clients) {
+                assertEquals(200, c.get("/api/v1/me").status());
+                assertEquals(200, onOther.as(tokenOf(c)).get("/api/v1/me").status(), "cached on the other instance");
+            }
+
+            ApiClient.Answer disabled = admin.post("/api/v1/users/" + userId + "/disable", Jsons.createObjectBuilder().build());
+
+            assertEquals(200, disabled.status(), disabled.body());
+            assertFalse(disabled.json().getBoolean("active"));
+            for (ApiClient c : clients) {
+                assertEquals(401, c.get("/api/v1/me").status(), "refused here at once");
+            }
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(12).toNanos();
+            boolean refusedEverywhere = false;
+            while (!refusedEverywhere && System.nanoTime() < deadline) {
+                refusedEverywhere = clients.stream().allMatch(c -> onOther.as(tokenOf(c)).get("/api/v1/me").status() == 401);
+                Thread.sleep(500);
+            }
+            assertTrue(refusedEverywhere, "refused by the other instance within 10 s");
+            assertEquals(409, admin.post("/api/v1/users/" + userId + "/tokens", Jsons.createObjectBuilder().build()).status());
+            String self = admin.get("/api/v1/me").id();
+            assertEquals(409, admin.post("/api/v1/users/" + self + "/disable", Jsons.createObjectBuilder().build()).status());
+            ApiClient colleague = admin.as(fixtures.tokenFor("CENTER_STAFF", center));
+            assertEquals(403, colleague.post("/api/v1/users/" + self + "/disable", Jsons.createObjectBuilder().build())
+                    .status(), "only an administrator disables");
+        } finally {
+            other.stop();
+        }
+    }
+
+    private static String tokenOf(ApiClient client) {
+        return client.token();
     }
 }

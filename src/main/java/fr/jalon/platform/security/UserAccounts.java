@@ -153,6 +153,18 @@ public final class UserAccounts {
         return ids.size();
     }
 
+    /**
+     * Disables an account: every token revoked; evicted from this instance's cache at once, and
+     * refused by every other instance within {@link #CACHE_TTL} (their lookups check the account).
+     * Returns how many tokens were revoked.
+     */
+    public int disable(DbExecute exec, UUID id) {
+        exec.dml("UPDATE users SET disabled_at = coalesce(disabled_at, now()) WHERE id = ?", id);
+        long revoked = exec.dml("UPDATE api_tokens SET revoked_at = now() WHERE user_id = ? AND revoked_at IS NULL", id);
+        cache.values().removeIf(c -> c.authenticated().principal().userId().equals(id));
+        return (int) revoked;
+    }
+
     /** Disables these accounts for good: no name, no e-mail, every token revoked (cache evicted here at once). */
     public void anonymise(DbExecute exec, List<UUID> ids) {
         if (ids.isEmpty()) {
