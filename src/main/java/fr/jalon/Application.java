@@ -35,6 +35,7 @@ import fr.jalon.platform.http.RequestBodies;
 import fr.jalon.platform.http.StartupReadiness;
 import fr.jalon.platform.security.AdminBootstrap;
 import fr.jalon.platform.security.Authentication;
+import fr.jalon.platform.security.SecretBox;
 import fr.jalon.platform.security.UserAccounts;
 import fr.jalon.sessions.SessionRoomUsage;
 import fr.jalon.sessions.Sessions;
@@ -112,6 +113,8 @@ public final class Application {
                 settings.smtp(), settings.sms());
         this.referrals = new Referrals(database.client(), transactions, candidates, notifications, audit, bodies, clock,
                 id -> centers.centerExists(database.client().execute(), id), settings.externalDb().isPresent(),
+                SecretBox.configured(settings.secretKey(), settings.embeddedDatabase(),
+                        settings.dataDir().resolve("secret.key")),
                 java.time.Duration.ofDays(settings.referralExpiryDays()));
         this.invigilators = new Invigilators(transactions, centers, sessions, audit, bodies, events, clock,
                 java.time.Duration.ofMinutes(settings.travelMinutes()),

@@ -21,14 +21,7 @@ final class SmtpTransport implements Transport {
 
     SmtpTransport(SmtpSettings settings) {
         this.settings = settings;
-        Properties p = new Properties();
-        p.setProperty("mail.smtp.host", settings.host());
-        p.setProperty("mail.smtp.port", String.valueOf(settings.port()));
-        p.setProperty("mail.smtp.starttls.enable", String.valueOf(settings.startTls()));
-        p.setProperty("mail.smtp.auth", String.valueOf(settings.user().isPresent()));
-        p.setProperty("mail.smtp.connectiontimeout", "5000");
-        p.setProperty("mail.smtp.timeout", "10000");
-        p.setProperty("mail.smtp.writetimeout", "10000");
+        Properties p = properties(settings);
         this.session = settings.user().isPresent()
                 ? Session.getInstance(p, new Authenticator() {
                     @Override
@@ -37,6 +30,21 @@ final class SmtpTransport implements Transport {
                     }
                 })
                 : Session.getInstance(p);
+    }
+
+    /** The session's properties: STARTTLS required and the server's identity checked unless turned off. */
+    static Properties properties(SmtpSettings settings) {
+        Properties p = new Properties();
+        p.setProperty("mail.smtp.host", settings.host());
+        p.setProperty("mail.smtp.port", String.valueOf(settings.port()));
+        p.setProperty("mail.smtp.starttls.enable", String.valueOf(settings.startTls()));
+        p.setProperty("mail.smtp.starttls.required", String.valueOf(settings.startTls()));
+        p.setProperty("mail.smtp.ssl.checkserveridentity", String.valueOf(settings.checkServerIdentity()));
+        p.setProperty("mail.smtp.auth", String.valueOf(settings.user().isPresent()));
+        p.setProperty("mail.smtp.connectiontimeout", "5000");
+        p.setProperty("mail.smtp.timeout", "10000");
+        p.setProperty("mail.smtp.writetimeout", "10000");
+        return p;
     }
 
     /** One connection for many messages (a new one per message halved throughput); reopened when lost. */

@@ -10,6 +10,7 @@ import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.security.Principal;
 import fr.jalon.platform.security.Role;
+import fr.jalon.platform.security.SecretBox;
 
 /**
  * Referring organisations: created by an administrator or by a centre's staff (who can only
@@ -23,10 +24,12 @@ final class OrganisationDesk {
     private final OrganisationRepository repository;
     private final AuditLog audit;
     private final boolean production;
+    private final SecretBox secrets;
     private final io.helidon.dbclient.DbClient db;
 
     OrganisationDesk(io.helidon.dbclient.DbClient db, Transactions transactions, OrganisationRepository repository,
-                     AuditLog audit, boolean production) {
+                     AuditLog audit, boolean production, SecretBox secrets) {
+        this.secrets = secrets;
         this.db = db;
         this.transactions = transactions;
         this.repository = repository;
@@ -74,14 +77,34 @@ final class OrganisationDesk {
         if (url != null && production && !url.startsWith("https://")) {
             throw ApiProblem.invalidField("url", "https_required", "En production, l'adresse du webhook doit être en https://.");
         }
+        if (url != null && production && !publicLiteral(url)) {
+            throw ApiProblem.invalidField("url", "internal_address",
+                    "En production, un webhook ne peut pas viser une adresse interne (locale, privée ou de lien local).");
+        }
         String secret = url == null ? null : "whsec_" + HexFormat.of().formatHex(randomBytes());
         return transactions.inTransaction(tx -> {
             repository.find(tx, id).orElseThrow(
                     () -> ApiProblem.notFound("Aucune structure prescriptrice ne correspond à cet identifiant."));
-            repository.setWebhook(tx, id, url, secret);
+            // Stored sealed (JALON_SECRET_KEY): a copy of the database does not give away signing secrets.
+            repository.setWebhook(tx, id, url, secrets.seal(secret));
             audit.record(tx, actor, "organisation.webhook", "organisation", id);
             return secret;
         });
+    }
+
+    /** A host written as an IP address must be public; names are checked when resolved, at each delivery. */
+    private static boolean publicLiteral(String url) {
+        try {
+            String host = java.net.URI.create(url).getHost();
+            if (host == null) {
+                return false;
+            }
+            boolean literal = host.startsWith("[") || host.chars().allMatch(c -> Character.isDigit(c) || c == '.');
+            return !literal && !host.equalsIgnoreCase("localhost")
+                    || literal && WebhookHttp.isPublic(java.net.InetAddress.getByName(host));
+        } catch (IllegalArgumentException | java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     private static byte[] randomBytes() {

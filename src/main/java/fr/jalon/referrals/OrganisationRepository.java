@@ -54,6 +54,15 @@ final class OrganisationRepository {
                 url, secret, id);
     }
 
+    /** Seals webhook secrets still stored in clear (written before sealing existed). */
+    void sealWebhookSecrets(DbExecute exec, fr.jalon.platform.security.SecretBox secrets) {
+        exec.query("SELECT id, webhook_secret FROM referring_organisations WHERE webhook_secret IS NOT NULL "
+                        + "AND webhook_secret NOT LIKE 'v1:%' FOR UPDATE")
+                .map(row -> new String[] {Rows.text(row, "id"), Rows.text(row, "webhook_secret")}).toList()
+                .forEach(r -> exec.dml("UPDATE referring_organisations SET webhook_secret = ? WHERE id = ?",
+                        secrets.seal(r[1]), UUID.fromString(r[0])));
+    }
+
     private static Organisation organisation(DbRow row) {
         return new Organisation(Rows.uuid(row, "id"), OrganisationKind.valueOf(Rows.text(row, "kind")),
                 Rows.text(row, "name"), Rows.text(row, "siret"), Rows.text(row, "safir_code"),

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import fr.jalon.platform.json.Jsons;
 import io.helidon.dbclient.DbExecute;
 import jakarta.json.JsonObject;
 import okhttp3.MediaType;
+import fr.jalon.platform.security.SecretBox;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -47,11 +47,14 @@ final class OutcomeDelivery {
     private final Notifications.Mailer mailer;
     private final TemplateRenderer templates;
     private final Clock clock;
-    private final OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build();
+    private final OkHttpClient http;
+    private final SecretBox secrets;
     private final RandomGenerator random = RandomGenerator.getDefault();
 
     OutcomeDelivery(Transactions transactions, ChangeLog changes, Notifications.Mailer mailer, TemplateRenderer templates,
-                    Clock clock) {
+                    Clock clock, boolean production, SecretBox secrets) {
+        this.http = WebhookHttp.client(production);
+        this.secrets = secrets;
         this.transactions = transactions;
         this.changes = changes;
         this.mailer = mailer;
@@ -137,11 +140,11 @@ final class OutcomeDelivery {
         String body = Jsons.createObjectBuilder()
                 .add("id", d.changeId().toString())
                 .add("event", d.event())
-                .add("occurred_at", d.occurredAt().toString())
+                .add("occurredAt", d.occurredAt().toString())
                 .add("referral", snapshot(d))
                 .build().toString();
         Request request = new Request.Builder().url(d.webhookUrl())
-                .header("X-Jalon-Signature", WebhookSignature.header(d.webhookSecret(), now.getEpochSecond(), body))
+                .header("X-Jalon-Signature", WebhookSignature.header(secrets.open(d.webhookSecret()), now.getEpochSecond(), body))
                 .header("X-Jalon-Event", d.event())
                 .post(RequestBody.create(body, JSON))
                 .build();

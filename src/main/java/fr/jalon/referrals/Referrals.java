@@ -12,6 +12,7 @@ import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.http.ApiRoutes;
 import fr.jalon.platform.http.RequestBodies;
+import fr.jalon.platform.security.SecretBox;
 
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
@@ -33,6 +34,7 @@ public final class Referrals {
 
     public Referrals(DbClient db, Transactions transactions, Candidates candidates, Notifications notifications,
                      AuditLog audit, RequestBodies bodies, Clock clock, Predicate<UUID> centerExists, boolean production,
+                     SecretBox secrets,
                      Duration expiry) {
         this.transactions = transactions;
         this.clock = clock;
@@ -40,10 +42,13 @@ public final class Referrals {
         this.desk = new ReferralDesk(transactions, referrals, organisations, changes, candidates, audit, clock, expiry);
         candidates.onStatusChange(desk::enrolmentChanged);
         candidates.retention().onErase(referrals::erase);
-        this.outcomes = new OutcomeDelivery(transactions, changes, notifications.mailer(), notifications.templates(), clock);
+        this.outcomes = new OutcomeDelivery(transactions, changes, notifications.mailer(), notifications.templates(), clock,
+                production, secrets);
+        // Webhook secrets stored before they were sealed are sealed now (once; idempotent).
+        transactions.run(tx -> organisations.sealWebhookSecrets(tx, secrets));
         outcomes.validateTemplates();
         this.services = List.of(
-                new OrganisationsService(new OrganisationDesk(db, transactions, organisations, audit, production), bodies,
+                new OrganisationsService(new OrganisationDesk(db, transactions, organisations, audit, production, secrets), bodies,
                         centerExists),
                 new ReferralsService(desk, changes, idempotencyKeys, candidates, transactions, audit, bodies, clock));
     }

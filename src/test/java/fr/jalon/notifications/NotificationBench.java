@@ -187,8 +187,8 @@ class NotificationBench {
         mail.start();
         try {
             requeue(database, "EMAIL");
-            Notifications smtp = notifications(database, outbox, Optional.of(new SmtpSettings("127.0.0.1", port,
-                    Optional.empty(), Optional.empty(), false, "certification@example.org")), Optional.empty());
+            Notifications smtp = notifications(database, outbox, Optional.of(SmtpSettings.plain("127.0.0.1", port,
+                    "certification@example.org")), Optional.empty());
             long started = System.nanoTime();
             smtp.deliver();
             double seconds = seconds(started);

@@ -59,8 +59,8 @@ class SmtpDeliveryTest {
         Notifications smtp = new Notifications(TestDatabase.get().database().client(),
                 TestDatabase.get().database().transactions(), new AuditLog(),
                 new TemplateRenderer(Optional.empty()), TestDatabase.DATA_DIR.resolve("outbox"), Clock.systemUTC(),
-                List.of(7, 2), (tx, id) -> { }, Optional.of(new SmtpSettings("127.0.0.1", port, Optional.empty(),
-                        Optional.empty(), false, "certification@example.org")), Optional.empty());
+                List.of(7, 2), (tx, id) -> { }, Optional.of(SmtpSettings.plain("127.0.0.1", port,
+                        "certification@example.org")), Optional.empty());
 
         smtp.deliver();
         assertEquals(List.of(1, 0), attemptsAndSent(enrolment), "server down: one failed attempt, nothing sent");

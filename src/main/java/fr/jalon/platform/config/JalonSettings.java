@@ -17,7 +17,7 @@ public record JalonSettings(int port, String host, Path dataDir, Optional<Extern
                             String schedulerName, Optional<Path> templatesDir, List<Integer> reminderDays,
                             boolean automaticJobs, Optional<SmtpSettings> smtp, Optional<SmsSettings> sms,
                             int referralExpiryDays, int travelMinutes, int plannerSeconds, String publicUrl,
-                            int outboxDays) {
+                            int outboxDays, Optional<String> secretKey) {
 
     /** Connection to a PostgreSQL run outside the service (production). */
     public record ExternalDb(String url, String user, String password) {
@@ -69,9 +69,19 @@ public record JalonSettings(int port, String host, Path dataDir, Optional<Extern
             throw new IllegalArgumentException("JALON_PLANNER_SECONDS must be between 1 and 60");
         }
         // The address people reach the service at: printed in attestations' verification links and QR codes.
-        String publicUrl = nonBlank(env.get("JALON_PUBLIC_URL"))
-                .or(() -> jalon.get("public-url").asString().asOptional().flatMap(JalonSettings::nonBlank))
-                .orElse("http://localhost:" + port).replaceAll("/+$", "");
+        Optional<String> configuredUrl = nonBlank(env.get("JALON_PUBLIC_URL"))
+                .or(() -> jalon.get("public-url").asString().asOptional().flatMap(JalonSettings::nonBlank));
+        if (db.isPresent() && configuredUrl.isEmpty()) {
+            // Attestations keep their QR code for good: in production it must not point to localhost.
+            throw new IllegalArgumentException("JALON_PUBLIC_URL is required with an external database (JALON_DB_URL): "
+                    + "it is printed for good on attestations and in their QR code, e.g. https://jalon.example.fr");
+        }
+        Optional<String> secretKey = nonBlank(env.get("JALON_SECRET_KEY"));
+        if (db.isPresent() && secretKey.isEmpty()) {
+            throw new IllegalArgumentException("JALON_SECRET_KEY is required with an external database (JALON_DB_URL): "
+                    + "32 bytes in base64 (openssl rand -base64 32); it seals webhook secrets in the database");
+        }
+        String publicUrl = configuredUrl.orElse("http://localhost:" + port).replaceAll("/+$", "");
         // How long the files of the file transport (<data>/outbox) are kept: they hold whole messages.
         int outboxDays = intValue(env.get("JALON_OUTBOX_DAYS")).orElse(jalon.get("outbox-days").asInt().orElse(30));
         if (retention < 1 || outboxDays < 1) {
@@ -79,7 +89,7 @@ public record JalonSettings(int port, String host, Path dataDir, Optional<Extern
         }
         return new JalonSettings(port, host, dataDir, db, poolSize, maxJson, maxImport, bootstrap, demo, accessLog,
                 retention, scheduler, templates, reminders, automaticJobs, SmtpSettings.from(env),
-                SmsSettings.from(env), referralExpiry, travel, plannerSeconds, publicUrl, outboxDays);
+                SmsSettings.from(env), referralExpiry, travel, plannerSeconds, publicUrl, outboxDays, secretKey);
     }
 
     public boolean embeddedDatabase() {
