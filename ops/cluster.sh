@@ -2,13 +2,15 @@
 # Two Jalon instances on one PostgreSQL, as in production behind ops/nginx-jalon.conf.
 # Instances are stateless: every rule that matters (room overlaps, unique codes…) is enforced
 # by PostgreSQL, so both behave as one service.
-# Usage: JALON_DB_URL=… JALON_DB_USER=… JALON_DB_PASSWORD=… ops/cluster.sh [start|stop]
+# Usage: JALON_DB_URL=… JALON_DB_USER=… JALON_DB_PASSWORD=… JALON_PUBLIC_URL=… JALON_SECRET_KEY=… ops/cluster.sh [start|stop]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 case "${1:-start}" in
   start)
     : "${JALON_DB_URL:?an external database is required for a cluster}"
+    : "${JALON_PUBLIC_URL:?the public address is required with an external database}"
+    : "${JALON_SECRET_KEY:?the same secret key is required on both instances (openssl rand -base64 32)}"
     [ -f target/jalon.jar ] || mvn -q package -DskipTests
     mkdir -p data/cluster
     for port in 8081 8082; do

@@ -41,11 +41,14 @@ final class PixFileReader {
     record Content(List<Row> rows, List<FieldError> errors) {
     }
 
+    /** Candidate lines of one file at most: a département's month is a few thousand. */
+    static final int MAX_LINES = 20_000;
+
     private PixFileReader() {
     }
 
     static Content read(byte[] bytes) {
-        SemicolonCsv.Parsed parsed = SemicolonCsv.read(bytes);
+        SemicolonCsv.Parsed parsed = SemicolonCsv.read(bytes, MAX_LINES);
         List<FieldError> errors = new ProblemList(parsed.errors());
         if (!errors.isEmpty()) {
             return new Content(List.of(), errors);

@@ -61,8 +61,11 @@ final class PixResultsFile {
     private PixResultsFile() {
     }
 
+    /** Result lines of one file at most (a centre's year; the 32 MiB body limit comes first anyway). */
+    static final int MAX_LINES = 150_000;
+
     static Content read(byte[] bytes) {
-        SemicolonCsv.Parsed parsed = SemicolonCsv.read(bytes);
+        SemicolonCsv.Parsed parsed = SemicolonCsv.read(bytes, MAX_LINES);
         if (!parsed.errors().isEmpty()) {
             return new Content(List.of(), parsed.errors());
         }

@@ -14,8 +14,8 @@ import fr.jalon.platform.text.Folding;
  * with or without « Type de certification », complementary names in another case or order):
  * certification number, status, score, global level, the 16 competence levels and the
  * complementary outcomes. Two rows of the same meaning are the same result: importing the other
- * layout is not a correction. The jury's comment, the certification type and the date are
- * stored as sent but do not make a new version.
+ * layout is not a correction (which would revoke attestations). The jury's comment, the
+ * certification type and the date stay as first imported: they alone make no new version.
  */
 record ResultMeaning(String certificationNumber, ResultStatus status, Integer score, Integer globalLevel,
                      List<Integer> levels, List<String> complementary) {

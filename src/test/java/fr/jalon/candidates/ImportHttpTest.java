@@ -264,7 +264,7 @@ class ImportHttpTest {
         assertTrue(answer.body().contains("X".repeat(40) + "…"), "and says it was cut");
 
         StringBuilder tooLong = new StringBuilder(HEADER).append("\n");
-        for (int i = 0; i <= fr.jalon.platform.csv.SemicolonCsv.MAX_RECORDS; i++) {
+        for (int i = 0; i <= PixFileReader.MAX_LINES; i++) {
             tooLong.append(s).append("L;J;01/01/1980;M;40192;;;France;;;;;Gratuite;;\n");
         }
         ApiClient.Answer lines = upload(importPath, tooLong.toString());

@@ -25,13 +25,12 @@ public final class SemicolonCsv {
     public record Parsed(List<CsvRecord> records, List<FieldError> errors) {
     }
 
-    /** Data lines of one file at most (a session import or a results export is far below). */
-    public static final int MAX_RECORDS = 20_000;
 
     private SemicolonCsv() {
     }
 
-    public static Parsed read(byte[] bytes) {
+    /** Reads at most {@code maxRecords} data lines; a longer file is refused as a whole. */
+    public static Parsed read(byte[] bytes, int maxRecords) {
         List<FieldError> errors = new ProblemList();
         Optional<String> text = decode(bytes, errors);
         if (text.isEmpty()) {
@@ -52,9 +51,9 @@ public final class SemicolonCsv {
         try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(';').skipEmptyLines(true)
                 .allowExtraFields(true).allowMissingFields(true).ofCsvRecord(content)) {
             for (CsvRecord record : reader) {
-                if (records.size() > MAX_RECORDS) {
+                if (records.size() > maxRecords) {
                     errors.add(new FieldError(null, "(fichier)", "too_many_lines", "Le fichier dépasse "
-                            + MAX_RECORDS + " lignes : découpez-le en plusieurs fichiers."));
+                            + maxRecords + " lignes : découpez-le en plusieurs fichiers."));
                     return new Parsed(List.of(), errors);
                 }
                 records.add(record);

@@ -1,0 +1,185 @@
+package fr.jalon.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+import fr.jalon.candidates.PixFileFixture;
+import fr.jalon.platform.json.Jsons;
+import fr.jalon.testing.ApiClient;
+import fr.jalon.testing.Fixtures;
+import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.ResultsCsv;
+import fr.jalon.testing.TestDatabase;
+
+import io.helidon.webserver.WebServer;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A seeded mutation fuzz of every import endpoint (candidates' Pix file, Pix results, referral
+ * batches), for a fixed time: byte flips, control characters (NUL first), deleted, repeated and
+ * swapped spans, stray separators and quotes, long cells, truncations. Every answer must be a 2xx
+ * or a 4xx problem, never a 5xx, and a refused file must leave the database exactly as it was
+ * (its target's row counts unchanged). Seed {@code jalon.fuzz.seed} (20261203), time
+ * {@code jalon.fuzz.seconds} (60). Each finding becomes a regression test.
+ */
+class ImportFuzzBench {
+
+    private static final long SEED = Long.getLong("jalon.fuzz.seed", 20261203L);
+    private static final long SECONDS = Long.getLong("jalon.fuzz.seconds", 60L);
+
+    private record Target(String name, ApiClient client, String path, byte[] seed, String countSql) {
+    }
+
+    @Test
+    void mutatedImportsNeverAnswer500AndNeverHalfApply() throws Exception {
+        WebServer server = BenchSupport.startServer();
+        try {
+            ApiClient admin = new ApiClient("http://localhost:" + server.port(), JalonServer.adminToken());
+            Fixtures fixtures = new Fixtures(admin);
+            List<Target> targets = targets(admin, fixtures);
+            SplittableRandom random = new SplittableRandom(SEED);
+            Map<String, int[]> outcomes = new TreeMap<>();
+            List<String> failures = new ArrayList<>();
+            long deadline = System.nanoTime() + SECONDS * 1_000_000_000L;
+            int requests = 0;
+            while (System.nanoTime() < deadline && failures.size() < 20) {
+                Target target = targets.get(random.nextInt(targets.size()));
+                byte[] file = mutate(target.seed(), random);
+                long before = count(target.countSql());
+                ApiClient.Answer answer = target.client().sendBytes("POST", target.path(), "text/csv", file);
+                requests++;
+                int[] counts = outcomes.computeIfAbsent(target.name(), k -> new int[3]);
+                counts[answer.status() >= 500 ? 2 : answer.status() >= 400 ? 1 : 0]++;
+                if (answer.status() >= 500) {
+                    failures.add(target.name() + " " + answer.status() + ": " + answer.body() + " for "
+                            + new String(file, StandardCharsets.UTF_8).replace("\u0000", "\\0"));
+                } else if (answer.status() >= 400 && count(target.countSql()) != before) {
+                    failures.add(target.name() + " refused (" + answer.status() + ") yet changed the database");
+                }
+            }
+            var report = Jsons.createObjectBuilder().add("name", "import-fuzz").add("seed", SEED).add("seconds", SECONDS)
+                    .add("requests", requests).add("failures", failures.size());
+            StringBuilder perTarget = new StringBuilder();
+            outcomes.forEach((name, c) -> {
+                report.add(name, Jsons.createObjectBuilder().add("accepted", c[0]).add("refused", c[1]).add("errors", c[2]));
+                perTarget.append(String.format(Locale.ROOT, "; %s %d accepted / %d refused / %d errors", name, c[0], c[1],
+                        c[2]));
+            });
+            BenchSupport.report("import-fuzz", report.build(), String.format(Locale.ROOT,
+                    "import-fuzz: %d mutated files in %d s (seed %d)%s; goal 0 errors, nothing applied from a refused file",
+                    requests, SECONDS, SEED, perTarget));
+            assertTrue(failures.isEmpty(), String.join("\n", failures));
+            assertTrue(requests > 100, "the fuzz ran (" + requests + " requests)");
+        } finally {
+            server.stop();
+        }
+    }
+
+    private static List<Target> targets(ApiClient admin, Fixtures fixtures) {
+        String center = fixtures.center();
+        String site = Fixtures.unique("Tiers-lieu fuzz");
+        String siteId = admin.post("/api/v1/centers/" + center + "/sites", Fixtures.siteBody(site).build()).id();
+        admin.post("/api/v1/sites/" + siteId + "/rooms", Fixtures.roomBody("Salle Adour", 500).build());
+        String day = LocalDate.now().plusDays(90).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        byte[] candidates = PixFileFixture.oneCandidate(site, "Salle Adour", day, "Fuzz", "Léa", "12/03/1990");
+
+        String session = fixtures.session(fixtures.room(fixtures.site(center), 10), LocalDate.now().plusDays(40), "09:00");
+        fixtures.enrol(session, "D'Artigues", "Anne-Sophie", "1980-04-02");
+        ApiClient staff = admin.as(fixtures.tokenFor("CENTER_STAFF", center));
+        Fixtures.startedAnHourAgo(session);
+        staff.put("/api/v1/enrolments/" + admin.get("/api/v1/sessions/" + session + "/enrolments").json()
+                .getJsonArray("items").getJsonObject(0).getString("id") + "/attendance",
+                Jsons.createObjectBuilder().add("status", "PRESENT").build());
+        assertEquals(200, staff.put("/api/v1/sessions/" + session + "/finalization", Jsons.createObjectBuilder().build())
+                .status());
+        byte[] results = ResultsCsv.v2026().row(ResultsCsv.newNumber(), "Anne-Sophie", "D'ARTIGUES", "02/04/1980",
+                "Validée", "412", ResultsCsv.levels(3), "Validée", "RAS", 700_001).bytes();
+
+        Fixtures.Partner partner = fixtures.partner(center);
+        byte[] referrals = ("\uFEFFnom_naissance;prenom;sexe;date_naissance;commune_naissance_insee;ville_naissance;"
+                + "pays_naissance;numero_france_travail;identifiant_imilo;email;mobile;disponibilites;communes_accessibles;note;"
+                + "personne_informee\r\nLagarde;Inès;F;09/07/2001;40192;;France;;;ines@example.org;;;;Besoin d'aide;oui\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        return List.of(
+                new Target("candidates", admin, "/api/v1/sessions/import?center=" + center, candidates,
+                        "SELECT (SELECT count(*) FROM sessions WHERE center_id = '" + center + "') * 1000000 + "
+                                + "(SELECT count(*) FROM enrolments WHERE center_id = '" + center + "')"),
+                new Target("results", staff, "/api/v1/sessions/" + session + "/results", results,
+                        "SELECT count(*) + coalesce(sum(version), 0) FROM certification_results WHERE session_id = '"
+                                + session + "'"),
+                new Target("referrals", partner.adviser(), "/api/v1/referrals/batch", referrals,
+                        "SELECT count(*) FROM referrals WHERE organisation_id = '" + partner.organisation() + "'"));
+    }
+
+    private static byte[] mutate(byte[] seed, SplittableRandom random) {
+        byte[] data = seed.clone();
+        for (int n = 1 + random.nextInt(4); n > 0; n--) {
+            data = switch (random.nextInt(9)) {
+                case 0 -> flip(data, random);
+                case 1 -> insert(data, random, new byte[] {0});
+                case 2 -> insert(data, random, new byte[] {(byte) (1 + random.nextInt(31))});
+                case 3 -> delete(data, random);
+                case 4 -> repeat(data, random);
+                case 5 -> insert(data, random, new byte[] {';'});
+                case 6 -> insert(data, random, new byte[] {'"'});
+                case 7 -> insert(data, random, "é".repeat(1 + random.nextInt(400)).getBytes(StandardCharsets.UTF_8));
+                default -> java.util.Arrays.copyOf(data, random.nextInt(data.length + 1));
+            };
+        }
+        return data;
+    }
+
+    private static byte[] flip(byte[] data, SplittableRandom random) {
+        if (data.length == 0) {
+            return data;
+        }
+        byte[] out = data.clone();
+        out[random.nextInt(out.length)] ^= (byte) (1 << random.nextInt(8));
+        return out;
+    }
+
+    private static byte[] insert(byte[] data, SplittableRandom random, byte[] what) {
+        int at = random.nextInt(data.length + 1);
+        byte[] out = new byte[data.length + what.length];
+        System.arraycopy(data, 0, out, 0, at);
+        System.arraycopy(what, 0, out, at, what.length);
+        System.arraycopy(data, at, out, at + what.length, data.length - at);
+        return out;
+    }
+
+    private static byte[] delete(byte[] data, SplittableRandom random) {
+        if (data.length == 0) {
+            return data;
+        }
+        int from = random.nextInt(data.length);
+        int to = Math.min(data.length, from + 1 + random.nextInt(20));
+        byte[] out = new byte[data.length - (to - from)];
+        System.arraycopy(data, 0, out, 0, from);
+        System.arraycopy(data, to, out, from, data.length - to);
+        return out;
+    }
+
+    private static byte[] repeat(byte[] data, SplittableRandom random) {
+        if (data.length == 0) {
+            return data;
+        }
+        int from = random.nextInt(data.length);
+        int to = Math.min(data.length, from + 1 + random.nextInt(200));
+        return insert(data, random, java.util.Arrays.copyOfRange(data, from, to));
+    }
+
+    private static long count(String sql) {
+        return TestDatabase.get().database().client().execute().get("SELECT CAST((" + sql + ") AS bigint) AS n")
+                .map(r -> r.column("n").get(Long.class)).orElseThrow();
+    }
+}
