@@ -30,6 +30,7 @@ import fr.jalon.platform.http.AccessLogFilter;
 import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.http.ApiRoutes;
 import fr.jalon.platform.http.OpenApiDocument;
+import fr.jalon.platform.http.OpenApiPage;
 import fr.jalon.platform.http.ProblemHandlers;
 import fr.jalon.platform.http.RequestBodies;
 import fr.jalon.platform.http.StartupReadiness;
@@ -151,6 +152,7 @@ public final class Application {
         Users users = new Users(transactions, accounts, centers, referrals::organisationExists, audit, bodies);
         this.services = java.util.stream.Stream.concat(java.util.stream.Stream.of(
                 new OpenApiDocument(),
+                new OpenApiPage(),
                 new HomePage(templates),
                 users.httpService(),
                 new AuditService(audit, database.client()),

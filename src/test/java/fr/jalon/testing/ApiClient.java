@@ -137,9 +137,13 @@ public final class ApiClient {
 
     private static Answer send(HttpRequest.Builder builder) {
         try {
-            HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    response.body(), response);
+            HttpRequest request = builder.build();
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            String contentType = response.headers().firstValue("Content-Type").orElse(null);
+            // Every answer of every HTTP test is held to the API contract.
+            OpenApiContract.check(request.method(), request.uri().getRawPath(), response.statusCode(), contentType,
+                    response.body());
+            return new Answer(response.statusCode(), contentType, response.body(), response);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -64,4 +64,23 @@ class OpenApiHttpTest {
                 .forEach(method -> unrouted.add(method + " " + path)));
         assertTrue(unrouted.isEmpty(), "Documented but not routed: " + unrouted);
     }
+
+    /** The browsable documentation is served by Jalon itself: its page, scripts and style sheet, nothing from a CDN. */
+    @Test
+    void theBrowsableDocumentationComesFromJalonItself() {
+        ApiClient anyone = anonymous;
+        ApiClient.Answer page = anyone.get("/openapi/ui");
+        assertEquals(200, page.status());
+        assertTrue(page.contentType().startsWith("text/html"), page.contentType());
+        assertFalse(page.body().contains("<script>"), "no inline script");
+        assertFalse(page.body().matches("(?s).*(src|href)=\"https?://.*"), "nothing fetched from elsewhere");
+        for (String file : List.of("swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "swagger-ui.css", "jalon.js")) {
+            assertTrue(page.body().contains("/openapi/ui/" + file), file);
+            ApiClient.Answer served = anyone.get("/openapi/ui/" + file);
+            assertEquals(200, served.status(), file);
+        }
+        assertTrue(anyone.get("/openapi/ui/swagger-ui-bundle.js").body().length() > 100_000);
+        assertTrue(anyone.get("/openapi/ui/jalon.js").body().contains("url: '/openapi'"));
+        assertEquals(404, anyone.get("/openapi/ui/index.html").status());
+    }
 }
