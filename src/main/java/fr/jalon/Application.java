@@ -34,7 +34,7 @@ import fr.jalon.platform.http.OpenApiPage;
 import fr.jalon.platform.http.ProblemHandlers;
 import fr.jalon.platform.http.RequestBodies;
 import fr.jalon.platform.http.StartupReadiness;
-import fr.jalon.platform.security.AdminBootstrap;
+import fr.jalon.users.AdminBootstrap;
 import fr.jalon.platform.security.Authentication;
 import fr.jalon.platform.security.SecretBox;
 import fr.jalon.platform.security.UserAccounts;

@@ -48,4 +48,38 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("fr.jalon")
                 .check(classes);
     }
+
+    @Test
+    void onlyRepositoriesRunSql() {
+        noClasses().that().doNotHaveSimpleName("Repository").and().haveSimpleNameNotEndingWith("Repository")
+                .and().resideOutsideOfPackages("fr.jalon.platform.db..", "fr.jalon.platform.audit..",
+                        "fr.jalon.platform.events..")
+                .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(
+                                        io.helidon.dbclient.DbExecute.class))))
+                .check(classes);
+    }
+
+    @Test
+    void servicesDoNotUseTheNestedTypesOfRepositories() {
+        noClasses().that().haveSimpleNameEndingWith("Service")
+                .should().dependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith(
+                        "Repository").or(com.tngtech.archunit.base.DescribedPredicate.describe("nested in a repository",
+                        c -> c.getEnclosingClass().map(e -> e.getSimpleName().endsWith("Repository")).orElse(false))))
+                .check(classes);
+    }
+
+    @Test
+    void rulesAreFreeOfHttpAndDatabase() {
+        noClasses().that().haveSimpleNameEndingWith("Rules")
+                .should().dependOnClassesThat().resideInAnyPackage("io.helidon..", "fr.jalon.platform.http..",
+                        "fr.jalon.platform.db..")
+                .check(classes);
+    }
+
+    @Test
+    void platformPackagesFormNoCycles() {
+        slices().matching("fr.jalon.platform.(*)..").should().beFreeOfCycles().check(classes);
+    }
 }

@@ -70,7 +70,7 @@ final class AttestationDesk {
     Document forEnrolment(Principal actor, UUID enrolmentId) {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
         return transactions.inTransaction(tx -> {
-            AttestationRepository.Subject subject = repository.subject(tx, enrolmentId)
+            AttestationSubject subject = repository.subject(tx, enrolmentId)
                     .filter(s -> actor.managesCenter(s.centerId()))
                     .orElseThrow(() -> ApiProblem.notFound("Aucune inscription ne correspond à cet identifiant."));
             Optional<CertificationResult> result = results.ofEnrolment(tx, enrolmentId);
@@ -89,7 +89,7 @@ final class AttestationDesk {
             List<AttestationPdf.Page> pages = new ArrayList<>();
             LocalDate[] date = new LocalDate[1];
             forSession(actor, tx, sessionId, (subject, result) -> {
-                AttestationRepository.Issued issued = issue(tx, subject, result);
+                IssuedAttestation issued = issue(tx, subject, result);
                 pages.add(page(subject, result, issued));
                 date[0] = subject.sessionDate();
             });
@@ -132,11 +132,11 @@ final class AttestationDesk {
     }
 
     /** The attestations issued in a session, so staff find the code to give or to revoke. */
-    List<AttestationRepository.Listed> listSession(Principal actor, UUID sessionId) {
+    List<ListedAttestation> listSession(Principal actor, UUID sessionId) {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
         return transactions.inTransaction(tx -> {
             sessions.visible(actor, tx, sessionId);
-            List<AttestationRepository.Listed> listed = repository.ofSession(tx, sessionId);
+            List<ListedAttestation> listed = repository.ofSession(tx, sessionId);
             audit.record(tx, actor, "attestation.list", "session", sessionId);
             return listed;
         });
@@ -145,7 +145,7 @@ final class AttestationDesk {
     void revoke(Principal actor, String code, String reason) {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
         transactions.run(tx -> {
-            AttestationRepository.Issued issued = repository.byCode(tx, code)
+            IssuedAttestation issued = repository.byCode(tx, code)
                     .filter(a -> repository.subject(tx, a.enrolmentId()).map(s -> actor.managesCenter(s.centerId()))
                             .orElse(false))
                     .orElseThrow(() -> ApiProblem.notFound("Aucune attestation de votre centre ne porte ce code."));
@@ -160,7 +160,7 @@ final class AttestationDesk {
     Optional<Document> forMessage(UUID enrolmentId) {
         return transactions.inTransaction(tx -> {
             Optional<CertificationResult> result = results.ofEnrolment(tx, enrolmentId);
-            Optional<AttestationRepository.Subject> subject = repository.subject(tx, enrolmentId);
+            Optional<AttestationSubject> subject = repository.subject(tx, enrolmentId);
             if (result.isEmpty() || subject.isEmpty()) {
                 return Optional.empty();
             }
@@ -171,7 +171,7 @@ final class AttestationDesk {
     }
 
     private interface Each {
-        void accept(AttestationRepository.Subject subject, CertificationResult result);
+        void accept(AttestationSubject subject, CertificationResult result);
     }
 
     /** The session's candidates who get an attestation: those with results, and those present. */
@@ -180,7 +180,7 @@ final class AttestationDesk {
         sessions.visible(actor, tx, sessionId);
         Map<UUID, CertificationResult> byEnrolment = new HashMap<>();
         results.ofSession(tx, sessionId).forEach(r -> byEnrolment.put(r.enrolmentId(), r));
-        List<AttestationRepository.Subject> subjects = new ArrayList<>(repository.presentIn(tx, sessionId));
+        List<AttestationSubject> subjects = new ArrayList<>(repository.presentIn(tx, sessionId));
         Set<UUID> seen = new HashSet<>();
         subjects.forEach(s -> seen.add(s.enrolmentId()));
         for (UUID other : byEnrolment.keySet()) {
@@ -194,8 +194,8 @@ final class AttestationDesk {
         subjects.forEach(s -> each.accept(s, byEnrolment.get(s.enrolmentId())));
     }
 
-    private Document stored(DbExecute tx, AttestationRepository.Subject subject, CertificationResult result) {
-        AttestationRepository.Issued issued = issue(tx, subject, result);
+    private Document stored(DbExecute tx, AttestationSubject subject, CertificationResult result) {
+        IssuedAttestation issued = issue(tx, subject, result);
         byte[] pdf = repository.pdf(tx, issued.id()).orElseGet(() -> {
             repository.keepPdf(tx, issued.id(), AttestationPdf.render(List.of(page(subject, result, issued))));
             return repository.pdf(tx, issued.id()).orElseThrow();
@@ -204,12 +204,12 @@ final class AttestationDesk {
     }
 
     /** The valid attestation of the right kind, issued now under a fresh code if there is none. */
-    private AttestationRepository.Issued issue(DbExecute tx, AttestationRepository.Subject subject, CertificationResult result) {
-        AttestationRepository.Kind kind = result == null ? AttestationRepository.Kind.ATTENDANCE
-                : AttestationRepository.Kind.RESULTS;
+    private IssuedAttestation issue(DbExecute tx, AttestationSubject subject, CertificationResult result) {
+        AttestationKind kind = result == null ? AttestationKind.ATTENDANCE
+                : AttestationKind.RESULTS;
         Integer version = result == null ? null : result.version();
         for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
-            Optional<AttestationRepository.Issued> valid = repository.valid(tx, subject.enrolmentId(), kind);
+            Optional<IssuedAttestation> valid = repository.valid(tx, subject.enrolmentId(), kind);
             if (valid.isPresent() && java.util.Objects.equals(valid.get().resultVersion(), version)) {
                 return valid.get();
             }
@@ -223,14 +223,14 @@ final class AttestationDesk {
                 .orElseThrow(() -> new IllegalStateException("no verification code could be issued"));
     }
 
-    private AttestationPdf.Page page(AttestationRepository.Subject subject, CertificationResult result,
-                                     AttestationRepository.Issued issued) {
+    private AttestationPdf.Page page(AttestationSubject subject, CertificationResult result,
+                                     IssuedAttestation issued) {
         return new AttestationPdf.Page(issued.kind(), subject, result, issued.code(), verificationUrl(issued.code()),
                 LocalDate.ofInstant(issued.issuedAt(), PARIS));
     }
 
     /** {@code attestation-<nom>-<prenom>-<date>.pdf}, in plain ASCII so every system keeps the name. */
-    static String fileName(AttestationRepository.Subject subject) {
+    static String fileName(AttestationSubject subject) {
         return "attestation-" + Folding.fold(subject.birthName()).replace(' ', '-') + "-"
                 + Folding.fold(subject.firstName()).replace(' ', '-') + "-" + subject.sessionDate() + ".pdf";
     }

@@ -49,7 +49,7 @@ final class AttestationPdf {
     private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
     /** One page: who, which attestation, the result when there is one. */
-    record Page(AttestationRepository.Kind kind, AttestationRepository.Subject subject, CertificationResult result,
+    record Page(AttestationKind kind, AttestationSubject subject, CertificationResult result,
                 String code, String verificationUrl, LocalDate issuedOn) {
     }
 
@@ -78,7 +78,7 @@ final class AttestationPdf {
     }
 
     private static String title(Page page) {
-        return page.kind() == AttestationRepository.Kind.RESULTS ? "Attestation de résultats — certification Pix"
+        return page.kind() == AttestationKind.RESULTS ? "Attestation de résultats — certification Pix"
                 : "Attestation de présence — certification Pix";
     }
 

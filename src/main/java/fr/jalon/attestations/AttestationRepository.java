@@ -1,7 +1,6 @@
 package fr.jalon.attestations;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,19 +17,6 @@ import io.helidon.dbclient.DbRow;
  */
 final class AttestationRepository {
 
-    /** An issued attestation. */
-    record Issued(UUID id, String code, UUID enrolmentId, Kind kind, Integer resultVersion, Instant issuedAt,
-                  Instant revokedAt, String revocationReason, boolean rendered) {
-    }
-
-    enum Kind { RESULTS, ATTENDANCE }
-
-    /** Who and which session an attestation is about. */
-    record Subject(UUID enrolmentId, UUID sessionId, UUID centerId, String enrolmentStatus, String birthName,
-                   String firstName, LocalDate birthDate, String birthCity, String birthCountry, LocalDate sessionDate,
-                   String site, String siteCity, String centre) {
-    }
-
     private static final String SUBJECT = """
             SELECT en.id AS enrolment_id, en.session_id, en.center_id, en.status, p.birth_name, p.first_name, p.birth_date,
                    p.birth_city, p.birth_country, s.local_date, si.name AS site, si.city AS site_city, c.name AS centre
@@ -41,23 +27,23 @@ final class AttestationRepository {
             JOIN centers c ON c.id = en.center_id
             """;
 
-    Optional<Subject> subject(DbExecute exec, UUID enrolmentId) {
+    Optional<AttestationSubject> subject(DbExecute exec, UUID enrolmentId) {
         return exec.get(SUBJECT + " WHERE en.id = ?", enrolmentId).map(AttestationRepository::subject);
     }
 
     /** The candidates of a session who were present, by name (the order of the session's documents). */
-    List<Subject> presentIn(DbExecute exec, UUID sessionId) {
+    List<AttestationSubject> presentIn(DbExecute exec, UUID sessionId) {
         return exec.query(SUBJECT + " WHERE en.session_id = ? AND en.status = 'PRESENT' "
                         + "ORDER BY p.birth_name, p.first_name, en.id", sessionId)
                 .map(AttestationRepository::subject).toList();
     }
 
-    Optional<Issued> valid(DbExecute exec, UUID enrolmentId, Kind kind) {
+    Optional<IssuedAttestation> valid(DbExecute exec, UUID enrolmentId, AttestationKind kind) {
         return exec.get(ISSUED + " WHERE enrolment_id = ? AND kind = ? AND revoked_at IS NULL", enrolmentId, kind.name())
                 .map(AttestationRepository::issued);
     }
 
-    Optional<Issued> byCode(DbExecute exec, String code) {
+    Optional<IssuedAttestation> byCode(DbExecute exec, String code) {
         return exec.get(ISSUED + " WHERE code = ?", code).map(AttestationRepository::issued);
     }
 
@@ -65,7 +51,7 @@ final class AttestationRepository {
      * Issues an attestation under {@code code}; false when the code exists already (never reused)
      * or a valid attestation of that kind was issued meanwhile (the caller reads it).
      */
-    boolean issue(DbExecute exec, String code, UUID enrolmentId, Kind kind, Integer resultVersion) {
+    boolean issue(DbExecute exec, String code, UUID enrolmentId, AttestationKind kind, Integer resultVersion) {
         return exec.dml("INSERT INTO attestations (code, enrolment_id, kind, result_version) VALUES (?, ?, ?, ?) "
                 + "ON CONFLICT DO NOTHING", code, enrolmentId, kind.name(), resultVersion) == 1;
     }
@@ -86,32 +72,23 @@ final class AttestationRepository {
     }
 
     /** Revokes the valid attestations of some enrolments (corrected results, attendance superseded). */
-    void revokeAll(DbExecute exec, List<UUID> enrolmentIds, Kind kind, String reason) {
+    void revokeAll(DbExecute exec, List<UUID> enrolmentIds, AttestationKind kind, String reason) {
         exec.dml("UPDATE attestations SET revoked_at = now(), revocation_reason = ? "
                         + "WHERE enrolment_id = ANY(CAST(? AS uuid[])) AND kind = ? AND revoked_at IS NULL",
                 reason, SqlArrays.of(enrolmentIds), kind.name());
     }
 
-    /** An attestation as staff list it: whose it is, its code, and whether it still holds. */
-    record Listed(Issued issued, String birthName, String firstName) {
-    }
-
     /** Every attestation issued in a session, valid and revoked, newest first per candidate. */
-    List<Listed> ofSession(DbExecute exec, UUID sessionId) {
+    List<ListedAttestation> ofSession(DbExecute exec, UUID sessionId) {
         return exec.query("SELECT " + ISSUED_COLUMNS + ", p.birth_name, p.first_name FROM attestations a "
                         + "JOIN enrolments en ON en.id = a.enrolment_id JOIN people p ON p.id = en.person_id "
                         + "WHERE en.session_id = ? ORDER BY p.birth_name, p.first_name, a.enrolment_id, a.issued_at DESC",
                         sessionId)
-                .map(row -> new Listed(issued(row), Rows.text(row, "birth_name"), Rows.text(row, "first_name")))
+                .map(row -> new ListedAttestation(issued(row), Rows.text(row, "birth_name"), Rows.text(row, "first_name")))
                 .toList();
     }
 
-    /** What the public verification shows, by code. */
-    record Verified(String code, Kind kind, Instant revokedAt, String firstName, String birthName, LocalDate sessionDate,
-                    String centre, UUID enrolmentId) {
-    }
-
-    Optional<Verified> verify(DbExecute exec, String code) {
+    Optional<VerifiedAttestation> verify(DbExecute exec, String code) {
         return exec.get("""
                         SELECT a.code, a.kind, a.revoked_at, a.enrolment_id, p.first_name, p.birth_name, s.local_date,
                                c.name AS centre
@@ -121,7 +98,7 @@ final class AttestationRepository {
                         JOIN sessions s ON s.id = en.session_id
                         JOIN centers c ON c.id = en.center_id
                         WHERE a.code = ?""", code)
-                .map(row -> new Verified(Rows.text(row, "code"), Kind.valueOf(Rows.text(row, "kind")),
+                .map(row -> new VerifiedAttestation(Rows.text(row, "code"), AttestationKind.valueOf(Rows.text(row, "kind")),
                         Rows.instant(row, "revoked_at"), Rows.text(row, "first_name"), Rows.text(row, "birth_name"),
                         Rows.date(row, "local_date"), Rows.text(row, "centre"), Rows.uuid(row, "enrolment_id")));
     }
@@ -147,14 +124,14 @@ final class AttestationRepository {
             + "a.revoked_at, a.revocation_reason, a.pdf IS NOT NULL AS rendered";
     private static final String ISSUED = "SELECT " + ISSUED_COLUMNS + " FROM attestations a";
 
-    private static Issued issued(DbRow row) {
-        return new Issued(Rows.uuid(row, "id"), Rows.text(row, "code"), Rows.uuid(row, "enrolment_id"),
-                Kind.valueOf(Rows.text(row, "kind")), Rows.integer(row, "result_version"), Rows.instant(row, "issued_at"),
+    private static IssuedAttestation issued(DbRow row) {
+        return new IssuedAttestation(Rows.uuid(row, "id"), Rows.text(row, "code"), Rows.uuid(row, "enrolment_id"),
+                AttestationKind.valueOf(Rows.text(row, "kind")), Rows.integer(row, "result_version"), Rows.instant(row, "issued_at"),
                 Rows.instant(row, "revoked_at"), Rows.text(row, "revocation_reason"), Rows.bool(row, "rendered"));
     }
 
-    private static Subject subject(DbRow row) {
-        return new Subject(Rows.uuid(row, "enrolment_id"), Rows.uuid(row, "session_id"), Rows.uuid(row, "center_id"),
+    private static AttestationSubject subject(DbRow row) {
+        return new AttestationSubject(Rows.uuid(row, "enrolment_id"), Rows.uuid(row, "session_id"), Rows.uuid(row, "center_id"),
                 Rows.text(row, "status"), Rows.text(row, "birth_name"), Rows.text(row, "first_name"),
                 Rows.date(row, "birth_date"), Rows.text(row, "birth_city"), Rows.text(row, "birth_country"),
                 Rows.date(row, "local_date"), Rows.text(row, "site"), Rows.text(row, "site_city"), Rows.text(row, "centre"));

@@ -31,7 +31,7 @@ public final class Attestations {
         this.service = new AttestationsService(desk, new Verification(transactions, repository, results, audit, clock),
                 templates, bodies);
         results.onRecorded((tx, recorded, corrected) -> repository.revokeAll(tx, corrected,
-                AttestationRepository.Kind.RESULTS, "Résultats corrigés : une nouvelle attestation remplace celle-ci."));
+                AttestationKind.RESULTS, "Résultats corrigés : une nouvelle attestation remplace celle-ci."));
     }
 
     /** Retention: what this feature keeps about people being anonymised (their stored PDFs). */

@@ -74,7 +74,7 @@ final class AttestationsService implements ApiRoutes.ApiService {
     private void listSession(ServerRequest req, ServerResponse res) {
         var items = Jsons.createArrayBuilder();
         desk.listSession(Authentication.principal(req), QueryParams.pathId(req, "id")).forEach(listed -> {
-            AttestationRepository.Issued issued = listed.issued();
+            IssuedAttestation issued = listed.issued();
             JsonObjectBuilder item = Jsons.createObjectBuilder().add("code", issued.code())
                     .add("enrolmentId", issued.enrolmentId().toString()).add("birthName", listed.birthName())
                     .add("firstName", listed.firstName()).add("kind", issued.kind().name())

@@ -51,12 +51,12 @@ final class Verification {
             if (repository.hit(tx, "verify:" + clientAddress, clock.instant()) > PER_MINUTE) {
                 throw ApiProblem.tooManyRequests("Trop de vérifications depuis votre adresse : réessayez dans une minute.");
             }
-            Optional<AttestationRepository.Verified> found = repository.verify(tx, code);
+            Optional<VerifiedAttestation> found = repository.verify(tx, code);
             if (found.isEmpty()) {
                 return Optional.<View>empty();
             }
-            AttestationRepository.Verified v = found.get();
-            CertificationResult result = v.kind() == AttestationRepository.Kind.RESULTS
+            VerifiedAttestation v = found.get();
+            CertificationResult result = v.kind() == AttestationKind.RESULTS
                     ? results.ofEnrolment(tx, v.enrolmentId()).orElse(null) : null;
             audit.record(tx, null, "attestation.verify", "attestation", v.code());
             return Optional.of(new View(v.code(), result != null, v.revokedAt() != null,

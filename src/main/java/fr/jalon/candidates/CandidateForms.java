@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import fr.jalon.centers.Habilitation;
-import fr.jalon.platform.http.FieldError;
+import fr.jalon.platform.validation.FieldError;
 import fr.jalon.platform.http.JsonInput;
 import fr.jalon.territory.PlaceDirectory;
 

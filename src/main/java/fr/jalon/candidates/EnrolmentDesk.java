@@ -11,7 +11,7 @@ import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.events.DomainEvents;
 import fr.jalon.platform.http.ApiProblem;
-import fr.jalon.platform.http.FieldError;
+import fr.jalon.platform.validation.FieldError;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.platform.security.Principal;
 import fr.jalon.platform.security.Role;
@@ -228,7 +228,7 @@ final class EnrolmentDesk {
     }
 
     /** An enrolment, its waiting-list rank and its history, as one audited read. */
-    record Detail(Enrolment enrolment, long waitlistRank, List<EnrolmentRepository.HistoryLine> history) {
+    record Detail(Enrolment enrolment, long waitlistRank, List<HistoryLine> history) {
     }
 
     Detail get(Principal actor, UUID id) {

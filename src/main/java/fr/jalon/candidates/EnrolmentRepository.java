@@ -257,10 +257,6 @@ final class EnrolmentRepository {
                 .toList();
     }
 
-    /** One line of an enrolment's history. */
-    record HistoryLine(Instant at, String status, String note) {
-    }
-
     private static Enrolment enrolment(DbRow row) {
         String complementary = Rows.text(row, "complementary_certification");
         EnrolmentTerms terms = new EnrolmentTerms(BillingMode.valueOf(Rows.text(row, "billing_mode")),

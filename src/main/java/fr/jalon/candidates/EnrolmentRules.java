@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import fr.jalon.centers.Habilitation;
-import fr.jalon.platform.http.FieldError;
+import fr.jalon.platform.validation.FieldError;
 
 /** Pix's enrolment rules: billing, prepayment code, one complementary certification the centre holds. */
 final class EnrolmentRules {

@@ -10,7 +10,7 @@ import java.util.UUID;
 import fr.jalon.centers.Centers;
 import fr.jalon.centers.RoomPlacement;
 import fr.jalon.platform.http.ApiProblem;
-import fr.jalon.platform.http.FieldError;
+import fr.jalon.platform.validation.FieldError;
 import fr.jalon.platform.security.Principal;
 import fr.jalon.sessions.SessionStatus;
 import fr.jalon.sessions.SessionView;

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import fr.jalon.platform.codes.Contact;
-import fr.jalon.platform.http.FieldError;
+import fr.jalon.platform.validation.FieldError;
 import fr.jalon.platform.text.Folding;
 
 /** Rules on people's identity and contact data, free of any database or HTTP concern. */

@@ -11,7 +11,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import fr.jalon.centers.Habilitation;
 import fr.jalon.platform.csv.SemicolonCsv;
 import fr.jalon.platform.csv.SpreadsheetSafe;
-import fr.jalon.platform.http.FieldError;
+import fr.jalon.platform.validation.FieldError;
 import fr.jalon.platform.http.ProblemList;
 import fr.jalon.platform.text.Folding;
 

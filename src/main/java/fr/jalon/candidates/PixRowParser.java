@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import fr.jalon.centers.Habilitation;
-import fr.jalon.platform.http.FieldError;
+import fr.jalon.platform.validation.FieldError;
 import fr.jalon.territory.PlaceDirectory;
 
 /**

@@ -14,7 +14,7 @@ import java.time.LocalDate;
 
 import fr.jalon.platform.db.ServiceState;
 import fr.jalon.platform.json.Jsons;
-import fr.jalon.platform.security.AdminBootstrap;
+import fr.jalon.users.AdminBootstrap;
 import fr.jalon.platform.security.UserAccounts;
 
 import io.helidon.dbclient.DbClient;

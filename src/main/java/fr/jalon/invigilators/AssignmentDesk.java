@@ -6,7 +6,7 @@ import java.util.UUID;
 import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.http.ApiProblem;
-import fr.jalon.platform.http.FieldError;
+import fr.jalon.platform.validation.FieldError;
 import fr.jalon.platform.security.Principal;
 import fr.jalon.platform.security.Role;
 import fr.jalon.sessions.SessionView;
@@ -39,7 +39,7 @@ final class AssignmentDesk {
         this.travel = travel;
     }
 
-    AssignmentRepository.Entry assign(Principal actor, UUID sessionId, UUID invigilatorId, boolean locked) {
+    Assignment assign(Principal actor, UUID sessionId, UUID invigilatorId, boolean locked) {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
         return transactions.inTransaction(tx -> {
             SessionView session = sessions.visible(actor, tx, sessionId);
@@ -67,11 +67,11 @@ final class AssignmentDesk {
         });
     }
 
-    List<AssignmentRepository.Entry> ofSession(Principal actor, UUID sessionId) {
+    List<Assignment> ofSession(Principal actor, UUID sessionId) {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
         return transactions.inTransaction(tx -> {
             sessions.visible(actor, tx, sessionId);
-            List<AssignmentRepository.Entry> found = assignments.ofSession(tx, sessionId);
+            List<Assignment> found = assignments.ofSession(tx, sessionId);
             // Each entry names its invigilator: a read of their personal data.
             audit.recordMany(tx, actor, "invigilator.read", "invigilator",
                     found.stream().map(a -> a.invigilatorId().toString()).distinct().toList());
@@ -80,7 +80,7 @@ final class AssignmentDesk {
     }
 
     /** The signed-in invigilator's upcoming sessions. */
-    List<AssignmentRepository.Mine> mine(Principal actor) {
+    List<MyAssignment> mine(Principal actor) {
         actor.requireRole(Role.INVIGILATOR);
         return transactions.inTransaction(tx -> invigilators.ofUser(tx, actor.userId())
                 .map(id -> assignments.upcomingOf(tx, id)).orElse(List.of()));
@@ -105,7 +105,7 @@ final class AssignmentDesk {
     void remove(Principal actor, UUID id) {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
         transactions.run(tx -> {
-            AssignmentRepository.Entry entry = assignments.find(tx, id)
+            Assignment entry = assignments.find(tx, id)
                     .orElseThrow(() -> ApiProblem.notFound("Aucune affectation ne correspond à cet identifiant."));
             try {
                 sessions.visible(actor, tx, entry.sessionId());

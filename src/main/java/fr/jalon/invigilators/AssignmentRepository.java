@@ -12,10 +12,6 @@ import io.helidon.dbclient.DbExecute;
 /** SQL of assignments, with the sessions' place and time (a read model across features). */
 final class AssignmentRepository {
 
-    /** An assignment as staff see it. */
-    record Entry(UUID id, UUID sessionId, UUID invigilatorId, String invigilatorName, String status, boolean locked) {
-    }
-
     UUID insert(DbExecute exec, UUID sessionId, UUID invigilatorId, boolean locked) {
         return exec.get("INSERT INTO assignments (session_id, invigilator_id, locked) VALUES (?, ?, ?) RETURNING id",
                         sessionId, invigilatorId, locked)
@@ -35,8 +31,8 @@ final class AssignmentRepository {
     }
 
     /** The assignments of several sessions at once (a plan's period), grouped by session. */
-    java.util.Map<UUID, List<Entry>> ofSessions(DbExecute exec, List<UUID> sessionIds) {
-        java.util.Map<UUID, List<Entry>> bySession = new java.util.HashMap<>();
+    java.util.Map<UUID, List<Assignment>> ofSessions(DbExecute exec, List<UUID> sessionIds) {
+        java.util.Map<UUID, List<Assignment>> bySession = new java.util.HashMap<>();
         exec.query("""
                         SELECT a.id, a.session_id, a.invigilator_id, i.first_name || ' ' || i.last_name AS name, a.status,
                                a.locked
@@ -79,7 +75,7 @@ final class AssignmentRepository {
         return pairs.stream().map(p -> p[1].toString()).toArray(String[]::new);
     }
 
-    List<Entry> ofSession(DbExecute exec, UUID sessionId) {
+    List<Assignment> ofSession(DbExecute exec, UUID sessionId) {
         return exec.query("""
                         SELECT a.id, a.session_id, a.invigilator_id, i.first_name || ' ' || i.last_name AS name, a.status,
                                a.locked
@@ -88,7 +84,7 @@ final class AssignmentRepository {
                 .map(AssignmentRepository::entry).toList();
     }
 
-    Optional<Entry> find(DbExecute exec, UUID id) {
+    Optional<Assignment> find(DbExecute exec, UUID id) {
         return exec.get("""
                         SELECT a.id, a.session_id, a.invigilator_id, i.first_name || ' ' || i.last_name AS name, a.status,
                                a.locked
@@ -96,13 +92,7 @@ final class AssignmentRepository {
                 .map(AssignmentRepository::entry);
     }
 
-    /** An assignment as its invigilator sees it. */
-    record Mine(UUID id, UUID sessionId, java.time.LocalDate date, java.time.LocalTime startTime,
-                java.time.Instant startsAt, java.time.Instant endsAt, String site, String room, String address,
-                String status) {
-    }
-
-    List<Mine> upcomingOf(DbExecute exec, UUID invigilatorId) {
+    List<MyAssignment> upcomingOf(DbExecute exec, UUID invigilatorId) {
         return exec.query("""
                         SELECT a.id, s.id AS session_id, s.local_date, s.start_time, s.starts_at, s.ends_at,
                                si.name AS site, r.name AS room,
@@ -111,7 +101,7 @@ final class AssignmentRepository {
                         JOIN rooms r ON r.id = s.room_id
                         WHERE a.invigilator_id = ? AND s.status = 'SCHEDULED' AND s.ends_at > now()
                         ORDER BY s.starts_at""", invigilatorId)
-                .map(row -> new Mine(Rows.uuid(row, "id"), Rows.uuid(row, "session_id"), Rows.date(row, "local_date"),
+                .map(row -> new MyAssignment(Rows.uuid(row, "id"), Rows.uuid(row, "session_id"), Rows.date(row, "local_date"),
                         Rows.time(row, "start_time"), Rows.instant(row, "starts_at"), Rows.instant(row, "ends_at"),
                         Rows.text(row, "site"), Rows.text(row, "room"),
                         Rows.text(row, "address"), Rows.text(row, "status")))
@@ -128,8 +118,8 @@ final class AssignmentRepository {
         exec.dml("DELETE FROM assignments WHERE id = ?", id);
     }
 
-    private static Entry entry(io.helidon.dbclient.DbRow row) {
-        return new Entry(Rows.uuid(row, "id"), Rows.uuid(row, "session_id"), Rows.uuid(row, "invigilator_id"),
+    private static Assignment entry(io.helidon.dbclient.DbRow row) {
+        return new Assignment(Rows.uuid(row, "id"), Rows.uuid(row, "session_id"), Rows.uuid(row, "invigilator_id"),
                 Rows.text(row, "name"), Rows.text(row, "status"), Rows.bool(row, "locked"));
     }
 }

@@ -60,14 +60,14 @@ final class AssignmentsService implements ApiRoutes.ApiService {
         UUID invigilator = in.required("invigilatorId", in.uuid("invigilatorId")).orElse(null);
         boolean locked = in.bool("locked").orElse(false);
         in.validate();
-        AssignmentRepository.Entry created = assignments.assign(Authentication.principal(req), QueryParams.pathId(req, "id"),
+        Assignment created = assignments.assign(Authentication.principal(req), QueryParams.pathId(req, "id"),
                 invigilator, locked);
         Responses.created(res, "/assignments/" + created.id(), json(created));
     }
 
     private void mine(ServerRequest req, ServerResponse res) {
         JsonArrayBuilder items = Jsons.createArrayBuilder();
-        for (AssignmentRepository.Mine a : assignments.mine(Authentication.principal(req))) {
+        for (MyAssignment a : assignments.mine(Authentication.principal(req))) {
             items.add(Jsons.createObjectBuilder().add("id", a.id().toString()).add("sessionId", a.sessionId().toString())
                     .add("date", a.date().toString()).add("startTime", a.startTime().toString()).add("site", a.site())
                     .add("room", a.room()).add("address", a.address()).add("status", a.status()));
@@ -133,7 +133,7 @@ final class AssignmentsService implements ApiRoutes.ApiService {
         Responses.noContent(res);
     }
 
-    private static JsonObject json(AssignmentRepository.Entry a) {
+    private static JsonObject json(Assignment a) {
         return Jsons.createObjectBuilder().add("id", a.id().toString()).add("sessionId", a.sessionId().toString())
                 .add("invigilatorId", a.invigilatorId().toString()).add("invigilator", a.invigilatorName())
                 .add("status", a.status()).add("locked", a.locked()).build();

@@ -78,22 +78,22 @@ final class PlanDesk {
             List<SeatToFill> seats = new ArrayList<>();
             List<Sessions.SessionKit> upcoming = sessions.kitsOfCenter(tx, center, from, to).stream()
                     .filter(kit -> kit.session().slot().startsAt().isAfter(clock.instant())).toList();
-            Map<UUID, List<AssignmentRepository.Entry>> held = assignments.ofSessions(tx,
+            Map<UUID, List<Assignment>> held = assignments.ofSessions(tx,
                     upcoming.stream().map(kit -> kit.session().id()).toList());
             for (Sessions.SessionKit kit : upcoming) {
                 var s = kit.session();
                 Duty duty = new Duty(s.id(), s.siteId(), s.slot().date(), s.slot().startsAt(), s.slot().endsAt());
-                List<AssignmentRepository.Entry> all = held.getOrDefault(s.id(), List.of());
+                List<Assignment> all = held.getOrDefault(s.id(), List.of());
                 java.util.Set<UUID> declined = all.stream().filter(a -> a.status().equals("DECLINED"))
-                        .map(AssignmentRepository.Entry::invigilatorId).collect(java.util.stream.Collectors.toSet());
-                List<AssignmentRepository.Entry> current = all.stream()
+                        .map(Assignment::invigilatorId).collect(java.util.stream.Collectors.toSet());
+                List<Assignment> current = all.stream()
                         .filter(a -> !a.status().equals("DECLINED") && byId.containsKey(a.invigilatorId())).toList();
                 int index = 0;
-                for (AssignmentRepository.Entry a : current.stream().filter(AssignmentRepository.Entry::locked).toList()) {
+                for (Assignment a : current.stream().filter(Assignment::locked).toList()) {
                     seats.add(new SeatToFill(duty, index++, s.slot().startTime(), s.certificationType(),
                             byId.get(a.invigilatorId())).within(travel, remoteness.getOrDefault(s.siteId(), Map.of())));
                 }
-                List<AssignmentRepository.Entry> unlocked = current.stream().filter(a -> !a.locked()).toList();
+                List<Assignment> unlocked = current.stream().filter(a -> !a.locked()).toList();
                 for (int k = 0; index < rule.required(s.seatsTaken()); k++) {
                     SeatToFill seat = new SeatToFill(duty, index++, s.slot().startTime(), s.certificationType(), null)
                             .within(travel, remoteness.getOrDefault(s.siteId(), Map.of()));

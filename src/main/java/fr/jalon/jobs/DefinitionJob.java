@@ -20,9 +20,9 @@ final class DefinitionJob implements Job {
     private static final Logger LOG = System.getLogger(DefinitionJob.class.getName());
 
     private final JobDefinition definition;
-    private final JobRuns runs;
+    private final JobRunRepository runs;
 
-    DefinitionJob(JobDefinition definition, JobRuns runs) {
+    DefinitionJob(JobDefinition definition, JobRunRepository runs) {
         this.definition = definition;
         this.runs = runs;
     }
@@ -33,11 +33,11 @@ final class DefinitionJob implements Job {
         String instance = instanceId(context);
         try {
             String summary = definition.work().run();
-            runs.record(new JobRuns.Run(definition.name(), instance, started, Instant.now(), "SUCCESS", summary));
+            runs.record(new JobRun(definition.name(), instance, started, Instant.now(), "SUCCESS", summary));
         } catch (Exception e) {
             // The message only: job failures must not drag personal data into the run record.
             LOG.log(Level.ERROR, "Job " + definition.name() + " failed: " + e.getClass().getSimpleName());
-            runs.record(new JobRuns.Run(definition.name(), instance, started, Instant.now(), "FAILURE",
+            runs.record(new JobRun(definition.name(), instance, started, Instant.now(), "FAILURE",
                     e.getClass().getSimpleName()));
             throw new JobExecutionException(e, false);
         }

@@ -38,7 +38,7 @@ public final class Jobs implements AutoCloseable {
     private static final TimeZone PARIS = TimeZone.getTimeZone("Europe/Paris");
 
     private final Map<String, JobDefinition> definitions = new LinkedHashMap<>();
-    private final JobRuns runs;
+    private final JobRunRepository runs;
     private final Scheduler scheduler;
 
     /**
@@ -46,7 +46,7 @@ public final class Jobs implements AutoCloseable {
      *                    one (it is the cluster's identity in the QRTZ_ tables).
      */
     public Jobs(String clusterName, DataSource dataSource, DbClient db, List<JobDefinition> definitions) {
-        this.runs = new JobRuns(db);
+        this.runs = new JobRunRepository(db);
         definitions.forEach(d -> this.definitions.put(d.name(), d));
         DBConnectionManager.getInstance().addConnectionProvider(clusterName, new HikariConnectionProvider(dataSource));
         try {
@@ -86,7 +86,7 @@ public final class Jobs implements AutoCloseable {
     }
 
     /** A job as the API shows it. */
-    record View(JobDefinition definition, Instant nextRunAt, Instant previousRunAt, Optional<JobRuns.Run> lastRun) {
+    record View(JobDefinition definition, Instant nextRunAt, Instant previousRunAt, Optional<JobRun> lastRun) {
     }
 
     List<View> list() throws SchedulerException {

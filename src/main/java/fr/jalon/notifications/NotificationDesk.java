@@ -41,15 +41,15 @@ final class NotificationDesk {
         this.audit = audit;
     }
 
-    List<NotificationRepository.Entry> list(Principal actor, String status, int limit) {
+    List<OutboxEntry> list(Principal actor, String status, int limit) {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
         return repository.list(db.execute(), actor.isAdmin() ? null : actor.scopeId(), status, limit);
     }
 
-    NotificationRepository.Entry retry(Principal actor, UUID id) {
+    OutboxEntry retry(Principal actor, UUID id) {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
         return transactions.inTransaction(tx -> {
-            NotificationRepository.Entry entry = repository.find(tx, id)
+            OutboxEntry entry = repository.find(tx, id)
                     .filter(e -> actor.managesCenter(e.centerId()))
                     .orElseThrow(() -> ApiProblem.notFound("Aucune notification ne correspond à cet identifiant."));
             if (!entry.status().equals("FAILED")) {
@@ -67,7 +67,7 @@ final class NotificationDesk {
     }
 
     /** The day's letter batches, one per site, of the caller's centre (all for an administrator). */
-    List<NotificationRepository.LetterBatch> letterBatches(Principal actor, LocalDate day) {
+    List<LetterBatch> letterBatches(Principal actor, LocalDate day) {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
         return repository.letterBatches(db.execute(), actor.isAdmin() ? null : List.of(actor.scopeId()),
                 startOf(day), startOf(day.plusDays(1)));

@@ -252,10 +252,6 @@ final class NotificationRepository {
                 .toList();
     }
 
-    /** A day's letter batch of one site, as listed to staff. */
-    record LetterBatch(UUID siteId, String site, UUID centerId, int letters) {
-    }
-
     /** The letter batches of {@code [from, to)}: one per site, in the given centres (null: all). */
     List<LetterBatch> letterBatches(DbExecute exec, List<UUID> centerIds, Instant from, Instant to) {
         return exec.query("""
@@ -278,7 +274,6 @@ final class NotificationRepository {
         return exec.get("SELECT center_id FROM sites WHERE id = ?", siteId).map(row -> Rows.uuid(row, "center_id"));
     }
 
-
     private static DueNotification due(io.helidon.dbclient.DbRow row) {
         return new DueNotification(Rows.uuid(row, "id"), Rows.uuid(row, "subject_id"), Rows.text(row, "kind"),
                 Rows.text(row, "channel"), Rows.text(row, "offset_key"), Rows.integer(row, "attempts"),
@@ -291,18 +286,12 @@ final class NotificationRepository {
                 Rows.text(row, "contact_email"), Rows.instant(row, "sent_at"));
     }
 
-    /** A notification as staff see it. */
-    record Entry(UUID id, String kind, String channel, UUID personId, UUID invigilatorId, UUID centerId, UUID subjectId,
-                 String offsetKey, String status, int attempts, Instant nextAttemptAt, String lastError, Instant createdAt,
-                 Instant sentAt) {
-    }
-
     private static final String ENTRY_COLUMNS = "id, kind, channel, person_id, invigilator_id, center_id, subject_id, "
             + "offset_key, status, "
             + "attempts, next_attempt_at, last_error, created_at, sent_at";
 
     /** Newest first, in one centre (or all for null), optionally of one status. */
-    List<Entry> list(DbExecute exec, UUID centerId, String status, int limit) {
+    List<OutboxEntry> list(DbExecute exec, UUID centerId, String status, int limit) {
         return exec.query("SELECT " + ENTRY_COLUMNS + " FROM notifications WHERE (CAST(? AS uuid) IS NULL OR center_id = ?) "
                         + "AND (CAST(? AS text) IS NULL OR status = ?) ORDER BY created_at DESC, id LIMIT ?",
                         centerId, centerId, status, status, limit)
@@ -310,7 +299,7 @@ final class NotificationRepository {
                 .toList();
     }
 
-    java.util.Optional<Entry> find(DbExecute exec, UUID id) {
+    java.util.Optional<OutboxEntry> find(DbExecute exec, UUID id) {
         return exec.get("SELECT " + ENTRY_COLUMNS + " FROM notifications WHERE id = ?", id).map(NotificationRepository::entry);
     }
 
@@ -320,8 +309,8 @@ final class NotificationRepository {
                 + "WHERE id = ? AND status = 'FAILED'", id);
     }
 
-    private static Entry entry(io.helidon.dbclient.DbRow row) {
-        return new Entry(Rows.uuid(row, "id"), Rows.text(row, "kind"), Rows.text(row, "channel"), Rows.uuid(row, "person_id"),
+    private static OutboxEntry entry(io.helidon.dbclient.DbRow row) {
+        return new OutboxEntry(Rows.uuid(row, "id"), Rows.text(row, "kind"), Rows.text(row, "channel"), Rows.uuid(row, "person_id"),
                 Rows.uuid(row, "invigilator_id"), Rows.uuid(row, "center_id"), Rows.uuid(row, "subject_id"), Rows.text(row, "offset_key"),
                 Rows.text(row, "status"), Rows.integer(row, "attempts"), Rows.instant(row, "next_attempt_at"),
                 Rows.text(row, "last_error"), Rows.instant(row, "created_at"), Rows.instant(row, "sent_at"));

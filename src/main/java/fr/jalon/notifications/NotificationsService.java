@@ -52,7 +52,7 @@ final class NotificationsService implements ApiRoutes.ApiService {
     private void letterBatches(ServerRequest req, ServerResponse res) {
         LocalDate day = QueryParams.of(req).date("date").orElseGet(NotificationsService::today);
         JsonArrayBuilder items = Jsons.createArrayBuilder();
-        for (NotificationRepository.LetterBatch batch : desk.letterBatches(Authentication.principal(req), day)) {
+        for (LetterBatch batch : desk.letterBatches(Authentication.principal(req), day)) {
             items.add(Jsons.createObjectBuilder()
                     .add("siteId", batch.siteId().toString())
                     .add("site", batch.site())
@@ -77,11 +77,11 @@ final class NotificationsService implements ApiRoutes.ApiService {
     }
 
     private void retry(ServerRequest req, ServerResponse res) {
-        NotificationRepository.Entry retried = desk.retry(Authentication.principal(req), QueryParams.pathId(req, "id"));
+        OutboxEntry retried = desk.retry(Authentication.principal(req), QueryParams.pathId(req, "id"));
         Responses.ok(res, json(retried));
     }
 
-    private static JsonObject json(NotificationRepository.Entry e) {
+    private static JsonObject json(OutboxEntry e) {
         JsonObjectBuilder body = Jsons.createObjectBuilder()
                 .add("id", e.id().toString())
                 .add("kind", e.kind())

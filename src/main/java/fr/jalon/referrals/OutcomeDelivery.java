@@ -43,7 +43,7 @@ final class OutcomeDelivery {
     static final String WAITING_HTML = "mail/referrals-waiting.html.vm";
 
     private final Transactions transactions;
-    private final ChangeLog changes;
+    private final ChangeLogRepository changes;
     private final Notifications.Mailer mailer;
     private final TemplateRenderer templates;
     private final Clock clock;
@@ -51,7 +51,7 @@ final class OutcomeDelivery {
     private final SecretBox secrets;
     private final RandomGenerator random = RandomGenerator.getDefault();
 
-    OutcomeDelivery(Transactions transactions, ChangeLog changes, Notifications.Mailer mailer, TemplateRenderer templates,
+    OutcomeDelivery(Transactions transactions, ChangeLogRepository changes, Notifications.Mailer mailer, TemplateRenderer templates,
                     Clock clock, boolean production, SecretBox secrets) {
         this.http = WebhookHttp.client(production);
         this.secrets = secrets;
@@ -78,12 +78,12 @@ final class OutcomeDelivery {
     String deliver() {
         int sent = 0;
         int retried = 0;
-        List<ChangeLog.DueDelivery> batch;
+        List<ChangeLogRepository.DueDelivery> batch;
         do {
             int[] counts = new int[2];
             batch = transactions.inTransaction(tx -> {
-                List<ChangeLog.DueDelivery> due = changes.lockDue(tx, 50);
-                for (ChangeLog.DueDelivery d : due) {
+                List<ChangeLogRepository.DueDelivery> due = changes.lockDue(tx, 50);
+                for (ChangeLogRepository.DueDelivery d : due) {
                     counts[send(tx, d) ? 0 : 1]++;
                 }
                 return due;
@@ -112,7 +112,7 @@ final class OutcomeDelivery {
         return sent;
     }
 
-    private boolean send(DbExecute tx, ChangeLog.DueDelivery d) {
+    private boolean send(DbExecute tx, ChangeLogRepository.DueDelivery d) {
         Instant now = clock.instant();
         try {
             if (d.channel().equals("WEBHOOK")) {
@@ -133,7 +133,7 @@ final class OutcomeDelivery {
         }
     }
 
-    private void webhook(ChangeLog.DueDelivery d, Instant now) throws IOException {
+    private void webhook(ChangeLogRepository.DueDelivery d, Instant now) throws IOException {
         if (d.webhookUrl() == null) {
             return; // The webhook was removed since: nothing to send.
         }
@@ -155,7 +155,7 @@ final class OutcomeDelivery {
         }
     }
 
-    private void email(ChangeLog.DueDelivery d) throws Exception {
+    private void email(ChangeLogRepository.DueDelivery d) throws Exception {
         JsonObject referral = snapshot(d);
         ReferralStatus status = ReferralStatus.valueOf(referral.getString("status"));
         Map<String, Object> model = model(d.adviserName(), referral.getString("personName"), status,
@@ -186,7 +186,7 @@ final class OutcomeDelivery {
         return line.toString();
     }
 
-    private static JsonObject snapshot(ChangeLog.DueDelivery d) {
+    private static JsonObject snapshot(ChangeLogRepository.DueDelivery d) {
         return fr.jalon.platform.http.JsonText.readObject(d.snapshot());
     }
 

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import fr.jalon.platform.http.FieldError;
+import fr.jalon.platform.validation.FieldError;
 import fr.jalon.platform.http.ProblemList;
 import fr.jalon.platform.json.Jsons;
 

@@ -35,14 +35,14 @@ final class ReferralDesk {
     private final Transactions transactions;
     private final ReferralRepository referrals;
     private final OrganisationRepository organisations;
-    private final ChangeLog changes;
+    private final ChangeLogRepository changes;
     private final Candidates candidates;
     private final AuditLog audit;
     private final Clock clock;
     private final Duration expiry;
 
     ReferralDesk(Transactions transactions, ReferralRepository referrals, OrganisationRepository organisations,
-                 ChangeLog changes, Candidates candidates, AuditLog audit, Clock clock, Duration expiry) {
+                 ChangeLogRepository changes, Candidates candidates, AuditLog audit, Clock clock, Duration expiry) {
         this.transactions = transactions;
         this.referrals = referrals;
         this.organisations = organisations;
@@ -105,7 +105,7 @@ final class ReferralDesk {
     }
 
     /** Sessions to offer: upcoming, with a free seat, fitting the person's constraints, soonest first. */
-    List<ReferralRepository.Proposal> proposals(Principal actor, UUID id, int limit) {
+    List<Proposal> proposals(Principal actor, UUID id, int limit) {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
         return transactions.inTransaction(tx -> {
             Referral referral = visible(actor, tx, id, false);

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.http.ApiProblem;
-import fr.jalon.platform.http.FieldError;
+import fr.jalon.platform.validation.FieldError;
 import fr.jalon.platform.http.JsonText;
 import fr.jalon.platform.security.Principal;
 import fr.jalon.platform.security.Role;
@@ -29,9 +29,9 @@ final class ReferralIntake {
 
     private final Transactions transactions;
     private final ReferralDesk desk;
-    private final IdempotencyKeys keys;
+    private final IdempotencyKeyRepository keys;
 
-    ReferralIntake(Transactions transactions, ReferralDesk desk, IdempotencyKeys keys) {
+    ReferralIntake(Transactions transactions, ReferralDesk desk, IdempotencyKeyRepository keys) {
         this.transactions = transactions;
         this.desk = desk;
         this.keys = keys;
@@ -41,11 +41,11 @@ final class ReferralIntake {
         actor.requireRole(Role.ADVISER);
         return transactions.inTransaction(tx -> {
             if (key.isPresent()) {
-                Optional<IdempotencyKeys.Earlier> earlier = keys.claim(tx, actor.scopeId(), key.get(), requestHash);
+                Optional<IdempotencyKeyRepository.Earlier> earlier = keys.claim(tx, actor.scopeId(), key.get(), requestHash);
                 if (earlier.isPresent()) {
                     return switch (earlier.get()) {
-                        case IdempotencyKeys.Replay replay -> new Answer(replay.status(), replay.body(), null, true);
-                        case IdempotencyKeys.Mismatch m -> throw ApiProblem.invalidField("Idempotency-Key", "reused",
+                        case IdempotencyKeyRepository.Replay replay -> new Answer(replay.status(), replay.body(), null, true);
+                        case IdempotencyKeyRepository.Mismatch m -> throw ApiProblem.invalidField("Idempotency-Key", "reused",
                                 "Cette clé d'idempotence a déjà servi pour une autre demande.");
                     };
                 }
@@ -71,6 +71,11 @@ final class ReferralIntake {
             }
             return referrals;
         });
+    }
+
+    /** The digest of a request body, stored with its Idempotency-Key to tell a retry from another request. */
+    static String requestHash(String body) {
+        return IdempotencyKeyRepository.hash(body);
     }
 
     /** A problem's errors, each tagged with the file line it comes from. */

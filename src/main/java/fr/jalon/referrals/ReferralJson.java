@@ -64,10 +64,10 @@ final class ReferralJson {
      * A page of the change feed. Snapshots are stored JSON: written through as they are, not
      * parsed and written again (the feed's main cost otherwise).
      */
-    static String feedPage(java.util.List<ChangeLog.Change> page, long nextCursor) {
+    static String feedPage(java.util.List<ChangeLogRepository.Change> page, long nextCursor) {
         StringBuilder body = new StringBuilder(256 + page.size() * 1024).append("{\"items\":[");
         for (int i = 0; i < page.size(); i++) {
-            ChangeLog.Change c = page.get(i);
+            ChangeLogRepository.Change c = page.get(i);
             body.append(i == 0 ? "" : ",").append("{\"id\":\"").append(c.id()).append("\",\"seq\":").append(c.seq())
                     .append(",\"event\":\"").append(c.event()).append("\",\"occurredAt\":\"").append(c.occurredAt())
                     .append("\",\"referral\":").append(c.referralJson()).append('}');

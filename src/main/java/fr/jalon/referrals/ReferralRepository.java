@@ -150,11 +150,6 @@ final class ReferralRepository {
                 .map(row -> Rows.bool(row, "ok")).orElse(false);
     }
 
-    /** A session that could be proposed, with what the fit rule needs. */
-    record Proposal(UUID sessionId, java.time.LocalDate date, java.time.LocalTime start, String site, String room,
-                    int freeSeats, SessionFit.Candidate candidate) {
-    }
-
     /** Upcoming scheduled sessions of the centre with a free seat, soonest first. */
     List<Proposal> openSessions(DbExecute exec, UUID centerId, int limit) {
         return exec.query("""
@@ -172,7 +167,6 @@ final class ReferralRepository {
                                 Rows.text(row, "commune_insee"), Rows.text(row, "epci_siren"), Rows.bool(row, "accessible"))))
                 .toList();
     }
-
 
     /**
      * Retention: what the adviser and the centre typed about these people goes (name as sent,

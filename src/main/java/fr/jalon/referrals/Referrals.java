@@ -27,10 +27,10 @@ public final class Referrals {
     private final List<ApiRoutes.ApiService> services;
     private final ReferralDesk desk;
     private final OutcomeDelivery outcomes;
-    private final ChangeLog changes = new ChangeLog();
+    private final ChangeLogRepository changes = new ChangeLogRepository();
     private final Transactions transactions;
     private final Clock clock;
-    private final IdempotencyKeys idempotencyKeys = new IdempotencyKeys();
+    private final IdempotencyKeyRepository idempotencyKeys = new IdempotencyKeyRepository();
 
     public Referrals(DbClient db, Transactions transactions, Candidates candidates, Notifications notifications,
                      AuditLog audit, RequestBodies bodies, Clock clock, Predicate<UUID> centerExists, boolean production,
@@ -50,7 +50,8 @@ public final class Referrals {
         this.services = List.of(
                 new OrganisationsService(new OrganisationDesk(db, transactions, organisations, audit, production, secrets), bodies,
                         centerExists),
-                new ReferralsService(desk, changes, idempotencyKeys, candidates, transactions, audit, bodies, clock));
+                new ReferralsService(desk, new ReferralIntake(transactions, desk, idempotencyKeys),
+                        new ReferralFeed(transactions, changes, audit), candidates, bodies, clock));
     }
 
     public List<ApiRoutes.ApiService> httpServices() {

@@ -10,10 +10,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import fr.jalon.candidates.Candidates;
-import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.http.ApiRoutes;
-import fr.jalon.platform.http.FieldError;
+import fr.jalon.platform.validation.FieldError;
 import fr.jalon.platform.http.ProblemList;
 import fr.jalon.platform.http.JsonInput;
 import fr.jalon.platform.http.JsonText;
@@ -38,23 +37,18 @@ final class ReferralsService implements ApiRoutes.ApiService {
     private static final int MAX_IDEMPOTENCY_KEY = 200;
 
     private final ReferralDesk desk;
-    private final ChangeLog changes;
     private final ReferralIntake intake;
+    private final ReferralFeed feed;
     private final Candidates candidates;
-    private final Transactions transactions;
     private final RequestBodies bodies;
     private final java.time.Clock clock;
-    private final fr.jalon.platform.audit.AuditLog audit;
 
-    ReferralsService(ReferralDesk desk, ChangeLog changes, IdempotencyKeys keys, Candidates candidates,
-                     Transactions transactions, fr.jalon.platform.audit.AuditLog audit, RequestBodies bodies,
-                     java.time.Clock clock) {
-        this.audit = audit;
+    ReferralsService(ReferralDesk desk, ReferralIntake intake, ReferralFeed feed, Candidates candidates,
+                     RequestBodies bodies, java.time.Clock clock) {
         this.desk = desk;
-        this.changes = changes;
-        this.intake = new ReferralIntake(transactions, desk, keys);
+        this.feed = feed;
+        this.intake = intake;
         this.candidates = candidates;
-        this.transactions = transactions;
         this.bodies = bodies;
         this.clock = clock;
     }
@@ -82,7 +76,7 @@ final class ReferralsService implements ApiRoutes.ApiService {
         if (key.isPresent() && (key.get().isEmpty() || key.get().length() > MAX_IDEMPOTENCY_KEY)) {
             throw ApiProblem.badRequest("L'en-tête Idempotency-Key doit compter de 1 à " + MAX_IDEMPOTENCY_KEY + " caractères.");
         }
-        ReferralIntake.Answer answer = intake.refer(actor, form, key, IdempotencyKeys.hash(in.raw().toString()));
+        ReferralIntake.Answer answer = intake.refer(actor, form, key, ReferralIntake.requestHash(in.raw().toString()));
         if (answer.replayed()) {
             res.header("Idempotent-Replayed", "true");
         }
@@ -149,7 +143,7 @@ final class ReferralsService implements ApiRoutes.ApiService {
 
     private void proposals(ServerRequest req, ServerResponse res) {
         JsonArrayBuilder items = Jsons.createArrayBuilder();
-        for (ReferralRepository.Proposal p : desk.proposals(Authentication.principal(req), QueryParams.pathId(req, "id"),
+        for (Proposal p : desk.proposals(Authentication.principal(req), QueryParams.pathId(req, "id"),
                 QueryParams.of(req).limit(20, 100))) {
             items.add(Jsons.createObjectBuilder().add("sessionId", p.sessionId().toString()).add("date", p.date().toString())
                     .add("startTime", p.start().toString()).add("site", p.site()).add("room", p.room())
@@ -204,7 +198,6 @@ final class ReferralsService implements ApiRoutes.ApiService {
      */
     private void feed(ServerRequest req, ServerResponse res) {
         Principal actor = Authentication.principal(req);
-        actor.requireRole(Role.ADMIN, Role.ADVISER);
         QueryParams params = QueryParams.of(req);
         Long cursor = params.text("cursor", 20).map(text -> {
             try {
@@ -221,19 +214,7 @@ final class ReferralsService implements ApiRoutes.ApiService {
             }
         }).orElse(null);
         int limit = params.limit(100, 1000);
-        transactions.run(changes::sequence);
-        List<ChangeLog.Change> page = transactions.inTransaction(tx -> {
-            List<ChangeLog.Change> found = changes.feed(tx, actor.isAdmin() ? null : actor.scopeId(), cursor, after, limit);
-            if (!found.isEmpty()) {
-                audit.record(tx, actor, "referral.feed.read", "organisation", actor.isAdmin() ? null : actor.scopeId());
-                // Each referral the page shows is a read of a person's data (one statement for the page).
-                audit.recordMany(tx, actor, "referral.read", "referral",
-                        found.stream().map(c -> c.referralId().toString()).distinct().toList());
-            }
-            return found;
-        });
-        long next = page.isEmpty() ? (cursor == null ? 0 : cursor) : page.getLast().seq();
-        String body = ReferralJson.feedPage(page, next);
+        String body = feed.page(actor, cursor, after, limit);
         res.status(Status.OK_200).header(HeaderNames.CONTENT_TYPE, "application/json").send(body);
     }
 }

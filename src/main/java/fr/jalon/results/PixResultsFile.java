@@ -14,7 +14,7 @@ import java.util.Optional;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
 import fr.jalon.platform.csv.SemicolonCsv;
-import fr.jalon.platform.http.FieldError;
+import fr.jalon.platform.validation.FieldError;
 import fr.jalon.platform.http.ProblemList;
 
 /**

@@ -11,11 +11,10 @@ import fr.jalon.platform.security.Principal;
 import fr.jalon.platform.security.Role;
 import fr.jalon.sessions.Sessions;
 
-
 /** Reading results back: a session's, or one candidate's with its earlier versions. Reads are audited. */
 final class ResultsDesk {
 
-    record WithHistory(CertificationResult result, List<ResultsRepository.Earlier> history) {
+    record WithHistory(CertificationResult result, List<EarlierResult> history) {
     }
 
     private final Transactions transactions;

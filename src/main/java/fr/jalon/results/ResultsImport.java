@@ -16,7 +16,7 @@ import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.events.DomainEvents;
 import fr.jalon.platform.http.ApiProblem;
-import fr.jalon.platform.http.FieldError;
+import fr.jalon.platform.validation.FieldError;
 import fr.jalon.platform.http.ProblemList;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.platform.security.Principal;

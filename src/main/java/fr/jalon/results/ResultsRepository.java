@@ -148,12 +148,8 @@ final class ResultsRepository {
         return exec.get(SELECT + " WHERE r.enrolment_id = ?", enrolmentId).map(ResultsRepository::result);
     }
 
-    /** An earlier version of a result and when it was replaced. */
-    record Earlier(CertificationResult result, java.time.Instant replacedAt) {
-    }
-
-    /** Earlier versions of an enrolment's result, newest first (read back from their stored rows). */
-    List<Earlier> history(DbExecute exec, UUID enrolmentId) {
+    /** EarlierResult versions of an enrolment's result, newest first (read back from their stored rows). */
+    List<EarlierResult> history(DbExecute exec, UUID enrolmentId) {
         return exec.query("""
                         SELECT r.enrolment_id, r.session_id, r.certification_number, r.certification_type, r.status, r.score,
                                r.global_level, CAST(r.competences AS text) AS competences,
@@ -162,7 +158,7 @@ final class ResultsRepository {
                         FROM certification_result_history h,
                              jsonb_populate_record(CAST(NULL AS certification_results), h.result) AS r
                         WHERE h.enrolment_id = ? ORDER BY h.version DESC""", enrolmentId)
-                .map(row -> new Earlier(result(row), Rows.instant(row, "replaced_at")))
+                .map(row -> new EarlierResult(result(row), Rows.instant(row, "replaced_at")))
                 .toList();
     }
 

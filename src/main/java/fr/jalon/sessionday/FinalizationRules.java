@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import fr.jalon.platform.http.FieldError;
+import fr.jalon.platform.validation.FieldError;
 
 /**
  * Pix's finalization rules, without I/O: a session is finalized once it has started, when every

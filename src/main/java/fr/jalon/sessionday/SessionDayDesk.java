@@ -12,7 +12,7 @@ import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.events.DomainEvents;
 import fr.jalon.platform.http.ApiProblem;
-import fr.jalon.platform.http.FieldError;
+import fr.jalon.platform.validation.FieldError;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.platform.security.Principal;
 import fr.jalon.platform.security.Role;
@@ -32,10 +32,10 @@ final class SessionDayDesk {
     static final String SESSION_FINALIZED = "SESSION_FINALIZED";
 
     /** A session's day: its report and every seated candidate with theirs. */
-    record Sheet(SessionView session, SessionDayRepository.SessionReport report, List<Line> lines) {
+    record Sheet(SessionView session, SessionReport report, List<Line> lines) {
     }
 
-    record Line(Candidates.Seat seat, SessionDayRepository.CandidateReport report, List<SessionDayRepository.Incident> incidents) {
+    record Line(Candidates.Seat seat, CandidateReport report, List<Incident> incidents) {
     }
 
     private final Transactions transactions;
@@ -88,14 +88,14 @@ final class SessionDayDesk {
             if (!errors.isEmpty()) {
                 throw ApiProblem.validation(errors);
             }
-            repository.saveCandidateReport(tx, new SessionDayRepository.CandidateReport(enrolmentId, arrivedAt, comment,
+            repository.saveCandidateReport(tx, new CandidateReport(enrolmentId, arrivedAt, comment,
                     testFinished, abortReason));
             audit.record(tx, actor, "enrolment.day-report", "enrolment", enrolmentId);
             return lineOf(tx, seat);
         });
     }
 
-    SessionDayRepository.Incident addIncident(Principal actor, UUID enrolmentId, IncidentCategory category,
+    Incident addIncident(Principal actor, UUID enrolmentId, IncidentCategory category,
                                               String subcategory, String description, Integer questionNumber) {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
         List<FieldError> errors = new ArrayList<>();
@@ -128,7 +128,7 @@ final class SessionDayDesk {
     void removeIncident(Principal actor, UUID incidentId) {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
         transactions.run(tx -> {
-            SessionDayRepository.Incident incident = repository.incident(tx, incidentId)
+            Incident incident = repository.incident(tx, incidentId)
                     .orElseThrow(() -> ApiProblem.notFound("Aucun incident ne correspond à cet identifiant."));
             Candidates.Seat seat = candidates.seat(actor, tx, incident.enrolmentId(), true);
             openDay(actor, tx, seat.sessionId());
@@ -179,10 +179,10 @@ final class SessionDayDesk {
     private Sheet sheetOf(DbExecute tx, SessionView session) {
         List<Candidates.Seat> seats = candidates.seatsOf(tx, List.of(session.id()));
         List<UUID> ids = seats.stream().map(Candidates.Seat::enrolmentId).toList();
-        Map<UUID, SessionDayRepository.CandidateReport> reports = repository.candidateReports(tx, ids);
-        List<SessionDayRepository.Incident> incidents = repository.incidents(tx, ids);
+        Map<UUID, CandidateReport> reports = repository.candidateReports(tx, ids);
+        List<Incident> incidents = repository.incidents(tx, ids);
         List<Line> lines = seats.stream().map(seat -> new Line(seat,
-                reports.getOrDefault(seat.enrolmentId(), SessionDayRepository.CandidateReport.blank(seat.enrolmentId())),
+                reports.getOrDefault(seat.enrolmentId(), CandidateReport.blank(seat.enrolmentId())),
                 incidents.stream().filter(i -> i.enrolmentId().equals(seat.enrolmentId())).toList())).toList();
         return new Sheet(session, repository.sessionReport(tx, session.id()), lines);
     }
@@ -190,6 +190,6 @@ final class SessionDayDesk {
     private Line lineOf(DbExecute tx, Candidates.Seat seat) {
         List<UUID> ids = List.of(seat.enrolmentId());
         return new Line(seat, repository.candidateReports(tx, ids).getOrDefault(seat.enrolmentId(),
-                SessionDayRepository.CandidateReport.blank(seat.enrolmentId())), repository.incidents(tx, ids));
+                CandidateReport.blank(seat.enrolmentId())), repository.incidents(tx, ids));
     }
 }

@@ -1,7 +1,5 @@
 package fr.jalon.sessionday;
 
-import java.time.Instant;
-import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,22 +14,6 @@ import io.helidon.dbclient.DbRow;
 
 /** SQL of the session day: per-candidate reports, incident reports, the session's report. */
 final class SessionDayRepository {
-
-    record CandidateReport(UUID enrolmentId, LocalTime arrivedAt, String comment, boolean testFinished, String abortReason) {
-
-        static CandidateReport blank(UUID enrolmentId) {
-            return new CandidateReport(enrolmentId, null, null, true, null);
-        }
-    }
-
-    record Incident(UUID id, UUID enrolmentId, IncidentCategory category, String subcategory, String description,
-                    Integer questionNumber, Instant createdAt) {
-    }
-
-    record SessionReport(String globalComment, boolean hasIncident, boolean hasJoiningIssue, Instant finalizedAt) {
-
-        static final SessionReport BLANK = new SessionReport(null, false, false, null);
-    }
 
     Map<UUID, CandidateReport> candidateReports(DbExecute exec, List<UUID> enrolmentIds) {
         Map<UUID, CandidateReport> reports = new HashMap<>();

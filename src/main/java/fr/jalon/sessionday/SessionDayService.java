@@ -64,7 +64,7 @@ final class SessionDayService implements ApiRoutes.ApiService {
         String description = in.text("description", MAX_TEXT).orElse(null);
         Integer question = in.integer("questionNumber", 1, 500).orElse(null);
         in.validate();
-        SessionDayRepository.Incident incident = desk.addIncident(Authentication.principal(req), QueryParams.pathId(req, "id"),
+        Incident incident = desk.addIncident(Authentication.principal(req), QueryParams.pathId(req, "id"),
                 category, subcategory, description, question);
         Responses.created(res, "/incidents/" + incident.id(), incident(incident).build());
     }
@@ -110,7 +110,7 @@ final class SessionDayService implements ApiRoutes.ApiService {
         return body.add("incidents", incidents);
     }
 
-    private static JsonObjectBuilder incident(SessionDayRepository.Incident i) {
+    private static JsonObjectBuilder incident(Incident i) {
         JsonObjectBuilder body = Jsons.createObjectBuilder().add("id", i.id().toString())
                 .add("enrolmentId", i.enrolmentId().toString()).add("category", i.category().name())
                 .add("categoryLabel", i.category().label()).add("createdAt", i.createdAt().toString());

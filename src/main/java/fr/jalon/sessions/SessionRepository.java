@@ -1,7 +1,5 @@
 package fr.jalon.sessions;
 
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -23,14 +21,6 @@ final class SessionRepository {
             se.access_code, se.invigilator_password, se.status, se.cancellation_reason, se.seats_taken, se.pix_number,
             se.declared_invigilators, se.created_at, se.updated_at""";
     private static final String FROM = " FROM sessions se JOIN sites si ON si.id = se.site_id JOIN rooms r ON r.id = se.room_id ";
-
-    /** Search criteria of the session list; null means "any". */
-    record Criteria(UUID centerId, LocalDate from, LocalDate to, UUID siteId, SessionStatus status) {
-    }
-
-    /** Keyset position: the sort key of the last session of the previous page. */
-    record After(LocalDate date, LocalTime time, UUID id) {
-    }
 
     /** Inserts unless the access code is taken by another open session; empty means "draw another code". */
     Optional<UUID> insert(DbExecute exec, UUID centerId, UUID siteId, UUID roomId, SessionSlot slot, int capacity,
@@ -88,7 +78,7 @@ final class SessionRepository {
      * One page in (date, start time, id) order. Only the given criteria become conditions, so the
      * planner can use the (center, date, time, id) index instead of a generic "? IS NULL OR" plan.
      */
-    List<CertificationSession> list(DbExecute exec, Criteria c, After after, int limit) {
+    List<CertificationSession> list(DbExecute exec, SessionCriteria c, SessionCursor after, int limit) {
         StringBuilder where = new StringBuilder("WHERE true");
         List<Object> params = new ArrayList<>();
         condition(where, params, " AND se.center_id = ?", c.centerId());

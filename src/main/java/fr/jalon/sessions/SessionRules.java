@@ -1,12 +1,16 @@
 package fr.jalon.sessions;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 import fr.jalon.centers.Habilitation;
-import fr.jalon.platform.http.ApiProblem;
+import fr.jalon.platform.validation.Breach;
 
-/** The scheduling rules of sessions, free of any database or HTTP concern. */
+/**
+ * The scheduling rules of sessions, free of any database or HTTP concern: each returns the breach
+ * it finds (empty when the rule holds); the use case turns it into an answer.
+ */
 final class SessionRules {
 
     static final String CORE_CERTIFICATION = "PIX";
@@ -15,69 +19,67 @@ final class SessionRules {
     }
 
     /** A session is planned for the future; the past cannot be scheduled. */
-    static void requireFuture(SessionSlot slot, Instant now) {
-        if (slot.hasStartedAt(now)) {
-            throw ApiProblem.invalidField("date", "past", "La session doit commencer dans le futur.");
-        }
+    static Optional<Breach> future(SessionSlot slot, Instant now) {
+        return slot.hasStartedAt(now)
+                ? Optional.of(Breach.invalidField("date", "past", "La session doit commencer dans le futur."))
+                : Optional.empty();
     }
 
     /** Capacity never exceeds the workstations of the room. */
-    static void requireCapacityFits(int capacity, int seats, String roomName) {
-        if (capacity > seats) {
-            throw ApiProblem.invalidField("capacity", "exceeds_room",
-                    "La capacité (" + capacity + ") dépasse le nombre de postes de la salle « " + roomName + " » ("
-                            + seats + ").");
-        }
+    static Optional<Breach> capacityFits(int capacity, int seats, String roomName) {
+        return capacity > seats ? Optional.of(Breach.invalidField("capacity", "exceeds_room",
+                "La capacité (" + capacity + ") dépasse le nombre de postes de la salle « " + roomName + " » ("
+                        + seats + ").")) : Optional.empty();
     }
 
     /** Capacity never drops below the seats already given to candidates. */
-    static void requireCapacityHoldsEnrolled(int capacity, int seatsTaken) {
-        if (capacity < seatsTaken) {
-            throw ApiProblem.conflict(seatsTaken + " candidats sont inscrits : la capacité ne peut pas descendre à "
-                    + capacity + ".");
-        }
+    static Optional<Breach> capacityHoldsEnrolled(int capacity, int seatsTaken) {
+        return capacity < seatsTaken ? Optional.of(Breach.conflict(seatsTaken
+                + " candidats sont inscrits : la capacité ne peut pas descendre à " + capacity + ".")) : Optional.empty();
     }
 
     /** Date, time and room change only while the session is scheduled and has not started. */
-    static void requireMovable(CertificationSession session, Instant now) {
-        requireEditable(session);
-        if (session.slot().hasStartedAt(now)) {
-            throw ApiProblem.conflict("La session a déjà commencé : sa date, son heure et sa salle ne peuvent plus changer.");
-        }
+    static Optional<Breach> movable(CertificationSession session, Instant now) {
+        return editable(session).or(() -> session.slot().hasStartedAt(now) ? Optional.of(Breach.conflict(
+                "La session a déjà commencé : sa date, son heure et sa salle ne peuvent plus changer.")) : Optional.empty());
     }
 
-    static void requireEditable(CertificationSession session) {
-        if (session.status() != SessionStatus.SCHEDULED) {
-            throw ApiProblem.conflict("La session est " + session.status().label() + " : elle ne peut plus être modifiée.");
-        }
+    static Optional<Breach> editable(CertificationSession session) {
+        return session.status() != SessionStatus.SCHEDULED ? Optional.of(Breach.conflict("La session est "
+                + session.status().label() + " : elle ne peut plus être modifiée.")) : Optional.empty();
     }
 
-    static void requireTransition(CertificationSession session, SessionStatus target) {
-        if (!session.status().canBecome(target)) {
-            throw ApiProblem.conflict("Une session " + session.status().label() + " ne peut pas devenir "
-                    + target.label() + ".");
-        }
+    static Optional<Breach> transition(CertificationSession session, SessionStatus target) {
+        return session.status().canBecome(target) ? Optional.empty() : Optional.of(Breach.conflict("Une session "
+                + session.status().label() + " ne peut pas devenir " + target.label() + "."));
     }
 
-    /**
-     * The core Pix certification, or a complementary certification the centre is habilitated for.
-     * Returns the canonical code.
-     */
-    static String certificationType(String requested, Set<Habilitation> habilitations) {
+    /** The core Pix certification, or a complementary certification the centre is habilitated for. */
+    static Optional<Breach> certificationType(String requested, Set<Habilitation> habilitations) {
         if (requested == null || requested.equalsIgnoreCase(CORE_CERTIFICATION)) {
-            return CORE_CERTIFICATION;
+            return Optional.empty();
         }
-        Habilitation habilitation;
+        Optional<Habilitation> habilitation = habilitation(requested);
+        if (habilitation.isEmpty()) {
+            return Optional.of(Breach.invalidField("certificationType", "invalid_value",
+                    "Type de certification inconnu : « " + requested + " »."));
+        }
+        return habilitations.contains(habilitation.get()) ? Optional.empty()
+                : Optional.of(Breach.invalidField("certificationType", "not_habilitated",
+                        "Le centre n'est pas habilité pour la certification « " + habilitation.get().label() + " »."));
+    }
+
+    /** The canonical code of an acceptable certification type (see {@link #certificationType}). */
+    static String canonicalType(String requested) {
+        return requested == null || requested.equalsIgnoreCase(CORE_CERTIFICATION) ? CORE_CERTIFICATION
+                : habilitation(requested).map(Habilitation::name).orElseThrow();
+    }
+
+    private static Optional<Habilitation> habilitation(String requested) {
         try {
-            habilitation = Habilitation.valueOf(requested.toUpperCase(java.util.Locale.ROOT));
+            return Optional.of(Habilitation.valueOf(requested.toUpperCase(java.util.Locale.ROOT)));
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalidField("certificationType", "invalid_value",
-                    "Type de certification inconnu : « " + requested + " ».");
+            return Optional.empty();
         }
-        if (!habilitations.contains(habilitation)) {
-            throw ApiProblem.invalidField("certificationType", "not_habilitated",
-                    "Le centre n'est pas habilité pour la certification « " + habilitation.label() + " ».");
-        }
-        return habilitation.name();
     }
 }

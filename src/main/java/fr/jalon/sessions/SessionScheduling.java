@@ -60,10 +60,11 @@ final class SessionScheduling {
         return transactions.inTransaction(tx -> {
             RoomPlacement room = visibleRoom(actor, tx, draft.roomId());
             SessionSlot slot = new SessionSlot(draft.date(), draft.startTime(), draft.durationMinutes(), SessionSlot.PARIS);
-            SessionRules.requireFuture(slot, clock.instant());
+            ApiProblem.raise(SessionRules.future(slot, clock.instant()));
             int capacity = draft.capacity().orElse(room.seats());
-            SessionRules.requireCapacityFits(capacity, room.seats(), room.roomName());
-            String type = SessionRules.certificationType(draft.certificationType(), room.centerHabilitations());
+            ApiProblem.raise(SessionRules.capacityFits(capacity, room.seats(), room.roomName()));
+            ApiProblem.raise(SessionRules.certificationType(draft.certificationType(), room.centerHabilitations()));
+            String type = SessionRules.canonicalType(draft.certificationType());
             requireRoomFree(tx, room, slot, null);
             UUID id = insertWithFreshAccessCode(tx, room, slot, capacity, draft.description(), type);
             audit.record(tx, actor, "session.create", "session", id);
@@ -75,7 +76,7 @@ final class SessionScheduling {
         return transactions.inTransaction(tx -> {
             CertificationSession before = repository.lock(tx, id).orElseThrow(SessionScheduling::notFound);
             actor.requireCenter(before.centerId());
-            SessionRules.requireEditable(before);
+            ApiProblem.raise(SessionRules.editable(before));
             RoomPlacement room = visibleRoom(actor, tx, changes.roomId().orElse(before.roomId()));
             if (!room.centerId().equals(before.centerId())) {
                 throw ApiProblem.invalidField("roomId", "other_center", "La salle doit appartenir au centre de la session.");
@@ -85,14 +86,14 @@ final class SessionScheduling {
                     changes.durationMinutes().orElse(before.slot().durationMinutes()), before.slot().zone());
             boolean moved = !slot.equals(before.slot()) || !room.roomId().equals(before.roomId());
             if (changes.movesSlotOrRoom() && moved) {
-                SessionRules.requireMovable(before, clock.instant());
-                SessionRules.requireFuture(slot, clock.instant());
+                ApiProblem.raise(SessionRules.movable(before, clock.instant()));
+                ApiProblem.raise(SessionRules.future(slot, clock.instant()));
                 requireRoomFree(tx, room, slot, id);
                 rescheduleGuards.forEach(guard -> guard.checkMove(tx, id, slot.startsAt(), slot.endsAt()));
             }
             int capacity = changes.capacity().orElseGet(() -> followRoom(tx, before, room));
-            SessionRules.requireCapacityFits(capacity, room.seats(), room.roomName());
-            SessionRules.requireCapacityHoldsEnrolled(capacity, before.seatsTaken());
+            ApiProblem.raise(SessionRules.capacityFits(capacity, room.seats(), room.roomName()));
+            ApiProblem.raise(SessionRules.capacityHoldsEnrolled(capacity, before.seatsTaken()));
             String description = changes.description().orElse(Optional.ofNullable(before.description())).orElse(null);
             repository.update(tx, id, room.siteId(), room.roomId(), slot, capacity, description);
             CertificationSession after = repository.find(tx, id).orElseThrow();
@@ -128,7 +129,7 @@ final class SessionScheduling {
                                           String invigilators) {
         RoomPlacement room = visibleRoom(actor, tx, roomId);
         SessionSlot slot = new SessionSlot(date, time, SessionSlot.DEFAULT_DURATION_MINUTES, SessionSlot.PARIS);
-        SessionRules.requireFuture(slot, clock.instant());
+        ApiProblem.raise(SessionRules.future(slot, clock.instant()));
         requireRoomFree(tx, room, slot, null);
         UUID id = insertWithFreshAccessCode(tx, room, slot, room.seats(), description, SessionRules.CORE_CERTIFICATION);
         repository.setImportDetails(tx, id, pixNumber, invigilators);
@@ -140,7 +141,7 @@ final class SessionScheduling {
         return transactions.inTransaction(tx -> {
             CertificationSession session = repository.lock(tx, id).orElseThrow(SessionScheduling::notFound);
             actor.requireCenter(session.centerId());
-            SessionRules.requireTransition(session, SessionStatus.CANCELLED);
+            ApiProblem.raise(SessionRules.transition(session, SessionStatus.CANCELLED));
             repository.cancel(tx, id, reason);
             JsonObject payload = Jsons.createObjectBuilder()
                     .add("session", SessionJson.schedule(session))
@@ -159,11 +160,11 @@ final class SessionScheduling {
     }
 
     /** A page of sessions in the caller's scope; staff see their centre, admins every centre or one. */
-    List<CertificationSession> list(Principal actor, DbExecute exec, SessionRepository.Criteria criteria,
-                                    SessionRepository.After after, int limit) {
+    List<CertificationSession> list(Principal actor, DbExecute exec, SessionCriteria criteria,
+                                    SessionCursor after, int limit) {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
-        SessionRepository.Criteria scoped = actor.isAdmin() ? criteria
-                : new SessionRepository.Criteria(actor.scopeId(), criteria.from(), criteria.to(), criteria.siteId(),
+        SessionCriteria scoped = actor.isAdmin() ? criteria
+                : new SessionCriteria(actor.scopeId(), criteria.from(), criteria.to(), criteria.siteId(),
                         criteria.status());
         return repository.list(exec, scoped, after, limit);
     }

@@ -83,16 +83,16 @@ public final class Sessions {
     /** Sessions of a centre between two dates (inclusive), for imports. */
     public List<SessionView> ofCenter(DbExecute exec, UUID centerId, LocalDate from, LocalDate to) {
         List<SessionView> sessions = new ArrayList<>();
-        SessionRepository.After after = null;
+        SessionCursor after = null;
         while (true) {
             List<CertificationSession> page = repository.list(exec,
-                    new SessionRepository.Criteria(centerId, from, to, null, null), after, 500);
+                    new SessionCriteria(centerId, from, to, null, null), after, 500);
             page.forEach(s -> sessions.add(s.view()));
             if (page.size() < 500) {
                 return sessions;
             }
             CertificationSession last = page.getLast();
-            after = new SessionRepository.After(last.slot().date(), last.slot().startTime(), last.id());
+            after = new SessionCursor(last.slot().date(), last.slot().startTime(), last.id());
         }
     }
 
@@ -108,16 +108,16 @@ public final class Sessions {
     /** Kits of a centre's sessions between two dates (inclusive), cancelled ones left out, by date and time. */
     public List<SessionKit> kitsOfCenter(DbExecute exec, UUID centerId, LocalDate from, LocalDate to) {
         List<SessionKit> kits = new ArrayList<>();
-        SessionRepository.After after = null;
+        SessionCursor after = null;
         while (true) {
             List<CertificationSession> page = repository.list(exec,
-                    new SessionRepository.Criteria(centerId, from, to, null, null), after, 500);
+                    new SessionCriteria(centerId, from, to, null, null), after, 500);
             page.stream().filter(s -> s.status() != SessionStatus.CANCELLED).forEach(s -> kits.add(kitOf(s)));
             if (page.size() < 500) {
                 return kits;
             }
             CertificationSession last = page.getLast();
-            after = new SessionRepository.After(last.slot().date(), last.slot().startTime(), last.id());
+            after = new SessionCursor(last.slot().date(), last.slot().startTime(), last.id());
         }
     }
 

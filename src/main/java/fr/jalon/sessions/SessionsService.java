@@ -55,10 +55,10 @@ final class SessionsService implements ApiRoutes.ApiService {
         if (from != null && to != null && to.isBefore(from)) {
             throw ApiProblem.badRequest("Le paramètre « to » doit être postérieur ou égal à « from ».");
         }
-        SessionRepository.Criteria criteria = new SessionRepository.Criteria(params.uuid("center").orElse(null), from, to,
+        SessionCriteria criteria = new SessionCriteria(params.uuid("center").orElse(null), from, to,
                 params.uuid("site").orElse(null), params.enumValue("status", SessionStatus.class).orElse(null));
         int limit = params.limit();
-        SessionRepository.After after = params.cursor().map(SessionsService::after).orElse(null);
+        SessionCursor after = params.cursor().map(SessionsService::after).orElse(null);
         List<CertificationSession> page = scheduling.list(actor, db.execute(), criteria, after, limit);
         JsonArrayBuilder items = Jsons.createArrayBuilder();
         page.forEach(s -> items.add(SessionJson.session(s)));
@@ -113,9 +113,9 @@ final class SessionsService implements ApiRoutes.ApiService {
         Responses.ok(res, SessionJson.session(scheduling.cancel(actor, id, reason)));
     }
 
-    private static SessionRepository.After after(Cursor cursor) {
+    private static SessionCursor after(Cursor cursor) {
         try {
-            return new SessionRepository.After(LocalDate.parse(cursor.key(0)), LocalTime.parse(cursor.key(1)),
+            return new SessionCursor(LocalDate.parse(cursor.key(0)), LocalTime.parse(cursor.key(1)),
                     UUID.fromString(cursor.key(2)));
         } catch (DateTimeParseException | IllegalArgumentException e) {
             throw ApiProblem.badRequest("Le paramètre « cursor » est invalide : reprenez la valeur « nextCursor » d'une réponse.");

@@ -140,7 +140,7 @@ class AttestationsBench {
         UUID session = UUID.randomUUID();
         for (int n = 0; n < PER_SESSION; n++) {
             UUID enrolment = UUID.randomUUID();
-            var subject = new AttestationRepository.Subject(enrolment, session, UUID.randomUUID(), "PRESENT",
+            var subject = new AttestationSubject(enrolment, session, UUID.randomUUID(), "PRESENT",
                     "Etcheverry-Lœuillet " + n, "Marie-Éloïse", LocalDate.of(1960 + n % 40, 1 + n % 12, 1 + n % 28),
                     "Mont-de-Marsan", "France", LocalDate.of(2026, 11, 24), "Maison du numérique", "Mont-de-Marsan",
                     "Agence départementale d'inclusion numérique des Landes");
@@ -149,7 +149,7 @@ class AttestationsBench {
                     List.of(new CertificationResult.Complementary("CléA Numérique", "VALIDATED")), null,
                     LocalDate.of(2026, 11, 24), 1, java.time.Instant.now());
             String code = "P-" + "BCDFGHJK".substring(n % 8) + "2346789".substring(0, n % 8);
-            pages.add(new AttestationPdf.Page(AttestationRepository.Kind.RESULTS, subject, result, code,
+            pages.add(new AttestationPdf.Page(AttestationKind.RESULTS, subject, result, code,
                     "https://certification.example.org/verify/" + code, LocalDate.of(2026, 12, 1)));
         }
         return pages;

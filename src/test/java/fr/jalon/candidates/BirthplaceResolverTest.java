@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import fr.jalon.platform.http.FieldError;
+import fr.jalon.platform.validation.FieldError;
 import fr.jalon.territory.Commune;
 import fr.jalon.territory.Country;
 import fr.jalon.territory.PlaceDirectory;

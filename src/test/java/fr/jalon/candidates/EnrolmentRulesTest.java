@@ -6,7 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 
 import fr.jalon.centers.Habilitation;
-import fr.jalon.platform.http.FieldError;
+import fr.jalon.platform.validation.FieldError;
 
 import org.junit.jupiter.api.Test;
 

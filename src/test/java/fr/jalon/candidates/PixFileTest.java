@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import fr.jalon.centers.Habilitation;
-import fr.jalon.platform.http.FieldError;
+import fr.jalon.platform.validation.FieldError;
 
 import org.junit.jupiter.api.Test;
 

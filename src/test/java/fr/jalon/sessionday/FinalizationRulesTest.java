@@ -3,7 +3,7 @@ package fr.jalon.sessionday;
 import java.time.Instant;
 import java.util.List;
 
-import fr.jalon.platform.http.FieldError;
+import fr.jalon.platform.validation.FieldError;
 
 import org.junit.jupiter.api.Test;
 

@@ -4,17 +4,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import fr.jalon.centers.Habilitation;
-import fr.jalon.platform.http.ApiProblem;
+import fr.jalon.platform.validation.Breach;
 
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SessionRulesTest {
 
@@ -28,46 +28,44 @@ class SessionRulesTest {
 
     @Test
     void capacityMayEqualButNotExceedTheSeats() {
-        assertDoesNotThrow(() -> SessionRules.requireCapacityFits(12, 12, "Adour"));
-        ApiProblem problem = assertThrows(ApiProblem.class, () -> SessionRules.requireCapacityFits(13, 12, "Adour"));
-        assertEquals(422, problem.status());
-        assertEquals("capacity", problem.errors().getFirst().field());
+        assertTrue(SessionRules.capacityFits(12, 12, "Adour").isEmpty());
+        Breach breach = SessionRules.capacityFits(13, 12, "Adour").orElseThrow();
+        assertEquals(Breach.Kind.INVALID_FIELD, breach.kind());
+        assertEquals("capacity", breach.field());
     }
 
     @Test
     void aSessionMovesOnlyBeforeItStarts() {
-        assertDoesNotThrow(() -> SessionRules.requireMovable(session(SessionStatus.SCHEDULED, "2026-03-03", "09:30"), NOW));
-        ApiProblem started = assertThrows(ApiProblem.class,
-                () -> SessionRules.requireMovable(session(SessionStatus.SCHEDULED, "2026-03-03", "09:00"), NOW));
-        assertEquals(409, started.status());
-        ApiProblem finalized = assertThrows(ApiProblem.class,
-                () -> SessionRules.requireMovable(session(SessionStatus.FINALIZED, "2026-04-03", "09:00"), NOW));
-        assertEquals(409, finalized.status());
+        assertTrue(SessionRules.movable(session(SessionStatus.SCHEDULED, "2026-03-03", "09:30"), NOW).isEmpty());
+        assertEquals(Breach.Kind.CONFLICT,
+                SessionRules.movable(session(SessionStatus.SCHEDULED, "2026-03-03", "09:00"), NOW).orElseThrow().kind());
+        assertEquals(Breach.Kind.CONFLICT,
+                SessionRules.movable(session(SessionStatus.FINALIZED, "2026-04-03", "09:00"), NOW).orElseThrow().kind());
     }
 
     @Test
     void thePastCannotBeScheduled() {
         SessionSlot past = new SessionSlot(LocalDate.parse("2026-03-03"), LocalTime.parse("08:59"), 105, SessionSlot.PARIS);
-        assertThrows(ApiProblem.class, () -> SessionRules.requireFuture(past, NOW));
+        assertEquals("past", SessionRules.future(past, NOW).orElseThrow().code());
     }
 
     @Test
     void complementaryCertificationNeedsTheHabilitation() {
         Set<Habilitation> clea = EnumSet.of(Habilitation.CLEA);
-        assertEquals("PIX", SessionRules.certificationType(null, clea));
-        assertEquals("PIX", SessionRules.certificationType("pix", clea));
-        assertEquals("CLEA", SessionRules.certificationType("clea", clea));
-        assertEquals("not_habilitated", assertThrows(ApiProblem.class,
-                () -> SessionRules.certificationType("PIX_PLUS_DROIT", clea)).errors().getFirst().code());
-        assertEquals("invalid_value", assertThrows(ApiProblem.class,
-                () -> SessionRules.certificationType("TOEIC", clea)).errors().getFirst().code());
+        assertEquals(Optional.empty(), SessionRules.certificationType(null, clea));
+        assertEquals("PIX", SessionRules.canonicalType(null));
+        assertEquals("PIX", SessionRules.canonicalType("pix"));
+        assertTrue(SessionRules.certificationType("clea", clea).isEmpty());
+        assertEquals("CLEA", SessionRules.canonicalType("clea"));
+        assertEquals("not_habilitated", SessionRules.certificationType("PIX_PLUS_DROIT", clea).orElseThrow().code());
+        assertEquals("invalid_value", SessionRules.certificationType("TOEIC", clea).orElseThrow().code());
     }
 
     @Test
     void cancellingNeedsAScheduledSession() {
-        assertDoesNotThrow(() -> SessionRules.requireTransition(session(SessionStatus.SCHEDULED, "2026-04-01", "09:00"),
-                SessionStatus.CANCELLED));
-        assertThrows(ApiProblem.class, () -> SessionRules.requireTransition(
-                session(SessionStatus.CANCELLED, "2026-04-01", "09:00"), SessionStatus.CANCELLED));
+        assertTrue(SessionRules.transition(session(SessionStatus.SCHEDULED, "2026-04-01", "09:00"),
+                SessionStatus.CANCELLED).isEmpty());
+        assertEquals(Breach.Kind.CONFLICT, SessionRules.transition(session(SessionStatus.CANCELLED, "2026-04-01", "09:00"),
+                SessionStatus.CANCELLED).orElseThrow().kind());
     }
 }

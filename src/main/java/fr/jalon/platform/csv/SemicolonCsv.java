@@ -11,7 +11,7 @@ import java.util.Optional;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import fr.jalon.platform.http.FieldError;
+import fr.jalon.platform.validation.FieldError;
 import fr.jalon.platform.http.ProblemList;
 
 /**
@@ -24,7 +24,6 @@ public final class SemicolonCsv {
     /** The records (the header first), or the problems that prevent reading them. */
     public record Parsed(List<CsvRecord> records, List<FieldError> errors) {
     }
-
 
     private SemicolonCsv() {
     }

@@ -1,5 +1,6 @@
 package fr.jalon.platform.http;
 
+import fr.jalon.platform.validation.FieldError;
 import java.util.List;
 
 /**
@@ -60,6 +61,21 @@ public class ApiProblem extends RuntimeException {
                 errors.size() == 1 && !(errors instanceof ProblemList list && list.more() > 0) ? errors.getFirst().message()
                         : errors instanceof ProblemList ? ProblemList.summary(errors) + "."
                         : errors.size() + " champs sont invalides : voir la liste des erreurs.", errors);
+    }
+
+    /** The breach a rule found, as an answer: 422 for a field, 409 for a state. */
+    public static ApiProblem of(fr.jalon.platform.validation.Breach breach) {
+        return switch (breach.kind()) {
+            case INVALID_FIELD -> invalidField(breach.field(), breach.code(), breach.message());
+            case CONFLICT -> conflict(breach.message());
+        };
+    }
+
+    /** Throws the breach a rule found, if any. */
+    public static void raise(java.util.Optional<fr.jalon.platform.validation.Breach> breach) {
+        if (breach.isPresent()) {
+            throw of(breach.get());
+        }
     }
 
     public static ApiProblem invalidField(String field, String code, String message) {

@@ -1,5 +1,6 @@
 package fr.jalon.platform.http;
 
+import fr.jalon.platform.validation.FieldError;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.UUID;

@@ -1,5 +1,6 @@
 package fr.jalon.platform.http;
 
+import fr.jalon.platform.validation.FieldError;
 import java.util.ArrayList;
 import java.util.Collection;
 

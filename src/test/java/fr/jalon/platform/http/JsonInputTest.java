@@ -1,5 +1,6 @@
 package fr.jalon.platform.http;
 
+import fr.jalon.platform.validation.FieldError;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.LocalTime;

@@ -14,7 +14,7 @@ import jakarta.json.JsonObject;
  * SQL of the referral change log, its sequencer and its outbound deliveries. A change is written
  * in the transaction of the change itself, with its webhook and e-mail deliveries (outbox).
  */
-final class ChangeLog {
+final class ChangeLogRepository {
 
     /** One entry of the feed; {@code referralJson} is the snapshot as stored (JSON text, passed through unparsed). */
     record Change(UUID id, long seq, UUID referralId, String event, String referralJson, Instant occurredAt) {

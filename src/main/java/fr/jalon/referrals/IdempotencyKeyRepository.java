@@ -16,7 +16,7 @@ import io.helidon.dbclient.DbExecute;
  * user). The key is claimed first in the request's transaction: a concurrent retry waits on the
  * unique key until the first commits, then replays its answer. Answers are kept 24 hours.
  */
-final class IdempotencyKeys {
+final class IdempotencyKeyRepository {
 
     /** A stored answer, or a key reused with another body. */
     sealed interface Earlier permits Replay, Mismatch {

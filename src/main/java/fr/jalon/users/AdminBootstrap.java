@@ -1,9 +1,12 @@
-package fr.jalon.platform.security;
+package fr.jalon.users;
 
 import java.util.Optional;
 
 import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.db.Transactions;
+import fr.jalon.platform.security.Role;
+import fr.jalon.platform.security.TokenSecrets;
+import fr.jalon.platform.security.UserAccounts;
 
 import io.helidon.dbclient.DbExecute;
 

@@ -1,4 +1,4 @@
-package fr.jalon.platform.http;
+package fr.jalon.platform.validation;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

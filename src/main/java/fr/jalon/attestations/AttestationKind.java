@@ -1,0 +1,3 @@
+package fr.jalon.attestations;
+
+enum AttestationKind { RESULTS, ATTENDANCE }
