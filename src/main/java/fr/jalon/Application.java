@@ -37,7 +37,8 @@ import fr.jalon.platform.http.StartupReadiness;
 import fr.jalon.users.AdminBootstrap;
 import fr.jalon.platform.security.Authentication;
 import fr.jalon.platform.security.SecretBox;
-import fr.jalon.platform.security.UserAccounts;
+import fr.jalon.platform.security.TokenCache;
+import fr.jalon.users.UserAccountRepository;
 import fr.jalon.sessions.SessionRoomUsage;
 import fr.jalon.sessions.Sessions;
 import fr.jalon.territory.Territory;
@@ -60,7 +61,9 @@ import io.helidon.webserver.observe.metrics.MetricsObserver;
 public final class Application {
 
     private final Database database;
-    private final UserAccounts accounts;
+    private final UserAccountRepository accounts;
+    private final TokenCache tokens;
+    private final Users users;
     private final AdminBootstrap bootstrap;
     private final List<ApiRoutes.ApiService> services;
     private final AccessLogFilter accessLog;
@@ -83,7 +86,8 @@ public final class Application {
         AuditLog audit = new AuditLog();
         DomainEvents events = new DomainEvents();
         RequestBodies bodies = new RequestBodies(settings.maxJsonBytes(), settings.maxImportBytes());
-        this.accounts = new UserAccounts(database.client());
+        this.accounts = new UserAccountRepository(database.client());
+        this.tokens = new TokenCache(accounts);
         this.automaticJobs = settings.automaticJobs();
         this.accessLog = AccessLogFilter.to(settings.accessLogFile().orElse(null));
         this.bootstrap = new AdminBootstrap(transactions, accounts, audit);
@@ -149,7 +153,7 @@ public final class Application {
                 .map(d -> new Notifications.AttestationSource.Document(d.fileName(), d.pdf())));
         results.onRecorded((tx, recorded, corrected) -> referrals.resultsArrived(tx, recorded.stream()
                 .collect(java.util.stream.Collectors.toMap(CertificationResult::enrolmentId, CertificationResult::summary))));
-        Users users = new Users(transactions, accounts, centers, referrals::organisationExists, audit, bodies);
+        this.users = new Users(transactions, accounts, tokens, centers, referrals::organisationExists, audit, bodies);
         this.services = java.util.stream.Stream.concat(java.util.stream.Stream.of(
                 new OpenApiDocument(),
                 new OpenApiPage(),
@@ -179,7 +183,7 @@ public final class Application {
         Transactions transactions = database.transactions();
         int months = settings.retentionMonths();
         String accounts = transactions.inTransaction(tx -> {
-            int n = this.accounts.anonymiseInactive(tx, months);
+            int n = users.anonymiseInactive(tx, months);
             new AuditLog().recordCounts(tx, null, "retention.purge", "users", java.util.Map.of("users", n));
             return n;
         }) + " compte(s) inactif(s) anonymisé(s)";
@@ -191,7 +195,7 @@ public final class Application {
             return names + comments;
         }) + " texte(s) libre(s) de sessions anciennes effacé(s)";
         return String.join(" ; ", candidates.retention().purge(),
-                invigilators.purge(months, (tx, ids) -> notifications.erase(tx, List.of(), ids), this.accounts::anonymise),
+                invigilators.purge(months, (tx, ids) -> notifications.erase(tx, List.of(), ids), users::anonymise),
                 accounts, sessionTexts, notifications.purgeOutbox(settings.outboxDays()), referrals.expireIdempotencyKeys());
     }
 
@@ -226,7 +230,7 @@ public final class Application {
 
     ApiRoutes routes(HttpRouting.Builder routing) {
         routing.addFilter(accessLog);
-        routing.addFilter(new Authentication(accounts));
+        routing.addFilter(new Authentication(tokens));
         ProblemHandlers.register(routing, path -> HomePage.notFoundPage(templates, path));
         ApiRoutes routes = new ApiRoutes(routing);
         services.forEach(routes::register);

@@ -15,7 +15,7 @@ import java.time.LocalDate;
 import fr.jalon.platform.db.ServiceState;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.users.AdminBootstrap;
-import fr.jalon.platform.security.UserAccounts;
+import fr.jalon.users.IssuedToken;
 
 import io.helidon.dbclient.DbClient;
 
@@ -50,7 +50,7 @@ public final class DemoData {
         if (state.has(STATE_KEY)) {
             return;
         }
-        UserAccounts.IssuedToken issued = bootstrap.internalToken("demo data loader");
+        IssuedToken issued = bootstrap.internalToken("demo data loader");
         token = issued.secret();
         try {
             load(db);

@@ -6,7 +6,6 @@ import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.security.Role;
 import fr.jalon.platform.security.TokenSecrets;
-import fr.jalon.platform.security.UserAccounts;
 
 import io.helidon.dbclient.DbExecute;
 
@@ -20,10 +19,10 @@ public final class AdminBootstrap {
     public static final String DEFAULT_ADMIN_EMAIL = "admin@jalon.local";
 
     private final Transactions transactions;
-    private final UserAccounts accounts;
+    private final UserAccountRepository accounts;
     private final AuditLog audit;
 
-    public AdminBootstrap(Transactions transactions, UserAccounts accounts, AuditLog audit) {
+    public AdminBootstrap(Transactions transactions, UserAccountRepository accounts, AuditLog audit) {
         this.transactions = transactions;
         this.accounts = accounts;
         this.audit = audit;
@@ -38,8 +37,8 @@ public final class AdminBootstrap {
             }
             transactions.run(tx -> {
                 if (!accounts.tokenHashExists(tx, secret)) {
-                    UserAccounts.UserAccount admin = admin(tx, DEFAULT_ADMIN_EMAIL, "Administrateur");
-                    UserAccounts.TokenInfo token = accounts.registerToken(tx, admin.id(), "bootstrap (environment)", secret);
+                    UserAccount admin = admin(tx, DEFAULT_ADMIN_EMAIL, "Administrateur");
+                    TokenInfo token = accounts.registerToken(tx, admin.id(), "bootstrap (environment)", secret);
                     audit.record(tx, null, "token.create", "token", token.id());
                 }
             });
@@ -56,32 +55,32 @@ public final class AdminBootstrap {
     }
 
     /** A token for an internal task acting as the administrator (e.g. loading demo data). */
-    public UserAccounts.IssuedToken internalToken(String label) {
+    public IssuedToken internalToken(String label) {
         return transactions.inTransaction(tx -> {
-            UserAccounts.UserAccount admin = admin(tx, DEFAULT_ADMIN_EMAIL, "Administrateur");
+            UserAccount admin = admin(tx, DEFAULT_ADMIN_EMAIL, "Administrateur");
             return accounts.issueToken(tx, admin.id(), label, java.time.Instant.now().plusSeconds(600));
         });
     }
 
-    public void revoke(UserAccounts.TokenInfo token) {
+    public void revoke(TokenInfo token) {
         transactions.run(tx -> accounts.revokeToken(tx, token.id()));
     }
 
     private String issue(DbExecute tx, String email, String displayName) {
-        UserAccounts.UserAccount admin = admin(tx, email, displayName);
-        UserAccounts.IssuedToken token = accounts.issueToken(tx, admin.id(), "bootstrap", null);
+        UserAccount admin = admin(tx, email, displayName);
+        IssuedToken token = accounts.issueToken(tx, admin.id(), "bootstrap", null);
         audit.record(tx, null, "token.create", "token", token.info().id());
         return token.secret();
     }
 
-    private UserAccounts.UserAccount admin(DbExecute tx, String email, String displayName) {
+    private UserAccount admin(DbExecute tx, String email, String displayName) {
         return accounts.findUserByEmail(tx, email)
                 .filter(user -> user.role() == Role.ADMIN)
                 .orElseGet(() -> {
                     if (accounts.findUserByEmail(tx, email).isPresent()) {
                         throw new IllegalArgumentException("A non-administrator user already uses " + email);
                     }
-                    UserAccounts.UserAccount created = accounts.createUser(tx, email, displayName, Role.ADMIN, null);
+                    UserAccount created = accounts.createUser(tx, email, displayName, Role.ADMIN, null);
                     audit.record(tx, null, "user.create", "user", created.id());
                     return created;
                 });

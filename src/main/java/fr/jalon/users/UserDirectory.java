@@ -10,10 +10,7 @@ import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.security.Principal;
 import fr.jalon.platform.security.Role;
-import fr.jalon.platform.security.UserAccounts;
-import fr.jalon.platform.security.UserAccounts.IssuedToken;
-import fr.jalon.platform.security.UserAccounts.TokenInfo;
-import fr.jalon.platform.security.UserAccounts.UserAccount;
+import fr.jalon.platform.security.TokenCache;
 
 import io.helidon.dbclient.DbExecute;
 
@@ -24,7 +21,8 @@ import io.helidon.dbclient.DbExecute;
 final class UserDirectory {
 
     private final Transactions transactions;
-    private final UserAccounts accounts;
+    private final UserAccountRepository accounts;
+    private final TokenCache tokens;
     private final Centers centers;
     private final AuditLog audit;
 
@@ -33,8 +31,9 @@ final class UserDirectory {
     /** The longest life of a token a user (not an administrator) makes with a token that never expires. */
     static final java.time.Duration SELF_ISSUED_MAX = java.time.Duration.ofDays(90);
 
-    UserDirectory(Transactions transactions, UserAccounts accounts, Centers centers, Organisations organisations,
-                  AuditLog audit) {
+    UserDirectory(Transactions transactions, UserAccountRepository accounts, TokenCache tokens, Centers centers,
+                  Organisations organisations, AuditLog audit) {
+        this.tokens = tokens;
         this.organisations = organisations;
         this.transactions = transactions;
         this.accounts = accounts;
@@ -127,6 +126,7 @@ final class UserDirectory {
         return transactions.inTransaction(tx -> {
             visibleUser(actor, tx, userId);
             accounts.disable(tx, userId);
+            tokens.evictUsers(List.of(userId));
             audit.record(tx, actor, "user.disable", "user", userId);
             return accounts.findUser(tx, userId).orElseThrow();
         });
@@ -138,6 +138,7 @@ final class UserDirectory {
                     .filter(t -> actor.isAdmin() || t.userId().equals(actor.userId()))
                     .orElseThrow(() -> ApiProblem.notFound("Aucun jeton ne correspond à cet identifiant."));
             accounts.revokeToken(tx, token.id());
+            tokens.evictToken(token.id());
             audit.record(tx, actor, "token.revoke", "token", tokenId);
         });
     }

@@ -1,20 +1,43 @@
 package fr.jalon.users;
 
+import java.util.List;
+import java.util.UUID;
+
 import fr.jalon.centers.Centers;
 import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.http.ApiRoutes;
 import fr.jalon.platform.http.RequestBodies;
-import fr.jalon.platform.security.UserAccounts;
+import fr.jalon.platform.security.TokenCache;
+
+import io.helidon.dbclient.DbExecute;
 
 /** The users feature: administration of users and their API tokens over HTTP. */
 public final class Users {
 
     private final UsersService service;
+    private final UserAccountRepository accounts;
+    private final TokenCache tokens;
 
-    public Users(Transactions transactions, UserAccounts accounts, Centers centers, Organisations organisations,
-                 AuditLog audit, RequestBodies bodies) {
-        this.service = new UsersService(new UserDirectory(transactions, accounts, centers, organisations, audit), bodies);
+    public Users(Transactions transactions, UserAccountRepository accounts, TokenCache tokens, Centers centers,
+                 Organisations organisations, AuditLog audit, RequestBodies bodies) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.service = new UsersService(new UserDirectory(transactions, accounts, tokens, centers, organisations, audit),
+                bodies);
+    }
+
+    /** Retention: accounts (not administrators) unused past the limit are disabled and anonymised; returns how many. */
+    public int anonymiseInactive(DbExecute tx, int months) {
+        List<UUID> ids = accounts.inactive(tx, months);
+        anonymise(tx, ids);
+        return ids.size();
+    }
+
+    /** Disables these accounts for good (no name, no e-mail, no token), here at once. */
+    public void anonymise(DbExecute tx, List<UUID> ids) {
+        accounts.anonymise(tx, ids);
+        tokens.evictUsers(ids);
     }
 
     public ApiRoutes.ApiService httpService() {

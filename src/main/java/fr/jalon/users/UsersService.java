@@ -17,9 +17,6 @@ import fr.jalon.platform.json.Jsons;
 import fr.jalon.platform.security.Authentication;
 import fr.jalon.platform.security.Principal;
 import fr.jalon.platform.security.Role;
-import fr.jalon.platform.security.UserAccounts.IssuedToken;
-import fr.jalon.platform.security.UserAccounts.TokenInfo;
-import fr.jalon.platform.security.UserAccounts.UserAccount;
 
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;

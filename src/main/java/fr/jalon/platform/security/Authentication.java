@@ -24,13 +24,13 @@ public final class Authentication implements Filter {
 
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 
-    private final UserAccounts accounts;
+    private final TokenCache tokens;
 
     /** The prefix of API routes open without a token. */
     public static final String PUBLIC = ApiRoutes.BASE + "/public/";
 
-    public Authentication(UserAccounts accounts) {
-        this.accounts = accounts;
+    public Authentication(TokenCache tokens) {
+        this.tokens = tokens;
     }
 
     /** The caller of a request that passed this filter. */
@@ -58,7 +58,7 @@ public final class Authentication implements Filter {
             return;
         }
         String secret = value.substring(7).strip();
-        Optional<UserAccounts.Authenticated> found = accounts.authenticate(secret);
+        Optional<TokenLookup.Authenticated> found = tokens.authenticate(secret);
         if (found.isEmpty()) {
             reject(req, res, "Jeton d'accès inconnu, expiré ou révoqué.");
             return;
@@ -66,7 +66,7 @@ public final class Authentication implements Filter {
         Principal principal = found.get().principal();
         Instant lastUsed = found.get().lastUsedAt();
         if (lastUsed == null || lastUsed.isBefore(Instant.now().minus(TOUCH_INTERVAL))) {
-            accounts.touch(secret, found.get());
+            tokens.touch(secret, found.get());
         }
         req.context().register(principal);
         chain.proceed();

@@ -1,4 +1,4 @@
-package fr.jalon.platform.security;
+package fr.jalon.users;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -8,6 +8,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import fr.jalon.platform.db.Rows;
+import fr.jalon.platform.security.Principal;
+import fr.jalon.platform.security.Role;
+import fr.jalon.platform.security.TokenLookup;
+import fr.jalon.platform.security.TokenSecrets;
 
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
@@ -17,43 +21,14 @@ import io.helidon.dbclient.DbRow;
  * SQL for users and their API tokens. Users and tokens belong to the platform because every
  * request is authenticated against them; the {@code users} feature exposes them over HTTP.
  */
-public final class UserAccounts {
-
-    /** A user as stored; the scope column depends on the role. */
-    public record UserAccount(UUID id, String email, String displayName, Role role, UUID scopeId,
-                              Instant createdAt, Instant disabledAt) {
-    }
-
-    /** A token's metadata, never its secret. */
-    public record TokenInfo(UUID id, UUID userId, String label, Instant createdAt, Instant expiresAt,
-                            Instant lastUsedAt, Instant revokedAt) {
-    }
-
-    /** A freshly issued token: the only moment the secret exists in clear. */
-    public record IssuedToken(TokenInfo info, String secret) {
-    }
-
-    record Authenticated(Principal principal, Instant lastUsedAt) {
-    }
+public final class UserAccountRepository implements TokenLookup {
 
     private static final String USER_COLUMNS = "id, email, display_name, role, COALESCE(center_id, organisation_id) AS scope_id, created_at, disabled_at";
     private static final String TOKEN_COLUMNS = "id, user_id, label, created_at, expires_at, last_used_at, revoked_at";
 
-    /**
-     * Authenticated tokens are remembered for a few seconds, so a burst of requests does not pay
-     * a query each. Revocation through this instance takes effect at once; another instance
-     * honours it within {@link #CACHE_TTL}.
-     */
-    static final java.time.Duration CACHE_TTL = java.time.Duration.ofSeconds(10);
-    private static final int CACHE_MAX = 10_000;
-
-    private record Cached(Authenticated authenticated, Instant until) {
-    }
-
     private final DbClient db;
-    private final java.util.concurrent.ConcurrentHashMap<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public UserAccounts(DbClient db) {
+    public UserAccountRepository(DbClient db) {
         this.db = db;
     }
 
@@ -63,17 +38,17 @@ public final class UserAccounts {
         UUID organisation = role.scopeKind() == Role.ScopeKind.REFERRING_ORGANISATION ? scopeId : null;
         return exec.get("INSERT INTO users (email, display_name, role, center_id, organisation_id) VALUES (?, ?, ?, ?, ?) "
                         + "RETURNING " + USER_COLUMNS, email, displayName, role.name(), center, organisation)
-                .map(UserAccounts::user)
+                .map(UserAccountRepository::user)
                 .orElseThrow();
     }
 
     public Optional<UserAccount> findUser(DbExecute exec, UUID id) {
-        return exec.get("SELECT " + USER_COLUMNS + " FROM users WHERE id = ?", id).map(UserAccounts::user);
+        return exec.get("SELECT " + USER_COLUMNS + " FROM users WHERE id = ?", id).map(UserAccountRepository::user);
     }
 
     public Optional<UserAccount> findUserByEmail(DbExecute exec, String email) {
         return exec.get("SELECT " + USER_COLUMNS + " FROM users WHERE lower(email) = lower(?)", email)
-                .map(UserAccounts::user);
+                .map(UserAccountRepository::user);
     }
 
     public boolean anyAdmin(DbExecute exec) {
@@ -83,7 +58,7 @@ public final class UserAccounts {
     public List<UserAccount> listUsers(DbExecute exec, int limit, String afterEmail) {
         return exec.query("SELECT " + USER_COLUMNS + " FROM users WHERE lower(email) > lower(?) ORDER BY lower(email) LIMIT ?",
                         afterEmail == null ? "" : afterEmail, limit)
-                .map(UserAccounts::user)
+                .map(UserAccountRepository::user)
                 .toList();
     }
 
@@ -103,45 +78,24 @@ public final class UserAccounts {
 
     public List<TokenInfo> tokensOf(DbExecute exec, UUID userId) {
         return exec.query("SELECT " + TOKEN_COLUMNS + " FROM api_tokens WHERE user_id = ? ORDER BY created_at", userId)
-                .map(UserAccounts::token)
+                .map(UserAccountRepository::token)
                 .toList();
     }
 
     public Optional<TokenInfo> findToken(DbExecute exec, UUID tokenId) {
-        return exec.get("SELECT " + TOKEN_COLUMNS + " FROM api_tokens WHERE id = ?", tokenId).map(UserAccounts::token);
+        return exec.get("SELECT " + TOKEN_COLUMNS + " FROM api_tokens WHERE id = ?", tokenId).map(UserAccountRepository::token);
     }
 
     public void revokeToken(DbExecute exec, UUID tokenId) {
         exec.dml("UPDATE api_tokens SET revoked_at = now() WHERE id = ? AND revoked_at IS NULL", tokenId);
-        cache.values().removeIf(c -> c.authenticated().principal().tokenId().equals(tokenId));
-    }
-
-    Optional<Authenticated> authenticate(String secret) {
-        String hash = TokenSecrets.hash(secret);
-        Instant now = Instant.now();
-        Cached cached = cache.get(hash);
-        if (cached != null && cached.until().isAfter(now)) {
-            return Optional.of(cached.authenticated());
-        }
-        Optional<Authenticated> found = lookup(hash);
-        if (found.isPresent()) {
-            if (cache.size() >= CACHE_MAX) {
-                cache.clear();
-            }
-            cache.put(hash, new Cached(found.get(), now.plus(CACHE_TTL)));
-        } else {
-            cache.remove(hash);
-        }
-        return found;
     }
 
     /**
      * Retention: accounts (other than administrators) created more than {@code months} months ago
-     * and unused since — no token used, created or changed in that time — are disabled and lose
-     * their name and e-mail; their tokens are revoked. Returns how many.
+     * and unused since — no token used, created or changed in that time.
      */
-    public int anonymiseInactive(DbExecute exec, int months) {
-        List<UUID> ids = exec.query("""
+    public List<UUID> inactive(DbExecute exec, int months) {
+        return exec.query("""
                         SELECT u.id FROM users u
                         WHERE u.anonymised_at IS NULL AND u.role <> 'ADMIN'
                           AND u.created_at < now() - make_interval(months => CAST(? AS integer))
@@ -149,23 +103,20 @@ public final class UserAccounts {
                                           AND greatest(t.created_at, t.last_used_at)
                                               > now() - make_interval(months => CAST(? AS integer)))""", months, months)
                 .map(row -> Rows.uuid(row, "id")).toList();
-        anonymise(exec, ids);
-        return ids.size();
     }
 
     /**
      * Disables an account: every token revoked; evicted from this instance's cache at once, and
-     * refused by every other instance within {@link #CACHE_TTL} (their lookups check the account).
+     * refused by every other instance within the token cache's life (their lookups check the account).
      * Returns how many tokens were revoked.
      */
     public int disable(DbExecute exec, UUID id) {
         exec.dml("UPDATE users SET disabled_at = coalesce(disabled_at, now()) WHERE id = ?", id);
         long revoked = exec.dml("UPDATE api_tokens SET revoked_at = now() WHERE user_id = ? AND revoked_at IS NULL", id);
-        cache.values().removeIf(c -> c.authenticated().principal().userId().equals(id));
         return (int) revoked;
     }
 
-    /** Disables these accounts for good: no name, no e-mail, every token revoked (cache evicted here at once). */
+    /** Disables these accounts for good: no name, no e-mail, every token revoked (the caller evicts them from the token cache). */
     public void anonymise(DbExecute exec, List<UUID> ids) {
         if (ids.isEmpty()) {
             return;
@@ -177,10 +128,10 @@ public final class UserAccounts {
                 WHERE u.id = ANY(CAST(? AS uuid[])) AND u.anonymised_at IS NULL""", array);
         exec.dml("UPDATE api_tokens SET revoked_at = now() WHERE user_id = ANY(CAST(? AS uuid[])) AND revoked_at IS NULL",
                 array);
-        cache.values().removeIf(c -> ids.contains(c.authenticated().principal().userId()));
     }
 
-    private Optional<Authenticated> lookup(String hash) {
+    @Override
+    public Optional<Authenticated> lookup(String hash) {
         return db.execute().get("""
                         SELECT t.id AS token_id, t.last_used_at, u.id AS user_id, u.role,
                                COALESCE(u.center_id, u.organisation_id) AS scope_id
@@ -194,17 +145,16 @@ public final class UserAccounts {
                         Rows.instant(row, "last_used_at")));
     }
 
-    void touch(String secret, Authenticated authenticated) {
-        db.execute().dml("UPDATE api_tokens SET last_used_at = now() WHERE id = ?", authenticated.principal().tokenId());
-        cache.computeIfPresent(TokenSecrets.hash(secret),
-                (key, c) -> new Cached(new Authenticated(c.authenticated().principal(), Instant.now()), c.until()));
+    @Override
+    public void touch(UUID tokenId) {
+        db.execute().dml("UPDATE api_tokens SET last_used_at = now() WHERE id = ?", tokenId);
     }
 
     private static TokenInfo insertToken(DbExecute exec, UUID userId, String label, Instant expiresAt, String hash) {
         OffsetDateTime expires = expiresAt == null ? null : expiresAt.atOffset(ZoneOffset.UTC);
         return exec.get("INSERT INTO api_tokens (user_id, label, token_hash, expires_at) VALUES (?, ?, ?, ?) RETURNING "
                         + TOKEN_COLUMNS, userId, label, hash, expires)
-                .map(UserAccounts::token)
+                .map(UserAccountRepository::token)
                 .orElseThrow();
     }
 

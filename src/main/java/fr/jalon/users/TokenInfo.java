@@ -1,0 +1,9 @@
+package fr.jalon.users;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A token's metadata, never its secret. */
+public record TokenInfo(UUID id, UUID userId, String label, Instant createdAt, Instant expiresAt,
+                        Instant lastUsedAt, Instant revokedAt) {
+}
