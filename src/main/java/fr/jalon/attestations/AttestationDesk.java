@@ -1,5 +1,6 @@
 package fr.jalon.attestations;
 
+import fr.jalon.candidates.EnrolmentStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -74,7 +75,7 @@ final class AttestationDesk {
                     .filter(s -> actor.managesCenter(s.centerId()))
                     .orElseThrow(() -> ApiProblem.notFound("Aucune inscription ne correspond à cet identifiant."));
             Optional<CertificationResult> result = results.ofEnrolment(tx, enrolmentId);
-            if (result.isEmpty() && !subject.enrolmentStatus().equals("PRESENT")) {
+            if (result.isEmpty() && subject.enrolmentStatus() != EnrolmentStatus.PRESENT) {
                 throw ApiProblem.conflict("Pas d'attestation : le candidat n'a ni résultats importés ni présence notée.");
             }
             Document document = stored(tx, subject, result.orElse(null));

@@ -1,5 +1,6 @@
 package fr.jalon.attestations;
 
+import fr.jalon.candidates.EnrolmentStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -132,7 +133,7 @@ final class AttestationRepository {
 
     private static AttestationSubject subject(DbRow row) {
         return new AttestationSubject(Rows.uuid(row, "enrolment_id"), Rows.uuid(row, "session_id"), Rows.uuid(row, "center_id"),
-                Rows.text(row, "status"), Rows.text(row, "birth_name"), Rows.text(row, "first_name"),
+                EnrolmentStatus.valueOf(Rows.text(row, "status")), Rows.text(row, "birth_name"), Rows.text(row, "first_name"),
                 Rows.date(row, "birth_date"), Rows.text(row, "birth_city"), Rows.text(row, "birth_country"),
                 Rows.date(row, "local_date"), Rows.text(row, "site"), Rows.text(row, "site_city"), Rows.text(row, "centre"));
     }

@@ -1,10 +1,11 @@
 package fr.jalon.attestations;
 
+import fr.jalon.candidates.EnrolmentStatus;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /** Who and which session an attestation is about. */
-record AttestationSubject(UUID enrolmentId, UUID sessionId, UUID centerId, String enrolmentStatus, String birthName,
+record AttestationSubject(UUID enrolmentId, UUID sessionId, UUID centerId, EnrolmentStatus enrolmentStatus, String birthName,
                String firstName, LocalDate birthDate, String birthCity, String birthCountry, LocalDate sessionDate,
                String site, String siteCity, String centre) {
 }

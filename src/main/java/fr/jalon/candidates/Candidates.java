@@ -62,7 +62,7 @@ public final class Candidates {
     /** The convocation of an enrolment went out: ENROLLED becomes CONVOKED (other statuses stay). */
     public void convoked(DbExecute tx, UUID enrolmentId) {
         if (enrolments.markConvoked(tx, enrolmentId)) {
-            statusListeners.forEach(l -> l.statusChanged(tx, enrolmentId, EnrolmentStatus.CONVOKED.name()));
+            statusListeners.forEach(l -> l.statusChanged(tx, enrolmentId, EnrolmentStatus.CONVOKED));
         }
     }
 
@@ -85,7 +85,7 @@ public final class Candidates {
 
     /** A seat in a session as the session day and the results see it: who, and their current status. */
     public record Seat(UUID enrolmentId, UUID sessionId, UUID centerId, UUID personId, String birthName, String firstName,
-                       LocalDate birthDate, String status, String externalId) {
+                       LocalDate birthDate, EnrolmentStatus status, String externalId) {
     }
 
     /** An enrolment the caller may manage (404 otherwise), locked when asked. */
@@ -100,7 +100,7 @@ public final class Candidates {
 
     private static Seat seat(Enrolment e) {
         return new Seat(e.id(), e.sessionId(), e.centerId(), e.personId(), e.birthName(), e.firstName(), e.birthDate(),
-                e.status().name(), e.terms().externalId());
+                e.status(), e.terms().externalId());
     }
 
     /** Follows every status change of enrolments, inside the changing transaction. */
@@ -137,7 +137,7 @@ public final class Candidates {
     }
 
     /** An enrolment made for a referral: its id and status (ENROLLED, or WAITLISTED when full). */
-    public record ReferredEnrolment(UUID enrolmentId, String status) {
+    public record ReferredEnrolment(UUID enrolmentId, EnrolmentStatus status) {
     }
 
     /** Enrols a referred person in the caller's transaction, free of charge, origin REFERRAL. */
@@ -145,7 +145,7 @@ public final class Candidates {
         EnrolmentTerms terms = new EnrolmentTerms(BillingMode.FREE, null, null, null, null, null, false);
         EnrolmentDesk.Outcome outcome = desk.enrolIn(actor, tx, sessionId, new PersonRequest.Referred(personId), terms,
                 Origin.REFERRAL, referralId.toString());
-        return new ReferredEnrolment(outcome.enrolment().id(), outcome.enrolment().status().name());
+        return new ReferredEnrolment(outcome.enrolment().id(), outcome.enrolment().status());
     }
 
     public Retention retention() {

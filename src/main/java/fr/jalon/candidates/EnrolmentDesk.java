@@ -168,7 +168,7 @@ final class EnrolmentDesk {
                 return enrolment;
             }
             enrolments.changeStatus(tx, id, attendance, "présence notée", actor.userId());
-            statusListener.statusChanged(tx, id, attendance.name());
+            statusListener.statusChanged(tx, id, attendance);
             audit.record(tx, actor, "enrolment.attendance", "enrolment", id);
             return enrolments.find(tx, id).orElseThrow();
         });
@@ -257,7 +257,7 @@ final class EnrolmentDesk {
             Enrolment promoted = next.get();
             enrolments.changeStatus(tx, promoted.id(), EnrolmentStatus.ENROLLED, "promu depuis la liste d'attente",
                     actor == null ? null : actor.userId());
-            statusListener.statusChanged(tx, promoted.id(), EnrolmentStatus.ENROLLED.name());
+            statusListener.statusChanged(tx, promoted.id(), EnrolmentStatus.ENROLLED);
             events.record(tx, PROMOTED, "enrolment", promoted.id(), Jsons.createObjectBuilder()
                     .add("sessionId", sessionId.toString()).add("personId", promoted.personId().toString()).build());
             audit.record(tx, actor, "enrolment.promote", "enrolment", promoted.id());
@@ -306,7 +306,7 @@ final class EnrolmentDesk {
         }
         sessions.lock(tx, enrolment.sessionId());
         enrolments.changeStatus(tx, enrolment.id(), EnrolmentStatus.CANCELLED, reason, actor.userId());
-        statusListener.statusChanged(tx, enrolment.id(), EnrolmentStatus.CANCELLED.name());
+        statusListener.statusChanged(tx, enrolment.id(), EnrolmentStatus.CANCELLED);
         if (transferTo == null) {
             events.record(tx, CANCELLED, "enrolment", enrolment.id(), Jsons.createObjectBuilder()
                     .add("sessionId", enrolment.sessionId().toString()).add("personId", enrolment.personId().toString())

@@ -146,7 +146,7 @@ final class EnrolmentRepository {
                         ORDER BY p.birth_name, p.first_name""", (Object) uuids(sessionIds))
                 .map(row -> new Candidates.Seat(Rows.uuid(row, "id"), Rows.uuid(row, "session_id"),
                         Rows.uuid(row, "center_id"), Rows.uuid(row, "person_id"), Rows.text(row, "birth_name"),
-                        Rows.text(row, "first_name"), Rows.date(row, "birth_date"), Rows.text(row, "status"),
+                        Rows.text(row, "first_name"), Rows.date(row, "birth_date"), EnrolmentStatus.valueOf(Rows.text(row, "status")),
                         Rows.text(row, "external_id")))
                 .toList();
     }

@@ -11,5 +11,5 @@ import io.helidon.dbclient.DbExecute;
 @FunctionalInterface
 public interface EnrolmentStatusListener {
 
-    void statusChanged(DbExecute tx, UUID enrolmentId, String status);
+    void statusChanged(DbExecute tx, UUID enrolmentId, EnrolmentStatus status);
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import fr.jalon.candidates.Candidates;
+import fr.jalon.candidates.EnrolmentStatus;
 import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.calendar.HalfDay;
 import fr.jalon.platform.db.Transactions;
@@ -181,7 +182,7 @@ final class ReferralDesk {
     }
 
     /** Follows an enrolment's change (convoked, attended, absent, cancelled) for the referral behind it. */
-    void enrolmentChanged(DbExecute tx, UUID enrolmentId, String enrolmentStatus) {
+    void enrolmentChanged(DbExecute tx, UUID enrolmentId, EnrolmentStatus enrolmentStatus) {
         ReferralStatus.following(enrolmentStatus).ifPresent(status -> referrals.referralOfEnrolment(tx, enrolmentId)
                 .ifPresent(id -> {
                     referrals.follow(tx, id, status);

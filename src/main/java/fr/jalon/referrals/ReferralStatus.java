@@ -2,6 +2,8 @@ package fr.jalon.referrals;
 
 import java.util.Optional;
 
+import fr.jalon.candidates.EnrolmentStatus;
+
 /**
  * Where a referral stands (DESIGN.md): decided by the centre while {@code NEW} or
  * {@code POSTPONED}, then following its enrolment. Each status has the France Travail appointment
@@ -44,13 +46,13 @@ enum ReferralStatus {
     }
 
     /** The referral's status that follows an enrolment's, if the enrolment's status means something to it. */
-    static Optional<ReferralStatus> following(String enrolmentStatus) {
+    static Optional<ReferralStatus> following(EnrolmentStatus enrolmentStatus) {
         return Optional.ofNullable(switch (enrolmentStatus) {
-            case "CONVOKED" -> CONVOKED;
-            case "PRESENT" -> ATTENDED;
-            case "ABSENT" -> NO_SHOW;
-            case "EXCUSED" -> EXCUSED;
-            case "CANCELLED" -> CANCELLED;
+            case CONVOKED -> CONVOKED;
+            case PRESENT -> ATTENDED;
+            case ABSENT -> NO_SHOW;
+            case EXCUSED -> EXCUSED;
+            case CANCELLED -> CANCELLED;
             default -> null;
         });
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import fr.jalon.candidates.EnrolmentStatus;
 import fr.jalon.platform.validation.FieldError;
 
 /**
@@ -14,10 +15,10 @@ import fr.jalon.platform.validation.FieldError;
  */
 final class FinalizationRules {
 
-    private static final Set<String> UNNOTED = Set.of("ENROLLED", "CONVOKED");
+    private static final Set<EnrolmentStatus> UNNOTED = Set.of(EnrolmentStatus.ENROLLED, EnrolmentStatus.CONVOKED);
 
     /** A seated candidate as finalization sees them. */
-    record Candidate(String reference, String status, boolean testFinished, String abortReason) {
+    record Candidate(String reference, EnrolmentStatus status, boolean testFinished, String abortReason) {
     }
 
     private FinalizationRules() {
@@ -35,12 +36,12 @@ final class FinalizationRules {
             errors.add(FieldError.of("candidates", "attendance_missing", unnoted
                     + " candidat(s) sans présence notée : indiquez présent, absent ou excusé pour chacun."));
         }
-        if (candidates.stream().noneMatch(c -> c.status().equals("PRESENT"))) {
+        if (candidates.stream().noneMatch(c -> c.status() == EnrolmentStatus.PRESENT)) {
             errors.add(FieldError.of("candidates", "nobody_present",
                     "Aucun candidat présent : une session sans candidat présent ne se finalise pas (annulez-la plutôt)."));
         }
         for (Candidate c : candidates) {
-            if (c.status().equals("PRESENT") && !c.testFinished() && c.abortReason() == null) {
+            if (c.status() == EnrolmentStatus.PRESENT && !c.testFinished() && c.abortReason() == null) {
                 errors.add(FieldError.of("candidates[" + c.reference() + "].abortReason", "abort_reason_missing",
                         "Test non terminé sans raison d'abandon : indiquez « candidate » (abandon du candidat) ou "
                                 + "« technical » (problème technique)."));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import fr.jalon.candidates.Candidates;
+import fr.jalon.candidates.EnrolmentStatus;
 import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.events.DomainEvents;
@@ -73,7 +74,7 @@ final class SessionDayDesk {
             Candidates.Seat seat = candidates.seat(actor, tx, enrolmentId, true);
             SessionView session = openDay(actor, tx, seat.sessionId());
             List<FieldError> errors = new ArrayList<>();
-            if (arrivedAt != null && !seat.status().equals("PRESENT")) {
+            if (arrivedAt != null && seat.status() != EnrolmentStatus.PRESENT) {
                 errors.add(FieldError.of("arrivedAt", "not_present",
                         "L'heure d'arrivée ne se note que pour un candidat présent : notez d'abord sa présence."));
             }

@@ -102,7 +102,7 @@ final class SessionDayService implements ApiRoutes.ApiService {
         line.incidents().forEach(i -> incidents.add(incident(i)));
         JsonObjectBuilder body = Jsons.createObjectBuilder().add("enrolmentId", seat.enrolmentId().toString())
                 .add("birthName", seat.birthName()).add("firstName", seat.firstName())
-                .add("birthDate", seat.birthDate().toString()).add("status", seat.status())
+                .add("birthDate", seat.birthDate().toString()).add("status", seat.status().name())
                 .add("testFinished", report.testFinished());
         optional(body, "arrivedAt", report.arrivedAt());
         optional(body, "comment", report.comment());

@@ -140,7 +140,7 @@ class AttestationsBench {
         UUID session = UUID.randomUUID();
         for (int n = 0; n < PER_SESSION; n++) {
             UUID enrolment = UUID.randomUUID();
-            var subject = new AttestationSubject(enrolment, session, UUID.randomUUID(), "PRESENT",
+            var subject = new AttestationSubject(enrolment, session, UUID.randomUUID(), fr.jalon.candidates.EnrolmentStatus.PRESENT,
                     "Etcheverry-Lœuillet " + n, "Marie-Éloïse", LocalDate.of(1960 + n % 40, 1 + n % 12, 1 + n % 28),
                     "Mont-de-Marsan", "France", LocalDate.of(2026, 11, 24), "Maison du numérique", "Mont-de-Marsan",
                     "Agence départementale d'inclusion numérique des Landes");

@@ -15,7 +15,7 @@ class FinalizationRulesTest {
     private static final Instant DURING = START.plusSeconds(3600);
 
     private static FinalizationRules.Candidate candidate(String status, boolean finished, String reason) {
-        return new FinalizationRules.Candidate("c", status, finished, reason);
+        return new FinalizationRules.Candidate("c", fr.jalon.candidates.EnrolmentStatus.valueOf(status), finished, reason);
     }
 
     private static List<String> codes(Instant now, FinalizationRules.Candidate... candidates) {
