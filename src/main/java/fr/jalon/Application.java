@@ -1,19 +1,21 @@
 package fr.jalon;
 
-import fr.jalon.platform.templates.TemplateRenderer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import fr.jalon.attestations.Attestations;
 import fr.jalon.candidates.Candidates;
 import fr.jalon.centers.Centers;
+import fr.jalon.documents.Documents;
+import fr.jalon.invigilators.Invigilators;
 import fr.jalon.jobs.JobDefinition;
 import fr.jalon.jobs.Jobs;
 import fr.jalon.notifications.MessageCatalogue;
-import fr.jalon.referrals.Referrals;
-import fr.jalon.documents.Documents;
-import fr.jalon.invigilators.Invigilators;
 import fr.jalon.notifications.Notifications;
-import fr.jalon.platform.templates.TemplateRenderer;
 import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.audit.AuditService;
 import fr.jalon.platform.codes.CodeGenerator;
@@ -22,10 +24,6 @@ import fr.jalon.platform.db.Database;
 import fr.jalon.platform.db.DatabaseHealthCheck;
 import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.events.DomainEvents;
-import fr.jalon.attestations.Attestations;
-import fr.jalon.results.CertificationResult;
-import fr.jalon.results.Results;
-import fr.jalon.sessionday.SessionDay;
 import fr.jalon.platform.http.AccessLogFilter;
 import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.http.ApiRoutes;
@@ -34,17 +32,22 @@ import fr.jalon.platform.http.OpenApiPage;
 import fr.jalon.platform.http.ProblemHandlers;
 import fr.jalon.platform.http.RequestBodies;
 import fr.jalon.platform.http.StartupReadiness;
-import fr.jalon.users.AdminBootstrap;
 import fr.jalon.platform.security.Authentication;
 import fr.jalon.platform.security.SecretBox;
 import fr.jalon.platform.security.TokenCache;
-import fr.jalon.users.UserAccountRepository;
+import fr.jalon.platform.templates.TemplateRenderer;
+import fr.jalon.referrals.Referrals;
+import fr.jalon.results.CertificationResult;
+import fr.jalon.results.Results;
+import fr.jalon.sessionday.SessionDay;
 import fr.jalon.sessions.SessionRoomUsage;
 import fr.jalon.sessions.Sessions;
 import fr.jalon.territory.Territory;
 import fr.jalon.territory.TerritoryService;
 import fr.jalon.territory.V3__Load_territory_reference;
 import fr.jalon.territory.V8__Load_countries;
+import fr.jalon.users.AdminBootstrap;
+import fr.jalon.users.UserAccountRepository;
 import fr.jalon.users.Users;
 import fr.jalon.web.HomePage;
 
@@ -120,11 +123,11 @@ public final class Application {
                 id -> centers.centerExists(database.client().execute(), id), settings.externalDb().isPresent(),
                 SecretBox.configured(settings.secretKey(), settings.embeddedDatabase(),
                         settings.dataDir().resolve("secret.key")),
-                java.time.Duration.ofDays(settings.referralExpiryDays()));
+                Duration.ofDays(settings.referralExpiryDays()));
         this.invigilators = new Invigilators(transactions, centers, sessions, audit, bodies, events, clock,
-                java.time.Duration.ofMinutes(settings.travelMinutes()),
-                java.time.Duration.ofSeconds(settings.plannerSeconds()));
-        candidates.retention().onErase((tx, erasure) -> java.util.Map.of("notifications",
+                Duration.ofMinutes(settings.travelMinutes()),
+                Duration.ofSeconds(settings.plannerSeconds()));
+        candidates.retention().onErase((tx, erasure) -> Map.of("notifications",
                 notifications.erase(tx, erasure.personIds(), List.of())));
         this.sessions = sessions;
         this.sessionDay = new SessionDay(transactions, sessions, candidates, audit, events, bodies, clock);
@@ -136,7 +139,7 @@ public final class Application {
                 new JobDefinition("notification-planner", "Prépare les convocations des nouvelles inscriptions",
                         "0/10 * * * * ?", notifications::plan),
                 new JobDefinition("notification-reminders", "Prépare les rappels " + settings.reminderDays().stream()
-                        .map(days -> "J-" + days).collect(java.util.stream.Collectors.joining(", ")),
+                        .map(days -> "J-" + days).collect(Collectors.joining(", ")),
                         "0 */15 * * * ?", notifications::planReminders),
                 new JobDefinition("notification-delivery", "Envoie les notifications dues", "5/10 * * * * ?",
                         notifications::deliver),
@@ -152,9 +155,9 @@ public final class Application {
         notifications.attachAttestationsFrom(enrolmentId -> attestations.forMessage(enrolmentId)
                 .map(d -> new Notifications.AttestationSource.Document(d.fileName(), d.pdf())));
         results.onRecorded((tx, recorded, corrected) -> referrals.resultsArrived(tx, recorded.stream()
-                .collect(java.util.stream.Collectors.toMap(CertificationResult::enrolmentId, CertificationResult::summary))));
+                .collect(Collectors.toMap(CertificationResult::enrolmentId, CertificationResult::summary))));
         this.users = new Users(transactions, accounts, tokens, centers, referrals::organisationExists, audit, bodies);
-        this.services = java.util.stream.Stream.concat(java.util.stream.Stream.of(
+        this.services = Stream.concat(Stream.of(
                 new OpenApiDocument(),
                 new OpenApiPage(),
                 new HomePage(templates),
@@ -170,7 +173,7 @@ public final class Application {
                 results.httpService(),
                 attestations.httpService(),
                 notifications.httpService(),
-                jobs.httpService()), java.util.stream.Stream.concat(referrals.httpServices().stream(),
+                jobs.httpService()), Stream.concat(referrals.httpServices().stream(),
                 invigilators.httpServices().stream())).toList();
     }
 
@@ -184,14 +187,14 @@ public final class Application {
         int months = settings.retentionMonths();
         String accounts = transactions.inTransaction(tx -> {
             int n = users.anonymiseInactive(tx, months);
-            new AuditLog().recordCounts(tx, null, "retention.purge", "users", java.util.Map.of("users", n));
+            new AuditLog().recordCounts(tx, null, "retention.purge", "users", Map.of("users", n));
             return n;
         }) + " compte(s) inactif(s) anonymisé(s)";
         String sessionTexts = transactions.inTransaction(tx -> {
             int names = sessions.forgetOldNames(tx, months);
             int comments = sessionDay.forgetOldComments(tx, months);
             new AuditLog().recordCounts(tx, null, "retention.purge", "sessions",
-                    java.util.Map.of("sessions", names, "session_reports", comments));
+                    Map.of("sessions", names, "session_reports", comments));
             return names + comments;
         }) + " texte(s) libre(s) de sessions anciennes effacé(s)";
         return String.join(" ; ", candidates.retention().purge(),

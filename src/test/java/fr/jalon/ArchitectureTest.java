@@ -1,8 +1,13 @@
 package fr.jalon;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.helidon.dbclient.DbExecute;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -54,18 +59,18 @@ class ArchitectureTest {
         noClasses().that().doNotHaveSimpleName("Repository").and().haveSimpleNameNotEndingWith("Repository")
                 .and().resideOutsideOfPackages("fr.jalon.platform.db..", "fr.jalon.platform.audit..",
                         "fr.jalon.platform.events..")
-                .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
-                        com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
-                                com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(
-                                        io.helidon.dbclient.DbExecute.class))))
+                .should().callMethodWhere(JavaCall.Predicates.target(
+                        HasOwner.Predicates.With.owner(
+                                JavaClass.Predicates.assignableTo(
+                                        DbExecute.class))))
                 .check(classes);
     }
 
     @Test
     void servicesDoNotUseTheNestedTypesOfRepositories() {
         noClasses().that().haveSimpleNameEndingWith("Service")
-                .should().dependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith(
-                        "Repository").or(com.tngtech.archunit.base.DescribedPredicate.describe("nested in a repository",
+                .should().dependOnClassesThat(JavaClass.Predicates.simpleNameEndingWith(
+                        "Repository").or(DescribedPredicate.describe("nested in a repository",
                         c -> c.getEnclosingClass().map(e -> e.getSimpleName().endsWith("Repository")).orElse(false))))
                 .check(classes);
     }

@@ -2,6 +2,7 @@ package fr.jalon;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 
 import fr.jalon.platform.config.JalonSettings;
@@ -56,7 +57,7 @@ class RestartTest {
             assertEquals(2, admin.get("/api/v1/centers").json().getJsonArray("items").size());
             var retention = admin.get("/api/v1/jobs").json().getJsonArray("items").stream().map(v -> v.asJsonObject())
                     .filter(j -> j.getString("name").equals("retention")).findFirst().orElseThrow();
-            assertTrue(java.time.Instant.parse(retention.getString("nextRunAt")).isAfter(java.time.Instant.now()),
+            assertTrue(Instant.parse(retention.getString("nextRunAt")).isAfter(Instant.now()),
                     "the service schedules its jobs");
         }
     }

@@ -1,6 +1,5 @@
 package fr.jalon.attestations;
 
-import fr.jalon.candidates.EnrolmentStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,12 +10,14 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import fr.jalon.candidates.EnrolmentStatus;
 import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.codes.CodeGenerator;
 import fr.jalon.platform.db.Transactions;
@@ -211,7 +212,7 @@ final class AttestationDesk {
         Integer version = result == null ? null : result.version();
         for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
             Optional<IssuedAttestation> valid = repository.valid(tx, subject.enrolmentId(), kind);
-            if (valid.isPresent() && java.util.Objects.equals(valid.get().resultVersion(), version)) {
+            if (valid.isPresent() && Objects.equals(valid.get().resultVersion(), version)) {
                 return valid.get();
             }
             if (valid.isPresent()) {

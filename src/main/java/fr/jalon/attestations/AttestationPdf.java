@@ -26,6 +26,7 @@ import com.itextpdf.layout.element.Cell;
 import com.itextpdf.layout.element.Image;
 import com.itextpdf.layout.element.Paragraph;
 import com.itextpdf.layout.element.Table;
+import com.itextpdf.layout.element.Text;
 import com.itextpdf.layout.properties.AreaBreakType;
 import com.itextpdf.layout.properties.UnitValue;
 import com.itextpdf.layout.properties.VerticalAlignment;
@@ -139,7 +140,7 @@ final class AttestationPdf {
     }
 
     private static Paragraph field(PdfFonts.Faces fonts, String label, String value) {
-        return new Paragraph().add(new com.itextpdf.layout.element.Text(label + " : ").setFont(fonts.bold()))
+        return new Paragraph().add(new Text(label + " : ").setFont(fonts.bold()))
                 .add(value).setFontSize(11).setMarginTop(0).setMarginBottom(1);
     }
 }

@@ -1,11 +1,15 @@
 package fr.jalon.attestations;
 
-import fr.jalon.candidates.EnrolmentStatus;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import fr.jalon.candidates.EnrolmentStatus;
+import fr.jalon.candidates.PersonalDataEraser;
 import fr.jalon.platform.db.Rows;
 import fr.jalon.platform.db.SqlArrays;
 
@@ -109,10 +113,10 @@ final class AttestationRepository {
      * instance shares the counter. Windows older than an hour are dropped as it goes.
      */
     int hit(DbExecute exec, String bucket, Instant now) {
-        Instant window = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        Instant window = now.truncatedTo(ChronoUnit.MINUTES);
         if (now.getEpochSecond() % 60 == 0) {
             exec.dml("DELETE FROM rate_limit_hits WHERE window_start < ?",
-                    window.minusSeconds(3600).atOffset(java.time.ZoneOffset.UTC));
+                    window.minusSeconds(3600).atOffset(ZoneOffset.UTC));
         }
         return exec.get("""
                         INSERT INTO rate_limit_hits (bucket, window_start, hits) VALUES (?, ?, 1)
@@ -142,9 +146,9 @@ final class AttestationRepository {
      * Retention: stored PDFs of these enrolments go; asked for again, an attestation is drawn anew
      * with the anonymised identity (its code and verification stay).
      */
-    java.util.Map<String, Integer> erase(DbExecute exec, fr.jalon.candidates.PersonalDataEraser.Erasure erasure) {
+    Map<String, Integer> erase(DbExecute exec, PersonalDataEraser.Erasure erasure) {
         long pdfs = exec.dml("UPDATE attestations SET pdf = NULL WHERE enrolment_id = ANY(CAST(? AS uuid[])) AND pdf IS NOT NULL",
-                (Object) fr.jalon.platform.db.SqlArrays.of(erasure.enrolmentIds()));
-        return java.util.Map.of("attestations", (int) pdfs);
+                (Object) SqlArrays.of(erasure.enrolmentIds()));
+        return Map.of("attestations", (int) pdfs);
     }
 }

@@ -1,8 +1,9 @@
 package fr.jalon.attestations;
 
-import fr.jalon.candidates.EnrolmentStatus;
 import java.time.LocalDate;
 import java.util.UUID;
+
+import fr.jalon.candidates.EnrolmentStatus;
 
 /** Who and which session an attestation is about. */
 record AttestationSubject(UUID enrolmentId, UUID sessionId, UUID centerId, EnrolmentStatus enrolmentStatus, String birthName,

@@ -1,9 +1,11 @@
 package fr.jalon.attestations;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import fr.jalon.candidates.PersonalDataEraser;
 import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.codes.CodeGenerator;
 import fr.jalon.platform.db.Transactions;
@@ -12,6 +14,8 @@ import fr.jalon.platform.http.RequestBodies;
 import fr.jalon.platform.templates.TemplateRenderer;
 import fr.jalon.results.Results;
 import fr.jalon.sessions.Sessions;
+
+import io.helidon.dbclient.DbExecute;
 
 /**
  * The attestations feature: PDF/A attestations of results or attendance with a verification code
@@ -35,8 +39,8 @@ public final class Attestations {
     }
 
     /** Retention: what this feature keeps about people being anonymised (their stored PDFs). */
-    public java.util.Map<String, Integer> erase(io.helidon.dbclient.DbExecute tx,
-                                                fr.jalon.candidates.PersonalDataEraser.Erasure erasure) {
+    public Map<String, Integer> erase(DbExecute tx,
+                                                PersonalDataEraser.Erasure erasure) {
         return repository.erase(tx, erasure);
     }
 

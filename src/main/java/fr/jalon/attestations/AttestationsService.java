@@ -1,8 +1,11 @@
 package fr.jalon.attestations;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
+import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.http.ApiRoutes;
 import fr.jalon.platform.http.JsonInput;
 import fr.jalon.platform.http.QueryParams;
@@ -119,7 +122,7 @@ final class AttestationsService implements ApiRoutes.ApiService {
             }
             Responses.ok(res, body.build());
         }, () -> {
-            throw fr.jalon.platform.http.ApiProblem.notFound("Aucune attestation ne correspond à ce code.");
+            throw ApiProblem.notFound("Aucune attestation ne correspond à ce code.");
         });
     }
 
@@ -128,8 +131,8 @@ final class AttestationsService implements ApiRoutes.ApiService {
         var code = QueryParams.of(req).text("code", 40).map(Verification::normalize).filter(c -> !c.isEmpty());
         if (code.isPresent()) {
             res.status(Status.SEE_OTHER_303)
-                    .header(HeaderNames.LOCATION, "/verify/" + java.net.URLEncoder.encode(code.get(),
-                            java.nio.charset.StandardCharsets.UTF_8))
+                    .header(HeaderNames.LOCATION, "/verify/" + URLEncoder.encode(code.get(),
+                            StandardCharsets.UTF_8))
                     .send();
             return;
         }

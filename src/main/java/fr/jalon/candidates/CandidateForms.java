@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import fr.jalon.centers.Habilitation;
-import fr.jalon.platform.validation.FieldError;
 import fr.jalon.platform.http.JsonInput;
+import fr.jalon.platform.validation.FieldError;
 import fr.jalon.territory.PlaceDirectory;
 
 /** Reads people and enrolment terms from JSON bodies, with every problem reported at once. */

@@ -2,7 +2,11 @@ package fr.jalon.candidates;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -72,12 +76,12 @@ public final class Candidates {
     }
 
     /** The seat holders of each session, by birth name then first name (for attendance sheets). */
-    public java.util.Map<UUID, List<AttendanceLine>> attendanceLines(DbExecute exec, List<UUID> sessionIds) {
-        java.util.Map<UUID, List<AttendanceLine>> lines = new java.util.HashMap<>();
-        sessionIds.forEach(id -> lines.put(id, new java.util.ArrayList<>()));
+    public Map<UUID, List<AttendanceLine>> attendanceLines(DbExecute exec, List<UUID> sessionIds) {
+        Map<UUID, List<AttendanceLine>> lines = new HashMap<>();
+        sessionIds.forEach(id -> lines.put(id, new ArrayList<>()));
         enrolments.ofSessions(exec, sessionIds).stream()
                 .filter(e -> e.status().holdsSeat())
-                .sorted(java.util.Comparator.comparing(Enrolment::birthName).thenComparing(Enrolment::firstName))
+                .sorted(Comparator.comparing(Enrolment::birthName).thenComparing(Enrolment::firstName))
                 .forEach(e -> lines.get(e.sessionId()).add(new AttendanceLine(e.birthName(), e.firstName(), e.birthDate(),
                         e.terms().externalId(), e.terms().extraTimePercent())));
         return lines;

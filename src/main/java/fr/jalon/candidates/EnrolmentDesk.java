@@ -4,17 +4,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import fr.jalon.centers.Centers;
 import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.events.DomainEvents;
 import fr.jalon.platform.http.ApiProblem;
-import fr.jalon.platform.validation.FieldError;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.platform.security.Principal;
 import fr.jalon.platform.security.Role;
+import fr.jalon.platform.validation.FieldError;
 import fr.jalon.sessions.SeatClaim;
 import fr.jalon.sessions.SessionStatus;
 import fr.jalon.sessions.SessionView;
@@ -125,7 +127,7 @@ final class EnrolmentDesk {
      * Changes an enrolment's terms; {@code change} gets the current terms under the row lock, so
      * two concurrent partial updates cannot undo each other.
      */
-    Enrolment update(Principal actor, UUID id, java.util.function.UnaryOperator<EnrolmentTerms> change) {
+    Enrolment update(Principal actor, UUID id, UnaryOperator<EnrolmentTerms> change) {
         return transactions.inTransaction(tx -> {
             Enrolment enrolment = visible(actor, tx, id, true);
             if (enrolment.status() == EnrolmentStatus.CANCELLED) {
@@ -159,7 +161,7 @@ final class EnrolmentDesk {
             if (session.slot().startsAt().isAfter(clock.instant())) {
                 throw ApiProblem.conflict("La session n'a pas encore commencé : la présence se note le jour même.");
             }
-            if (session.status() != fr.jalon.sessions.SessionStatus.SCHEDULED) {
+            if (session.status() != SessionStatus.SCHEDULED) {
                 throw ApiProblem.conflict("La session est " + session.status().label()
                         + " : la présence ne peut plus être modifiée.");
             }
@@ -335,7 +337,7 @@ final class EnrolmentDesk {
     private void checkTerms(DbExecute tx, UUID centerId, EnrolmentTerms terms) {
         List<FieldError> errors = new ArrayList<>();
         // The centre's habilitations matter only for a complementary certification.
-        EnrolmentRules.check(terms, terms.complementaryCertification() == null ? java.util.Set.of()
+        EnrolmentRules.check(terms, terms.complementaryCertification() == null ? Set.of()
                 : centers.habilitations(tx, centerId), errors);
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);

@@ -2,12 +2,15 @@ package fr.jalon.candidates;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.security.Principal;
 import fr.jalon.platform.security.Role;
+
+import io.helidon.dbclient.DbExecute;
 
 /**
  * People as a centre sees them: only its own records (a person belongs to one tenant; the same
@@ -44,7 +47,7 @@ final class PeopleDirectory {
     }
 
     /** Changes a person; {@code change} gets the current record under the row lock (no lost update). */
-    Person update(Principal actor, UUID id, java.util.function.UnaryOperator<PersonDraft> change) {
+    Person update(Principal actor, UUID id, UnaryOperator<PersonDraft> change) {
         return transactions.inTransaction(tx -> {
             visible(actor, tx, id);
             if (!people.lockActive(tx, id)) {
@@ -57,7 +60,7 @@ final class PeopleDirectory {
         });
     }
 
-    private Person visible(Principal actor, io.helidon.dbclient.DbExecute tx, UUID id) {
+    private Person visible(Principal actor, DbExecute tx, UUID id) {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
         return people.find(tx, id)
                 .filter(p -> actor.isAdmin() || p.ownerId().equals(actor.scopeId()))

@@ -3,9 +3,11 @@ package fr.jalon.candidates;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import fr.jalon.platform.db.Rows;
 import fr.jalon.platform.db.SqlFragment;
@@ -54,7 +56,7 @@ final class PersonRepository {
      * need (sex, birth year, birth country, residence commune, statuses); the reasons typed into
      * their enrolments' events go. Returns the counts of rows cleared, by table.
      */
-    java.util.Map<String, Integer> anonymise(DbExecute exec, List<UUID> ids, List<UUID> enrolmentIds) {
+    Map<String, Integer> anonymise(DbExecute exec, List<UUID> ids, List<UUID> enrolmentIds) {
         Object people = EnrolmentRepository.uuids(ids);
         Object enrolments = EnrolmentRepository.uuids(enrolmentIds);
         long anonymised = exec.dml("""
@@ -76,7 +78,7 @@ final class PersonRepository {
         // Payloads carry ids (kept: planning may still read them) and, on cancellations, the reason typed.
         long events = exec.dml("UPDATE domain_events SET payload = payload - 'reason' WHERE aggregate_type = 'enrolment' "
                 + "AND aggregate_id = ANY(CAST(? AS uuid[])) AND jsonb_exists(payload, 'reason')", enrolments);
-        return java.util.Map.of("people", (int) anonymised, "enrolments", (int) enrolled,
+        return Map.of("people", (int) anonymised, "enrolments", (int) enrolled,
                 "enrolment_history", (int) notes, "domain_events", (int) events);
     }
 
@@ -142,7 +144,7 @@ final class PersonRepository {
                             CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
                             CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))
                      AS u(id, bn, fn, un, sx, bd, bi, bp, bc, bco, ik, em, mp, a1, a2, apc, ac, ch, ri, et, aa, an, ft, im)""",
-                java.util.stream.Stream.concat(java.util.stream.Stream.of((Object) owner.toString()),
+                Stream.concat(Stream.of((Object) owner.toString()),
                         byColumn.stream().map(PersonRepository::textArray)).toArray());
     }
 

@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import fr.jalon.platform.codes.Contact;
-import fr.jalon.platform.validation.FieldError;
 import fr.jalon.platform.text.Folding;
+import fr.jalon.platform.validation.FieldError;
 
 /** Rules on people's identity and contact data, free of any database or HTTP concern. */
 final class PersonRules {

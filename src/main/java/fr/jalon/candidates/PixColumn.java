@@ -3,6 +3,7 @@ package fr.jalon.candidates;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import fr.jalon.platform.text.Folding;
 
@@ -44,7 +45,7 @@ enum PixColumn {
     PixColumn(String header, boolean required, String... olderHeaders) {
         this.header = header;
         this.required = required;
-        this.foldedNames = java.util.stream.Stream.concat(java.util.stream.Stream.of(header), Arrays.stream(olderHeaders))
+        this.foldedNames = Stream.concat(Stream.of(header), Arrays.stream(olderHeaders))
                 .map(Folding::fold).toList();
     }
 

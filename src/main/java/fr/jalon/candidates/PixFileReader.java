@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import de.siegmar.fastcsv.reader.CsvRecord;
 import fr.jalon.centers.Habilitation;
 import fr.jalon.platform.csv.SemicolonCsv;
 import fr.jalon.platform.csv.SpreadsheetSafe;
-import fr.jalon.platform.validation.FieldError;
 import fr.jalon.platform.http.ProblemList;
 import fr.jalon.platform.text.Folding;
+import fr.jalon.platform.validation.FieldError;
+
+import de.siegmar.fastcsv.reader.CsvRecord;
 
 /**
  * Decodes and splits a Pix mass-import file: UTF-8 with or without BOM, ';' separated, headers

@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
 import fr.jalon.centers.Habilitation;
 import fr.jalon.platform.csv.SpreadsheetSafe;
 import fr.jalon.sessions.SessionView;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
 
 /**
  * Writes a session's candidates in Pix Certif's mass-import layout (UTF-8 with BOM, ';', CRLF),

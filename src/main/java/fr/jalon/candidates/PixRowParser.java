@@ -5,8 +5,10 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import fr.jalon.centers.Habilitation;
 import fr.jalon.platform.validation.FieldError;
@@ -86,7 +88,7 @@ final class PixRowParser {
         } else if (!sexText.equalsIgnoreCase("M") && !sexText.equalsIgnoreCase("F")) {
             problems.add(FieldError.of("sex", "invalid_value", "Le sexe doit valoir M ou F, pas « " + sexText + " »."));
         } else {
-            sex = Sex.valueOf(sexText.toUpperCase(java.util.Locale.ROOT));
+            sex = Sex.valueOf(sexText.toUpperCase(Locale.ROOT));
         }
         Birthplace birthplace = birthplaces.resolve(new BirthplaceInput(row.get(PixColumn.BIRTH_INSEE),
                 row.get(PixColumn.BIRTH_POSTAL_CODE), row.get(PixColumn.BIRTH_CITY), row.get(PixColumn.BIRTH_COUNTRY)),
@@ -155,7 +157,7 @@ final class PixRowParser {
         return value;
     }
 
-    private static <T> T parsed(PixFileReader.Row row, PixColumn column, java.util.function.Function<String, Optional<T>> parser,
+    private static <T> T parsed(PixFileReader.Row row, PixColumn column, Function<String, Optional<T>> parser,
                                 String label, String expected, List<FieldError> problems) {
         String value = row.get(column);
         if (value == null) {

@@ -16,18 +16,17 @@ import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.events.DomainEvents;
 import fr.jalon.platform.http.ApiProblem;
-import fr.jalon.platform.validation.FieldError;
 import fr.jalon.platform.http.ProblemList;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.platform.security.Principal;
 import fr.jalon.platform.security.Role;
 import fr.jalon.platform.text.Folding;
+import fr.jalon.platform.validation.FieldError;
 import fr.jalon.sessions.SessionView;
 import fr.jalon.sessions.Sessions;
 import fr.jalon.territory.Territory;
 
 import io.helidon.dbclient.DbExecute;
-
 import jakarta.json.JsonObject;
 
 /**

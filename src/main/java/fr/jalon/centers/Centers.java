@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.db.Transactions;
@@ -36,7 +37,7 @@ public final class Centers {
 
     /** The ids of the centre's sites. */
     public Set<UUID> siteIdsOf(DbExecute exec, UUID centerId) {
-        return repository.sites(exec, centerId).stream().map(Site::id).collect(java.util.stream.Collectors.toSet());
+        return repository.sites(exec, centerId).stream().map(Site::id).collect(Collectors.toSet());
     }
 
     /** Candidates per invigilator in the centre's sessions (default 20). */

@@ -2,8 +2,8 @@ package fr.jalon.demo;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.UUID;
 
 import fr.jalon.platform.db.ServiceState;
 import fr.jalon.platform.json.Jsons;
@@ -18,7 +19,6 @@ import fr.jalon.users.AdminBootstrap;
 import fr.jalon.users.IssuedToken;
 
 import io.helidon.dbclient.DbClient;
-
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -143,7 +143,7 @@ public final class DemoData {
                 .add("consent", Jsons.createObjectBuilder().add("personInformed", true)).build(), adviserToken));
         send("POST", "/referrals/" + referral + "/accept", Jsons.createObjectBuilder().add("sessionId", session).build(),
                 token, 200);
-        new DemoRepository(db).startedAnHourAgo(java.util.UUID.fromString(session), DEMO_PIX_SESSION);
+        new DemoRepository(db).startedAnHourAgo(UUID.fromString(session), DEMO_PIX_SESSION);
     }
 
     private static JsonObjectBuilder person(String birthName, String firstName, String sex, String birthDate,

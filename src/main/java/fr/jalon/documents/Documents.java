@@ -19,8 +19,10 @@ import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.http.ApiRoutes;
 import fr.jalon.platform.security.Principal;
 import fr.jalon.platform.security.Role;
-import fr.jalon.sessions.Sessions;
 import fr.jalon.sessions.Sessions.SessionKit;
+import fr.jalon.sessions.Sessions;
+
+import io.helidon.dbclient.DbExecute;
 
 /**
  * Session documents: each session's invigilator kit and attendance sheet, and every one of a
@@ -108,7 +110,7 @@ public final class Documents {
         });
     }
 
-    private String centre(io.helidon.dbclient.DbExecute tx, SessionKit kit) {
+    private String centre(DbExecute tx, SessionKit kit) {
         return centers.name(tx, kit.session().centerId()).orElse("");
     }
 

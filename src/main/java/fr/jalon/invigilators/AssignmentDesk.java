@@ -1,14 +1,15 @@
 package fr.jalon.invigilators;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.http.ApiProblem;
-import fr.jalon.platform.validation.FieldError;
 import fr.jalon.platform.security.Principal;
 import fr.jalon.platform.security.Role;
+import fr.jalon.platform.validation.FieldError;
 import fr.jalon.sessions.SessionView;
 import fr.jalon.sessions.Sessions;
 
@@ -25,11 +26,11 @@ final class AssignmentDesk {
     private final Sessions sessions;
     private final AuditLog audit;
     private final AssignmentAnnouncer announcer;
-    private final java.time.Duration travel;
+    private final Duration travel;
 
     AssignmentDesk(Transactions transactions, AssignmentRepository assignments, InvigilatorRepository invigilators,
                    Sessions sessions, AuditLog audit, AssignmentAnnouncer announcer,
-                   java.time.Duration travel) {
+                   Duration travel) {
         this.transactions = transactions;
         this.assignments = assignments;
         this.invigilators = invigilators;

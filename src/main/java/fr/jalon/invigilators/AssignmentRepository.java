@@ -1,13 +1,18 @@
 package fr.jalon.invigilators;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import fr.jalon.platform.db.Rows;
+import fr.jalon.platform.db.SqlArrays;
 
 import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
 
 /** SQL of assignments, with the sessions' place and time (a read model across features). */
 final class AssignmentRepository {
@@ -31,16 +36,16 @@ final class AssignmentRepository {
     }
 
     /** The assignments of several sessions at once (a plan's period), grouped by session. */
-    java.util.Map<UUID, List<Assignment>> ofSessions(DbExecute exec, List<UUID> sessionIds) {
-        java.util.Map<UUID, List<Assignment>> bySession = new java.util.HashMap<>();
+    Map<UUID, List<Assignment>> ofSessions(DbExecute exec, List<UUID> sessionIds) {
+        Map<UUID, List<Assignment>> bySession = new HashMap<>();
         exec.query("""
                         SELECT a.id, a.session_id, a.invigilator_id, i.first_name || ' ' || i.last_name AS name, a.status,
                                a.locked
                         FROM assignments a JOIN invigilators i ON i.id = a.invigilator_id
                         WHERE a.session_id = ANY(CAST(? AS uuid[])) ORDER BY a.created_at, a.id""",
-                        (Object) fr.jalon.platform.db.SqlArrays.of(sessionIds))
+                        (Object) SqlArrays.of(sessionIds))
                 .map(AssignmentRepository::entry)
-                .forEach(e -> bySession.computeIfAbsent(e.sessionId(), k -> new java.util.ArrayList<>()).add(e));
+                .forEach(e -> bySession.computeIfAbsent(e.sessionId(), k -> new ArrayList<>()).add(e));
         return bySession;
     }
 
@@ -54,7 +59,7 @@ final class AssignmentRepository {
                           AND a.status <> 'DECLINED'
                           AND NOT EXISTS (SELECT 1 FROM unnest(CAST(? AS uuid[]), CAST(? AS uuid[])) AS k(s, i)
                                           WHERE k.s = a.session_id AND k.i = a.invigilator_id)""",
-                fr.jalon.platform.db.SqlArrays.of(sessionIds), sessionIds(kept), invigilatorIds(kept));
+                SqlArrays.of(sessionIds), sessionIds(kept), invigilatorIds(kept));
     }
 
     /** Inserts the (session, invigilator) pairs not assigned yet; returns the new assignments' ids. */
@@ -118,7 +123,7 @@ final class AssignmentRepository {
         exec.dml("DELETE FROM assignments WHERE id = ?", id);
     }
 
-    private static Assignment entry(io.helidon.dbclient.DbRow row) {
+    private static Assignment entry(DbRow row) {
         return new Assignment(Rows.uuid(row, "id"), Rows.uuid(row, "session_id"), Rows.uuid(row, "invigilator_id"),
                 Rows.text(row, "name"), Rows.text(row, "status"), Rows.bool(row, "locked"));
     }

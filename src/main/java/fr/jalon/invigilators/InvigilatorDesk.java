@@ -1,5 +1,7 @@
 package fr.jalon.invigilators;
 
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -10,6 +12,7 @@ import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.security.Principal;
 import fr.jalon.platform.security.Role;
+import fr.jalon.sessions.Sessions;
 
 import io.helidon.dbclient.DbExecute;
 
@@ -20,10 +23,10 @@ final class InvigilatorDesk {
     private final InvigilatorRepository repository;
     private final Centers centers;
     private final AuditLog audit;
-    private final fr.jalon.sessions.Sessions sessions;
+    private final Sessions sessions;
 
     InvigilatorDesk(Transactions transactions, InvigilatorRepository repository, Centers centers,
-                    fr.jalon.sessions.Sessions sessions, AuditLog audit) {
+                    Sessions sessions, AuditLog audit) {
         this.sessions = sessions;
         this.transactions = transactions;
         this.repository = repository;
@@ -93,16 +96,16 @@ final class InvigilatorDesk {
     }
 
     /** A session's staffing need: one invigilator per {@code staffRatio} seated candidates, at least one. */
-    record Need(fr.jalon.sessions.Sessions.SessionKit session, int ratio, int required) {
+    record Need(Sessions.SessionKit session, int ratio, int required) {
     }
 
-    List<Need> needs(Principal actor, UUID centerId, java.time.LocalDate from, java.time.LocalDate to) {
+    List<Need> needs(Principal actor, UUID centerId, LocalDate from, LocalDate to) {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
         UUID center = actor.isAdmin() ? centerId : actor.scopeId();
         if (center == null) {
             throw ApiProblem.badRequest("Indiquez le centre (paramètre « centerId »).");
         }
-        if (to.isBefore(from) || java.time.temporal.ChronoUnit.DAYS.between(from, to) > 93) {
+        if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) > 93) {
             throw ApiProblem.invalidField("to", "invalid_period", "La période va de « from » à « to », 3 mois au plus.");
         }
         return transactions.inTransaction(tx -> {

@@ -1,8 +1,11 @@
 package fr.jalon.invigilators;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -72,8 +75,8 @@ final class InvigilatorRepository {
      * For each site of a centre, how far each invigilator covering it lives ({@link Remoteness}),
      * from the communes' EPCI and département in the territory reference.
      */
-    java.util.Map<UUID, java.util.Map<UUID, Integer>> remotenessBySite(DbExecute exec, UUID centerId) {
-        java.util.Map<UUID, java.util.Map<UUID, Integer>> bySite = new java.util.HashMap<>();
+    Map<UUID, Map<UUID, Integer>> remotenessBySite(DbExecute exec, UUID centerId) {
+        Map<UUID, Map<UUID, Integer>> bySite = new HashMap<>();
         exec.query("""
                         SELECT cov.site_id, cov.invigilator_id, i.home_insee, hc.epci_siren AS home_epci,
                                hc.departement AS home_departement, si.commune_insee AS site_insee,
@@ -84,7 +87,7 @@ final class InvigilatorRepository {
                         LEFT JOIN communes hc ON hc.code_insee = i.home_insee AND hc.type = 'commune-actuelle'
                         LEFT JOIN communes sc ON sc.code_insee = si.commune_insee AND sc.type = 'commune-actuelle'
                         WHERE i.center_id = ?""", centerId)
-                .forEach(row -> bySite.computeIfAbsent(Rows.uuid(row, "site_id"), k -> new java.util.HashMap<>())
+                .forEach(row -> bySite.computeIfAbsent(Rows.uuid(row, "site_id"), k -> new HashMap<>())
                         .put(Rows.uuid(row, "invigilator_id"), Remoteness.between(Rows.text(row, "home_insee"),
                                 Rows.text(row, "home_epci"), Rows.text(row, "home_departement"),
                                 Rows.text(row, "site_insee"), Rows.text(row, "site_epci"),
@@ -135,7 +138,7 @@ final class InvigilatorRepository {
         for (String text : Rows.textList(row, "exceptions")) {
             String[] parts = text.split("\\|", 4);
             exceptions.add(new Invigilator.Exception(Invigilator.ExceptionKind.valueOf(parts[0]),
-                    java.time.LocalDate.parse(parts[1]), java.time.LocalDate.parse(parts[2]),
+                    LocalDate.parse(parts[1]), LocalDate.parse(parts[2]),
                     parts[3].isEmpty() ? null : parts[3]));
         }
         return new Invigilator(Rows.uuid(row, "id"), Rows.uuid(row, "center_id"),

@@ -1,6 +1,12 @@
 package fr.jalon.invigilators;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 
 import fr.jalon.centers.Centers;
 import fr.jalon.platform.audit.AuditLog;
@@ -9,6 +15,8 @@ import fr.jalon.platform.events.DomainEvents;
 import fr.jalon.platform.http.ApiRoutes;
 import fr.jalon.platform.http.RequestBodies;
 import fr.jalon.sessions.Sessions;
+
+import io.helidon.dbclient.DbExecute;
 
 /** The invigilators feature: the centre's pool, staffing needs, manual assignment and automatic planning. */
 public final class Invigilators {
@@ -19,8 +27,8 @@ public final class Invigilators {
     private final InvigilatorRepository pool = new InvigilatorRepository();
 
     public Invigilators(Transactions transactions, Centers centers, Sessions sessions, AuditLog audit,
-                        RequestBodies bodies, DomainEvents events, java.time.Clock clock,
-                        java.time.Duration travel, java.time.Duration plannerLimit) {
+                        RequestBodies bodies, DomainEvents events, Clock clock,
+                        Duration travel, Duration plannerLimit) {
         this.transactions = transactions;
         this.audit = audit;
         AssignmentRepository assignments = new AssignmentRepository();
@@ -37,10 +45,10 @@ public final class Invigilators {
      * transaction, what other features keep about them ({@code alsoErase}: their messages' errors);
      * audited with counts. Returns a summary for the job record.
      */
-    public String purge(int months, java.util.function.BiFunction<io.helidon.dbclient.DbExecute, List<java.util.UUID>,
-            Integer> alsoErase, java.util.function.BiConsumer<io.helidon.dbclient.DbExecute, List<java.util.UUID>> disableUsers) {
+    public String purge(int months, BiFunction<DbExecute, List<UUID>,
+            Integer> alsoErase, BiConsumer<DbExecute, List<UUID>> disableUsers) {
         int n = transactions.inTransaction(tx -> {
-            List<java.util.UUID> ids = pool.anonymiseInactive(tx, months);
+            List<UUID> ids = pool.anonymiseInactive(tx, months);
             if (ids.isEmpty()) {
                 return 0;
             }
@@ -48,7 +56,7 @@ public final class Invigilators {
             disableUsers.accept(tx, pool.usersOf(tx, ids));
             audit.recordMany(tx, null, "invigilator.anonymise", "invigilator", ids.stream().map(Object::toString).toList());
             audit.recordCounts(tx, null, "retention.purge", "invigilators",
-                    java.util.Map.of("invigilators", ids.size(), "notifications", messages));
+                    Map.of("invigilators", ids.size(), "notifications", messages));
             return ids.size();
         });
         return n + " surveillant(s) anonymisé(s) (inactifs depuis plus de " + months + " mois)";

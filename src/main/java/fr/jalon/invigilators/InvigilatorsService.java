@@ -2,12 +2,14 @@ package fr.jalon.invigilators;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
 import fr.jalon.centers.Habilitation;
 import fr.jalon.platform.calendar.HalfDay;
 import fr.jalon.platform.codes.Contact;
+import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.http.ApiRoutes;
 import fr.jalon.platform.http.JsonInput;
 import fr.jalon.platform.http.QueryParams;
@@ -75,9 +77,9 @@ final class InvigilatorsService implements ApiRoutes.ApiService {
 
     private void needs(ServerRequest req, ServerResponse res) {
         QueryParams params = QueryParams.of(req);
-        LocalDate from = params.date("from").orElseThrow(() -> fr.jalon.platform.http.ApiProblem.badRequest(
+        LocalDate from = params.date("from").orElseThrow(() -> ApiProblem.badRequest(
                 "Le paramètre « from » est obligatoire."));
-        LocalDate to = params.date("to").orElseThrow(() -> fr.jalon.platform.http.ApiProblem.badRequest(
+        LocalDate to = params.date("to").orElseThrow(() -> ApiProblem.badRequest(
                 "Le paramètre « to » est obligatoire."));
         JsonArrayBuilder items = Jsons.createArrayBuilder();
         for (InvigilatorDesk.Need need : desk.needs(Authentication.principal(req), params.uuid("centerId").orElse(null),
@@ -119,7 +121,7 @@ final class InvigilatorsService implements ApiRoutes.ApiService {
                 in.error("siteIds", "invalid_uuid", "ne doit contenir que des identifiants de site");
             }
         }
-        var weekly = java.util.EnumSet.noneOf(HalfDay.class);
+        var weekly = EnumSet.noneOf(HalfDay.class);
         List<Invigilator.Exception> exceptions = new ArrayList<>();
         JsonInput availability = in.object("availability").orElse(null);
         if (availability != null) {

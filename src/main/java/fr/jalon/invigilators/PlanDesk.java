@@ -6,9 +6,12 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import fr.jalon.centers.Centers;
 import fr.jalon.platform.audit.AuditLog;
@@ -21,6 +24,7 @@ import fr.jalon.sessions.Sessions;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 
 /**
  * Automatic staffing of a period: builds the problem (every upcoming session's places, the
@@ -84,8 +88,8 @@ final class PlanDesk {
                 var s = kit.session();
                 Duty duty = new Duty(s.id(), s.siteId(), s.slot().date(), s.slot().startsAt(), s.slot().endsAt());
                 List<Assignment> all = held.getOrDefault(s.id(), List.of());
-                java.util.Set<UUID> declined = all.stream().filter(a -> a.status().equals("DECLINED"))
-                        .map(Assignment::invigilatorId).collect(java.util.stream.Collectors.toSet());
+                Set<UUID> declined = all.stream().filter(a -> a.status().equals("DECLINED"))
+                        .map(Assignment::invigilatorId).collect(Collectors.toSet());
                 List<Assignment> current = all.stream()
                         .filter(a -> !a.status().equals("DECLINED") && byId.containsKey(a.invigilatorId())).toList();
                 int index = 0;
@@ -130,7 +134,7 @@ final class PlanDesk {
             if (draft.publishedAt() != null) {
                 throw ApiProblem.conflict("Ce plan est déjà publié.");
             }
-            List<UUID> sessionIds = draft.plan().getJsonArray("sessions").getValuesAs(jakarta.json.JsonString.class).stream()
+            List<UUID> sessionIds = draft.plan().getJsonArray("sessions").getValuesAs(JsonString.class).stream()
                     .map(v -> UUID.fromString(v.getString())).toList();
             List<UUID[]> planned = draft.plan().getJsonArray("assignments").getValuesAs(JsonObject.class).stream()
                     .map(a -> new UUID[] {UUID.fromString(a.getString("sessionId")),
@@ -152,7 +156,7 @@ final class PlanDesk {
     private static JsonObject json(Planner.Result result) {
         JsonArrayBuilder assigned = Jsons.createArrayBuilder();
         JsonArrayBuilder unmet = Jsons.createArrayBuilder();
-        java.util.Set<String> sessions = new java.util.LinkedHashSet<>();
+        Set<String> sessions = new LinkedHashSet<>();
         for (SeatToFill seat : result.seats()) {
             sessions.add(seat.duty().sessionId().toString());
             if (seat.invigilator() != null) {

@@ -1,6 +1,8 @@
 package fr.jalon.invigilators;
 
+import java.time.Duration;
 import java.time.LocalTime;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -30,9 +32,9 @@ public class SeatToFill {
     /** Who declined this session: never proposed again for it. */
     private Set<UUID> declined = Set.of();
     /** Time to allow between this session and one at another site. */
-    private java.time.Duration travel = AssignmentRules.DEFAULT_TRAVEL;
+    private Duration travel = AssignmentRules.DEFAULT_TRAVEL;
     /** How far each invigilator lives from this session's site ({@link Remoteness}); shared by a site's places. */
-    private java.util.Map<UUID, Integer> remoteness = java.util.Map.of();
+    private Map<UUID, Integer> remoteness = Map.of();
 
     /** For the solver's cloning. */
     public SeatToFill() {
@@ -47,13 +49,13 @@ public class SeatToFill {
     }
 
     /** The period's travel buffer and how far each invigilator lives from this place's site. */
-    SeatToFill within(java.time.Duration travel, java.util.Map<UUID, Integer> remoteness) {
+    SeatToFill within(Duration travel, Map<UUID, Integer> remoteness) {
         this.travel = travel;
         this.remoteness = remoteness;
         return this;
     }
 
-    java.time.Duration travel() {
+    Duration travel() {
         return travel;
     }
 

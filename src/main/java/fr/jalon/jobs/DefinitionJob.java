@@ -1,7 +1,7 @@
 package fr.jalon.jobs;
 
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.time.Instant;
 
 import org.quartz.DisallowConcurrentExecution;

@@ -2,7 +2,6 @@ package fr.jalon.jobs;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-
 import javax.sql.DataSource;
 
 import org.quartz.utils.ConnectionProvider;

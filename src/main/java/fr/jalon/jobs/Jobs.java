@@ -2,6 +2,7 @@ package fr.jalon.jobs;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TimeZone;
-
 import javax.sql.DataSource;
 
 import fr.jalon.platform.http.ApiRoutes;
@@ -23,6 +23,7 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.utils.DBConnectionManager;
 
@@ -76,7 +77,7 @@ public final class Jobs implements AutoCloseable {
                     scheduler.scheduleJob(job, Set.of(trigger), true);
                 } else {
                     scheduler.addJob(job, true);
-                    scheduler.unscheduleJob(org.quartz.TriggerKey.triggerKey(d.name(), GROUP));
+                    scheduler.unscheduleJob(TriggerKey.triggerKey(d.name(), GROUP));
                 }
             }
             scheduler.start();
@@ -92,7 +93,7 @@ public final class Jobs implements AutoCloseable {
     List<View> list() throws SchedulerException {
         List<View> views = new ArrayList<>();
         for (JobDefinition d : definitions.values()) {
-            Trigger trigger = scheduler.getTrigger(org.quartz.TriggerKey.triggerKey(d.name(), GROUP));
+            Trigger trigger = scheduler.getTrigger(TriggerKey.triggerKey(d.name(), GROUP));
             views.add(new View(d, trigger == null ? null : instant(trigger.getNextFireTime()),
                     trigger == null ? null : instant(trigger.getPreviousFireTime()), runs.last(d.name())));
         }
@@ -121,7 +122,7 @@ public final class Jobs implements AutoCloseable {
         }
     }
 
-    private static Instant instant(java.util.Date date) {
+    private static Instant instant(Date date) {
         return date == null ? null : date.toInstant();
     }
 

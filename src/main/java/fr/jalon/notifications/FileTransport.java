@@ -1,18 +1,23 @@
 package fr.jalon.notifications;
 
+import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Properties;
 
+import jakarta.activation.DataHandler;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 
 /**
  * The development transport: every message becomes a file under {@code <data>/outbox/<date>/}:
@@ -35,11 +40,11 @@ final class FileTransport implements Transport {
     public void send(Message message) throws Exception {
         Path dir = root.resolve(LocalDate.now().toString());
         Files.createDirectories(dir);
-        String base = message.id() + "-" + message.channel().toLowerCase(java.util.Locale.ROOT);
+        String base = message.id() + "-" + message.channel().toLowerCase(Locale.ROOT);
         Path target = dir.resolve(base + (message.channel().equals("EMAIL") ? ".eml" : ".txt"));
         Path partial = dir.resolve(base + ".part");
         if (message.channel().equals("EMAIL")) {
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(partial), 16 * 1024)) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 16 * 1024)) {
                 mime(message, SESSION).writeTo(out);
             }
         } else {
@@ -69,10 +74,10 @@ final class FileTransport implements Transport {
             mixed.addBodyPart(body);
             for (Message.Attachment attachment : message.attachments()) {
                 MimeBodyPart part = new MimeBodyPart();
-                part.setDataHandler(new jakarta.activation.DataHandler(
-                        new jakarta.mail.util.ByteArrayDataSource(attachment.content(), attachment.contentType())));
+                part.setDataHandler(new DataHandler(
+                        new ByteArrayDataSource(attachment.content(), attachment.contentType())));
                 part.setFileName(attachment.fileName());
-                part.setDisposition(jakarta.mail.Part.ATTACHMENT);
+                part.setDisposition(Part.ATTACHMENT);
                 mixed.addBodyPart(part);
             }
             mime.setContent(mixed);

@@ -1,6 +1,9 @@
 package fr.jalon.notifications;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import javax.net.SocketFactory;
 
 import fr.jalon.platform.config.SmsSettings;
 import fr.jalon.platform.json.Jsons;
@@ -55,40 +58,40 @@ final class HttpSmsTransport implements Transport {
     }
 
     /** Plain sockets with Nagle's algorithm off. */
-    private static final class NoDelaySockets extends javax.net.SocketFactory {
+    private static final class NoDelaySockets extends SocketFactory {
 
-        private final javax.net.SocketFactory plain = javax.net.SocketFactory.getDefault();
+        private final SocketFactory plain = SocketFactory.getDefault();
 
         @Override
-        public java.net.Socket createSocket() throws IOException {
-            java.net.Socket socket = plain.createSocket();
+        public Socket createSocket() throws IOException {
+            Socket socket = plain.createSocket();
             socket.setTcpNoDelay(true);
             return socket;
         }
 
         @Override
-        public java.net.Socket createSocket(String host, int port) throws IOException {
+        public Socket createSocket(String host, int port) throws IOException {
             return noDelay(plain.createSocket(host, port));
         }
 
         @Override
-        public java.net.Socket createSocket(String host, int port, java.net.InetAddress local, int localPort)
+        public Socket createSocket(String host, int port, InetAddress local, int localPort)
                 throws IOException {
             return noDelay(plain.createSocket(host, port, local, localPort));
         }
 
         @Override
-        public java.net.Socket createSocket(java.net.InetAddress host, int port) throws IOException {
+        public Socket createSocket(InetAddress host, int port) throws IOException {
             return noDelay(plain.createSocket(host, port));
         }
 
         @Override
-        public java.net.Socket createSocket(java.net.InetAddress address, int port, java.net.InetAddress local,
+        public Socket createSocket(InetAddress address, int port, InetAddress local,
                                             int localPort) throws IOException {
             return noDelay(plain.createSocket(address, port, local, localPort));
         }
 
-        private static java.net.Socket noDelay(java.net.Socket socket) throws IOException {
+        private static Socket noDelay(Socket socket) throws IOException {
             socket.setTcpNoDelay(true);
             return socket;
         }

@@ -1,11 +1,12 @@
 package fr.jalon.notifications;
 
-import fr.jalon.platform.templates.TemplateRenderer;
-import fr.jalon.platform.text.FrenchDates;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+
+import fr.jalon.platform.templates.TemplateRenderer;
+import fr.jalon.platform.text.FrenchDates;
 
 /**
  * The messages Jalon sends, their templates and the variables those templates may use. Every

@@ -1,19 +1,21 @@
 package fr.jalon.notifications;
 
-import fr.jalon.platform.templates.TemplateRenderer;
-import fr.jalon.platform.text.FrenchDates;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import fr.jalon.platform.calendar.ICalendar;
 import fr.jalon.platform.codes.Contact;
+import fr.jalon.platform.templates.TemplateRenderer;
+import fr.jalon.platform.text.FrenchDates;
 
 /**
  * Turns a notification into the message of its channel: e-mail (subject, text and HTML parts,
@@ -77,7 +79,7 @@ final class MessageComposer {
             case CALENDAR_AND_LETTER -> {
                 files.add(calendar(n, ICalendar.Method.PUBLISH, now));
                 files.add(new Message.Attachment("convocation-certification-pix.pdf", "application/pdf",
-                        LetterPdf.render(List.of(letter(n, LocalDate.ofInstant(now, java.time.ZoneId.of("Europe/Paris")))))));
+                        LetterPdf.render(List.of(letter(n, LocalDate.ofInstant(now, ZoneId.of("Europe/Paris")))))));
             }
             case ATTESTATION -> attestations.attestation(n.subjectId()).ifPresent(document ->
                     files.add(new Message.Attachment(document.fileName(), "application/pdf", document.pdf())));
@@ -100,7 +102,7 @@ final class MessageComposer {
     }
 
     private static Map<String, Object> model(DueNotification n) {
-        Map<String, Object> model = new java.util.HashMap<>(MessageCatalogue.convocation(n.firstName(), n.birthName(), LocalDateTime.of(n.date(), n.startTime()),
+        Map<String, Object> model = new HashMap<>(MessageCatalogue.convocation(n.firstName(), n.birthName(), LocalDateTime.of(n.date(), n.startTime()),
                 Duration.ofMinutes(n.durationMinutes()), n.site(), n.room(), n.siteAddress(), n.extraTimePercent(),
                 n.centre(), n.centrePhone() == null ? "" : Contact.national(n.centrePhone()), n.postalAddress()));
         model.put("copieDestinataire", n.offsetKey().startsWith(NotificationRepository.RECIPIENT_COPY));

@@ -1,7 +1,7 @@
 package fr.jalon.notifications;
 
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 import fr.jalon.platform.db.Transactions;
+
+import io.helidon.dbclient.DbExecute;
 
 /**
  * Plans and sends notifications. Planning turns enrolment and session events into outbox rows; delivery sends
@@ -86,7 +88,7 @@ final class NotificationDelivery {
     }
 
     /** 0 sent, 1 deferred, retried or failed, 2 cancelled. */
-    private int handle(io.helidon.dbclient.DbExecute tx, DueNotification n, Instant now) {
+    private int handle(DbExecute tx, DueNotification n, Instant now) {
         Optional<String> pointless = Relevance.pointless(n, now);
         if (pointless.isPresent()) {
             repository.markCancelled(tx, n.id(), pointless.get());

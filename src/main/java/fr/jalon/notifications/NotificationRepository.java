@@ -3,12 +3,14 @@ package fr.jalon.notifications;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import fr.jalon.platform.db.Rows;
 import fr.jalon.platform.db.SqlArrays;
 
 import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
 
 /**
  * SQL of the outbox. Planning reads the enrolment events and the people's channels (a read
@@ -270,11 +272,11 @@ final class NotificationRepository {
                 .toList();
     }
 
-    java.util.Optional<UUID> centerOfSite(DbExecute exec, UUID siteId) {
+    Optional<UUID> centerOfSite(DbExecute exec, UUID siteId) {
         return exec.get("SELECT center_id FROM sites WHERE id = ?", siteId).map(row -> Rows.uuid(row, "center_id"));
     }
 
-    private static DueNotification due(io.helidon.dbclient.DbRow row) {
+    private static DueNotification due(DbRow row) {
         return new DueNotification(Rows.uuid(row, "id"), Rows.uuid(row, "subject_id"), Rows.text(row, "kind"),
                 Rows.text(row, "channel"), Rows.text(row, "offset_key"), Rows.integer(row, "attempts"),
                 Rows.text(row, "enrolment_status"), Rows.text(row, "email"), Rows.text(row, "mobile_phone"),
@@ -299,7 +301,7 @@ final class NotificationRepository {
                 .toList();
     }
 
-    java.util.Optional<OutboxEntry> find(DbExecute exec, UUID id) {
+    Optional<OutboxEntry> find(DbExecute exec, UUID id) {
         return exec.get("SELECT " + ENTRY_COLUMNS + " FROM notifications WHERE id = ?", id).map(NotificationRepository::entry);
     }
 
@@ -309,7 +311,7 @@ final class NotificationRepository {
                 + "WHERE id = ? AND status = 'FAILED'", id);
     }
 
-    private static OutboxEntry entry(io.helidon.dbclient.DbRow row) {
+    private static OutboxEntry entry(DbRow row) {
         return new OutboxEntry(Rows.uuid(row, "id"), Rows.text(row, "kind"), Rows.text(row, "channel"), Rows.uuid(row, "person_id"),
                 Rows.uuid(row, "invigilator_id"), Rows.uuid(row, "center_id"), Rows.uuid(row, "subject_id"), Rows.text(row, "offset_key"),
                 Rows.text(row, "status"), Rows.integer(row, "attempts"), Rows.instant(row, "next_attempt_at"),

@@ -1,19 +1,22 @@
 package fr.jalon.notifications;
 
-import fr.jalon.platform.templates.TemplateRenderer;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.config.SmsSettings;
 import fr.jalon.platform.config.SmtpSettings;
 import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.http.ApiRoutes;
+import fr.jalon.platform.templates.TemplateRenderer;
 
 import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
 
 /**
  * The notifications feature: plans messages from events and reminders, delivers them by e-mail
@@ -35,13 +38,13 @@ public final class Notifications {
     @FunctionalInterface
     public interface Mailer {
         /** {@code id} names the message (the outbox file, the log line); throws when it could not be handed over. */
-        void send(java.util.UUID id, String to, String subject, String text, String html) throws Exception;
+        void send(UUID id, String to, String subject, String text, String html) throws Exception;
     }
 
     /** The attestation a results message attaches, by enrolment (provided by the attestations feature). */
     @FunctionalInterface
     public interface AttestationSource {
-        Optional<Document> attestation(java.util.UUID enrolmentId);
+        Optional<Document> attestation(UUID enrolmentId);
 
         record Document(String fileName, byte[] pdf) {
         }
@@ -74,8 +77,8 @@ public final class Notifications {
     }
 
     /** Retention: what the outbox keeps about these people or invigilators (delivery errors); rows cleared. */
-    public int erase(io.helidon.dbclient.DbExecute tx, List<java.util.UUID> personIds,
-                     List<java.util.UUID> invigilatorIds) {
+    public int erase(DbExecute tx, List<UUID> personIds,
+                     List<UUID> invigilatorIds) {
         return repository.erase(tx, personIds, invigilatorIds);
     }
 
@@ -84,7 +87,7 @@ public final class Notifications {
      * {@code days} days, then the folders left empty; returns a summary for the job record.
      */
     public String purgeOutbox(int days) {
-        return OutboxFiles.purge(outbox, clock.instant().minus(java.time.Duration.ofDays(days))) + " fichier(s) de "
+        return OutboxFiles.purge(outbox, clock.instant().minus(Duration.ofDays(days))) + " fichier(s) de "
                 + "l'outbox de plus de " + days + " jours supprimé(s)";
     }
 

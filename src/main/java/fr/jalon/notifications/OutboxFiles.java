@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -40,9 +43,9 @@ final class OutboxFiles {
     /** A day folder ({@code 2026-03-01}) of a day before the limit: today's may be written to any moment. */
     private static boolean dayBefore(Path dir, Instant before) {
         try {
-            return java.time.LocalDate.parse(dir.getFileName().toString())
-                    .isBefore(java.time.LocalDate.ofInstant(before, java.time.ZoneOffset.UTC));
-        } catch (java.time.DateTimeException e) {
+            return LocalDate.parse(dir.getFileName().toString())
+                    .isBefore(LocalDate.ofInstant(before, ZoneOffset.UTC));
+        } catch (DateTimeException e) {
             return false;
         }
     }

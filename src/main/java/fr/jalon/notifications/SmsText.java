@@ -1,5 +1,7 @@
 package fr.jalon.notifications;
 
+import java.text.Normalizer;
+
 /**
  * SMS length as operators bill it: GSM 03.38 text takes 160 characters in one message, 153 per
  * part when split (characters of the extension table count twice); anything else is sent as
@@ -33,7 +35,7 @@ public final class SmsText {
                 case '\u00a0', '\u202f' -> out.append(' ');
                 case '…' -> out.append("...");
                 default -> {
-                    String plain = java.text.Normalizer.normalize(String.valueOf(c), java.text.Normalizer.Form.NFD)
+                    String plain = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD)
                             .replaceAll("\\p{M}", "");
                     out.append(plain.length() == 1 && GSM_BASIC.indexOf(plain.charAt(0)) >= 0 ? plain : "?");
                 }

@@ -2,6 +2,7 @@ package fr.jalon.referrals;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -56,7 +57,7 @@ final class ChangeLogRepository {
         // Two statements rather than "? IS NULL OR organisation_id = ?": a generic plan of that
         // form cannot use the (organisation_id, seq) index and read the whole log for each page.
         String scope = organisationId == null ? "" : "organisation_id = ? AND ";
-        List<Object> params = new java.util.ArrayList<>();
+        List<Object> params = new ArrayList<>();
         if (organisationId != null) {
             params.add(organisationId);
         }

@@ -1,9 +1,13 @@
 package fr.jalon.referrals;
 
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.db.Transactions;
@@ -11,6 +15,9 @@ import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.security.Principal;
 import fr.jalon.platform.security.Role;
 import fr.jalon.platform.security.SecretBox;
+
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
 
 /**
  * Referring organisations: created by an administrator or by a centre's staff (who can only
@@ -25,9 +32,9 @@ final class OrganisationDesk {
     private final AuditLog audit;
     private final boolean production;
     private final SecretBox secrets;
-    private final io.helidon.dbclient.DbClient db;
+    private final DbClient db;
 
-    OrganisationDesk(io.helidon.dbclient.DbClient db, Transactions transactions, OrganisationRepository repository,
+    OrganisationDesk(DbClient db, Transactions transactions, OrganisationRepository repository,
                      AuditLog audit, boolean production, SecretBox secrets) {
         this.secrets = secrets;
         this.db = db;
@@ -37,7 +44,7 @@ final class OrganisationDesk {
         this.production = production;
     }
 
-    Organisation create(Principal actor, Organisation draft, java.util.function.Predicate<UUID> centerExists) {
+    Organisation create(Principal actor, Organisation draft, Predicate<UUID> centerExists) {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
         if (!actor.isAdmin() && !draft.centerIds().equals(List.of(actor.scopeId()))) {
             throw ApiProblem.invalidField("centerIds", "other_center",
@@ -95,14 +102,14 @@ final class OrganisationDesk {
     /** A host written as an IP address must be public; names are checked when resolved, at each delivery. */
     private static boolean publicLiteral(String url) {
         try {
-            String host = java.net.URI.create(url).getHost();
+            String host = URI.create(url).getHost();
             if (host == null) {
                 return false;
             }
             boolean literal = host.startsWith("[") || host.chars().allMatch(c -> Character.isDigit(c) || c == '.');
             return !literal && !host.equalsIgnoreCase("localhost")
-                    || literal && WebhookHttp.isPublic(java.net.InetAddress.getByName(host));
-        } catch (IllegalArgumentException | java.net.UnknownHostException e) {
+                    || literal && WebhookHttp.isPublic(InetAddress.getByName(host));
+        } catch (IllegalArgumentException | UnknownHostException e) {
             return false;
         }
     }
@@ -113,7 +120,7 @@ final class OrganisationDesk {
         return bytes;
     }
 
-    private io.helidon.dbclient.DbExecute plain() {
+    private DbExecute plain() {
         return db.execute();
     }
 

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import fr.jalon.platform.db.Rows;
 import fr.jalon.platform.db.SqlArrays;
+import fr.jalon.platform.security.SecretBox;
 
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
@@ -55,7 +56,7 @@ final class OrganisationRepository {
     }
 
     /** Seals webhook secrets still stored in clear (written before sealing existed). */
-    void sealWebhookSecrets(DbExecute exec, fr.jalon.platform.security.SecretBox secrets) {
+    void sealWebhookSecrets(DbExecute exec, SecretBox secrets) {
         exec.query("SELECT id, webhook_secret FROM referring_organisations WHERE webhook_secret IS NOT NULL "
                         + "AND webhook_secret NOT LIKE 'v1:%' FOR UPDATE")
                 .map(row -> new String[] {Rows.text(row, "id"), Rows.text(row, "webhook_secret")}).toList()

@@ -1,25 +1,30 @@
 package fr.jalon.referrals;
 
-import fr.jalon.platform.templates.TemplateRenderer;
 import java.io.IOException;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.random.RandomGenerator;
 
 import fr.jalon.notifications.Notifications;
 import fr.jalon.notifications.RetryPolicy;
-import fr.jalon.platform.templates.TemplateRenderer;
 import fr.jalon.platform.db.Transactions;
+import fr.jalon.platform.http.JsonText;
 import fr.jalon.platform.json.Jsons;
+import fr.jalon.platform.security.SecretBox;
+import fr.jalon.platform.templates.TemplateRenderer;
+import fr.jalon.platform.text.FrenchDates;
 
 import io.helidon.dbclient.DbExecute;
 import jakarta.json.JsonObject;
 import okhttp3.MediaType;
-import fr.jalon.platform.security.SecretBox;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -102,9 +107,9 @@ final class OutcomeDelivery {
         int sent = 0;
         for (ReferralRepository.Waiting w : referrals.waiting(tx, now)) {
             Map<String, Object> model = Map.of("centre", w.centre(), "nombre", w.referralIds().size(),
-                    "depuis", fr.jalon.platform.text.FrenchDates.date(
-                            java.time.LocalDate.ofInstant(w.oldest(), java.time.ZoneId.of("Europe/Paris"))));
-            mailer.send(java.util.UUID.randomUUID(), w.email(), templates.render(WAITING_SUBJECT, model).strip(),
+                    "depuis", FrenchDates.date(
+                            LocalDate.ofInstant(w.oldest(), ZoneId.of("Europe/Paris"))));
+            mailer.send(UUID.randomUUID(), w.email(), templates.render(WAITING_SUBJECT, model).strip(),
                     templates.render(WAITING_TEXT, model), templates.render(WAITING_HTML, model));
             referrals.reminded(tx, w.referralIds(), now);
             sent++;
@@ -175,7 +180,7 @@ final class OutcomeDelivery {
             return "";
         }
         StringBuilder line = new StringBuilder("certification ").append(result.getString("statusLabel").toLowerCase(
-                java.util.Locale.ROOT));
+                Locale.ROOT));
         if (result.containsKey("score")) {
             line.append(", ").append(result.getInt("score")).append(" pix sur ").append(result.getInt("maxScore"))
                     .append(", niveau ").append(result.getString("globalLevelLabel"));
@@ -187,7 +192,7 @@ final class OutcomeDelivery {
     }
 
     private static JsonObject snapshot(ChangeLogRepository.DueDelivery d) {
-        return fr.jalon.platform.http.JsonText.readObject(d.snapshot());
+        return JsonText.readObject(d.snapshot());
     }
 
     /** A webhook receiver's non-2xx answer. */

@@ -6,16 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
-import fr.jalon.platform.validation.FieldError;
 import fr.jalon.platform.http.ProblemList;
 import fr.jalon.platform.json.Jsons;
+import fr.jalon.platform.validation.FieldError;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -38,7 +40,7 @@ final class ReferralBatchFile {
             "email", "mobile", "disponibilites", "communes_accessibles", "note", "personne_informee");
     /** Strict: 31/02 is an error, not the 28th. */
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu")
-            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+            .withResolverStyle(ResolverStyle.STRICT);
 
     /** A line of the file and the referral it describes. */
     record Line(int number, JsonObject body) {
@@ -87,7 +89,7 @@ final class ReferralBatchFile {
         for (int r = 1; r < records.size(); r++) {
             int number = r + 1;
             CsvRecord record = records.get(r);
-            java.util.function.Function<String, String> cell = name -> {
+            Function<String, String> cell = name -> {
                 Integer index = columns.get(name);
                 if (index == null || index >= record.getFieldCount()) {
                     return "";
@@ -99,7 +101,7 @@ final class ReferralBatchFile {
         return new Content(lines, errors);
     }
 
-    private static JsonObject body(java.util.function.Function<String, String> cell, int line, List<FieldError> errors) {
+    private static JsonObject body(Function<String, String> cell, int line, List<FieldError> errors) {
         JsonObjectBuilder person = Jsons.createObjectBuilder()
                 .add("birthName", cell.apply("nom_naissance"))
                 .add("firstName", cell.apply("prenom"))

@@ -4,7 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import fr.jalon.candidates.Candidates;
@@ -18,6 +22,7 @@ import fr.jalon.platform.security.Role;
 
 import io.helidon.dbclient.DbExecute;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 
 /**
  * The referral workflow (DESIGN.md): an adviser refers a person; the centre accepts (enrols),
@@ -119,14 +124,14 @@ final class ReferralDesk {
     private static SessionFit fitOf(JsonObject constraints) {
         JsonObject mobility = constraints.getJsonObject("mobility");
         List<String> communes = mobility == null ? List.of()
-                : mobility.getJsonArray("communes").getValuesAs(jakarta.json.JsonString.class).stream()
-                        .map(jakarta.json.JsonString::getString).toList();
+                : mobility.getJsonArray("communes").getValuesAs(JsonString.class).stream()
+                        .map(JsonString::getString).toList();
         List<String> epcis = mobility == null ? List.of()
-                : mobility.getJsonArray("epcis").getValuesAs(jakarta.json.JsonString.class).stream()
-                        .map(jakarta.json.JsonString::getString).toList();
-        java.util.Set<HalfDay> availability = java.util.EnumSet.noneOf(HalfDay.class);
+                : mobility.getJsonArray("epcis").getValuesAs(JsonString.class).stream()
+                        .map(JsonString::getString).toList();
+        Set<HalfDay> availability = EnumSet.noneOf(HalfDay.class);
         if (constraints.containsKey("availability")) {
-            constraints.getJsonArray("availability").getValuesAs(jakarta.json.JsonString.class)
+            constraints.getJsonArray("availability").getValuesAs(JsonString.class)
                     .forEach(v -> availability.add(HalfDay.valueOf(v.getString())));
         }
         return new SessionFit(communes, epcis, availability, constraints.containsKey("accessibility"));
@@ -186,7 +191,7 @@ final class ReferralDesk {
         ReferralStatus.following(enrolmentStatus).ifPresent(status -> referrals.referralOfEnrolment(tx, enrolmentId)
                 .ifPresent(id -> {
                     referrals.follow(tx, id, status);
-                    logged(tx, id, "referral." + status.name().toLowerCase(java.util.Locale.ROOT));
+                    logged(tx, id, "referral." + status.name().toLowerCase(Locale.ROOT));
                 }));
     }
 
@@ -195,7 +200,7 @@ final class ReferralDesk {
      * summary (status, score, level), in the caller's transaction (the results import's).
      */
     /** Results reached some enrolments: those behind a referral make it CERTIFIED (one query for the others). */
-    void certified(DbExecute tx, java.util.Map<UUID, JsonObject> resultsByEnrolment) {
+    void certified(DbExecute tx, Map<UUID, JsonObject> resultsByEnrolment) {
         referrals.referralsOfEnrolments(tx, resultsByEnrolment.keySet()).forEach((enrolmentId, id) -> {
             referrals.certify(tx, id, resultsByEnrolment.get(enrolmentId));
             logged(tx, id, "referral.certified");

@@ -7,10 +7,10 @@ import java.util.UUID;
 
 import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.http.ApiProblem;
-import fr.jalon.platform.validation.FieldError;
 import fr.jalon.platform.http.JsonText;
 import fr.jalon.platform.security.Principal;
 import fr.jalon.platform.security.Role;
+import fr.jalon.platform.validation.FieldError;
 
 /**
  * Receiving referrals: one at a time under an optional Idempotency-Key (the key, the person, the

@@ -1,5 +1,7 @@
 package fr.jalon.referrals;
 
+import java.util.List;
+
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.platform.security.Principal;
 import fr.jalon.platform.security.Role;
@@ -64,7 +66,7 @@ final class ReferralJson {
      * A page of the change feed. Snapshots are stored JSON: written through as they are, not
      * parsed and written again (the feed's main cost otherwise).
      */
-    static String feedPage(java.util.List<ChangeLogRepository.Change> page, long nextCursor) {
+    static String feedPage(List<ChangeLogRepository.Change> page, long nextCursor) {
         StringBuilder body = new StringBuilder(256 + page.size() * 1024).append("{\"items\":[");
         for (int i = 0; i < page.size(); i++) {
             ChangeLogRepository.Change c = page.get(i);

@@ -1,13 +1,19 @@
 package fr.jalon.referrals;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import fr.jalon.candidates.PersonalDataEraser;
 import fr.jalon.platform.db.Rows;
 import fr.jalon.platform.db.SqlArrays;
+import fr.jalon.platform.http.JsonText;
 
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
@@ -55,10 +61,10 @@ final class ReferralRepository {
     }
 
     /** The referrals behind some enrolments (most have none), locked: enrolment id → referral id. */
-    java.util.Map<UUID, UUID> referralsOfEnrolments(DbExecute exec, java.util.Collection<UUID> enrolmentIds) {
-        java.util.Map<UUID, UUID> found = new java.util.HashMap<>();
+    Map<UUID, UUID> referralsOfEnrolments(DbExecute exec, Collection<UUID> enrolmentIds) {
+        Map<UUID, UUID> found = new HashMap<>();
         exec.query("SELECT id, enrolment_id FROM referrals WHERE enrolment_id = ANY(CAST(? AS uuid[])) ORDER BY id FOR UPDATE",
-                        (Object) fr.jalon.platform.db.SqlArrays.of(enrolmentIds))
+                        (Object) SqlArrays.of(enrolmentIds))
                 .forEach(row -> found.put(Rows.uuid(row, "enrolment_id"), Rows.uuid(row, "id")));
         return found;
     }
@@ -74,7 +80,7 @@ final class ReferralRepository {
     }
 
     void decide(DbExecute exec, UUID id, ReferralStatus status, RefusalReason reason, String text, Boolean shared,
-                java.time.LocalDate postponedUntil) {
+                LocalDate postponedUntil) {
         exec.dml("""
                 UPDATE referrals SET status = ?, appointment = ?, refusal_reason = ?, refusal_text = ?, reason_shared = ?,
                                      postponed_until = ?, updated_at = now()
@@ -174,7 +180,7 @@ final class ReferralRepository {
      * number); change snapshots keep ids, dates, statuses and the result level; stored answers
      * to retried requests and delivery errors go. Returns the rows cleared, by table.
      */
-    java.util.Map<String, Integer> erase(DbExecute exec, fr.jalon.candidates.PersonalDataEraser.Erasure erasure) {
+    Map<String, Integer> erase(DbExecute exec, PersonalDataEraser.Erasure erasure) {
         Object people = SqlArrays.of(erasure.personIds());
         List<UUID> ids = exec.query("""
                         UPDATE referrals SET person_name = 'ANONYME', note = NULL, constraints = '{}', needs_flag = NULL,
@@ -183,7 +189,7 @@ final class ReferralRepository {
                         WHERE person_id = ANY(CAST(? AS uuid[])) RETURNING id""", people)
                 .map(row -> Rows.uuid(row, "id")).toList();
         if (ids.isEmpty()) {
-            return java.util.Map.of();
+            return Map.of();
         }
         Object referrals = SqlArrays.of(ids);
         long snapshots = exec.dml("""
@@ -202,7 +208,7 @@ final class ReferralRepository {
                 + "WHERE c.id = d.change_id AND c.referral_id = ANY(CAST(? AS uuid[])) AND d.last_error IS NOT NULL", referrals);
         long answers = exec.dml("DELETE FROM idempotency_keys k USING referrals r WHERE r.id = ANY(CAST(? AS uuid[])) "
                 + "AND k.scope_id = r.organisation_id AND position(r.id::text IN k.body) > 0", referrals);
-        return java.util.Map.of("referrals", ids.size(), "referral_changes", (int) snapshots,
+        return Map.of("referrals", ids.size(), "referral_changes", (int) snapshots,
                 "referral_deliveries", (int) deliveries, "idempotency_keys", (int) answers);
     }
 
@@ -222,6 +228,6 @@ final class ReferralRepository {
     }
 
     private static JsonObject json(String text) {
-        return fr.jalon.platform.http.JsonText.readObject(text);
+        return JsonText.readObject(text);
     }
 }

@@ -2,7 +2,9 @@ package fr.jalon.referrals;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -16,6 +18,7 @@ import fr.jalon.platform.security.SecretBox;
 
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
+import jakarta.json.JsonObject;
 
 /**
  * The referrals feature: referring organisations and their advisers, referrals and their
@@ -72,12 +75,12 @@ public final class Referrals {
      * Certification results reached the enrolment behind a referral (called by the results
      * import, inside its transaction): the referral becomes CERTIFIED with the summary.
      */
-    public void resultsArrived(DbExecute tx, UUID enrolmentId, jakarta.json.JsonObject summary) {
-        desk.certified(tx, java.util.Map.of(enrolmentId, summary));
+    public void resultsArrived(DbExecute tx, UUID enrolmentId, JsonObject summary) {
+        desk.certified(tx, Map.of(enrolmentId, summary));
     }
 
     /** The same for a whole import at once: referrals are looked up in one query. */
-    public void resultsArrived(DbExecute tx, java.util.Map<UUID, jakarta.json.JsonObject> summaries) {
+    public void resultsArrived(DbExecute tx, Map<UUID, JsonObject> summaries) {
         desk.certified(tx, summaries);
     }
 
@@ -93,7 +96,7 @@ public final class Referrals {
     }
 
     /** The same as of {@code now}: lets tests drive the clock. */
-    public String expire(java.time.Instant now) {
+    public String expire(Instant now) {
         int expired = desk.expire(now);
         int reminded = desk.remindCentres(outcomes, now);
         return expired + " orientation(s) expirée(s), " + reminded + " centre(s) relancé(s)";

@@ -1,5 +1,6 @@
 package fr.jalon.referrals;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -12,10 +13,9 @@ import java.util.UUID;
 import fr.jalon.candidates.Candidates;
 import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.http.ApiRoutes;
-import fr.jalon.platform.validation.FieldError;
-import fr.jalon.platform.http.ProblemList;
 import fr.jalon.platform.http.JsonInput;
 import fr.jalon.platform.http.JsonText;
+import fr.jalon.platform.http.ProblemList;
 import fr.jalon.platform.http.QueryParams;
 import fr.jalon.platform.http.RequestBodies;
 import fr.jalon.platform.http.Responses;
@@ -23,6 +23,7 @@ import fr.jalon.platform.json.Jsons;
 import fr.jalon.platform.security.Authentication;
 import fr.jalon.platform.security.Principal;
 import fr.jalon.platform.security.Role;
+import fr.jalon.platform.validation.FieldError;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -41,10 +42,10 @@ final class ReferralsService implements ApiRoutes.ApiService {
     private final ReferralFeed feed;
     private final Candidates candidates;
     private final RequestBodies bodies;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     ReferralsService(ReferralDesk desk, ReferralIntake intake, ReferralFeed feed, Candidates candidates,
-                     RequestBodies bodies, java.time.Clock clock) {
+                     RequestBodies bodies, Clock clock) {
         this.desk = desk;
         this.feed = feed;
         this.intake = intake;

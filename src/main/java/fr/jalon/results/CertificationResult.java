@@ -5,6 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import fr.jalon.platform.json.Jsons;
+
+import jakarta.json.JsonObject;
+
 /** A candidate's certification result as imported from Pix (the current version). */
 public record CertificationResult(UUID enrolmentId, UUID sessionId, String certificationNumber, String certificationType,
                                   ResultStatus status, Integer score, Integer globalLevel, List<Integer> competences,
@@ -20,15 +24,15 @@ public record CertificationResult(UUID enrolmentId, UUID sessionId, String certi
     }
 
     /** What a referring adviser learns: status, score, level, complementary certifications (no competence detail). */
-    public jakarta.json.JsonObject summary() {
-        var body = fr.jalon.platform.json.Jsons.createObjectBuilder().add("status", status.name())
+    public JsonObject summary() {
+        var body = Jsons.createObjectBuilder().add("status", status.name())
                 .add("statusLabel", status.label()).add("certificationNumber", certificationNumber);
         if (score != null) {
             body.add("score", score).add("maxScore", GlobalLevel.MAX_REACHABLE_SCORE).add("globalLevel", globalLevel)
                     .add("globalLevelLabel", globalLevelLabel());
         }
-        var outcomes = fr.jalon.platform.json.Jsons.createArrayBuilder();
-        complementary.forEach(c -> outcomes.add(fr.jalon.platform.json.Jsons.createObjectBuilder().add("name", c.name())
+        var outcomes = Jsons.createArrayBuilder();
+        complementary.forEach(c -> outcomes.add(Jsons.createObjectBuilder().add("name", c.name())
                 .add("status", c.status())));
         return body.add("complementary", outcomes).build();
     }

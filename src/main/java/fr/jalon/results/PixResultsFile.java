@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,10 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import de.siegmar.fastcsv.reader.CsvRecord;
 import fr.jalon.platform.csv.SemicolonCsv;
-import fr.jalon.platform.validation.FieldError;
 import fr.jalon.platform.http.ProblemList;
+import fr.jalon.platform.validation.FieldError;
+
+import de.siegmar.fastcsv.reader.CsvRecord;
 
 /**
  * Reads Pix Certif's session results export in every variant (DESIGN.md): legacy « Nombre de
@@ -101,7 +103,7 @@ final class PixResultsFile {
         for (int i = 0; i < header.getFieldCount(); i++) {
             String raw = header.getField(i).strip();
             String name = raw.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-            Optional<Column> column = java.util.Arrays.stream(Column.values()).filter(c -> c.headers.contains(name)).findFirst();
+            Optional<Column> column = Arrays.stream(Column.values()).filter(c -> c.headers.contains(name)).findFirst();
             boolean known = true;
             if (column.isPresent()) {
                 known = columns.putIfAbsent(column.get(), i) == null;

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import fr.jalon.platform.validation.FieldError;
 import fr.jalon.platform.http.ProblemList;
 import fr.jalon.platform.text.Folding;
+import fr.jalon.platform.validation.FieldError;
 
 /**
  * Which enrolment each results row is for, without I/O: by certification number when an earlier

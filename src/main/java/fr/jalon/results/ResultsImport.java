@@ -1,8 +1,11 @@
 package fr.jalon.results;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +19,11 @@ import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.events.DomainEvents;
 import fr.jalon.platform.http.ApiProblem;
-import fr.jalon.platform.validation.FieldError;
 import fr.jalon.platform.http.ProblemList;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.platform.security.Principal;
 import fr.jalon.platform.security.Role;
+import fr.jalon.platform.validation.FieldError;
 import fr.jalon.sessions.SessionStatus;
 import fr.jalon.sessions.Sessions;
 
@@ -50,11 +53,11 @@ final class ResultsImport {
     private final Candidates candidates;
     private final AuditLog audit;
     private final DomainEvents events;
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final List<ResultsListener> listeners = new CopyOnWriteArrayList<>();
 
     ResultsImport(Transactions transactions, ResultsRepository repository, Sessions sessions, Candidates candidates,
-                  AuditLog audit, DomainEvents events, java.time.Clock clock) {
+                  AuditLog audit, DomainEvents events, Clock clock) {
         this.clock = clock;
         this.transactions = transactions;
         this.repository = repository;
@@ -126,7 +129,7 @@ final class ResultsImport {
         Map<UUID, ResultsRepository.SessionRow> locked = new HashMap<>();
         repository.lockSessions(tx, ids).forEach(s -> locked.put(s.id(), s));
         List<FieldError> errors = new ProblemList();
-        Set<UUID> reported = new java.util.HashSet<>();
+        Set<UUID> reported = new HashSet<>();
         for (PixResultsFile.Row row : rows) {
             ResultsRepository.SessionRow s = locked.get(sessionIds.get(row.sessionNumber()));
             boolean open = s.status().equals(SessionStatus.FINALIZED.name())
@@ -174,7 +177,7 @@ final class ResultsImport {
             sessions.advanceAll(tx, changedSessions, SessionStatus.FINALIZED, SessionStatus.RESULTS_IMPORTED);
             events.recordMany(tx, RESULTS_IMPORTED, "session", changedSessions,
                     changedSessions.stream().map(id -> Jsons.createObjectBuilder().build()).toList());
-            java.time.Instant now = clock.instant();
+            Instant now = clock.instant();
             List<CertificationResult> news = writes.stream().map(w -> {
                 CertificationResult before = stored.get(w.enrolmentId());
                 PixResultsFile.Row r = w.row();

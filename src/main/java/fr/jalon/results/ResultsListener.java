@@ -1,6 +1,7 @@
 package fr.jalon.results;
 
 import java.util.List;
+import java.util.UUID;
 
 import io.helidon.dbclient.DbExecute;
 
@@ -12,5 +13,5 @@ import io.helidon.dbclient.DbExecute;
 public interface ResultsListener {
 
     /** {@code corrected}: results that replaced earlier ones (their previous attestation no longer holds). */
-    void recorded(DbExecute tx, List<CertificationResult> recorded, List<java.util.UUID> corrected);
+    void recorded(DbExecute tx, List<CertificationResult> recorded, List<UUID> corrected);
 }

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import fr.jalon.candidates.PersonalDataEraser;
 import fr.jalon.platform.db.Rows;
 import fr.jalon.platform.db.SqlArrays;
 import fr.jalon.platform.http.JsonText;
@@ -111,7 +113,7 @@ final class ResultsRepository {
                 scores[i] = r.score();
                 levels[i] = w.globalLevel();
                 competences[i] = r.levels().stream().map(l -> l == null ? "NULL" : l.toString())
-                        .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+                        .collect(Collectors.joining(",", "{", "}"));
                 complementary[i] = JsonText.write(complementaryJson(r.complementary()));
                 comments[i] = r.juryComment();
                 takenOn[i] = r.takenOn() == null ? null : r.takenOn().toString();
@@ -197,12 +199,12 @@ final class ResultsRepository {
     }
 
     /** Retention: the jury's comments on these enrolments go, from the results and their history. */
-    java.util.Map<String, Integer> erase(DbExecute exec, fr.jalon.candidates.PersonalDataEraser.Erasure erasure) {
-        Object enrolments = fr.jalon.platform.db.SqlArrays.of(erasure.enrolmentIds());
+    Map<String, Integer> erase(DbExecute exec, PersonalDataEraser.Erasure erasure) {
+        Object enrolments = SqlArrays.of(erasure.enrolmentIds());
         long results = exec.dml("UPDATE certification_results SET jury_comment = NULL WHERE enrolment_id = ANY(CAST(? AS uuid[])) "
                 + "AND jury_comment IS NOT NULL", enrolments);
         long history = exec.dml("UPDATE certification_result_history SET result = result - 'jury_comment' "
                 + "WHERE enrolment_id = ANY(CAST(? AS uuid[])) AND jsonb_exists(result, 'jury_comment')", enrolments);
-        return java.util.Map.of("certification_results", (int) results, "certification_result_history", (int) history);
+        return Map.of("certification_results", (int) results, "certification_result_history", (int) history);
     }
 }

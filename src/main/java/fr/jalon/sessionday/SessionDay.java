@@ -10,6 +10,8 @@ import fr.jalon.platform.http.ApiRoutes;
 import fr.jalon.platform.http.RequestBodies;
 import fr.jalon.sessions.Sessions;
 
+import io.helidon.dbclient.DbExecute;
+
 /** The session day feature: what happened in the room, and finalization with Pix's rules. */
 public final class SessionDay {
 
@@ -25,7 +27,7 @@ public final class SessionDay {
     }
 
     /** Retention: global comments of session reports for sessions ended past the limit; rows cleared. */
-    public int forgetOldComments(io.helidon.dbclient.DbExecute tx, int months) {
+    public int forgetOldComments(DbExecute tx, int months) {
         return repository.forgetOldComments(tx, months);
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import fr.jalon.candidates.PersonalDataEraser;
 import fr.jalon.platform.db.Rows;
 import fr.jalon.platform.db.SqlArrays;
 
@@ -88,13 +89,13 @@ final class SessionDayRepository {
     }
 
     /** Retention: the comments and incident descriptions typed about these enrolments go. */
-    java.util.Map<String, Integer> erase(DbExecute exec, fr.jalon.candidates.PersonalDataEraser.Erasure erasure) {
-        Object enrolments = fr.jalon.platform.db.SqlArrays.of(erasure.enrolmentIds());
+    Map<String, Integer> erase(DbExecute exec, PersonalDataEraser.Erasure erasure) {
+        Object enrolments = SqlArrays.of(erasure.enrolmentIds());
         long comments = exec.dml("UPDATE candidate_reports SET comment = NULL WHERE enrolment_id = ANY(CAST(? AS uuid[])) "
                 + "AND comment IS NOT NULL", enrolments);
         long incidents = exec.dml("UPDATE incident_reports SET description = NULL WHERE enrolment_id = ANY(CAST(? AS uuid[])) "
                 + "AND description IS NOT NULL", enrolments);
-        return java.util.Map.of("candidate_reports", (int) comments, "incident_reports", (int) incidents);
+        return Map.of("candidate_reports", (int) comments, "incident_reports", (int) incidents);
     }
 
     /** Retention: the global comment of sessions ended more than {@code months} months ago (it may name people). */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import fr.jalon.platform.db.Rows;
+import fr.jalon.platform.db.SqlArrays;
 
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
@@ -162,7 +163,7 @@ final class SessionRepository {
 
     int advanceAll(DbExecute exec, List<UUID> ids, SessionStatus from, SessionStatus to) {
         return (int) exec.dml("UPDATE sessions SET status = ?, updated_at = now() WHERE id = ANY(CAST(? AS uuid[])) AND status = ?",
-                to.name(), fr.jalon.platform.db.SqlArrays.of(ids), from.name());
+                to.name(), SqlArrays.of(ids), from.name());
     }
 
     /** Retention: invigilators' names declared in Pix files go from sessions ended more than {@code months} months ago. */

@@ -1,6 +1,7 @@
 package fr.jalon.sessions;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -77,7 +78,7 @@ final class SessionRules {
 
     private static Optional<Habilitation> habilitation(String requested) {
         try {
-            return Optional.of(Habilitation.valueOf(requested.toUpperCase(java.util.Locale.ROOT)));
+            return Optional.of(Habilitation.valueOf(requested.toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -1,11 +1,14 @@
 package fr.jalon.sessions;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import fr.jalon.centers.Centers;
 import fr.jalon.centers.RoomPlacement;
@@ -19,7 +22,6 @@ import fr.jalon.platform.security.Principal;
 import fr.jalon.platform.security.Role;
 
 import io.helidon.dbclient.DbExecute;
-
 import jakarta.json.JsonObject;
 
 /**
@@ -41,8 +43,8 @@ final class SessionScheduling {
     private final DomainEvents events;
     private final CodeGenerator codes;
     private final Clock clock;
-    private final List<SeatsFreedListener> seatsFreed = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final List<RescheduleGuard> rescheduleGuards = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<SeatsFreedListener> seatsFreed = new CopyOnWriteArrayList<>();
+    private final List<RescheduleGuard> rescheduleGuards = new CopyOnWriteArrayList<>();
 
     SessionScheduling(Transactions transactions, SessionRepository repository, Centers centers, AuditLog audit,
                       DomainEvents events, CodeGenerator codes, Clock clock) {
@@ -124,8 +126,8 @@ final class SessionScheduling {
      * A session described by a Pix import file: scheduled with the same rules as by hand, in a
      * room of the caller's centre, inside the import's transaction.
      */
-    CertificationSession scheduleImported(Principal actor, DbExecute tx, UUID roomId, java.time.LocalDate date,
-                                          java.time.LocalTime time, String description, Long pixNumber,
+    CertificationSession scheduleImported(Principal actor, DbExecute tx, UUID roomId, LocalDate date,
+                                          LocalTime time, String description, Long pixNumber,
                                           String invigilators) {
         RoomPlacement room = visibleRoom(actor, tx, roomId);
         SessionSlot slot = new SessionSlot(date, time, SessionSlot.DEFAULT_DURATION_MINUTES, SessionSlot.PARIS);

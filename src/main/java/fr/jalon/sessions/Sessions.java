@@ -122,7 +122,7 @@ public final class Sessions {
     }
 
     private static SessionKit kitOf(CertificationSession s) {
-        return new SessionKit(s.view(), s.accessCode(), fr.jalon.platform.codes.CodeGenerator.printedInvigilatorPassword(
+        return new SessionKit(s.view(), s.accessCode(), CodeGenerator.printedInvigilatorPassword(
                 s.invigilatorPassword()));
     }
 

@@ -1,5 +1,6 @@
 package fr.jalon.users;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import fr.jalon.platform.audit.AuditLog;
@@ -58,7 +59,7 @@ public final class AdminBootstrap {
     public IssuedToken internalToken(String label) {
         return transactions.inTransaction(tx -> {
             UserAccount admin = admin(tx, DEFAULT_ADMIN_EMAIL, "Administrateur");
-            return accounts.issueToken(tx, admin.id(), label, java.time.Instant.now().plusSeconds(600));
+            return accounts.issueToken(tx, admin.id(), label, Instant.now().plusSeconds(600));
         });
     }
 

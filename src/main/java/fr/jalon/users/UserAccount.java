@@ -2,6 +2,7 @@ package fr.jalon.users;
 
 import java.time.Instant;
 import java.util.UUID;
+
 import fr.jalon.platform.security.Role;
 
 /** A user as stored; the scope column depends on the role. */

@@ -1,5 +1,6 @@
 package fr.jalon.users;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -29,7 +30,7 @@ final class UserDirectory {
     private final Organisations organisations;
 
     /** The longest life of a token a user (not an administrator) makes with a token that never expires. */
-    static final java.time.Duration SELF_ISSUED_MAX = java.time.Duration.ofDays(90);
+    static final Duration SELF_ISSUED_MAX = Duration.ofDays(90);
 
     UserDirectory(Transactions transactions, UserAccountRepository accounts, TokenCache tokens, Centers centers,
                   Organisations organisations, AuditLog audit) {

@@ -1,6 +1,7 @@
 package fr.jalon.attestations;
 
 import java.io.ByteArrayInputStream;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -8,8 +9,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import fr.jalon.bench.BenchSupport;
+import fr.jalon.candidates.EnrolmentStatus;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.results.CertificationResult;
 import fr.jalon.results.ResultStatus;
@@ -125,7 +128,7 @@ class AttestationsBench {
     }
 
     private static long pixNumber() {
-        return 800_000_000L + java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000);
+        return 800_000_000L + ThreadLocalRandom.current().nextInt(100_000_000);
     }
 
     private static byte[] download(ApiClient admin, String session, String format) {
@@ -140,14 +143,14 @@ class AttestationsBench {
         UUID session = UUID.randomUUID();
         for (int n = 0; n < PER_SESSION; n++) {
             UUID enrolment = UUID.randomUUID();
-            var subject = new AttestationSubject(enrolment, session, UUID.randomUUID(), fr.jalon.candidates.EnrolmentStatus.PRESENT,
+            var subject = new AttestationSubject(enrolment, session, UUID.randomUUID(), EnrolmentStatus.PRESENT,
                     "Etcheverry-Lœuillet " + n, "Marie-Éloïse", LocalDate.of(1960 + n % 40, 1 + n % 12, 1 + n % 28),
                     "Mont-de-Marsan", "France", LocalDate.of(2026, 11, 24), "Maison du numérique", "Mont-de-Marsan",
                     "Agence départementale d'inclusion numérique des Landes");
             var result = new CertificationResult(enrolment, session, String.valueOf(1_000_000_000L + n), "Pix",
                     ResultStatus.VALIDATED, 300 + n * 10, 3 + n % 5, Collections.nCopies(16, n % 8),
                     List.of(new CertificationResult.Complementary("CléA Numérique", "VALIDATED")), null,
-                    LocalDate.of(2026, 11, 24), 1, java.time.Instant.now());
+                    LocalDate.of(2026, 11, 24), 1, Instant.now());
             String code = "P-" + "BCDFGHJK".substring(n % 8) + "2346789".substring(0, n % 8);
             pages.add(new AttestationPdf.Page(AttestationKind.RESULTS, subject, result, code,
                     "https://certification.example.org/verify/" + code, LocalDate.of(2026, 12, 1)));

@@ -1,12 +1,17 @@
 package fr.jalon.attestations;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.nio.file.Files;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -31,6 +36,9 @@ import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
 import jakarta.json.JsonObject;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -93,7 +101,7 @@ class ResultsAndAttestationsHttpTest {
     @Test
     void resultsAreImportedOnceCorrectedWithHistoryAndAttestationsVerified() throws Exception {
         Finalized f = finalizedSession();
-        long pixSession = 500_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(400_000);
+        long pixSession = 500_000 + ThreadLocalRandom.current().nextInt(400_000);
         String anneNumber = ResultsCsv.newNumber();
         String chloeNumber = ResultsCsv.newNumber();
         ResultsCsv file = ResultsCsv.v2026()
@@ -207,14 +215,14 @@ class ResultsAndAttestationsHttpTest {
         assertEquals(2L, count("SELECT count(DISTINCT offset_key) AS n FROM notifications WHERE subject_id = ? "
                 + "AND kind = 'RESULTS_AVAILABLE'", f.anne()), "the first results, then the corrected ones");
         TestDatabase.get().application().notifications().deliver(
-                LocalDate.now().atTime(12, 0).atZone(java.time.ZoneId.of("Europe/Paris")).toInstant());
+                LocalDate.now().atTime(12, 0).atZone(ZoneId.of("Europe/Paris")).toInstant());
         String sent = TestDatabase.get().database().client().execute().get("SELECT id FROM notifications WHERE subject_id = ? "
                         + "AND kind = 'RESULTS_AVAILABLE' AND channel = 'EMAIL' AND offset_key = 'v2' AND status = 'SENT'",
                 UUID.fromString(f.anne())).map(row -> row.column("id").get(UUID.class).toString()).orElseThrow();
-        var mail = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()),
-                java.nio.file.Files.newInputStream(TestDatabase.DATA_DIR.resolve("outbox").resolve(LocalDate.now().toString())
+        var mail = new MimeMessage(Session.getInstance(new Properties()),
+                Files.newInputStream(TestDatabase.DATA_DIR.resolve("outbox").resolve(LocalDate.now().toString())
                         .resolve(sent + "-email.eml")));
-        var parts = (jakarta.mail.internet.MimeMultipart) mail.getContent();
+        var parts = (MimeMultipart) mail.getContent();
         List<String> attached = new ArrayList<>();
         for (int i = 0; i < parts.getCount(); i++) {
             if (parts.getBodyPart(i).getFileName() != null) {
@@ -228,7 +236,7 @@ class ResultsAndAttestationsHttpTest {
     @Test
     void theSameResultsInAnotherLayoutAreUnchanged() {
         Finalized f = finalizedSession();
-        long pixSession = 500_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(400_000);
+        long pixSession = 500_000 + ThreadLocalRandom.current().nextInt(400_000);
         String anne = ResultsCsv.newNumber();
         String chloe = ResultsCsv.newNumber();
         byte[] current = ResultsCsv.v2026()
@@ -267,7 +275,7 @@ class ResultsAndAttestationsHttpTest {
     @Test
     void badFilesAreRefusedPreciselyAndNothingIsApplied() {
         Finalized f = finalizedSession();
-        long pixSession = 100_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(400_000);
+        long pixSession = 100_000 + ThreadLocalRandom.current().nextInt(400_000);
         String number = ResultsCsv.newNumber();
         ApiClient.Answer ok = importResults(f.staff(), f.session(), ResultsCsv.v2026().row(number, "David", "Martin",
                 "07/07/1992", "Validée", "300", ResultsCsv.levels(2), "", "", pixSession).bytes());
@@ -346,9 +354,9 @@ class ResultsAndAttestationsHttpTest {
     }
 
     /** The image as a viewer shows it: each pixel (one QR module) as an 8 × 8 square, without smoothing. */
-    private static java.awt.image.BufferedImage enlarged(java.awt.image.BufferedImage image) {
-        var big = new java.awt.image.BufferedImage(image.getWidth() * 8, image.getHeight() * 8,
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
+    private static BufferedImage enlarged(BufferedImage image) {
+        var big = new BufferedImage(image.getWidth() * 8, image.getHeight() * 8,
+                BufferedImage.TYPE_INT_RGB);
         var g = big.createGraphics();
         g.drawImage(image, 0, 0, big.getWidth(), big.getHeight(), null);
         g.dispose();

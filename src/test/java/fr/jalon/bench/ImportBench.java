@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
+import fr.jalon.candidates.PixFileFixture;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
@@ -80,7 +80,7 @@ class ImportBench {
             admin.post("/api/v1/sites/" + site + "/rooms", Fixtures.roomBody("Salle " + r, PER_SESSION).build());
         }
         String tag = Fixtures.uniqueLetters();
-        StringBuilder file = new StringBuilder("\uFEFF").append(fr.jalon.candidates.PixFileFixture.HEADER).append("\r\n");
+        StringBuilder file = new StringBuilder("\uFEFF").append(PixFileFixture.HEADER).append("\r\n");
         DateTimeFormatter format = DateTimeFormatter.ofPattern("dd/MM/yyyy");
         for (int s = 0; s < sessions; s++) {
             String date = LocalDate.now().plusDays(30 + s / rooms).format(format);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -133,7 +134,7 @@ class ImportFuzzBench {
                 case 5 -> insert(data, random, new byte[] {';'});
                 case 6 -> insert(data, random, new byte[] {'"'});
                 case 7 -> insert(data, random, "é".repeat(1 + random.nextInt(400)).getBytes(StandardCharsets.UTF_8));
-                default -> java.util.Arrays.copyOf(data, random.nextInt(data.length + 1));
+                default -> Arrays.copyOf(data, random.nextInt(data.length + 1));
             };
         }
         return data;
@@ -175,7 +176,7 @@ class ImportFuzzBench {
         }
         int from = random.nextInt(data.length);
         int to = Math.min(data.length, from + 1 + random.nextInt(200));
-        return insert(data, random, java.util.Arrays.copyOfRange(data, from, to));
+        return insert(data, random, Arrays.copyOfRange(data, from, to));
     }
 
     private static long count(String sql) {

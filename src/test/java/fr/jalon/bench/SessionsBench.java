@@ -11,8 +11,8 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import fr.jalon.platform.json.Jsons;
@@ -191,7 +191,7 @@ class SessionsBench {
         Path dir = Path.of("target", "bench");
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("sessions-http.json"), report.toString());
-        String summary = String.format(java.util.Locale.ROOT,
+        String summary = String.format(Locale.ROOT,
                 "sessions-http: create %.0f req/s (p50 %.1f ms, p99 %.1f ms) = %.2f x JDBC %.0f/s; "
                         + "list %.0f req/s (p50 %.1f ms, p99 %.1f ms) = %.2f x JDBC %.0f/s",
                 httpCreate.perSecond(), httpCreate.p50Millis(), httpCreate.p99Millis(), createRatio, jdbcCreate.perSecond(),

@@ -19,6 +19,7 @@ import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
 import fr.jalon.testing.TestDatabase;
 
+import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
@@ -292,7 +293,7 @@ class EnrolmentsHttpTest {
     @Test
     void twoInstancesRacingOnOneSessionNeverOverbook() throws Exception {
         String small = fixtures.session(fixtures.room(fixtures.site(centerId), 5), day.plusDays(9), "10:00");
-        io.helidon.webserver.WebServer second = JalonServer.secondInstance();
+        WebServer second = JalonServer.secondInstance();
         try {
             ApiClient other = new ApiClient("http://localhost:" + second.port(), JalonServer.adminToken());
             String tag = Fixtures.uniqueLetters();

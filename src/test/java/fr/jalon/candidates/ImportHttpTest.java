@@ -5,6 +5,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -175,7 +176,7 @@ class ImportHttpTest {
     @Test
     void aFileOverTheLimitIs413() {
         byte[] huge = new byte[50 * 1000 * 1000];
-        java.util.Arrays.fill(huge, (byte) 'a');
+        Arrays.fill(huge, (byte) 'a');
         ApiClient.Answer answer = admin.sendBytes("POST", importPath, "text/csv", huge);
         assertEquals(413, answer.status());
         assertTrue(answer.isProblem());

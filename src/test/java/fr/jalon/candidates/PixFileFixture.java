@@ -1,5 +1,7 @@
 package fr.jalon.candidates;
 
+import java.nio.charset.StandardCharsets;
+
 /** The current Pix Certif import header, shared by tests and benchmarks. */
 public final class PixFileFixture {
 
@@ -13,6 +15,6 @@ public final class PixFileFixture {
                                       String birthDate) {
         return ("\uFEFF" + HEADER + "\r\n;" + site + ";" + room + ";" + day + ";10:00;Marie Lafitte;;" + birthName + ";"
                 + firstName + ";" + birthDate + ";F;40192;;;France;;;;;Gratuite;;\r\n")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

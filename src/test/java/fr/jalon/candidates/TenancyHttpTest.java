@@ -2,13 +2,16 @@ package fr.jalon.candidates;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
@@ -110,7 +113,7 @@ class TenancyHttpTest {
         String person = atA.json().getJsonObject("person").getString("id");
         JsonObject empty = Jsons.createObjectBuilder().build();
 
-        Map<String, ApiClient.Answer> answers = new java.util.LinkedHashMap<>();
+        Map<String, ApiClient.Answer> answers = new LinkedHashMap<>();
         answers.put("GET person", b.staff().get("/api/v1/people/" + person));
         answers.put("PATCH person", b.staff().patch("/api/v1/people/" + person, empty));
         answers.put("GET enrolment", b.staff().get("/api/v1/enrolments/" + enrolment));
@@ -151,7 +154,7 @@ class TenancyHttpTest {
         String session = fixtures.session(fixtures.room(fixtures.site(partner.center()), 10),
                 LocalDate.now().plusDays(30), "14:00");
         String name = "Holder-" + Fixtures.uniqueLetters();
-        String number = String.valueOf(java.util.concurrent.ThreadLocalRandom.current().nextLong(10_000_000_000L,
+        String number = String.valueOf(ThreadLocalRandom.current().nextLong(10_000_000_000L,
                 99_999_999_999L));
         ApiClient.Answer holder = partner.staff().post("/api/v1/sessions/" + session + "/enrolments",
                 Jsons.createObjectBuilder().add("person", Fixtures.personBody(name, "Paul", "1985-02-03")
@@ -209,7 +212,7 @@ class TenancyHttpTest {
     @Test
     void twoCentresImportingTheSamePersonAtOnceEachGetTheirOwnRecord() throws Exception {
         String name = "Simultane-" + Fixtures.uniqueLetters();
-        String day = LocalDate.now().plusDays(45).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        String day = LocalDate.now().plusDays(45).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
         List<Centre> centres = List.of(centre(), centre());
         List<byte[]> files = new ArrayList<>();
         for (Centre c : centres) {

@@ -1,6 +1,12 @@
 package fr.jalon.invigilators;
 
 import java.net.URI;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
@@ -79,7 +85,7 @@ class InvigilatorsHttpTest {
     void eachSessionNeedsOneInvigilatorPerTwentyCandidates() {
         String center = fixtures.center();
         String room = fixtures.room(fixtures.site(center), 50);
-        java.time.LocalDate day = java.time.LocalDate.now().plusDays(50);
+        LocalDate day = LocalDate.now().plusDays(50);
         String session = fixtures.session(room, day, "09:00");
         String tag = Fixtures.uniqueLetters();
         for (int i = 0; i < 21; i++) {
@@ -100,8 +106,8 @@ class InvigilatorsHttpTest {
         String center = fixtures.center();
         String dax = fixtures.site(center);
         String mont = fixtures.site(center);
-        java.time.LocalDate tuesday = java.time.LocalDate.now().plusDays(20)
-                .with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.TUESDAY));
+        LocalDate tuesday = LocalDate.now().plusDays(20)
+                .with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
         String morning = fixtures.session(fixtures.room(dax, 10), tuesday, "09:00");
         String nearby = fixtures.session(fixtures.room(mont, 10), tuesday, "11:15");
         String thursday = fixtures.session(fixtures.room(dax, 10), tuesday.plusDays(2), "09:00");
@@ -139,8 +145,8 @@ class InvigilatorsHttpTest {
         String center = fixtures.center();
         String dax = fixtures.site(center);
         String mont = fixtures.site(center);
-        java.time.LocalDate tuesday = java.time.LocalDate.now().plusDays(30)
-                .with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.TUESDAY));
+        LocalDate tuesday = LocalDate.now().plusDays(30)
+                .with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
         String atDax = fixtures.session(fixtures.room(dax, 10), tuesday, "09:00");
         String atMont = fixtures.session(fixtures.room(mont, 10), tuesday, "09:00");
         String later = fixtures.session(fixtures.room(mont, 10), tuesday.plusDays(1), "09:00");
@@ -159,7 +165,7 @@ class InvigilatorsHttpTest {
         assertTrue(plan.getBoolean("feasible"));
         assertEquals(3, plan.getInt("places"));
         assertEquals(2, plan.getInt("filled"), plan.toString());
-        var who = new java.util.HashMap<String, String>();
+        var who = new HashMap<String, String>();
         plan.getJsonArray("assignments").forEach(v -> who.put(v.asJsonObject().getString("sessionId"),
                 v.asJsonObject().getString("invigilatorId")));
         assertEquals(marie, who.get(atMont), "only Marie covers that site");
@@ -188,13 +194,13 @@ class InvigilatorsHttpTest {
         String center = fixtures.center();
         String dax = fixtures.site(center);
         String mont = fixtures.site(center);
-        java.time.LocalDate tuesday = java.time.LocalDate.now().plusDays(44)
-                .with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.TUESDAY));
+        LocalDate tuesday = LocalDate.now().plusDays(44)
+                .with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
         String atDax = fixtures.session(fixtures.room(dax, 10), tuesday, "09:00");
         String atMont = fixtures.session(fixtures.room(mont, 10), tuesday, "09:00");
         ApiClient staff = admin.as(fixtures.tokenFor("CENTER_STAFF", center));
         // A builder is emptied once added: each body gets its own.
-        java.util.function.Supplier<JsonObjectBuilder> tuesdays = () -> Jsons.createObjectBuilder()
+        Supplier<JsonObjectBuilder> tuesdays = () -> Jsons.createObjectBuilder()
                 .add("weekly", Jsons.createArrayBuilder().add("TUESDAY_MORNING"));
         String marie = staff.post("/api/v1/invigilators", body(mont).add("siteIds", Jsons.createArrayBuilder().add(mont))
                 .add("availability", tuesdays.get()).build()).id();
@@ -206,7 +212,7 @@ class InvigilatorsHttpTest {
                 .status());
 
         // Paul has an invigilator account, sees his session and declines it.
-        String user = admin.post("/api/v1/users", Jsons.createObjectBuilder().add("email", java.util.UUID.randomUUID()
+        String user = admin.post("/api/v1/users", Jsons.createObjectBuilder().add("email", UUID.randomUUID()
                 + "@example.org").add("displayName", "Paul").add("role", "INVIGILATOR").add("centerId", center).build()).id();
         ApiClient paulApp = admin.as(admin.post("/api/v1/users/" + user + "/tokens", Jsons.createObjectBuilder()
                 .add("label", "app").build()).json().getString("token"));
@@ -236,7 +242,7 @@ class InvigilatorsHttpTest {
                 .build()).id();
         JsonObject replanned = staff.post("/api/v1/assignments/plans", Jsons.createObjectBuilder()
                 .add("from", tuesday.toString()).add("to", tuesday.toString()).add("seconds", 1).build()).json();
-        var who = new java.util.HashMap<String, String>();
+        var who = new HashMap<String, String>();
         replanned.getJsonArray("assignments").forEach(v -> who.put(v.asJsonObject().getString("sessionId"),
                 v.asJsonObject().getString("invigilatorId")));
         assertEquals(jean, who.get(atDax), "the declined place goes to someone else, never back to Paul");

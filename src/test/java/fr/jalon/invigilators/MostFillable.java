@@ -2,10 +2,14 @@ package fr.jalon.invigilators;
 
 import java.time.YearMonth;
 import java.time.temporal.IsoFields;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An upper bound on the places a plan can fill together: the maximum flow of a relaxation where
@@ -55,7 +59,7 @@ final class MostFillable {
         });
     }
 
-    private final java.util.Set<Long> linked = new java.util.HashSet<>();
+    private final Set<Long> linked = new HashSet<>();
 
     /** One edge per pair of nodes (a week crossing two months feeds both: looser, still an upper bound). */
     private void edgeOnce(int from, int to, int capacity) {
@@ -76,8 +80,8 @@ final class MostFillable {
         int flow = 0;
         while (true) {
             int[] via = new int[out.size()];
-            java.util.Arrays.fill(via, -1);
-            java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>(List.of(source));
+            Arrays.fill(via, -1);
+            ArrayDeque<Integer> queue = new ArrayDeque<>(List.of(source));
             while (!queue.isEmpty() && via[sink] < 0) {
                 int at = queue.poll();
                 for (int e : out.get(at)) {

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -57,7 +58,7 @@ class PlannerTest {
         // Two sessions at Dax a week apart, two invigilators covering Dax: one lives in Dax, one in another EPCI.
         Invigilator local = invigilator("Local", List.of(DAX), EnumSet.allOf(HalfDay.class), 5);
         Invigilator remote = invigilator("Remote", List.of(DAX), EnumSet.allOf(HalfDay.class), 5);
-        var remoteness = java.util.Map.of(local.id(), Remoteness.SAME_COMMUNE, remote.id(), Remoteness.SAME_DEPARTEMENT);
+        var remoteness = Map.of(local.id(), Remoteness.SAME_COMMUNE, remote.id(), Remoteness.SAME_DEPARTEMENT);
         SeatToFill first = seat(DAX, MONDAY, "09:00", 0, UUID.randomUUID()).within(Duration.ofMinutes(60), remoteness);
         SeatToFill second = seat(DAX, MONDAY.plusDays(7), "09:00", 0, UUID.randomUUID())
                 .within(Duration.ofMinutes(60), remoteness);
@@ -91,11 +92,11 @@ class PlannerTest {
         SeatToFill morning = seat(DAX, MONDAY, "09:00", 0, UUID.randomUUID());
         SeatToFill noon = seat(MONT, MONDAY, "12:00", 0, UUID.randomUUID());
 
-        assertEquals(0, Planner.solve(List.of(both), List.of(morning.within(Duration.ofMinutes(60), java.util.Map.of()),
-                noon.within(Duration.ofMinutes(60), java.util.Map.of())), Duration.ofSeconds(1)).unmet().size(),
+        assertEquals(0, Planner.solve(List.of(both), List.of(morning.within(Duration.ofMinutes(60), Map.of()),
+                noon.within(Duration.ofMinutes(60), Map.of())), Duration.ofSeconds(1)).unmet().size(),
                 "an hour's travel fits in 75 minutes");
-        SeatToFill morning2 = seat(DAX, MONDAY, "09:00", 0, UUID.randomUUID()).within(Duration.ofMinutes(90), java.util.Map.of());
-        SeatToFill noon2 = seat(MONT, MONDAY, "12:00", 0, UUID.randomUUID()).within(Duration.ofMinutes(90), java.util.Map.of());
+        SeatToFill morning2 = seat(DAX, MONDAY, "09:00", 0, UUID.randomUUID()).within(Duration.ofMinutes(90), Map.of());
+        SeatToFill noon2 = seat(MONT, MONDAY, "12:00", 0, UUID.randomUUID()).within(Duration.ofMinutes(90), Map.of());
         assertEquals(1, Planner.solve(List.of(both), List.of(morning2, noon2), Duration.ofSeconds(1)).unmet().size(),
                 "an hour and a half does not");
     }

@@ -1,14 +1,20 @@
 package fr.jalon.notifications;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -18,9 +24,16 @@ import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
 import fr.jalon.testing.TestDatabase;
 
+import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.PdfReader;
+import com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -68,9 +81,9 @@ class ConvocationDeliveryTest {
         Path eml = files.stream().filter(f -> f.toString().endsWith("-email.eml")).findFirst().orElseThrow();
         String calendar = new String(attachment(eml, "certification-pix.ics"), StandardCharsets.UTF_8);
         assertTrue(calendar.contains("UID:" + enrolled.id() + "@jalon") && calendar.contains("METHOD:PUBLISH"), calendar);
-        try (var pdf = new com.itextpdf.kernel.pdf.PdfDocument(new com.itextpdf.kernel.pdf.PdfReader(
-                new java.io.ByteArrayInputStream(attachment(eml, "convocation-certification-pix.pdf"))))) {
-            String page = com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor.getTextFromPage(pdf.getPage(1));
+        try (var pdf = new PdfDocument(new PdfReader(
+                new ByteArrayInputStream(attachment(eml, "convocation-certification-pix.pdf"))))) {
+            String page = PdfTextExtractor.getTextFromPage(pdf.getPage(1));
             assertTrue(page.contains("Convoquee-" + tag) && page.contains("4 rue des Arènes"), page);
         }
         String sms = read(files.stream().filter(f -> f.toString().endsWith("-sms.txt")).findFirst().orElseThrow());
@@ -107,14 +120,14 @@ class ConvocationDeliveryTest {
                 UUID.fromString(enrolled.id())).orElseThrow();
         assertEquals("PENDING", row.column("status").get(String.class));
         assertEquals(0, row.column("attempts").get(Integer.class), "waiting is not a failed attempt");
-        Instant next = row.column("next_attempt_at").get(java.sql.Timestamp.class).toInstant();
-        assertEquals(java.time.LocalTime.of(8, 0), next.atZone(java.time.ZoneId.of("Europe/Paris")).toLocalTime());
+        Instant next = row.column("next_attempt_at").get(Timestamp.class).toInstant();
+        assertEquals(LocalTime.of(8, 0), next.atZone(ZoneId.of("Europe/Paris")).toLocalTime());
         assertTrue(outboxFilesOf(enrolled.id()).isEmpty());
     }
 
     /** Delivers as if it were {@code time} today in Paris (quiet hours depend on it). */
     private static void deliverAt(String time) {
-        Instant at = LocalDate.now().atTime(java.time.LocalTime.parse(time)).atZone(java.time.ZoneId.of("Europe/Paris")).toInstant();
+        Instant at = LocalDate.now().atTime(LocalTime.parse(time)).atZone(ZoneId.of("Europe/Paris")).toInstant();
         TestDatabase.get().application().notifications().deliver(at);
     }
 
@@ -156,33 +169,33 @@ class ConvocationDeliveryTest {
             // Mail bodies are quoted-printable: read them decoded.
             return file.toString().endsWith(".eml") ? raw + "\n" + decoded(file) : raw;
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
     /** The content of the e-mail's attachment named {@code fileName}. */
     private static byte[] attachment(Path eml, String fileName) throws IOException {
         try (var in = Files.newInputStream(eml)) {
-            var message = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()), in);
-            var mixed = (jakarta.mail.internet.MimeMultipart) message.getContent();
+            var message = new MimeMessage(Session.getInstance(new Properties()), in);
+            var mixed = (MimeMultipart) message.getContent();
             for (int i = 1; i < mixed.getCount(); i++) {
                 if (fileName.equals(mixed.getBodyPart(i).getFileName())) {
                     return mixed.getBodyPart(i).getInputStream().readAllBytes();
                 }
             }
             throw new AssertionError("no attachment " + fileName);
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new IOException(e);
         }
     }
 
     private static String decoded(Path eml) throws IOException {
         try (var in = Files.newInputStream(eml)) {
-            var message = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()), in);
-            var mixed = (jakarta.mail.internet.MimeMultipart) message.getContent();
-            var alternative = (jakarta.mail.internet.MimeMultipart) mixed.getBodyPart(0).getContent();
+            var message = new MimeMessage(Session.getInstance(new Properties()), in);
+            var mixed = (MimeMultipart) message.getContent();
+            var alternative = (MimeMultipart) mixed.getBodyPart(0).getContent();
             return String.valueOf(alternative.getBodyPart(0).getContent());
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new IOException(e);
         }
     }

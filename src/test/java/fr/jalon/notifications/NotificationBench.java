@@ -1,6 +1,6 @@
 package fr.jalon.notifications;
 
-import fr.jalon.platform.templates.TemplateRenderer;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,20 +13,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import fr.jalon.bench.BenchSupport;
 import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.config.SmsSettings;
 import fr.jalon.platform.config.SmtpSettings;
 import fr.jalon.platform.db.Database;
 import fr.jalon.platform.json.Jsons;
+import fr.jalon.platform.templates.TemplateRenderer;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
 import fr.jalon.testing.TestDatabase;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.helidon.webserver.WebServer;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -169,7 +171,7 @@ class NotificationBench {
                 }
                 // Out of the next batch's way, as delivery's marks would be.
                 tx.dml("UPDATE notifications SET status = 'SENT' WHERE id = ANY(CAST(? AS uuid[]))",
-                        batch.stream().map(n -> n.id().toString()).collect(java.util.stream.Collectors.joining(",", "{", "}")));
+                        batch.stream().map(n -> n.id().toString()).collect(Collectors.joining(",", "{", "}")));
                 done += batch.size();
             } while (!batch.isEmpty());
             System.out.printf("rendered %d messages, %d characters%n", done, characters);
@@ -180,7 +182,7 @@ class NotificationBench {
     /** The first {@link #NETWORK_MESSAGES} reminders again, through a local SMTP server. */
     private static double smtpThroughput(Database database, Path outbox) throws Exception {
         int port;
-        try (var socket = new java.net.ServerSocket(0)) {
+        try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         GreenMail mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));

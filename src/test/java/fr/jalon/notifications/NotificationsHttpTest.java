@@ -1,18 +1,21 @@
 package fr.jalon.notifications;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import fr.jalon.Application;
-import fr.jalon.platform.json.Jsons;
 import fr.jalon.platform.db.Database;
+import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
@@ -158,7 +161,7 @@ class NotificationsHttpTest {
         survivor.plan();
 
         // The dying instance: it took the row for delivery (row lock held in its open transaction)...
-        try (java.sql.Connection dying = java.sql.DriverManager.getConnection(TestDatabase.get().jdbcUrl(), "postgres", "")) {
+        try (Connection dying = DriverManager.getConnection(TestDatabase.get().jdbcUrl(), "postgres", "")) {
             dying.setAutoCommit(false);
             int pid;
             try (var st = dying.createStatement()) {
@@ -185,8 +188,8 @@ class NotificationsHttpTest {
 
     private static void deliverConcurrently(Notifications first, Notifications second) throws Exception {
         try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
-            java.util.concurrent.Callable<String> one = () -> first.deliver();
-            java.util.concurrent.Callable<String> two = () -> second.deliver();
+            Callable<String> one = () -> first.deliver();
+            Callable<String> two = () -> second.deliver();
             List<Future<String>> runs = List.of(pool.submit(one), pool.submit(two), pool.submit(one), pool.submit(two));
             for (Future<String> run : runs) {
                 run.get();

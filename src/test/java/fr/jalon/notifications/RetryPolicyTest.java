@@ -2,6 +2,7 @@ package fr.jalon.notifications;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,6 @@ class RetryPolicyTest {
         long delay = Duration.between(NOW, long_.next(20, NOW, new Random(1)).orElseThrow()).toMillis();
         assertTrue(delay <= Duration.ofHours(6).toMillis() * 1.2);
         assertTrue(policy.next(4, NOW, new Random(1)).isPresent());
-        assertEquals(java.util.Optional.empty(), policy.next(5, NOW, new Random(1)), "the 6th failure is final");
+        assertEquals(Optional.empty(), policy.next(5, NOW, new Random(1)), "the 6th failure is final");
     }
 }

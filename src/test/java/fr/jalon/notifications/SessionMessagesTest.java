@@ -2,6 +2,8 @@ package fr.jalon.notifications;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -21,6 +23,7 @@ import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SessionMessagesTest {
 
     /** Reminders are planned as if four days had passed: a J-7 reminder for a session ten days away. */
-    private static final java.time.Instant FOUR_DAYS_ON = java.time.Instant.now().plus(java.time.Duration.ofDays(4));
+    private static final Instant FOUR_DAYS_ON = Instant.now().plus(Duration.ofDays(4));
 
     private final ApiClient admin;
     private final Fixtures fixtures;
@@ -146,7 +149,7 @@ class SessionMessagesTest {
         assertEquals(400, admin.as(staff).get("/api/v1/notifications/letters.pdf?date=" + today).status(), "siteId is required");
     }
 
-    private String enrol(String session, String birthName, jakarta.json.JsonObjectBuilder contact) {
+    private String enrol(String session, String birthName, JsonObjectBuilder contact) {
         var person = Fixtures.personBody(birthName + "-" + Fixtures.uniqueLetters(), "Alex", "1985-05-05");
         contact.build().forEach(person::add);
         ApiClient.Answer answer = admin.post("/api/v1/sessions/" + session + "/enrolments", Fixtures.enrolmentBody(person));

@@ -1,6 +1,5 @@
 package fr.jalon.notifications;
 
-import fr.jalon.platform.templates.TemplateRenderer;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.config.SmsSettings;
+import fr.jalon.platform.templates.TemplateRenderer;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;

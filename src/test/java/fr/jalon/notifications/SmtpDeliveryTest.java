@@ -1,25 +1,30 @@
 package fr.jalon.notifications;
 
-import fr.jalon.platform.templates.TemplateRenderer;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.config.SmtpSettings;
+import fr.jalon.platform.templates.TemplateRenderer;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
 import fr.jalon.testing.TestDatabase;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +52,7 @@ class SmtpDeliveryTest {
     void aConvocationIsDeliveredOnceEvenWhenTheSmtpServerWasDownFirst() throws Exception {
         // Other tests may leave due messages: send them first (to files), so the SMTP server sees only ours.
         TestDatabase.get().application().notifications().deliver(
-                LocalDate.now().atTime(java.time.LocalTime.NOON).atZone(java.time.ZoneId.of("Europe/Paris")).toInstant());
+                LocalDate.now().atTime(LocalTime.NOON).atZone(ZoneId.of("Europe/Paris")).toInstant());
         int port = freePort();
         String address = "smtp-" + Fixtures.uniqueLetters() + "@example.org";
         String session = fixtures.session(fixtures.room(fixtures.site(fixtures.center()), 10), LocalDate.now().plusDays(15),
@@ -74,10 +79,10 @@ class SmtpDeliveryTest {
             smtp.deliver();
 
             MimeMessage[] received = mail.getReceivedMessages();
-            List<MimeMessage> mine = java.util.Arrays.stream(received).filter(m -> {
+            List<MimeMessage> mine = Arrays.stream(received).filter(m -> {
                 try {
                     return m.getAllRecipients()[0].toString().equals(address);
-                } catch (jakarta.mail.MessagingException e) {
+                } catch (MessagingException e) {
                     return false;
                 }
             }).toList();
@@ -100,7 +105,7 @@ class SmtpDeliveryTest {
     }
 
     private static int freePort() throws Exception {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }

@@ -1,10 +1,13 @@
 package fr.jalon.referrals;
 
+import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.security.Principal;
 import fr.jalon.platform.security.Role;
+import fr.jalon.platform.security.SecretBox;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class OrganisationDeskTest {
 
-    private static final fr.jalon.platform.security.SecretBox SECRETS = fr.jalon.platform.security.SecretBox.of(
-            java.util.Base64.getEncoder().encodeToString(new byte[32]));
+    private static final SecretBox SECRETS = SecretBox.of(
+            Base64.getEncoder().encodeToString(new byte[32]));
     private static final Principal ADMIN = new Principal(UUID.randomUUID(), UUID.randomUUID(), Role.ADMIN, null);
 
     @Test
@@ -37,7 +40,7 @@ class OrganisationDeskTest {
     @Test
     void inProductionAWebhookCannotAimAtAnInternalAddress() {
         OrganisationDesk production = new OrganisationDesk(null, null, null, null, true, SECRETS);
-        for (String url : java.util.List.of("https://127.0.0.1/hook", "https://localhost/hook", "https://10.0.0.5/hook",
+        for (String url : List.of("https://127.0.0.1/hook", "https://localhost/hook", "https://10.0.0.5/hook",
                 "https://169.254.169.254/latest/meta-data", "https://[::1]/hook", "https://192.168.1.10/hook")) {
             ApiProblem refused = assertThrows(ApiProblem.class, () -> production.setWebhook(ADMIN, UUID.randomUUID(), url));
             assertEquals("internal_address", refused.errors().getFirst().code(), url);

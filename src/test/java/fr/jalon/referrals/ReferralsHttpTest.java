@@ -1,17 +1,30 @@
 package fr.jalon.referrals;
 
+import java.io.StringReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
+import fr.jalon.platform.db.Rows;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
@@ -52,7 +65,7 @@ class ReferralsHttpTest {
     private static JsonObject referralBody(String birthName) {
         JsonObjectBuilder person = Fixtures.personBody(birthName, "Sofiane", "1998-09-14")
                 .add("franceTravailNumber", String.valueOf(
-                        java.util.concurrent.ThreadLocalRandom.current().nextLong(10_000_000_000L, 99_999_999_999L))).add("email", "sofiane@example.org");
+                        ThreadLocalRandom.current().nextLong(10_000_000_000L, 99_999_999_999L))).add("email", "sofiane@example.org");
         return Jsons.createObjectBuilder()
                 .add("person", person)
                 .add("constraints", Jsons.createObjectBuilder()
@@ -85,7 +98,7 @@ class ReferralsHttpTest {
             String id = referred.id();
 
             LocalDate tuesday = LocalDate.now().plusDays(9)
-                    .with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.TUESDAY));
+                    .with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
             String site = fixtures.site(partner.center());
             String session = fixtures.session(fixtures.room(site, 10), tuesday, "09:30");
             String afternoon = fixtures.session(fixtures.room(site, 10), tuesday, "14:00");
@@ -150,7 +163,7 @@ class ReferralsHttpTest {
                 String body = request.getBody().utf8();
                 String signature = request.getHeaders().get("X-Jalon-Signature");
                 assertTrue(receiverAccepts(secret, signature, body), signature);
-                JsonObject event = Jsons.createReader(new java.io.StringReader(body)).readObject();
+                JsonObject event = Jsons.createReader(new StringReader(body)).readObject();
                 if (i >= 2) {
                     assertTrue(delivered.add(event.getString("id")), "each event acknowledged once");
                 }
@@ -266,8 +279,8 @@ class ReferralsHttpTest {
         Fixtures.Partner partner = fixtures.partner();
         int writers = 6;
         int each = 8;
-        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
-        List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean writing = new AtomicBoolean(true);
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
         try (ExecutorService pool = Executors.newFixedThreadPool(writers + 1)) {
             Future<?> reader = pool.submit(() -> {
                 String cursor = "0";
@@ -308,16 +321,16 @@ class ReferralsHttpTest {
         Fixtures.Partner partner = fixtures.partner();
         String id = partner.adviser().post("/api/v1/referrals", referralBody("Oubli-" + Fixtures.uniqueLetters())).id();
 
-        TestDatabase.get().application().referrals().expire(Instant.now().plus(java.time.Duration.ofDays(8)));
+        TestDatabase.get().application().referrals().expire(Instant.now().plus(Duration.ofDays(8)));
         Instant reminded = lastReminder(id);
         assertTrue(reminded != null, "the centre is reminded after a week");
-        TestDatabase.get().application().referrals().expire(Instant.now().plus(java.time.Duration.ofDays(10)));
+        TestDatabase.get().application().referrals().expire(Instant.now().plus(Duration.ofDays(10)));
         assertEquals(reminded, lastReminder(id), "and not again within the week");
-        TestDatabase.get().application().referrals().expire(Instant.now().plus(java.time.Duration.ofDays(29)));
+        TestDatabase.get().application().referrals().expire(Instant.now().plus(Duration.ofDays(29)));
         assertTrue(lastReminder(id).isAfter(reminded), "a week later, again");
         assertEquals("NEW", partner.adviser().get("/api/v1/referrals/" + id).json().getString("status"));
 
-        TestDatabase.get().application().referrals().expire(Instant.now().plus(java.time.Duration.ofDays(31)));
+        TestDatabase.get().application().referrals().expire(Instant.now().plus(Duration.ofDays(31)));
         assertEquals("EXPIRED", partner.adviser().get("/api/v1/referrals/" + id).json().getString("status"));
         assertTrue(partner.adviser().get("/api/v1/referrals/changes?limit=1000").json().getJsonArray("items").stream()
                 .map(v -> v.asJsonObject())
@@ -356,19 +369,19 @@ class ReferralsHttpTest {
     private static boolean receiverAccepts(String secret, String header, String rawBody) throws Exception {
         String[] parts = header.split(",");
         long t = Long.parseLong(parts[0].substring(2));
-        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
-        String expected = java.util.HexFormat.of().formatHex(
-                mac.doFinal((t + "." + rawBody).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        return java.security.MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                parts[1].substring(3).getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String expected = HexFormat.of().formatHex(
+                mac.doFinal((t + "." + rawBody).getBytes(StandardCharsets.UTF_8)));
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                parts[1].substring(3).getBytes(StandardCharsets.US_ASCII))
                 && Math.abs(Instant.now().getEpochSecond() - t) <= 300;
     }
 
     private static Instant lastReminder(String referral) {
         return TestDatabase.get().database().client().execute()
                 .get("SELECT last_reminded_at FROM referrals WHERE id = ?", UUID.fromString(referral))
-                .map(r -> fr.jalon.platform.db.Rows.instant(r, "last_reminded_at")).orElse(null);
+                .map(r -> Rows.instant(r, "last_reminded_at")).orElse(null);
     }
 
     private static long count(String sql, Object... params) {

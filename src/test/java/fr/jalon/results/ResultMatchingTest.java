@@ -1,6 +1,7 @@
 package fr.jalon.results;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,7 +19,7 @@ class ResultMatchingTest {
 
     private static PixResultsFile.Row row(int line, String number, String first, String last) {
         return new PixResultsFile.Row(line, number, first, last, BORN, null, null, null, ResultStatus.VALIDATED, 300,
-                java.util.Collections.nCopies(16, 3), List.of(), null, 55L, null);
+                Collections.nCopies(16, 3), List.of(), null, 55L, null);
     }
 
     @Test

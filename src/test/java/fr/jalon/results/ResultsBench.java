@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import fr.jalon.bench.BenchSupport;

@@ -1,13 +1,20 @@
 package fr.jalon.retention;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import fr.jalon.platform.json.Jsons;
@@ -80,7 +88,7 @@ class PersonalDataRetentionTest {
     }
 
     private static String newNumber() {
-        return String.valueOf(java.util.concurrent.ThreadLocalRandom.current().nextLong(10_000_000_000L, 99_999_999_999L));
+        return String.valueOf(ThreadLocalRandom.current().nextLong(10_000_000_000L, 99_999_999_999L));
     }
 
     /** Everything about a person, their referral and their sessions moved three years back. */
@@ -205,11 +213,11 @@ class PersonalDataRetentionTest {
                 .status());
         assertEquals(200, staff.put("/api/v1/sessions/" + session + "/finalization",
                 Jsons.createObjectBuilder().add("globalComment", "Inès a eu un malaise").build()).status());
-        long pixSession = 500_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(400_000);
+        long pixSession = 500_000 + ThreadLocalRandom.current().nextInt(400_000);
         String number = ResultsCsv.newNumber();
         for (String score : List.of("300", "310")) {
             ApiClient.Answer results = staff.sendBytes("POST", "/api/v1/sessions/" + session + "/results", "text/csv",
-                    ResultsCsv.v2026().row(number, "Inès", name.toUpperCase(java.util.Locale.ROOT), "09/07/2001", "Validée",
+                    ResultsCsv.v2026().row(number, "Inès", name.toUpperCase(Locale.ROOT), "09/07/2001", "Validée",
                             score, ResultsCsv.levels(3), "-", "Candidate très stressée", pixSession).bytes());
             assertEquals(200, results.status(), results.body());
         }
@@ -286,7 +294,7 @@ class PersonalDataRetentionTest {
         assertFalse(referralNow.containsKey("note"));
         ApiClient.Download pdf = staff.download("/api/v1/enrolments/" + enrolment + "/attestation.pdf");
         assertEquals(200, pdf.status(), "an attestation asked again is drawn with the anonymised identity");
-        assertFalse(new String(pdf.body(), java.nio.charset.StandardCharsets.ISO_8859_1).contains(name));
+        assertFalse(new String(pdf.body(), StandardCharsets.ISO_8859_1).contains(name));
         assertTrue(db().get("SELECT u.disabled_at IS NOT NULL AS off FROM users u WHERE u.id = ?", invigilatorUser)
                 .orElseThrow().column("off").getBoolean(), "the anonymised invigilator's account is disabled");
     }
@@ -394,23 +402,23 @@ class PersonalDataRetentionTest {
                 "Idempotency-Key", key);
         assertEquals(201, first.status(), first.body());
         db().dml("UPDATE idempotency_keys SET created_at = created_at - interval '25 hours' WHERE key = ?", key);
-        java.nio.file.Path outbox = TestDatabase.settings().dataDir().resolve("outbox").resolve("2020-01-01");
-        java.nio.file.Files.createDirectories(outbox);
-        java.nio.file.Path old = outbox.resolve("vieux.eml");
-        java.nio.file.Files.writeString(old, "To: ines@example.org");
-        java.nio.file.Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(
-                java.time.Instant.now().minus(java.time.Duration.ofDays(31))));
-        java.nio.file.Files.setLastModifiedTime(outbox, java.nio.file.attribute.FileTime.from(
-                java.time.Instant.now().minus(java.time.Duration.ofDays(31))));
-        java.nio.file.Path recent = TestDatabase.settings().dataDir().resolve("outbox").resolve("recent.eml");
-        java.nio.file.Files.writeString(recent, "To: lou@example.org");
+        Path outbox = TestDatabase.settings().dataDir().resolve("outbox").resolve("2020-01-01");
+        Files.createDirectories(outbox);
+        Path old = outbox.resolve("vieux.eml");
+        Files.writeString(old, "To: ines@example.org");
+        Files.setLastModifiedTime(old, FileTime.from(
+                Instant.now().minus(Duration.ofDays(31))));
+        Files.setLastModifiedTime(outbox, FileTime.from(
+                Instant.now().minus(Duration.ofDays(31))));
+        Path recent = TestDatabase.settings().dataDir().resolve("outbox").resolve("recent.eml");
+        Files.writeString(recent, "To: lou@example.org");
 
         String summary = purge();
 
         assertEquals(0, count("idempotency_keys", "key = '" + key + "'"), summary);
-        assertFalse(java.nio.file.Files.exists(old), summary);
-        assertFalse(java.nio.file.Files.exists(outbox), "the emptied day folder goes too");
-        assertTrue(java.nio.file.Files.exists(recent));
+        assertFalse(Files.exists(old), summary);
+        assertFalse(Files.exists(outbox), "the emptied day folder goes too");
+        assertTrue(Files.exists(recent));
         // The same key now starts a new request instead of replaying a forgotten answer.
         ApiClient.Answer again = partner.adviser().send("POST", "/api/v1/referrals", "application/json", body.toString(),
                 "Idempotency-Key", key);

@@ -3,6 +3,7 @@ package fr.jalon.sessionday;
 import java.time.Instant;
 import java.util.List;
 
+import fr.jalon.candidates.EnrolmentStatus;
 import fr.jalon.platform.validation.FieldError;
 
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class FinalizationRulesTest {
     private static final Instant DURING = START.plusSeconds(3600);
 
     private static FinalizationRules.Candidate candidate(String status, boolean finished, String reason) {
-        return new FinalizationRules.Candidate("c", fr.jalon.candidates.EnrolmentStatus.valueOf(status), finished, reason);
+        return new FinalizationRules.Candidate("c", EnrolmentStatus.valueOf(status), finished, reason);
     }
 
     private static List<String> codes(Instant now, FinalizationRules.Candidate... candidates) {

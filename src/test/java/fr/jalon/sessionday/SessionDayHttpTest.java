@@ -2,6 +2,8 @@ package fr.jalon.sessionday;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -79,10 +81,10 @@ class SessionDayHttpTest {
                 .add("comment", "x".repeat(501)).build()).status());
         assertEquals(422, staff.put("/api/v1/enrolments/" + anne + "/day-report", Jsons.createObjectBuilder()
                 .add("abortReason", "technical").build()).status(), "an abort reason needs an unfinished test");
-        java.time.LocalTime start = java.time.LocalTime.parse(startTime);
+        LocalTime start = LocalTime.parse(startTime);
         // Ten minutes late, without passing midnight when the test runs late in the evening.
-        java.time.LocalTime late = start.isAfter(java.time.LocalTime.of(23, 48)) ? java.time.LocalTime.of(23, 59)
-                : start.plusMinutes(10).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        LocalTime late = start.isAfter(LocalTime.of(23, 48)) ? LocalTime.of(23, 59)
+                : start.plusMinutes(10).truncatedTo(ChronoUnit.MINUTES);
         JsonObject anneReport = staff.put("/api/v1/enrolments/" + anne + "/day-report", Jsons.createObjectBuilder()
                 .add("arrivedAt", late.toString()).add("comment", "Arrivée en retard, bus manqué.").build()).json();
         assertEquals(late.toString(), anneReport.getString("arrivedAt"));

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
@@ -144,7 +145,7 @@ class SessionsHttpTest {
         assertEquals(otherRoom, moved.json().getString("roomId"));
         List<String> payloads = TestDatabase.get().database().client().execute()
                 .query("SELECT payload::text AS p FROM domain_events WHERE type = 'SESSION_CHANGED' AND aggregate_id = ?",
-                        java.util.UUID.fromString(id))
+                        UUID.fromString(id))
                 .map(row -> row.column("p").get(String.class)).toList();
         assertEquals(1, payloads.size());
         assertTrue(payloads.getFirst().contains("\"startTime\": \"09:00\"") || payloads.getFirst().contains("\"startTime\":\"09:00\""),
@@ -163,7 +164,7 @@ class SessionsHttpTest {
         assertEquals("Apporter une pièce d'identité", changed.json().getString("description"));
         assertFalse(cleared.json().containsKey("description"));
         long events = TestDatabase.get().database().client().execute()
-                .get("SELECT count(*) AS n FROM domain_events WHERE aggregate_id = ?", java.util.UUID.fromString(id))
+                .get("SELECT count(*) AS n FROM domain_events WHERE aggregate_id = ?", UUID.fromString(id))
                 .map(row -> row.column("n").get(Long.class)).orElseThrow();
         assertEquals(0, events);
     }

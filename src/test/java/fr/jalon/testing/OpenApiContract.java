@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -18,6 +20,7 @@ import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -58,7 +61,7 @@ public final class OpenApiContract {
         templates.sort(Comparator.comparingInt(Template::literalLength).reversed());
         MediaType problem = new MediaType();
         problem.setSchema(api.getComponents().getSchemas().get("Problem"));
-        genericProblem.setContent(new io.swagger.v3.oas.models.media.Content().addMediaType("application/problem+json",
+        genericProblem.setContent(new Content().addMediaType("application/problem+json",
                 problem));
     }
 
@@ -106,14 +109,14 @@ public final class OpenApiContract {
             return; // Documented without a schema (e.g. a file or an empty body).
         }
         Schema schema = schemas.computeIfAbsent(where, k -> registry.getSchema(
-                (com.fasterxml.jackson.databind.JsonNode) Json31.mapper().valueToTree(media.getSchema())));
+                (JsonNode) Json31.mapper().valueToTree(media.getSchema())));
         try {
             List<Error> breaches = schema.validate(json.readTree(body));
             checked.incrementAndGet();
             if (!breaches.isEmpty()) {
                 throw new AssertionError("The answer of " + where + " breaks openapi.yaml: " + breaches + "\n" + abbreviated(body));
             }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new AssertionError("The answer of " + where + " is not JSON: " + abbreviated(body), e);
         }
     }

@@ -2,7 +2,9 @@ package fr.jalon.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Pix Certif session results exports for tests, written from the headers of DESIGN.md: the 2026
@@ -52,16 +54,16 @@ public final class ResultsCsv {
 
     /** Sixteen levels from a repeated pattern, e.g. levels(3) → 3;3;…;3. */
     public static String levels(int level) {
-        return String.join(";", java.util.Collections.nCopies(16, String.valueOf(level)));
+        return String.join(";", Collections.nCopies(16, String.valueOf(level)));
     }
 
     public static String noLevels() {
-        return String.join(";", java.util.Collections.nCopies(16, "-"));
+        return String.join(";", Collections.nCopies(16, "-"));
     }
 
     /** A certification number no other test uses (they are unique across the database). */
     public static String newNumber() {
-        return String.valueOf(java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
+        return String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
     }
 
     public String text() {

@@ -1,6 +1,9 @@
 package fr.jalon.users;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,6 +13,7 @@ import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
 import fr.jalon.testing.TestDatabase;
 
+import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
@@ -147,8 +151,8 @@ class TokensHttpTest {
         String unlimitedId = unlimited.get("/api/v1/me").id();
         ApiClient.Answer own = unlimited.post("/api/v1/users/" + unlimitedId + "/tokens", Jsons.createObjectBuilder().build());
         assertEquals(201, own.status(), own.body());
-        java.time.Instant expires = java.time.Instant.parse(own.json().getString("expiresAt"));
-        assertTrue(expires.isBefore(java.time.Instant.now().plus(java.time.Duration.ofDays(91))), expires.toString());
+        Instant expires = Instant.parse(own.json().getString("expiresAt"));
+        assertTrue(expires.isBefore(Instant.now().plus(Duration.ofDays(91))), expires.toString());
     }
 
     /** Disabling a user revokes every token at once, here and on another instance within the cache's life. */
@@ -158,14 +162,14 @@ class TokensHttpTest {
         String userId = admin.post("/api/v1/users", Jsons.createObjectBuilder()
                 .add("email", UUID.randomUUID() + "@example.org").add("displayName", "Agent parti")
                 .add("role", "CENTER_STAFF").add("centerId", center).build()).id();
-        List<ApiClient> clients = new java.util.ArrayList<>();
+        List<ApiClient> clients = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             clients.add(admin.as(admin.post("/api/v1/users/" + userId + "/tokens", Jsons.createObjectBuilder().build())
                     .json().getString("token")));
         }
-        io.helidon.webserver.WebServer other = fr.jalon.testing.JalonServer.secondInstance();
+        WebServer other = JalonServer.secondInstance();
         try {
-            ApiClient onOther = ApiClient.of(java.net.URI.create("http://localhost:" + other.port()), null);
+            ApiClient onOther = ApiClient.of(URI.create("http://localhost:" + other.port()), null);
             for (ApiClient c : clients) {
                 assertEquals(200, c.get("/api/v1/me").status());
                 assertEquals(200, onOther.as(tokenOf(c)).get("/api/v1/me").status(), "cached on the other instance");
@@ -178,7 +182,7 @@ class TokensHttpTest {
             for (ApiClient c : clients) {
                 assertEquals(401, c.get("/api/v1/me").status(), "refused here at once");
             }
-            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(12).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(12).toNanos();
             boolean refusedEverywhere = false;
             while (!refusedEverywhere && System.nanoTime() < deadline) {
                 refusedEverywhere = clients.stream().allMatch(c -> onOther.as(tokenOf(c)).get("/api/v1/me").status() == 401);

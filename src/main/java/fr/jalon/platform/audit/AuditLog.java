@@ -2,10 +2,12 @@ package fr.jalon.platform.audit;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import fr.jalon.platform.db.Rows;
 import fr.jalon.platform.db.SqlFragment;
+import fr.jalon.platform.json.Jsons;
 import fr.jalon.platform.security.Principal;
 
 import io.helidon.dbclient.DbExecute;
@@ -44,8 +46,8 @@ public final class AuditLog {
      * cleared), in {@code details}; never the values themselves.
      */
     public void recordCounts(DbExecute exec, Principal actor, String action, String recordType,
-                             java.util.Map<String, Integer> counts) {
-        var details = fr.jalon.platform.json.Jsons.createObjectBuilder();
+                             Map<String, Integer> counts) {
+        var details = Jsons.createObjectBuilder();
         counts.forEach(details::add);
         exec.dml("INSERT INTO audit_log (actor_user_id, actor_role, action, record_type, record_id, details) "
                         + "VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb))",

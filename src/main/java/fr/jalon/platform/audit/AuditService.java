@@ -6,6 +6,7 @@ import java.util.UUID;
 import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.http.ApiRoutes;
 import fr.jalon.platform.http.Cursor;
+import fr.jalon.platform.http.JsonText;
 import fr.jalon.platform.http.QueryParams;
 import fr.jalon.platform.http.Responses;
 import fr.jalon.platform.json.Jsons;
@@ -16,7 +17,6 @@ import fr.jalon.platform.security.Role;
 import io.helidon.dbclient.DbClient;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
@@ -58,7 +58,7 @@ public final class AuditService implements ApiRoutes.ApiService {
                 item.add("actorUserId", e.actorUserId().toString());
             }
             if (e.details() != null) {
-                item.add("details", fr.jalon.platform.http.JsonText.readObject(e.details()));
+                item.add("details", JsonText.readObject(e.details()));
             }
             items.add(item);
         }

@@ -1,6 +1,7 @@
 package fr.jalon.platform.config;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +53,7 @@ public record JalonSettings(int port, String host, Path dataDir, Optional<Extern
                 .map(Path::of);
         List<Integer> reminders = nonBlank(env.get("JALON_REMINDER_DAYS"))
                 .or(() -> jalon.get("reminder-days").asString().asOptional().flatMap(JalonSettings::nonBlank))
-                .map(text -> java.util.Arrays.stream(text.split(",")).map(String::strip).map(Integer::parseInt).toList())
+                .map(text -> Arrays.stream(text.split(",")).map(String::strip).map(Integer::parseInt).toList())
                 .orElse(List.of(7, 2));
         boolean automaticJobs = nonBlank(env.get("JALON_JOBS_AUTOMATIC")).map(Boolean::parseBoolean)
                 .orElse(jalon.get("jobs-automatic").asBoolean().orElse(true));

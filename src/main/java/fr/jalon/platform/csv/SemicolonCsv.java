@@ -1,5 +1,7 @@
 package fr.jalon.platform.csv;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -8,11 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import fr.jalon.platform.http.ProblemList;
+import fr.jalon.platform.validation.FieldError;
+
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import fr.jalon.platform.validation.FieldError;
-import fr.jalon.platform.http.ProblemList;
 
 /**
  * The files Pix exchanges: ';' separated, UTF-8 with or without BOM. Decodes and splits a file,
@@ -61,7 +64,7 @@ public final class SemicolonCsv {
             errors.add(new FieldError(records.size() + 2, "(fichier)", "quotes",
                     "Guillemets mal fermés ou ligne illisible après la ligne " + (records.size() + 1) + "."));
             return new Parsed(List.of(), errors);
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             errors.add(new FieldError(null, "(fichier)", "unreadable", "Le fichier n'a pas pu être lu."));
             return new Parsed(List.of(), errors);
         }

@@ -3,7 +3,6 @@ package fr.jalon.platform.db;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;

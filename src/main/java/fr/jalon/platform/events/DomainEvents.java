@@ -7,7 +7,6 @@ import fr.jalon.platform.db.SqlFragment;
 import fr.jalon.platform.http.JsonText;
 
 import io.helidon.dbclient.DbExecute;
-
 import jakarta.json.JsonObject;
 
 /**

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
@@ -38,7 +40,7 @@ public final class AccessLogFilter implements Filter, AutoCloseable {
     private final Writer out;
     private final Thread writer;
     private volatile boolean running = true;
-    private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
 
     private AccessLogFilter(Writer out) {
         this.out = out;
@@ -76,7 +78,7 @@ public final class AccessLogFilter implements Filter, AutoCloseable {
         }
     }
 
-    private static final java.util.regex.Pattern SECRETS = java.util.regex.Pattern.compile(
+    private static final Pattern SECRETS = Pattern.compile(
             "^(/calendars/|/verify/|/api/v1/public/attestations/)[^/]+?(\\.ics)?$");
 
     /** The path with the secret it carries, if any, replaced by {@code ***}. */

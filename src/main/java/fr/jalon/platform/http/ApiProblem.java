@@ -1,7 +1,10 @@
 package fr.jalon.platform.http;
 
-import fr.jalon.platform.validation.FieldError;
 import java.util.List;
+import java.util.Optional;
+
+import fr.jalon.platform.validation.Breach;
+import fr.jalon.platform.validation.FieldError;
 
 /**
  * An error that answers as RFC 9457 problem+json. Thrown by handlers and use cases; rendered by
@@ -64,7 +67,7 @@ public class ApiProblem extends RuntimeException {
     }
 
     /** The breach a rule found, as an answer: 422 for a field, 409 for a state. */
-    public static ApiProblem of(fr.jalon.platform.validation.Breach breach) {
+    public static ApiProblem of(Breach breach) {
         return switch (breach.kind()) {
             case INVALID_FIELD -> invalidField(breach.field(), breach.code(), breach.message());
             case CONFLICT -> conflict(breach.message());
@@ -72,7 +75,7 @@ public class ApiProblem extends RuntimeException {
     }
 
     /** Throws the breach a rule found, if any. */
-    public static void raise(java.util.Optional<fr.jalon.platform.validation.Breach> breach) {
+    public static void raise(Optional<Breach> breach) {
         if (breach.isPresent()) {
             throw of(breach.get());
         }

@@ -1,6 +1,5 @@
 package fr.jalon.platform.http;
 
-import fr.jalon.platform.validation.FieldError;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -13,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+
+import fr.jalon.platform.validation.FieldError;
 
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

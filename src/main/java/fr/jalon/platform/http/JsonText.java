@@ -1,5 +1,6 @@
 package fr.jalon.platform.http;
 
+import java.io.StringReader;
 import java.io.StringWriter;
 
 import fr.jalon.platform.json.Jsons;
@@ -25,13 +26,13 @@ public final class JsonText {
     }
 
     public static JsonObject readObject(String text) {
-        try (JsonReader reader = Jsons.createReader(new java.io.StringReader(text))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(text))) {
             return reader.readObject();
         }
     }
 
     public static JsonArray readArray(String text) {
-        try (JsonReader reader = Jsons.createReader(new java.io.StringReader(text))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(text))) {
             return reader.readArray();
         }
     }

@@ -2,10 +2,12 @@ package fr.jalon.platform.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
@@ -89,8 +91,8 @@ public final class OpenApiPage implements ApiRoutes.ApiService {
             if (in == null) {
                 throw new IllegalStateException("The swagger-ui webjar is missing from the class path");
             }
-            java.util.Properties p = new java.util.Properties();
-            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            Properties p = new Properties();
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             return p.getProperty("version");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,18 +1,20 @@
 package fr.jalon.platform.http;
 
-import fr.jalon.platform.validation.FieldError;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import fr.jalon.platform.json.Jsons;
+import fr.jalon.platform.validation.FieldError;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
@@ -38,7 +40,7 @@ public final class ProblemHandlers {
      * Errors of the request itself (unknown path, method not allowed, malformed request) are 4xx and
      * never logged as errors.
      */
-    public static void register(HttpRouting.Builder routing, java.util.function.Function<String, String> notFoundPage) {
+    public static void register(HttpRouting.Builder routing, Function<String, String> notFoundPage) {
         routing.error(ApiProblem.class, (req, res, problem) -> send(res, problem, req.path().path()));
         routing.error(HttpException.class, (req, res, e) -> {
             int status = e.status().code();
@@ -58,9 +60,9 @@ public final class ProblemHandlers {
                 case 404 -> ApiProblem.notFound("Aucune ressource à l'adresse " + path + ".");
                 case 405 -> new ApiProblem(405, "method-not-allowed", "Méthode non permise",
                         "La méthode " + req.prologue().method().text() + " n'est pas permise à l'adresse " + path + ".",
-                        java.util.List.of());
+                        List.of());
                 default -> new ApiProblem(status, "bad-request", "Requête invalide",
-                        "La requête n'a pas pu être comprise (" + status + ").", java.util.List.of());
+                        "La requête n'a pas pu être comprise (" + status + ").", List.of());
             }, path);
         });
         routing.error(Exception.class, (req, res, e) -> {
@@ -73,17 +75,17 @@ public final class ProblemHandlers {
         });
     }
 
-    private static void unexpected(io.helidon.webserver.http.ServerRequest req, ServerResponse res, Exception e) {
+    private static void unexpected(ServerRequest req, ServerResponse res, Exception e) {
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.ERROR, "Unexpected error, incident " + incident + " on " + req.prologue().method().text()
                 + " " + req.path().path(), e);
         send(res, new ApiProblem(500, "internal", "Erreur interne",
                 "Une erreur inattendue est survenue. Référence de l'incident : " + incident + ".",
-                java.util.List.of()), req.path().path());
+                List.of()), req.path().path());
     }
 
     /** A browser navigating (its Accept names text/html before any JSON). */
-    private static boolean wantsHtml(io.helidon.webserver.http.ServerRequest req) {
+    private static boolean wantsHtml(ServerRequest req) {
         String accept = req.headers().value(HeaderNames.ACCEPT).orElse("");
         int html = accept.indexOf("text/html");
         int json = accept.indexOf("json");

@@ -1,8 +1,10 @@
 package fr.jalon.platform.http;
 
-import fr.jalon.platform.validation.FieldError;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+
+import fr.jalon.platform.validation.FieldError;
 
 /**
  * The problems of one input, bounded: after {@link #MAX} the next ones are only counted, so a
@@ -48,7 +50,7 @@ public final class ProblemList extends ArrayList<FieldError> {
     }
 
     /** « 1 000 problèmes listés, et 4 200 autres non listés » — for the detail of an answer. */
-    public static String summary(java.util.List<FieldError> errors) {
+    public static String summary(List<FieldError> errors) {
         long more = errors instanceof ProblemList list ? list.more : 0;
         return more == 0 ? errors.size() + " problèmes, listés ligne par ligne"
                 : (errors.size() + more) + " problèmes : les " + errors.size() + " premiers sont listés, "

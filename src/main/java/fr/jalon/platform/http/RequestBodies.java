@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import fr.jalon.platform.json.Jsons;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
-
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -40,7 +40,7 @@ public final class RequestBodies {
     /** The same with a limit of its own (a centre's whole results export is larger than an enrolment file). */
     public byte[] csvFile(ServerRequest req, long limit) {
         String contentType = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("");
-        String type = contentType.toLowerCase(java.util.Locale.ROOT).split(";")[0].trim();
+        String type = contentType.toLowerCase(Locale.ROOT).split(";")[0].trim();
         byte[] body = bytes(req, limit);
         return switch (type) {
             case "text/csv", "application/csv", "text/plain", "application/vnd.ms-excel" -> body;
@@ -92,7 +92,7 @@ public final class RequestBodies {
     }
 
     private static boolean isJson(String contentType) {
-        String type = contentType.toLowerCase(java.util.Locale.ROOT).split(";")[0].trim();
+        String type = contentType.toLowerCase(Locale.ROOT).split(";")[0].trim();
         return type.equals("application/json") || type.endsWith("+json");
     }
 }

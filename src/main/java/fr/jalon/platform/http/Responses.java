@@ -3,7 +3,6 @@ package fr.jalon.platform.http;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
-
 import jakarta.json.JsonStructure;
 
 /** Small helpers so handlers stay one line per answer. */

@@ -3,14 +3,15 @@ package fr.jalon.platform.security;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
-
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -71,8 +72,8 @@ public final class SecretBox {
                     // Not a POSIX file system: the data directory's own protection applies.
                 }
                 try {
-                    Files.move(partial, keyFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    Files.move(partial, keyFile, StandardCopyOption.ATOMIC_MOVE);
+                } catch (FileAlreadyExistsException e) {
                     Files.deleteIfExists(partial); // Another instance on the same data directory was first.
                 }
             }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.velocity.Template;
 import org.apache.velocity.VelocityContext;
@@ -23,7 +24,7 @@ import org.apache.velocity.runtime.resource.loader.FileResourceLoader;
 public final class TemplateRenderer {
 
     private final VelocityEngine engine = new VelocityEngine();
-    private final Map<String, String> resolved = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> resolved = new ConcurrentHashMap<>();
 
     public TemplateRenderer(Optional<Path> overrideDirectory) {
         boolean override = overrideDirectory.filter(Files::isDirectory).isPresent();

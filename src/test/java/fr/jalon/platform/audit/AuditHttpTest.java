@@ -2,7 +2,9 @@ package fr.jalon.platform.audit;
 
 import java.net.URI;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
@@ -67,14 +69,14 @@ class AuditHttpTest {
     void everyReadOfAPersonsDataIsAudited() {
         Fixtures.Partner partner = fixtures.partner();
         String session = fixtures.session(fixtures.room(fixtures.site(partner.center()), 10),
-                java.time.LocalDate.now().plusDays(33), "09:00");
+                LocalDate.now().plusDays(33), "09:00");
         String enrolment = fixtures.enrol(session, "Lue-" + Fixtures.uniqueLetters(), "Aude", "1988-08-08");
         var db = TestDatabase.get().database().client().execute();
         String invigilator = db.get("INSERT INTO invigilators (center_id, kind, first_name, last_name, home_insee, "
                         + "max_per_week, max_per_month) VALUES (?, 'EMPLOYEE', 'Marie', 'Lafitte', '40192', 2, 4) RETURNING id",
-                java.util.UUID.fromString(partner.center())).orElseThrow().column("id").getString();
-        db.dml("INSERT INTO assignments (session_id, invigilator_id) VALUES (?, ?)", java.util.UUID.fromString(session),
-                java.util.UUID.fromString(invigilator));
+                UUID.fromString(partner.center())).orElseThrow().column("id").getString();
+        db.dml("INSERT INTO assignments (session_id, invigilator_id) VALUES (?, ?)", UUID.fromString(session),
+                UUID.fromString(invigilator));
         String referral = partner.adviser().post("/api/v1/referrals", Jsons.createObjectBuilder()
                 .add("person", Fixtures.personBody("Flux-" + Fixtures.uniqueLetters(), "Lina", "2000-02-02"))
                 .add("consent", Jsons.createObjectBuilder().add("personInformed", true)).build()).id();

@@ -1,5 +1,6 @@
 package fr.jalon.platform.codes;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,21 +22,21 @@ class SiretTest {
         assertFalse(Siret.isValidSiret(siret));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void laPosteEstablishmentsFollowTheSumOfDigitsRule() {
         assertTrue(Siret.isValidSiret("35600000049837"), "digit sum 45");
         assertFalse(Siret.isValidSiret("35600000049838"), "digit sum 46");
         assertTrue(Siret.isValidSiren("356000000"));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void sirenHasItsOwnKey() {
         assertTrue(Siret.isValidSiren("732829320"));
         assertFalse(Siret.isValidSiren("732829321"));
         assertFalse(Siret.isValidSiren(null));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void normalizeStripsWhatPeopleType() {
         assertEquals("73282932000074", Siret.normalize("732 829 320 00074"));
         assertEquals("73282932000074", Siret.normalize("732.829.320.00074"));

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import io.helidon.config.Config;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,11 +49,11 @@ class JalonSettingsTest {
     /** Production refuses to start without the public address (QR codes are for good) or the secret key. */
     @Test
     void anExternalDatabaseNeedsThePublicUrlAndASecretKey() {
-        IllegalArgumentException noUrl = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException noUrl = Assertions.assertThrows(IllegalArgumentException.class,
                 () -> JalonSettings.from(Config.empty(), Map.of("JALON_DB_URL", "jdbc:postgresql://db:5432/jalon",
                         "JALON_SECRET_KEY", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")));
         assertTrue(noUrl.getMessage().contains("JALON_PUBLIC_URL"), noUrl.getMessage());
-        IllegalArgumentException noKey = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException noKey = Assertions.assertThrows(IllegalArgumentException.class,
                 () -> JalonSettings.from(Config.empty(), Map.of("JALON_DB_URL", "jdbc:postgresql://db:5432/jalon",
                         "JALON_PUBLIC_URL", "https://jalon.example.fr")));
         assertTrue(noKey.getMessage().contains("JALON_SECRET_KEY"), noKey.getMessage());

@@ -1,9 +1,8 @@
 package fr.jalon.platform.db;
 
-import io.helidon.dbclient.DbClientException;
-
 import fr.jalon.testing.TestDatabase;
 
+import io.helidon.dbclient.DbClientException;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;

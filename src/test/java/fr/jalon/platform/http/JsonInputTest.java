@@ -1,6 +1,5 @@
 package fr.jalon.platform.http;
 
-import fr.jalon.platform.validation.FieldError;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import fr.jalon.platform.json.Jsons;
+import fr.jalon.platform.validation.FieldError;
 
 import org.junit.jupiter.api.Test;
 

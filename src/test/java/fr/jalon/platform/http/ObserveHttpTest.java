@@ -1,10 +1,14 @@
 package fr.jalon.platform.http;
 
 import java.net.URI;
+import java.time.Clock;
 
+import fr.jalon.Application;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.TestDatabase;
 
+import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
@@ -40,11 +44,11 @@ class ObserveHttpTest {
     /** Ready only once start-up work is done; alive all along. */
     @Test
     void readinessWaitsForStartUpWorkAndLivenessDoesNot() {
-        fr.jalon.Application app = fr.jalon.Application.on(fr.jalon.testing.TestDatabase.get().database(),
-                fr.jalon.testing.TestDatabase.settings(), java.time.Clock.systemUTC());
-        io.helidon.webserver.WebServerConfig.Builder config = io.helidon.webserver.WebServer.builder().port(0);
+        Application app = Application.on(TestDatabase.get().database(),
+                TestDatabase.settings(), Clock.systemUTC());
+        WebServerConfig.Builder config = WebServer.builder().port(0);
         app.configure(config);
-        io.helidon.webserver.WebServer starting = config.build().start();
+        WebServer starting = config.build().start();
         try {
             ApiClient client = ApiClient.of(URI.create("http://localhost:" + starting.port()), null);
             ApiClient.Answer notYet = client.get("/observe/health/ready");

@@ -2,6 +2,12 @@ package fr.jalon.platform.http;
 
 import java.net.URI;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
@@ -56,17 +62,17 @@ class ProblemsHttpTest {
     void anUnknownRouteOrIdIs404() {
         assertProblem(admin.get("/api/v1/nothing-here"), 404, "Aucune ressource");
         assertProblem(admin.get("/api/v1/sessions/not-a-uuid"), 404, "Aucune ressource");
-        assertProblem(admin.get("/api/v1/sessions/" + java.util.UUID.randomUUID()), 404, "Aucune session");
+        assertProblem(admin.get("/api/v1/sessions/" + UUID.randomUUID()), 404, "Aucune session");
     }
 
     /** Outside the API too: unknown paths are 404 (a page for browsers), never a 500, never logged as an error. */
     @Test
     void unknownPathsAnywhereAre404AndNeverLoggedAsErrors() {
-        List<java.util.logging.LogRecord> severe = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.logging.Handler capture = new java.util.logging.Handler() {
+        List<LogRecord> severe = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
             @Override
-            public void publish(java.util.logging.LogRecord record) {
-                if (record.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
                     severe.add(record);
                 }
             }
@@ -79,7 +85,7 @@ class ProblemsHttpTest {
             public void close() {
             }
         };
-        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        Logger root = Logger.getLogger("");
         root.addHandler(capture);
         try {
             for (String path : List.of("/nope", "/favicon.ico", "/api/nope", "/observe/nothing", "/calendars/")) {

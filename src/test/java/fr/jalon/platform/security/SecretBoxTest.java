@@ -2,6 +2,7 @@ package fr.jalon.platform.security;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -17,7 +18,7 @@ class SecretBoxTest {
 
     private static String key(int fill) {
         byte[] bytes = new byte[32];
-        java.util.Arrays.fill(bytes, (byte) fill);
+        Arrays.fill(bytes, (byte) fill);
         return Base64.getEncoder().encodeToString(bytes);
     }
 
