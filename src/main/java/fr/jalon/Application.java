@@ -131,23 +131,13 @@ public final class Application {
                 notifications.erase(tx, erasure.personIds(), List.of())));
         this.sessions = sessions;
         this.sessionDay = new SessionDay(transactions, sessions, candidates, audit, events, bodies, clock);
-        this.jobs = new Jobs(settings.schedulerName(), database.dataSource(), database.client(), List.of(
+        // Each feature brings its jobs; retention spans features, so it is composed here.
+        this.jobs = new Jobs(settings.schedulerName(), database.dataSource(), database.client(), Stream.concat(Stream.of(
                 new JobDefinition("retention", "Anonymise les personnes, surveillants et comptes inactifs depuis plus de "
                         + settings.retentionMonths() + " mois, efface les fichiers de l'outbox de plus de "
                         + settings.outboxDays() + " jours et les réponses d'idempotence de plus de 24 h",
-                        "0 15 3 * * ?", this::purgeRetention),
-                new JobDefinition("notification-planner", "Prépare les convocations des nouvelles inscriptions",
-                        "0/10 * * * * ?", notifications::plan),
-                new JobDefinition("notification-reminders", "Prépare les rappels " + settings.reminderDays().stream()
-                        .map(days -> "J-" + days).collect(Collectors.joining(", ")),
-                        "0 */15 * * * ?", notifications::planReminders),
-                new JobDefinition("notification-delivery", "Envoie les notifications dues", "5/10 * * * * ?",
-                        notifications::deliver),
-                new JobDefinition("referral-outcomes", "Envoie aux prescripteurs les suites de leurs orientations "
-                        + "(webhooks signés, e-mails)", "7/10 * * * * ?", () -> referrals.deliverOutcomes()),
-                new JobDefinition("referral-expiry", "Expire les orientations non traitées depuis "
-                        + settings.referralExpiryDays() + " jours et rappelle aux centres celles qui attendent",
-                        "0 30 2 * * ?", () -> referrals.expire())));
+                        "0 15 3 * * ?", this::purgeRetention)),
+                Stream.concat(notifications.jobs().stream(), referrals.jobs().stream())).toList());
         this.results = new Results(transactions, sessions, candidates, audit, events, bodies, clock);
         Attestations attestations = new Attestations(transactions, results, sessions, audit, templates, bodies,
                 settings.publicUrl(), clock);

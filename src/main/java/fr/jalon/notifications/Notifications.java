@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import fr.jalon.jobs.JobDefinition;
 import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.config.SmsSettings;
 import fr.jalon.platform.config.SmtpSettings;
@@ -89,6 +91,18 @@ public final class Notifications {
     public String purgeOutbox(int days) {
         return OutboxFiles.purge(outbox, clock.instant().minus(Duration.ofDays(days))) + " fichier(s) de "
                 + "l'outbox de plus de " + days + " jours supprimé(s)";
+    }
+
+    /** The scheduled jobs of notifications: planning convocations and reminders, delivering what is due. */
+    public List<JobDefinition> jobs() {
+        return List.of(
+                new JobDefinition("notification-planner", "Prépare les convocations des nouvelles inscriptions",
+                        "0/10 * * * * ?", this::plan),
+                new JobDefinition("notification-reminders", "Prépare les rappels " + reminderDays.stream()
+                        .map(days -> "J-" + days).collect(Collectors.joining(", ")), "0 */15 * * * ?",
+                        this::planReminders),
+                new JobDefinition("notification-delivery", "Envoie les notifications dues", "5/10 * * * * ?",
+                        this::deliver));
     }
 
     public Mailer mailer() {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import fr.jalon.candidates.Candidates;
+import fr.jalon.jobs.JobDefinition;
 import fr.jalon.notifications.Notifications;
 import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.db.Transactions;
@@ -33,6 +34,7 @@ public final class Referrals {
     private final ChangeLogRepository changes = new ChangeLogRepository();
     private final Transactions transactions;
     private final Clock clock;
+    private final Duration expiry;
     private final IdempotencyKeyRepository idempotencyKeys = new IdempotencyKeyRepository();
 
     public Referrals(DbClient db, Transactions transactions, Candidates candidates, Notifications notifications,
@@ -42,6 +44,7 @@ public final class Referrals {
         this.transactions = transactions;
         this.clock = clock;
         ReferralRepository referrals = new ReferralRepository();
+        this.expiry = expiry;
         this.desk = new ReferralDesk(transactions, referrals, organisations, changes, candidates, audit, clock, expiry);
         candidates.onStatusChange(desk::enrolmentChanged);
         candidates.retention().onErase(referrals::erase);
@@ -88,6 +91,15 @@ public final class Referrals {
     public String deliverOutcomes() {
         transactions.run(changes::sequence);
         return outcomes.deliver();
+    }
+
+    /** The scheduled jobs of referrals: outcomes back to advisers, expiry of referrals nobody handled. */
+    public List<JobDefinition> jobs() {
+        return List.of(
+                new JobDefinition("referral-outcomes", "Envoie aux prescripteurs les suites de leurs orientations "
+                        + "(webhooks signés, e-mails)", "7/10 * * * * ?", this::deliverOutcomes),
+                new JobDefinition("referral-expiry", "Expire les orientations non traitées depuis " + expiry.toDays()
+                        + " jours et rappelle aux centres celles qui attendent", "0 30 2 * * ?", this::expire));
     }
 
     /** Expires NEW referrals nobody handled in time (job "referral-expiry"). */
