@@ -27,6 +27,8 @@ final class NotificationDelivery {
 
     private final Transactions transactions;
     private final NotificationRepository repository;
+    private final PlanningReadModel planning = new PlanningReadModel();
+    private final ConvocationReadModel convocations = new ConvocationReadModel();
     private final MessageComposer composer;
     private final Transport transport;
     private final Clock clock;
@@ -49,8 +51,8 @@ final class NotificationDelivery {
         int total = 0;
         int created;
         do {
-            created = transactions.inTransaction(tx -> repository.planFromEvents(tx, 500)
-                    + repository.planAssignmentsFromEvents(tx, 500));
+            created = transactions.inTransaction(tx -> planning.planFromEvents(tx, 500)
+                    + planning.planAssignmentsFromEvents(tx, 500));
             total += created;
         } while (created > 0);
         return total + " notification(s) planifiée(s)";
@@ -60,9 +62,9 @@ final class NotificationDelivery {
     String planReminders(Instant now, List<Integer> offsets) {
         int total = 0;
         for (int days : offsets) {
-            total += transactions.inTransaction(tx -> repository.planReminders(tx, now, days));
+            total += transactions.inTransaction(tx -> planning.planReminders(tx, now, days));
         }
-        total += transactions.inTransaction(tx -> repository.planInvigilatorReminders(tx, now, INVIGILATOR_REMINDER_DAYS));
+        total += transactions.inTransaction(tx -> planning.planInvigilatorReminders(tx, now, INVIGILATOR_REMINDER_DAYS));
         return total + " rappel(s) planifié(s)";
     }
 
@@ -76,7 +78,7 @@ final class NotificationDelivery {
         List<DueNotification> batch;
         do {
             batch = transactions.inTransaction(tx -> {
-                List<DueNotification> due = repository.lockDue(tx, BATCH);
+                List<DueNotification> due = convocations.lockDue(tx, BATCH);
                 for (DueNotification n : due) {
                     counts[handle(tx, n, now)]++;
                 }

@@ -26,6 +26,7 @@ final class NotificationDesk {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final NotificationRepository repository;
+    private final ConvocationReadModel convocations = new ConvocationReadModel();
     private final DbClient db;
     private final Transactions transactions;
     private final AuditLog audit;
@@ -69,7 +70,7 @@ final class NotificationDesk {
     /** The day's letter batches, one per site, of the caller's centre (all for an administrator). */
     List<LetterBatch> letterBatches(Principal actor, LocalDate day) {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
-        return repository.letterBatches(db.execute(), actor.isAdmin() ? null : List.of(actor.scopeId()),
+        return convocations.letterBatches(db.execute(), actor.isAdmin() ? null : List.of(actor.scopeId()),
                 startOf(day), startOf(day.plusDays(1)));
     }
 
@@ -80,9 +81,9 @@ final class NotificationDesk {
     byte[] printLetters(Principal actor, LocalDate day, UUID siteId) {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
         return transactions.inTransaction(tx -> {
-            repository.centerOfSite(tx, siteId).filter(actor::managesCenter)
+            convocations.centerOfSite(tx, siteId).filter(actor::managesCenter)
                     .orElseThrow(() -> ApiProblem.notFound("Aucun site ne correspond à cet identifiant."));
-            List<DueNotification> letters = repository.lettersOf(tx, siteId, startOf(day), startOf(day.plusDays(1)),
+            List<DueNotification> letters = convocations.lettersOf(tx, siteId, startOf(day), startOf(day.plusDays(1)),
                     MAX_LETTERS_PER_BATCH);
             audit.record(tx, actor, "notification.letters.print", "site", siteId);
             return LetterPdf.render(letters.stream().map(n -> composer.letter(n, day)).toList());

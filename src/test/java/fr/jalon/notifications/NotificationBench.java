@@ -157,14 +157,14 @@ class NotificationBench {
      * a transaction rolled back at the end so the queue stays as it was. Returns how many.
      */
     private static int renderAll(Database database, Instant now) {
-        NotificationRepository repository = new NotificationRepository();
+        ConvocationReadModel convocations = new ConvocationReadModel();
         MessageComposer composer = new MessageComposer(new TemplateRenderer(Optional.empty()), id -> Optional.empty());
         return database.transactions().inRolledBackTransaction(tx -> {
             int done = 0;
             long characters = 0;
             List<DueNotification> batch;
             do {
-                batch = repository.lockDue(tx, 1_000);
+                batch = convocations.lockDue(tx, 1_000);
                 for (DueNotification n : batch) {
                     Message message = composer.compose(n, now);
                     characters += message.text().length() + message.html().length();

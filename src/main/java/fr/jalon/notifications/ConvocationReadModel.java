@@ -1,0 +1,127 @@
+package fr.jalon.notifications;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import fr.jalon.platform.db.Rows;
+import fr.jalon.platform.db.SqlArrays;
+
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+
+/**
+ * Read model of the messages due: an outbox row joined with what its text needs. Reads
+ * {@code notifications} with other features' tables — {@code enrolments}, {@code people},
+ * {@code sessions}, {@code sites}, {@code rooms}, {@code centers}, {@code assignments},
+ * {@code invigilators} — and locks due rows on the outbox alone ({@code SKIP LOCKED}), so
+ * instances share the work and never send a row twice.
+ */
+final class ConvocationReadModel {
+
+    private static final String DUE_SELECT = """
+            SELECT n.id, n.subject_id, n.kind, n.channel, n.offset_key, n.attempts, n.sent_at, n.next_attempt_at, en.status AS enrolment_status,
+                   CASE WHEN n.offset_key LIKE 'recipient:%' THEN en.result_recipient_email ELSE p.email END AS email,
+                   p.mobile_phone, p.first_name, p.birth_name,
+                   concat_ws(E'\\n', p.address_line1, p.address_line2,
+                             p.address_postal_code || ' ' || p.address_city) AS postal_address,
+                   s.local_date, s.start_time, s.duration_minutes, s.starts_at, s.ends_at, s.status AS session_status,
+                   si.id AS site_id, si.name AS site, r.name AS room,
+                   si.address_line1 || ', ' || si.postal_code || ' ' || si.city AS site_address,
+                   en.extra_time_percent, c.name AS centre, c.contact_phone, c.contact_email
+            FROM notifications n
+            JOIN people p ON p.id = n.person_id
+            JOIN enrolments en ON en.id = n.subject_id
+            JOIN sessions s ON s.id = en.session_id
+            JOIN sites si ON si.id = s.site_id
+            JOIN rooms r ON r.id = s.room_id
+            JOIN centers c ON c.id = n.center_id
+            """;
+
+    /**
+     * The same columns for an invigilator's message. An assignment removed since (re-planned) leaves
+     * its message with no assignment status and no session: delivery cancels it.
+     */
+    private static final String INVIGILATOR_DUE_SELECT = """
+            SELECT n.id, n.subject_id, n.kind, n.channel, n.offset_key, n.attempts, n.sent_at, n.next_attempt_at, a.status AS enrolment_status,
+                   i.email, i.phone AS mobile_phone, i.first_name, i.last_name AS birth_name, NULL AS postal_address,
+                   s.local_date, s.start_time, coalesce(s.duration_minutes, 0) AS duration_minutes, s.starts_at, s.ends_at, s.status AS session_status,
+                   si.id AS site_id, si.name AS site, r.name AS room,
+                   si.address_line1 || ', ' || si.postal_code || ' ' || si.city AS site_address,
+                   NULL AS extra_time_percent, c.name AS centre, c.contact_phone, c.contact_email
+            FROM notifications n
+            JOIN invigilators i ON i.id = n.invigilator_id
+            LEFT JOIN assignments a ON a.id = n.subject_id
+            LEFT JOIN sessions s ON s.id = a.session_id
+            LEFT JOIN sites si ON si.id = s.site_id
+            LEFT JOIN rooms r ON r.id = s.room_id
+            JOIN centers c ON c.id = n.center_id
+            """;
+
+    /**
+     * Due notifications, locked for this transaction; others skip them. The rows are picked and
+     * locked on the outbox alone (its partial index), then joined: sorting a join of every pending
+     * row made each batch cost as much as the whole queue.
+     */
+    List<DueNotification> lockDue(DbExecute exec, int limit) {
+        String fromDue = "FROM due JOIN notifications n ON n.id = due.id";
+        return exec.query("WITH due AS (SELECT id, next_attempt_at FROM notifications "
+                        + "WHERE status = 'PENDING' AND next_attempt_at <= now() "
+                        + "ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) "
+                        + "SELECT * FROM (" + DUE_SELECT.replace("FROM notifications n", fromDue)
+                        + " UNION ALL " + INVIGILATOR_DUE_SELECT.replace("FROM notifications n", fromDue)
+                        + ") d ORDER BY d.next_attempt_at", limit)
+                .map(ConvocationReadModel::due)
+                .toList();
+    }
+
+    /**
+     * The letters released for printing during {@code [from, to)} for sessions at one site, in
+     * the order staff file them: by session time, then by name.
+     */
+    List<DueNotification> lettersOf(DbExecute exec, UUID siteId, Instant from, Instant to, int limit) {
+        return exec.query(DUE_SELECT + """
+                        WHERE n.channel = 'LETTER' AND n.status = 'SENT' AND si.id = ?
+                          AND n.sent_at >= ? AND n.sent_at < ?
+                        ORDER BY s.starts_at, p.birth_name, p.first_name, n.id LIMIT ?""",
+                        siteId, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC), limit)
+                .map(ConvocationReadModel::due)
+                .toList();
+    }
+
+    /** The letter batches of {@code [from, to)}: one per site, in the given centres (null: all). */
+    List<LetterBatch> letterBatches(DbExecute exec, List<UUID> centerIds, Instant from, Instant to) {
+        return exec.query("""
+                        SELECT si.id AS site_id, si.name AS site, si.center_id, count(*) AS letters
+                        FROM notifications n
+                        JOIN enrolments en ON en.id = n.subject_id
+                        JOIN sessions s ON s.id = en.session_id
+                        JOIN sites si ON si.id = s.site_id
+                        WHERE n.channel = 'LETTER' AND n.status = 'SENT' AND n.sent_at >= ? AND n.sent_at < ?
+                          AND (CAST(? AS uuid[]) IS NULL OR n.center_id = ANY(CAST(? AS uuid[])))
+                        GROUP BY si.id, si.name, si.center_id ORDER BY si.name, si.id""",
+                        from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC), SqlArrays.of(centerIds),
+                        SqlArrays.of(centerIds))
+                .map(row -> new LetterBatch(Rows.uuid(row, "site_id"), Rows.text(row, "site"), Rows.uuid(row, "center_id"),
+                        Rows.integer(row, "letters")))
+                .toList();
+    }
+
+    Optional<UUID> centerOfSite(DbExecute exec, UUID siteId) {
+        return exec.get("SELECT center_id FROM sites WHERE id = ?", siteId).map(row -> Rows.uuid(row, "center_id"));
+    }
+
+    private static DueNotification due(DbRow row) {
+        return new DueNotification(Rows.uuid(row, "id"), Rows.uuid(row, "subject_id"), Rows.text(row, "kind"),
+                Rows.text(row, "channel"), Rows.text(row, "offset_key"), Rows.integer(row, "attempts"),
+                Rows.text(row, "enrolment_status"), Rows.text(row, "email"), Rows.text(row, "mobile_phone"),
+                Rows.text(row, "first_name"), Rows.text(row, "birth_name"), Rows.text(row, "postal_address"),
+                Rows.date(row, "local_date"), Rows.time(row, "start_time"), Rows.integer(row, "duration_minutes"),
+                Rows.instant(row, "starts_at"), Rows.instant(row, "ends_at"), Rows.text(row, "session_status"),
+                Rows.uuid(row, "site_id"), Rows.text(row, "site"), Rows.text(row, "room"), Rows.text(row, "site_address"),
+                Rows.integer(row, "extra_time_percent"), Rows.text(row, "centre"), Rows.text(row, "contact_phone"),
+                Rows.text(row, "contact_email"), Rows.instant(row, "sent_at"));
+    }
+}
