@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.random.RandomGenerator;
 
 import fr.jalon.platform.db.Transactions;
@@ -61,10 +62,13 @@ final class NotificationDelivery {
     /** Reminders due at {@code now}, for every configured offset (days before the session). */
     String planReminders(Instant now, List<Integer> offsets) {
         int total = 0;
-        for (int days : offsets) {
-            total += transactions.inTransaction(tx -> planning.planReminders(tx, now, days));
+        TreeSet<Integer> days = new TreeSet<>(offsets);
+        days.add(INVIGILATOR_REMINDER_DAYS);
+        for (int d : days) {
+            // Candidates at each configured offset, invigilators two days before: one statement per offset.
+            total += transactions.inTransaction(tx -> planning.planReminders(tx, now, d, offsets.contains(d),
+                    d == INVIGILATOR_REMINDER_DAYS));
         }
-        total += transactions.inTransaction(tx -> planning.planInvigilatorReminders(tx, now, INVIGILATOR_REMINDER_DAYS));
         return total + " rappel(s) planifié(s)";
     }
 

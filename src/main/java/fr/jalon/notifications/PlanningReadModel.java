@@ -86,29 +86,48 @@ final class PlanningReadModel {
     }
 
     /**
-     * Reminders {@code days} before each session: for seat holders of scheduled sessions starting
-     * within that many days from {@code now}, who were enrolled before the reminder point (a
-     * reminder days after the convocation would be pointless). The offset key carries the session's
-     * date ({@code J-7:2026-03-03}): a session moved to another day gets its own reminders, and
-     * delivery cancels those of the old date. Returns how many were created.
+     * Reminders {@code days} before each upcoming session, in one statement: for candidates
+     * (seat holders convoked or enrolled, one per channel they use) and for invigilators (holding
+     * a published or confirmed assignment, one per channel they have), each only if enrolled or
+     * assigned before that point (a reminder right after the convocation would be pointless). The
+     * offset key carries the session's date ({@code J-7:2026-03-03}): a session moved to another
+     * day gets its own reminders, and delivery cancels those of the old date. Returns how many were
+     * created.
      */
-    int planReminders(DbExecute exec, Instant now, int days) {
+    int planReminders(DbExecute exec, Instant now, int days, boolean candidates, boolean invigilators) {
         return exec.get("""
-                        WITH created AS (
-                            INSERT INTO notifications (kind, channel, person_id, center_id, subject_type, subject_id,
-                                                       offset_key)
-                            SELECT 'REMINDER', ch, en.person_id, en.center_id, 'enrolment', en.id,
-                                   'J-' || CAST(? AS text) || ':' || s.local_date
-                            FROM enrolments en
+                        WITH bounds AS (SELECT CAST(? AS timestamptz) AS now, CAST(? AS integer) AS days),
+                        reminders AS (
+                            SELECT 'REMINDER' AS kind, ch, en.person_id, CAST(NULL AS uuid) AS invigilator_id, en.center_id,
+                                   'enrolment' AS subject_type, en.id AS subject_id, s.local_date
+                            FROM bounds w CROSS JOIN enrolments en
                             JOIN sessions s ON s.id = en.session_id
                             JOIN people p ON p.id = en.person_id
                             CROSS JOIN LATERAL unnest(p.preferred_channels) AS ch
-                            WHERE en.status IN ('ENROLLED', 'CONVOKED') AND s.status = 'SCHEDULED'
-                              AND s.starts_at > ? AND s.starts_at <= ? + make_interval(days => CAST(? AS integer))
-                              AND en.created_at <= s.starts_at - make_interval(days => CAST(? AS integer))
+                            WHERE CAST(? AS boolean) AND en.status IN ('ENROLLED', 'CONVOKED')
+                              AND en.created_at <= s.starts_at - make_interval(days => w.days)
+                              AND s.status = 'SCHEDULED' AND s.starts_at > w.now
+                              AND s.starts_at <= w.now + make_interval(days => w.days)
+                            UNION ALL
+                            SELECT 'INVIGILATOR_REMINDER', ch, NULL, i.id, i.center_id, 'assignment', a.id, s.local_date
+                            FROM bounds w CROSS JOIN assignments a
+                            JOIN sessions s ON s.id = a.session_id
+                            JOIN invigilators i ON i.id = a.invigilator_id
+                            CROSS JOIN LATERAL unnest(array_remove(ARRAY[CASE WHEN i.email IS NOT NULL THEN 'EMAIL' END,
+                                                CASE WHEN i.phone IS NOT NULL THEN 'SMS' END], NULL)) AS ch
+                            WHERE CAST(? AS boolean) AND a.status IN ('PUBLISHED', 'CONFIRMED')
+                              AND a.created_at <= s.starts_at - make_interval(days => w.days)
+                              AND s.status = 'SCHEDULED' AND s.starts_at > w.now
+                              AND s.starts_at <= w.now + make_interval(days => w.days)),
+                        created AS (
+                            INSERT INTO notifications (kind, channel, person_id, invigilator_id, center_id, subject_type,
+                                                       subject_id, offset_key)
+                            SELECT r.kind, r.ch, r.person_id, r.invigilator_id, r.center_id, r.subject_type, r.subject_id,
+                                   'J-' || CAST(w.days AS text) || ':' || r.local_date
+                            FROM reminders r CROSS JOIN bounds w
                             ON CONFLICT DO NOTHING RETURNING id)
                         SELECT count(*) AS n FROM created""",
-                        days, now.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC), days, days)
+                        now.atOffset(ZoneOffset.UTC), days, candidates, invigilators)
                 .map(row -> Rows.integer(row, "n")).orElse(0);
     }
 
@@ -151,28 +170,4 @@ final class PlanningReadModel {
                 .map(row -> Rows.integer(row, "n")).orElse(0);
     }
 
-    /**
-     * Invigilators' reminders {@code days} before each session they hold (published or confirmed),
-     * if assigned before that point; the offset carries the date, as for candidates.
-     */
-    int planInvigilatorReminders(DbExecute exec, Instant now, int days) {
-        return exec.get("""
-                        WITH created AS (
-                            INSERT INTO notifications (kind, channel, invigilator_id, center_id, subject_type, subject_id,
-                                                       offset_key)
-                            SELECT 'INVIGILATOR_REMINDER', ch, i.id, i.center_id, 'assignment', a.id,
-                                   'J-' || CAST(? AS text) || ':' || s.local_date
-                            FROM assignments a
-                            JOIN sessions s ON s.id = a.session_id
-                            JOIN invigilators i ON i.id = a.invigilator_id
-                            CROSS JOIN LATERAL unnest(array_remove(ARRAY[CASE WHEN i.email IS NOT NULL THEN 'EMAIL' END,
-                                                CASE WHEN i.phone IS NOT NULL THEN 'SMS' END], NULL)) AS ch
-                            WHERE a.status IN ('PUBLISHED', 'CONFIRMED') AND s.status = 'SCHEDULED'
-                              AND s.starts_at > ? AND s.starts_at <= ? + make_interval(days => CAST(? AS integer))
-                              AND a.created_at <= s.starts_at - make_interval(days => CAST(? AS integer))
-                            ON CONFLICT DO NOTHING RETURNING id)
-                        SELECT count(*) AS n FROM created""",
-                        days, now.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC), days, days)
-                .map(row -> Rows.integer(row, "n")).orElse(0);
-    }
 }
