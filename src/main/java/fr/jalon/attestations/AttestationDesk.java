@@ -48,6 +48,7 @@ final class AttestationDesk {
 
     private final Transactions transactions;
     private final AttestationRepository repository;
+    private final AttestationSubjectReadModel subjects = new AttestationSubjectReadModel();
     private final Results results;
     private final Sessions sessions;
     private final AuditLog audit;
@@ -72,7 +73,7 @@ final class AttestationDesk {
     Document forEnrolment(Principal actor, UUID enrolmentId) {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
         return transactions.inTransaction(tx -> {
-            AttestationSubject subject = repository.subject(tx, enrolmentId)
+            AttestationSubject subject = subjects.subject(tx, enrolmentId)
                     .filter(s -> actor.managesCenter(s.centerId()))
                     .orElseThrow(() -> ApiProblem.notFound("Aucune inscription ne correspond à cet identifiant."));
             Optional<CertificationResult> result = results.ofEnrolment(tx, enrolmentId);
@@ -148,7 +149,7 @@ final class AttestationDesk {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
         transactions.run(tx -> {
             IssuedAttestation issued = repository.byCode(tx, code)
-                    .filter(a -> repository.subject(tx, a.enrolmentId()).map(s -> actor.managesCenter(s.centerId()))
+                    .filter(a -> subjects.subject(tx, a.enrolmentId()).map(s -> actor.managesCenter(s.centerId()))
                             .orElse(false))
                     .orElseThrow(() -> ApiProblem.notFound("Aucune attestation de votre centre ne porte ce code."));
             if (!repository.revoke(tx, issued.id(), reason)) {
@@ -162,7 +163,7 @@ final class AttestationDesk {
     Optional<Document> forMessage(UUID enrolmentId) {
         return transactions.inTransaction(tx -> {
             Optional<CertificationResult> result = results.ofEnrolment(tx, enrolmentId);
-            Optional<AttestationSubject> subject = repository.subject(tx, enrolmentId);
+            Optional<AttestationSubject> subject = subjects.subject(tx, enrolmentId);
             if (result.isEmpty() || subject.isEmpty()) {
                 return Optional.empty();
             }
@@ -182,12 +183,12 @@ final class AttestationDesk {
         sessions.visible(actor, tx, sessionId);
         Map<UUID, CertificationResult> byEnrolment = new HashMap<>();
         results.ofSession(tx, sessionId).forEach(r -> byEnrolment.put(r.enrolmentId(), r));
-        List<AttestationSubject> subjects = new ArrayList<>(repository.presentIn(tx, sessionId));
+        List<AttestationSubject> subjects = new ArrayList<>(this.subjects.presentIn(tx, sessionId));
         Set<UUID> seen = new HashSet<>();
         subjects.forEach(s -> seen.add(s.enrolmentId()));
         for (UUID other : byEnrolment.keySet()) {
             if (!seen.contains(other)) {
-                repository.subject(tx, other).ifPresent(subjects::add);
+                this.subjects.subject(tx, other).ifPresent(subjects::add);
             }
         }
         if (subjects.isEmpty()) {

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import fr.jalon.candidates.EnrolmentStatus;
 import fr.jalon.candidates.PersonalDataEraser;
 import fr.jalon.platform.db.Rows;
 import fr.jalon.platform.db.SqlArrays;
@@ -21,27 +20,6 @@ import io.helidon.dbclient.DbRow;
  * across features in one statement.
  */
 final class AttestationRepository {
-
-    private static final String SUBJECT = """
-            SELECT en.id AS enrolment_id, en.session_id, en.center_id, en.status, p.birth_name, p.first_name, p.birth_date,
-                   p.birth_city, p.birth_country, s.local_date, si.name AS site, si.city AS site_city, c.name AS centre
-            FROM enrolments en
-            JOIN people p ON p.id = en.person_id
-            JOIN sessions s ON s.id = en.session_id
-            JOIN sites si ON si.id = s.site_id
-            JOIN centers c ON c.id = en.center_id
-            """;
-
-    Optional<AttestationSubject> subject(DbExecute exec, UUID enrolmentId) {
-        return exec.get(SUBJECT + " WHERE en.id = ?", enrolmentId).map(AttestationRepository::subject);
-    }
-
-    /** The candidates of a session who were present, by name (the order of the session's documents). */
-    List<AttestationSubject> presentIn(DbExecute exec, UUID sessionId) {
-        return exec.query(SUBJECT + " WHERE en.session_id = ? AND en.status = 'PRESENT' "
-                        + "ORDER BY p.birth_name, p.first_name, en.id", sessionId)
-                .map(AttestationRepository::subject).toList();
-    }
 
     Optional<IssuedAttestation> valid(DbExecute exec, UUID enrolmentId, AttestationKind kind) {
         return exec.get(ISSUED + " WHERE enrolment_id = ? AND kind = ? AND revoked_at IS NULL", enrolmentId, kind.name())
@@ -133,13 +111,6 @@ final class AttestationRepository {
         return new IssuedAttestation(Rows.uuid(row, "id"), Rows.text(row, "code"), Rows.uuid(row, "enrolment_id"),
                 AttestationKind.valueOf(Rows.text(row, "kind")), Rows.integer(row, "result_version"), Rows.instant(row, "issued_at"),
                 Rows.instant(row, "revoked_at"), Rows.text(row, "revocation_reason"), Rows.bool(row, "rendered"));
-    }
-
-    private static AttestationSubject subject(DbRow row) {
-        return new AttestationSubject(Rows.uuid(row, "enrolment_id"), Rows.uuid(row, "session_id"), Rows.uuid(row, "center_id"),
-                EnrolmentStatus.valueOf(Rows.text(row, "status")), Rows.text(row, "birth_name"), Rows.text(row, "first_name"),
-                Rows.date(row, "birth_date"), Rows.text(row, "birth_city"), Rows.text(row, "birth_country"),
-                Rows.date(row, "local_date"), Rows.text(row, "site"), Rows.text(row, "site_city"), Rows.text(row, "centre"));
     }
 
     /**

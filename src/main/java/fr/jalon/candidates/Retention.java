@@ -25,6 +25,7 @@ public final class Retention {
 
     private final Transactions transactions;
     private final PersonRepository people;
+    private final InactivityReadModel inactivity = new InactivityReadModel();
     private final EnrolmentRepository enrolments;
     private final AuditLog audit;
     private final int months;
@@ -54,7 +55,7 @@ public final class Retention {
         int done;
         do {
             done = transactions.inTransaction(tx -> {
-                List<UUID> stale = people.lockStale(tx, months, BATCH);
+                List<UUID> stale = inactivity.lockStale(tx, months, BATCH);
                 if (stale.isEmpty()) {
                     return 0;
                 }
