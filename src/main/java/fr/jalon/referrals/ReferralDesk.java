@@ -40,6 +40,7 @@ final class ReferralDesk {
 
     private final Transactions transactions;
     private final ReferralRepository referrals;
+    private final ReferralPlacesReadModel places = new ReferralPlacesReadModel();
     private final OrganisationRepository organisations;
     private final ChangeLogRepository changes;
     private final Candidates candidates;
@@ -72,14 +73,14 @@ final class ReferralDesk {
         if (!organisation.centerIds().contains(center)) {
             throw ApiProblem.invalidField("centerId", "not_partner", "Votre structure n'oriente pas vers ce centre.");
         }
-        List<String> unknown = referrals.unknownPlaces(tx, intake.communes(), intake.epcis());
+        List<String> unknown = places.unknownPlaces(tx, intake.communes(), intake.epcis());
         if (!unknown.isEmpty()) {
             throw ApiProblem.invalidField("constraints.mobility", "unknown_place",
                     "Commune ou EPCI inconnu (codes INSEE de 2026, SIREN d'EPCI) : " + String.join(", ", unknown) + ".");
         }
         String flag = null;
         if ((!intake.communes().isEmpty() || !intake.epcis().isEmpty())
-                && !referrals.reachable(tx, center, intake.communes(), intake.epcis())) {
+                && !places.reachable(tx, center, intake.communes(), intake.epcis())) {
             flag = "Aucun site du centre n'est dans les communes ou EPCI indiqués comme accessibles : mobilité à voir.";
         }
         // The person belongs to the receiving centre; the adviser sees only the name they sent.
@@ -116,7 +117,7 @@ final class ReferralDesk {
         return transactions.inTransaction(tx -> {
             Referral referral = visible(actor, tx, id, false);
             SessionFit fit = fitOf(referral.constraints());
-            return referrals.openSessions(tx, referral.centerId(), 1_000).stream()
+            return places.openSessions(tx, referral.centerId(), 1_000).stream()
                     .filter(p -> fit.fits(p.candidate())).limit(limit).toList();
         });
     }

@@ -128,50 +128,9 @@ final class ReferralRepository {
                 at.atOffset(ZoneOffset.UTC), (Object) SqlArrays.of(ids));
     }
 
-    /** Of the given codes, those that are neither a current commune nor an EPCI's SIREN. */
-    List<String> unknownPlaces(DbExecute exec, List<String> communes, List<String> epcis) {
-        return exec.query("""
-                        SELECT code FROM unnest(CAST(? AS text[])) AS code
-                        WHERE NOT EXISTS (SELECT 1 FROM communes c WHERE c.code_insee = code AND c.type = 'commune-actuelle')
-                        UNION ALL
-                        SELECT siren FROM unnest(CAST(? AS text[])) AS siren
-                        WHERE NOT EXISTS (SELECT 1 FROM epcis e WHERE e.siren = siren)""",
-                        (Object) SqlArrays.of(communes), (Object) SqlArrays.of(epcis))
-                .map(row -> Rows.text(row, "code")).toList();
-    }
-
     void certify(DbExecute exec, UUID id, JsonObject result) {
         exec.dml("UPDATE referrals SET status = 'CERTIFIED', appointment = 'EFFECTUE', result = CAST(? AS jsonb), "
                 + "updated_at = now() WHERE id = ?", result.toString(), id);
-    }
-
-    /** Whether some site of the centre lies in the communes or EPCIs the person can reach. */
-    boolean reachable(DbExecute exec, UUID centerId, List<String> communes, List<String> epcis) {
-        return exec.get("""
-                        SELECT EXISTS (SELECT 1 FROM sites s
-                                       LEFT JOIN communes c ON c.code_insee = s.commune_insee AND c.type = 'commune-actuelle'
-                                       WHERE s.center_id = ? AND (s.commune_insee = ANY(CAST(? AS text[]))
-                                             OR c.epci_siren = ANY(CAST(? AS text[])))) AS ok""",
-                        centerId, (Object) SqlArrays.of(communes), (Object) SqlArrays.of(epcis))
-                .map(row -> Rows.bool(row, "ok")).orElse(false);
-    }
-
-    /** Upcoming scheduled sessions of the centre with a free seat, soonest first. */
-    List<Proposal> openSessions(DbExecute exec, UUID centerId, int limit) {
-        return exec.query("""
-                        SELECT s.id, s.local_date, s.start_time, s.capacity - s.seats_taken AS free_seats, si.name AS site,
-                               r.name AS room, si.commune_insee, c.epci_siren,
-                               (r.accessible AND si.wheelchair_accessible) AS accessible
-                        FROM sessions s JOIN sites si ON si.id = s.site_id JOIN rooms r ON r.id = s.room_id
-                        LEFT JOIN communes c ON c.code_insee = si.commune_insee AND c.type = 'commune-actuelle'
-                        WHERE s.center_id = ? AND s.status = 'SCHEDULED' AND s.starts_at > now()
-                          AND s.seats_taken < s.capacity
-                        ORDER BY s.starts_at, s.id LIMIT ?""", centerId, limit)
-                .map(row -> new Proposal(Rows.uuid(row, "id"), Rows.date(row, "local_date"), Rows.time(row, "start_time"),
-                        Rows.text(row, "site"), Rows.text(row, "room"), Rows.integer(row, "free_seats"),
-                        new SessionFit.Candidate(Rows.date(row, "local_date"), Rows.time(row, "start_time"),
-                                Rows.text(row, "commune_insee"), Rows.text(row, "epci_siren"), Rows.bool(row, "accessible"))))
-                .toList();
     }
 
     /**
