@@ -186,22 +186,6 @@ final class EnrolmentRepository {
                 .map(row -> Rows.uuid(row, "id")).toList();
     }
 
-    /** Active enrolments of these people in sessions overlapping anything: (person, start, end) for imports. */
-    List<Booking> bookingsOf(DbExecute exec, List<UUID> personIds) {
-        return exec.query("""
-                        SELECT e.person_id, e.session_id, s.starts_at, s.ends_at FROM enrolments e
-                        JOIN sessions s ON s.id = e.session_id
-                        WHERE e.person_id = ANY(CAST(? AS uuid[])) AND e.status <> 'CANCELLED' AND s.status <> 'CANCELLED'""",
-                        (Object) uuids(personIds))
-                .map(row -> new Booking(Rows.uuid(row, "person_id"), Rows.uuid(row, "session_id"),
-                        Rows.instant(row, "starts_at"), Rows.instant(row, "ends_at")))
-                .toList();
-    }
-
-    /** An existing booking of a person: which session, when. */
-    record Booking(UUID personId, UUID sessionId, Instant startsAt, Instant endsAt) {
-    }
-
     /** The first of the waiting list, locked. */
     Optional<Enrolment> firstWaitlisted(DbExecute exec, UUID sessionId) {
         return exec.get("SELECT " + COLUMNS + FROM + "WHERE e.session_id = ? AND e.status = 'WAITLISTED' "

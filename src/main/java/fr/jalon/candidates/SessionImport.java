@@ -43,6 +43,7 @@ final class SessionImport {
     private final Territory territory;
     private final PersonRepository people;
     private final EnrolmentRepository enrolments;
+    private final BookingsReadModel booked = new BookingsReadModel();
     private final AuditLog audit;
     private final DomainEvents events;
     private final Clock clock;
@@ -232,15 +233,15 @@ final class SessionImport {
     /** A person may not be in two sessions at once, counting their existing bookings and the file. */
     private void checkOverlaps(DbExecute tx, List<ImportLine> candidates, Map<String, SessionView> sessionOfGroup,
                                Map<String, UUID> personOfKey, Map<String, Person> known, List<FieldError> errors) {
-        Map<UUID, List<EnrolmentRepository.Booking>> bookings = new HashMap<>();
+        Map<UUID, List<BookingsReadModel.Booking>> bookings = new HashMap<>();
         List<UUID> knownIds = known.values().stream().map(Person::id).toList();
         if (!knownIds.isEmpty()) {
-            enrolments.bookingsOf(tx, knownIds).forEach(b -> bookings.computeIfAbsent(b.personId(), k -> new ArrayList<>()).add(b));
+            booked.bookingsOf(tx, knownIds).forEach(b -> bookings.computeIfAbsent(b.personId(), k -> new ArrayList<>()).add(b));
         }
         for (ImportLine line : candidates) {
             SessionView session = sessionOfGroup.get(line.session().group());
             UUID personId = personOfKey.get(line.person().identityKey());
-            List<EnrolmentRepository.Booking> mine = bookings.computeIfAbsent(personId, k -> new ArrayList<>());
+            List<BookingsReadModel.Booking> mine = bookings.computeIfAbsent(personId, k -> new ArrayList<>());
             boolean clash = mine.stream().anyMatch(b -> !b.sessionId().equals(session.id())
                     && b.startsAt().isBefore(session.slot().endsAt()) && session.slot().startsAt().isBefore(b.endsAt()));
             if (clash) {
@@ -249,7 +250,7 @@ final class SessionImport {
                                 + " est déjà inscrit(e) à une autre session au même moment."));
             }
             if (mine.stream().noneMatch(b -> b.sessionId().equals(session.id()))) {
-                mine.add(new EnrolmentRepository.Booking(personId, session.id(), session.slot().startsAt(),
+                mine.add(new BookingsReadModel.Booking(personId, session.id(), session.slot().startsAt(),
                         session.slot().endsAt()));
             }
         }

@@ -22,6 +22,7 @@ final class AssignmentDesk {
 
     private final Transactions transactions;
     private final AssignmentRepository assignments;
+    private final DutiesReadModel duties = new DutiesReadModel();
     private final InvigilatorRepository invigilators;
     private final Sessions sessions;
     private final AuditLog audit;
@@ -53,7 +54,7 @@ final class AssignmentDesk {
                             "Ce surveillant n'appartient pas au vivier du centre de la session."));
             var slot = session.slot();
             Duty duty = new Duty(session.id(), session.siteId(), slot.date(), slot.startsAt(), slot.endsAt());
-            List<Duty> held = assignments.dutiesOf(tx, invigilatorId, slot.date().withDayOfMonth(1).minusDays(7),
+            List<Duty> held = duties.dutiesOf(tx, invigilatorId, slot.date().withDayOfMonth(1).minusDays(7),
                     slot.date().withDayOfMonth(slot.date().lengthOfMonth()).plusDays(7));
             List<AssignmentRules.Breach> breaches = AssignmentRules.breaches(who, duty, slot.startTime(),
                     session.certificationType(), held, travel);
@@ -84,7 +85,7 @@ final class AssignmentDesk {
     List<MyAssignment> mine(Principal actor) {
         actor.requireRole(Role.INVIGILATOR);
         return transactions.inTransaction(tx -> invigilators.ofUser(tx, actor.userId())
-                .map(id -> assignments.upcomingOf(tx, id)).orElse(List.of()));
+                .map(id -> duties.upcomingOf(tx, id)).orElse(List.of()));
     }
 
     /** The invigilator confirms, or declines with a reason (the centre then re-plans that place). */

@@ -23,6 +23,7 @@ final class CalendarFeed {
     private final Transactions transactions;
     private final InvigilatorRepository invigilators;
     private final AssignmentRepository assignments;
+    private final DutiesReadModel duties = new DutiesReadModel();
     private final AuditLog audit;
     private final Clock clock;
 
@@ -62,7 +63,7 @@ final class CalendarFeed {
             return Optional.empty();
         }
         return transactions.inTransaction(tx -> invigilators.ofCalendarToken(tx, TokenSecrets.hash(secret)).map(me -> {
-            List<ICalendar.Event> events = assignments.upcomingOf(tx, me).stream()
+            List<ICalendar.Event> events = duties.upcomingOf(tx, me).stream()
                     .filter(a -> !a.status().equals("DECLINED"))
                     // The session's own start and end: its length may differ from the default 1 h 45.
                     .map(a -> new ICalendar.Event(a.id() + "@jalon", a.startsAt(), a.endsAt(),

@@ -21,6 +21,7 @@ final class InvigilatorDesk {
 
     private final Transactions transactions;
     private final InvigilatorRepository repository;
+    private final PoolPlacesReadModel places = new PoolPlacesReadModel();
     private final Centers centers;
     private final AuditLog audit;
     private final Sessions sessions;
@@ -64,7 +65,7 @@ final class InvigilatorDesk {
     Invigilator linkUser(Principal actor, UUID id, UUID userId) {
         return transactions.inTransaction(tx -> {
             Invigilator current = visible(actor, tx, id, true);
-            if (userId != null && !repository.isInvigilatorUserOf(tx, userId, current.centerId())) {
+            if (userId != null && !places.isInvigilatorUserOf(tx, userId, current.centerId())) {
                 throw ApiProblem.invalidField("userId", "not_invigilator_user",
                         "Ce compte n'est pas un compte surveillant (INVIGILATOR) de ce centre.");
             }
@@ -124,7 +125,7 @@ final class InvigilatorDesk {
         if (!ownSites.containsAll(draft.siteIds())) {
             throw ApiProblem.invalidField("siteIds", "other_center", "Chaque site doit appartenir au centre du surveillant.");
         }
-        if (!repository.communeExists(tx, draft.homeInsee())) {
+        if (!places.communeExists(tx, draft.homeInsee())) {
             throw ApiProblem.invalidField("homeInsee", "unknown_commune",
                     "La commune de résidence " + draft.homeInsee() + " n'existe pas (code INSEE 2026).");
         }

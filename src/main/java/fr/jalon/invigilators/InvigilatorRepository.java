@@ -3,9 +3,7 @@ package fr.jalon.invigilators;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -71,30 +69,6 @@ final class InvigilatorRepository {
                 .map(InvigilatorRepository::invigilator);
     }
 
-    /**
-     * For each site of a centre, how far each invigilator covering it lives ({@link Remoteness}),
-     * from the communes' EPCI and département in the territory reference.
-     */
-    Map<UUID, Map<UUID, Integer>> remotenessBySite(DbExecute exec, UUID centerId) {
-        Map<UUID, Map<UUID, Integer>> bySite = new HashMap<>();
-        exec.query("""
-                        SELECT cov.site_id, cov.invigilator_id, i.home_insee, hc.epci_siren AS home_epci,
-                               hc.departement AS home_departement, si.commune_insee AS site_insee,
-                               sc.epci_siren AS site_epci, sc.departement AS site_departement
-                        FROM invigilator_sites cov
-                        JOIN invigilators i ON i.id = cov.invigilator_id
-                        JOIN sites si ON si.id = cov.site_id
-                        LEFT JOIN communes hc ON hc.code_insee = i.home_insee AND hc.type = 'commune-actuelle'
-                        LEFT JOIN communes sc ON sc.code_insee = si.commune_insee AND sc.type = 'commune-actuelle'
-                        WHERE i.center_id = ?""", centerId)
-                .forEach(row -> bySite.computeIfAbsent(Rows.uuid(row, "site_id"), k -> new HashMap<>())
-                        .put(Rows.uuid(row, "invigilator_id"), Remoteness.between(Rows.text(row, "home_insee"),
-                                Rows.text(row, "home_epci"), Rows.text(row, "home_departement"),
-                                Rows.text(row, "site_insee"), Rows.text(row, "site_epci"),
-                                Rows.text(row, "site_departement"))));
-        return bySite;
-    }
-
     List<Invigilator> ofCenter(DbExecute exec, UUID centerId, int limit) {
         return exec.query(SELECT + " WHERE i.center_id = ? ORDER BY i.last_name, i.first_name, i.id LIMIT ?", centerId, limit)
                 .map(InvigilatorRepository::invigilator).toList();
@@ -103,12 +77,6 @@ final class InvigilatorRepository {
     /** Links an invigilator to their INVIGILATOR user account (or unlinks with null). */
     void linkUser(DbExecute exec, UUID id, UUID userId) {
         exec.dml("UPDATE invigilators SET user_id = ? WHERE id = ?", userId, id);
-    }
-
-    /** Whether the user is an INVIGILATOR of the centre (the users table is the platform's). */
-    boolean isInvigilatorUserOf(DbExecute exec, UUID userId, UUID centerId) {
-        return exec.get("SELECT 1 AS one FROM users WHERE id = ? AND role = 'INVIGILATOR' AND center_id = ?", userId, centerId)
-                .isPresent();
     }
 
     /** The invigilator record linked to a user account. */
@@ -123,10 +91,6 @@ final class InvigilatorRepository {
     Optional<UUID> ofCalendarToken(DbExecute exec, String hash) {
         return exec.get("SELECT id FROM invigilators WHERE calendar_token_hash = ? AND active", hash)
                 .map(row -> Rows.uuid(row, "id"));
-    }
-
-    boolean communeExists(DbExecute exec, String insee) {
-        return exec.get("SELECT 1 AS one FROM communes WHERE code_insee = ? AND type = 'commune-actuelle'", insee).isPresent();
     }
 
     private static Invigilator invigilator(DbRow row) {

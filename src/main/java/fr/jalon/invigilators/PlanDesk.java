@@ -39,6 +39,7 @@ final class PlanDesk {
     private final Transactions transactions;
     private final InvigilatorRepository pool;
     private final AssignmentRepository assignments;
+    private final PoolPlacesReadModel places = new PoolPlacesReadModel();
     private final Sessions sessions;
     private final Centers centers;
     private final AuditLog audit;
@@ -76,7 +77,7 @@ final class PlanDesk {
         Problem problem = transactions.inTransaction(tx -> {
             StaffingRule rule = new StaffingRule(centers.staffRatio(tx, center));
             List<Invigilator> active = pool.ofCenter(tx, center, 5_000).stream().filter(Invigilator::active).toList();
-            Map<UUID, Map<UUID, Integer>> remoteness = pool.remotenessBySite(tx, center);
+            Map<UUID, Map<UUID, Integer>> remoteness = places.remotenessBySite(tx, center);
             Map<UUID, Invigilator> byId = new HashMap<>();
             active.forEach(i -> byId.put(i.id(), i));
             List<SeatToFill> seats = new ArrayList<>();

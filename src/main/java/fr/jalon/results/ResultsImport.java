@@ -49,6 +49,7 @@ final class ResultsImport {
 
     private final Transactions transactions;
     private final ResultsRepository repository;
+    private final ResultSessionsReadModel sessionsRead = new ResultSessionsReadModel();
     private final Sessions sessions;
     private final Candidates candidates;
     private final AuditLog audit;
@@ -110,7 +111,7 @@ final class ResultsImport {
         return transactions.inTransaction(tx -> {
             Set<Long> numbers = new TreeSet<>();
             content.rows().forEach(r -> numbers.add(r.sessionNumber()));
-            Map<Long, UUID> found = repository.sessionsByPixNumber(tx, center, numbers);
+            Map<Long, UUID> found = sessionsRead.sessionsByPixNumber(tx, center, numbers);
             List<FieldError> errors = new ProblemList();
             for (PixResultsFile.Row row : content.rows()) {
                 if (!found.containsKey(row.sessionNumber())) {
@@ -126,12 +127,12 @@ final class ResultsImport {
 
     private Report apply(Principal actor, DbExecute tx, List<PixResultsFile.Row> rows, Map<Long, UUID> sessionIds) {
         List<UUID> ids = new ArrayList<>(new TreeSet<>(sessionIds.values()));
-        Map<UUID, ResultsRepository.SessionRow> locked = new HashMap<>();
-        repository.lockSessions(tx, ids).forEach(s -> locked.put(s.id(), s));
+        Map<UUID, ResultSessionsReadModel.SessionRow> locked = new HashMap<>();
+        sessionsRead.lockSessions(tx, ids).forEach(s -> locked.put(s.id(), s));
         List<FieldError> errors = new ProblemList();
         Set<UUID> reported = new HashSet<>();
         for (PixResultsFile.Row row : rows) {
-            ResultsRepository.SessionRow s = locked.get(sessionIds.get(row.sessionNumber()));
+            ResultSessionsReadModel.SessionRow s = locked.get(sessionIds.get(row.sessionNumber()));
             boolean open = s.status().equals(SessionStatus.FINALIZED.name())
                     || s.status().equals(SessionStatus.RESULTS_IMPORTED.name());
             if (!open && reported.add(s.id())) {

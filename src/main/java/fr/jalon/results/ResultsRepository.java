@@ -30,30 +30,8 @@ final class ResultsRepository {
 
     private static final int BATCH = 5_000;
 
-    /** A session concerned by an import, as locked for it. */
-    record SessionRow(UUID id, UUID centerId, Long pixNumber, String status) {
-    }
-
     /** A row to write: the values and their digest. */
     record Write(UUID enrolmentId, UUID sessionId, PixResultsFile.Row row, Integer globalLevel, String fingerprint) {
-    }
-
-    /** The sessions of a centre carrying these Pix numbers. */
-    Map<Long, UUID> sessionsByPixNumber(DbExecute exec, UUID centerId, Collection<Long> numbers) {
-        Map<Long, UUID> found = new HashMap<>();
-        exec.query("SELECT id, pix_number FROM sessions WHERE center_id = ? AND pix_number = ANY(CAST(? AS bigint[]))",
-                        centerId, numbers.stream().map(String::valueOf).toArray(String[]::new))
-                .forEach(row -> found.put(Rows.longValue(row, "pix_number"), Rows.uuid(row, "id")));
-        return found;
-    }
-
-    /** Locks the sessions (in id order, so two imports never deadlock) and returns them. */
-    List<SessionRow> lockSessions(DbExecute exec, Collection<UUID> ids) {
-        return exec.query("SELECT id, center_id, pix_number, status FROM sessions WHERE id = ANY(CAST(? AS uuid[])) "
-                        + "ORDER BY id FOR UPDATE", (Object) SqlArrays.of(ids))
-                .map(row -> new SessionRow(Rows.uuid(row, "id"), Rows.uuid(row, "center_id"),
-                        Rows.longValue(row, "pix_number"), Rows.text(row, "status")))
-                .toList();
     }
 
     Map<String, ResultMatching.KnownNumber> knownNumbers(DbExecute exec, Collection<String> numbers) {
