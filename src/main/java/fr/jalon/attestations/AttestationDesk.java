@@ -139,7 +139,7 @@ final class AttestationDesk {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
         return transactions.inTransaction(tx -> {
             sessions.visible(actor, tx, sessionId);
-            List<ListedAttestation> listed = repository.ofSession(tx, sessionId);
+            List<ListedAttestation> listed = this.subjects.ofSession(tx, sessionId);
             audit.record(tx, actor, "attestation.list", "session", sessionId);
             return listed;
         });

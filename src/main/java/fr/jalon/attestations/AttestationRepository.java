@@ -61,31 +61,6 @@ final class AttestationRepository {
                 reason, SqlArrays.of(enrolmentIds), kind.name());
     }
 
-    /** Every attestation issued in a session, valid and revoked, newest first per candidate. */
-    List<ListedAttestation> ofSession(DbExecute exec, UUID sessionId) {
-        return exec.query("SELECT " + ISSUED_COLUMNS + ", p.birth_name, p.first_name FROM attestations a "
-                        + "JOIN enrolments en ON en.id = a.enrolment_id JOIN people p ON p.id = en.person_id "
-                        + "WHERE en.session_id = ? ORDER BY p.birth_name, p.first_name, a.enrolment_id, a.issued_at DESC",
-                        sessionId)
-                .map(row -> new ListedAttestation(issued(row), Rows.text(row, "birth_name"), Rows.text(row, "first_name")))
-                .toList();
-    }
-
-    Optional<VerifiedAttestation> verify(DbExecute exec, String code) {
-        return exec.get("""
-                        SELECT a.code, a.kind, a.revoked_at, a.enrolment_id, p.first_name, p.birth_name, s.local_date,
-                               c.name AS centre
-                        FROM attestations a
-                        JOIN enrolments en ON en.id = a.enrolment_id
-                        JOIN people p ON p.id = en.person_id
-                        JOIN sessions s ON s.id = en.session_id
-                        JOIN centers c ON c.id = en.center_id
-                        WHERE a.code = ?""", code)
-                .map(row -> new VerifiedAttestation(Rows.text(row, "code"), AttestationKind.valueOf(Rows.text(row, "kind")),
-                        Rows.instant(row, "revoked_at"), Rows.text(row, "first_name"), Rows.text(row, "birth_name"),
-                        Rows.date(row, "local_date"), Rows.text(row, "centre"), Rows.uuid(row, "enrolment_id")));
-    }
-
     /**
      * Counts a hit of {@code bucket} in the current minute and returns the minute's count; every
      * instance shares the counter. Windows older than an hour are dropped as it goes.
@@ -103,11 +78,11 @@ final class AttestationRepository {
                 .map(row -> Rows.integer(row, "hits")).orElse(1);
     }
 
-    private static final String ISSUED_COLUMNS = "a.id, a.code, a.enrolment_id, a.kind, a.result_version, a.issued_at, "
+    static final String ISSUED_COLUMNS = "a.id, a.code, a.enrolment_id, a.kind, a.result_version, a.issued_at, "
             + "a.revoked_at, a.revocation_reason, a.pdf IS NOT NULL AS rendered";
     private static final String ISSUED = "SELECT " + ISSUED_COLUMNS + " FROM attestations a";
 
-    private static IssuedAttestation issued(DbRow row) {
+    static IssuedAttestation issued(DbRow row) {
         return new IssuedAttestation(Rows.uuid(row, "id"), Rows.text(row, "code"), Rows.uuid(row, "enrolment_id"),
                 AttestationKind.valueOf(Rows.text(row, "kind")), Rows.integer(row, "result_version"), Rows.instant(row, "issued_at"),
                 Rows.instant(row, "revoked_at"), Rows.text(row, "revocation_reason"), Rows.bool(row, "rendered"));

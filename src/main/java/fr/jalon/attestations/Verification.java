@@ -32,6 +32,7 @@ final class Verification {
 
     private final Transactions transactions;
     private final AttestationRepository repository;
+    private final AttestationSubjectReadModel holders = new AttestationSubjectReadModel();
     private final Results results;
     private final AuditLog audit;
     private final Clock clock;
@@ -51,7 +52,7 @@ final class Verification {
             if (repository.hit(tx, "verify:" + clientAddress, clock.instant()) > PER_MINUTE) {
                 throw ApiProblem.tooManyRequests("Trop de vérifications depuis votre adresse : réessayez dans une minute.");
             }
-            Optional<VerifiedAttestation> found = repository.verify(tx, code);
+            Optional<VerifiedAttestation> found = holders.verify(tx, code);
             if (found.isEmpty()) {
                 return Optional.<View>empty();
             }

@@ -32,6 +32,7 @@ public final class Candidates {
     private final CandidatesService service;
     private final Retention retention;
     private final EnrolmentRepository enrolments;
+    private final BookingsReadModel booked = new BookingsReadModel();
     private final EnrolmentDesk desk;
     private final Territory territory;
     private final List<EnrolmentStatusListener> statusListeners = new CopyOnWriteArrayList<>();
@@ -45,7 +46,7 @@ public final class Candidates {
                 (tx, id, status) -> statusListeners.forEach(l -> l.statusChanged(tx, id, status)));
         sessions.onSeatsFreed((tx, sessionId) -> desk.promoteWaitlist(tx, sessionId, null));
         sessions.guardMoves((tx, sessionId, start, end) -> {
-            long busy = enrolments.peopleBusyDuring(tx, sessionId, start, end);
+            long busy = booked.peopleBusyDuring(tx, sessionId, start, end);
             if (busy > 0) {
                 throw ApiProblem.conflict(busy + " candidat(s) inscrit(s) ont déjà une autre session à ce nouvel horaire : "
                         + "transférez-les ou choisissez un autre créneau.");

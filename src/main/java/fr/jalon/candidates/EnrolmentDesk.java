@@ -41,6 +41,7 @@ final class EnrolmentDesk {
     private final Centers centers;
     private final PersonRepository people;
     private final EnrolmentRepository enrolments;
+    private final BookingsReadModel booked = new BookingsReadModel();
     private final AuditLog audit;
     private final DomainEvents events;
     private final Clock clock;
@@ -282,7 +283,7 @@ final class EnrolmentDesk {
                 throw ApiProblem.conflict("Les données de cette personne ont été effacées (durée de conservation atteinte) : "
                         + "inscrivez-la à nouveau avec son identité.");
             }
-            switch (enrolments.conflictFor(tx, personId, sessionId, startsAt, endsAt)) {
+            switch (booked.conflictFor(tx, personId, sessionId, startsAt, endsAt)) {
                 case SAME_SESSION -> throw ApiProblem.conflict("Cette personne est déjà inscrite dans cette session.");
                 case OVERLAPPING_SESSION -> throw ApiProblem.conflict(
                         "Cette personne est déjà inscrite à une autre session au même moment.");

@@ -1,7 +1,6 @@
 package fr.jalon.candidates;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -149,35 +148,6 @@ final class EnrolmentRepository {
                         Rows.text(row, "first_name"), Rows.date(row, "birth_date"), EnrolmentStatus.valueOf(Rows.text(row, "status")),
                         Rows.text(row, "external_id")))
                 .toList();
-    }
-
-    /** Why a person cannot take a session: already in it, or in another one at the same time. */
-    enum Conflict { NONE, SAME_SESSION, OVERLAPPING_SESSION }
-
-    /** One query for both checks: an active enrolment in this session, or in an overlapping one. */
-    Conflict conflictFor(DbExecute exec, UUID personId, UUID sessionId, Instant start, Instant end) {
-        return exec.get("""
-                        SELECT bool_or(e.session_id = ?) AS same, count(*) > 0 AS any FROM enrolments e
-                        JOIN sessions s ON s.id = e.session_id
-                        WHERE e.person_id = ? AND e.status <> 'CANCELLED'
-                          AND (e.session_id = ? OR (s.status <> 'CANCELLED'
-                               AND tstzrange(s.starts_at, s.ends_at) && tstzrange(?, ?)))""",
-                        sessionId, personId, sessionId, start.atOffset(ZoneOffset.UTC), end.atOffset(ZoneOffset.UTC))
-                .map(row -> Rows.bool(row, "same") ? Conflict.SAME_SESSION
-                        : Rows.bool(row, "any") ? Conflict.OVERLAPPING_SESSION : Conflict.NONE)
-                .orElse(Conflict.NONE);
-    }
-
-    /** How many people of this session hold another enrolment overlapping [start, end). */
-    long peopleBusyDuring(DbExecute exec, UUID sessionId, Instant start, Instant end) {
-        return exec.get("""
-                        SELECT count(DISTINCT e.person_id) AS n FROM enrolments e
-                        JOIN enrolments o ON o.person_id = e.person_id AND o.session_id <> e.session_id AND o.status <> 'CANCELLED'
-                        JOIN sessions s ON s.id = o.session_id AND s.status <> 'CANCELLED'
-                        WHERE e.session_id = ? AND e.status <> 'CANCELLED'
-                          AND tstzrange(s.starts_at, s.ends_at) && tstzrange(?, ?)""",
-                        sessionId, start.atOffset(ZoneOffset.UTC), end.atOffset(ZoneOffset.UTC))
-                .map(row -> Rows.longValue(row, "n")).orElse(0L);
     }
 
     /** Every enrolment of these people, whatever its status (retention). */
