@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import fr.jalon.candidates.EnrolmentStatus;
 import fr.jalon.platform.db.Rows;
 import fr.jalon.platform.db.SqlArrays;
+import fr.jalon.sessions.SessionStatus;
 
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
@@ -22,7 +24,7 @@ import io.helidon.dbclient.DbRow;
 final class ConvocationReadModel {
 
     private static final String DUE_SELECT = """
-            SELECT n.id, n.subject_id, n.kind, n.channel, n.offset_key, n.attempts, n.sent_at, n.next_attempt_at, en.status AS enrolment_status,
+            SELECT n.id, n.subject_id, n.kind, n.channel, n.offset_key, n.attempts, n.sent_at, n.next_attempt_at, en.status AS enrolment_status, false AS on_duty,
                    CASE WHEN n.offset_key LIKE 'recipient:%' THEN en.result_recipient_email ELSE p.email END AS email,
                    p.mobile_phone, p.first_name, p.birth_name,
                    concat_ws(E'\\n', p.address_line1, p.address_line2,
@@ -45,7 +47,8 @@ final class ConvocationReadModel {
      * its message with no assignment status and no session: delivery cancels it.
      */
     private static final String INVIGILATOR_DUE_SELECT = """
-            SELECT n.id, n.subject_id, n.kind, n.channel, n.offset_key, n.attempts, n.sent_at, n.next_attempt_at, a.status AS enrolment_status,
+            SELECT n.id, n.subject_id, n.kind, n.channel, n.offset_key, n.attempts, n.sent_at, n.next_attempt_at, NULL AS enrolment_status,
+                   coalesce(a.status IN ('PUBLISHED', 'CONFIRMED'), false) AS on_duty,
                    i.email, i.phone AS mobile_phone, i.first_name, i.last_name AS birth_name, NULL AS postal_address,
                    s.local_date, s.start_time, coalesce(s.duration_minutes, 0) AS duration_minutes, s.starts_at, s.ends_at, s.status AS session_status,
                    si.id AS site_id, si.name AS site, r.name AS room,
@@ -116,12 +119,18 @@ final class ConvocationReadModel {
     private static DueNotification due(DbRow row) {
         return new DueNotification(Rows.uuid(row, "id"), Rows.uuid(row, "subject_id"), Rows.text(row, "kind"),
                 Rows.text(row, "channel"), Rows.text(row, "offset_key"), Rows.integer(row, "attempts"),
-                Rows.text(row, "enrolment_status"), Rows.text(row, "email"), Rows.text(row, "mobile_phone"),
+                enumOrNull(EnrolmentStatus.class, Rows.text(row, "enrolment_status")), Rows.bool(row, "on_duty"),
+                Rows.text(row, "email"), Rows.text(row, "mobile_phone"),
                 Rows.text(row, "first_name"), Rows.text(row, "birth_name"), Rows.text(row, "postal_address"),
                 Rows.date(row, "local_date"), Rows.time(row, "start_time"), Rows.integer(row, "duration_minutes"),
-                Rows.instant(row, "starts_at"), Rows.instant(row, "ends_at"), Rows.text(row, "session_status"),
+                Rows.instant(row, "starts_at"), Rows.instant(row, "ends_at"),
+                enumOrNull(SessionStatus.class, Rows.text(row, "session_status")),
                 Rows.uuid(row, "site_id"), Rows.text(row, "site"), Rows.text(row, "room"), Rows.text(row, "site_address"),
                 Rows.integer(row, "extra_time_percent"), Rows.text(row, "centre"), Rows.text(row, "contact_phone"),
                 Rows.text(row, "contact_email"), Rows.instant(row, "sent_at"));
+    }
+
+    private static <E extends Enum<E>> E enumOrNull(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
     }
 }

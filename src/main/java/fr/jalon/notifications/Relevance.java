@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
+import fr.jalon.candidates.EnrolmentStatus;
+import fr.jalon.sessions.SessionStatus;
+
 /**
  * Whether a message still has a point when its turn comes; if not, it is cancelled (with the
  * reason shown to staff), never sent. A cancellation notice goes out for a cancelled session
@@ -11,9 +14,8 @@ import java.util.Set;
  */
 final class Relevance {
 
-    private static final Set<String> SEATED = Set.of("ENROLLED", "CONVOKED");
-    private static final Set<String> ON_DUTY = Set.of("PUBLISHED", "CONFIRMED");
-    private static final Set<String> MISSED = Set.of("ABSENT", "EXCUSED");
+    private static final Set<EnrolmentStatus> SEATED = Set.of(EnrolmentStatus.ENROLLED, EnrolmentStatus.CONVOKED);
+    private static final Set<EnrolmentStatus> MISSED = Set.of(EnrolmentStatus.ABSENT, EnrolmentStatus.EXCUSED);
 
     private Relevance() {
     }
@@ -21,7 +23,7 @@ final class Relevance {
     /** Empty when the message should go; otherwise why it should not, in French for staff. */
     static Optional<String> pointless(DueNotification n, Instant now) {
         boolean forInvigilator = n.messageKind().forInvigilators();
-        if (forInvigilator && (n.enrolmentStatus() == null || !ON_DUTY.contains(n.enrolmentStatus()))) {
+        if (forInvigilator && !n.onDuty()) {
             // A removed assignment has no status at all (and no session left to describe).
             return Optional.of("Affectation retirée ou déclinée : message sans objet.");
         }
@@ -34,7 +36,7 @@ final class Relevance {
         if (n.messageKind() == MessageCatalogue.Kind.SESSION_CANCELLED) {
             return Optional.empty();
         }
-        if (!n.sessionStatus().equals("SCHEDULED")) {
+        if (n.sessionStatus() != SessionStatus.SCHEDULED) {
             return Optional.of("Session annulée : message sans objet.");
         }
         if (!forInvigilator && !SEATED.contains(n.enrolmentStatus())) {
@@ -51,7 +53,7 @@ final class Relevance {
         if (n.messageKind() == MessageCatalogue.Kind.NO_SHOW && !MISSED.contains(n.enrolmentStatus())) {
             return Optional.of("Présence corrigée : le candidat n'est plus noté absent.");
         }
-        if (n.enrolmentStatus().equals("CANCELLED")) {
+        if (n.enrolmentStatus() == EnrolmentStatus.CANCELLED) {
             return Optional.of("Inscription annulée : message sans objet.");
         }
         return Optional.empty();

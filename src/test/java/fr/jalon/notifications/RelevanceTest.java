@@ -18,9 +18,13 @@ class RelevanceTest {
 
     private static DueNotification due(String kind, String offset, String sessionStatus, String enrolmentStatus,
                                        Instant endsAt) {
-        return new DueNotification(UUID.randomUUID(), UUID.randomUUID(), kind, "EMAIL", offset, 0, enrolmentStatus,
+        boolean invigilator = MessageCatalogue.Kind.valueOf(kind).forInvigilators();
+        return new DueNotification(UUID.randomUUID(), UUID.randomUUID(), kind, "EMAIL", offset, 0,
+                invigilator || enrolmentStatus == null ? null : fr.jalon.candidates.EnrolmentStatus.valueOf(enrolmentStatus),
+                invigilator && ("PUBLISHED".equals(enrolmentStatus) || "CONFIRMED".equals(enrolmentStatus)),
                 "a@example.org", null, "Léa", "Dupont", null, DAY, LocalTime.of(9, 30), 105,
-                endsAt.minusSeconds(105 * 60), endsAt, sessionStatus, UUID.randomUUID(), "Site", "Salle", "1 rue, 40000 Ville",
+                endsAt.minusSeconds(105 * 60), endsAt,
+                sessionStatus == null ? null : fr.jalon.sessions.SessionStatus.valueOf(sessionStatus), UUID.randomUUID(), "Site", "Salle", "1 rue, 40000 Ville",
                 null, "Centre", null, null, null);
     }
 
