@@ -109,8 +109,9 @@ final class PixFileReader {
         }
         for (PixColumn column : PixColumn.values()) {
             if (column.required() && !columns.containsValue(column)) {
+                // Our own column name, quoted “…”: only echoed input (« … ») is shortened.
                 errors.add(new FieldError(1, column.header(), "missing_column",
-                        "La colonne obligatoire « " + column.header() + " » est absente."));
+                        "La colonne obligatoire “" + column.header() + "” est absente."));
             }
         }
     }
