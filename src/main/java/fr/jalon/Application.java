@@ -77,6 +77,7 @@ public final class Application {
     private final boolean automaticJobs;
     private final Invigilators invigilators;
     private final TemplateRenderer templates;
+    private final AuditLog audit = new AuditLog();
     private final StartupReadiness startup = new StartupReadiness();
     private final Candidates candidates;
     private final Sessions sessions;
@@ -86,7 +87,7 @@ public final class Application {
     private Application(Database database, JalonSettings settings, Clock clock) {
         this.database = database;
         Transactions transactions = database.transactions();
-        AuditLog audit = new AuditLog();
+        AuditLog audit = this.audit;
         DomainEvents events = new DomainEvents();
         RequestBodies bodies = new RequestBodies(settings.maxJsonBytes(), settings.maxImportBytes());
         this.accounts = new UserAccountRepository(database.client());
@@ -175,15 +176,12 @@ public final class Application {
     public String purgeRetention() {
         Transactions transactions = database.transactions();
         int months = settings.retentionMonths();
-        String accounts = transactions.inTransaction(tx -> {
-            int n = users.anonymiseInactive(tx, months);
-            new AuditLog().recordCounts(tx, null, "retention.purge", "users", Map.of("users", n));
-            return n;
-        }) + " compte(s) inactif(s) anonymisé(s)";
+        String accounts = transactions.inTransaction(tx -> users.anonymiseInactive(tx, months))
+                + " compte(s) inactif(s) anonymisé(s)";
         String sessionTexts = transactions.inTransaction(tx -> {
             int names = sessions.forgetOldNames(tx, months);
             int comments = sessionDay.forgetOldComments(tx, months);
-            new AuditLog().recordCounts(tx, null, "retention.purge", "sessions",
+            audit.recordCounts(tx, null, "retention.purge", "sessions",
                     Map.of("sessions", names, "session_reports", comments));
             return names + comments;
         }) + " texte(s) libre(s) de sessions anciennes effacé(s)";

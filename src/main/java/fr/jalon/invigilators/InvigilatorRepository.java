@@ -131,7 +131,7 @@ final class InvigilatorRepository {
                         RETURNING v.id""", months)
                 .map(row -> Rows.uuid(row, "id")).toList();
         if (!ids.isEmpty()) {
-            Object array = (Object) ids.stream().map(UUID::toString).toArray(String[]::new);
+            Object array = SqlArrays.of(ids);
             exec.dml("UPDATE invigilator_exceptions SET note = NULL WHERE invigilator_id = ANY(CAST(? AS uuid[]))", array);
             exec.dml("UPDATE assignments SET decline_reason = NULL WHERE invigilator_id = ANY(CAST(? AS uuid[]))", array);
         }
@@ -143,7 +143,7 @@ final class InvigilatorRepository {
     /** The user accounts of these invigilators (to disable with them). */
     List<UUID> usersOf(DbExecute exec, List<UUID> invigilatorIds) {
         return exec.query("SELECT user_id FROM invigilators WHERE id = ANY(CAST(? AS uuid[])) AND user_id IS NOT NULL",
-                        (Object) invigilatorIds.stream().map(UUID::toString).toArray(String[]::new))
+                        (Object) SqlArrays.of(invigilatorIds))
                 .map(row -> Rows.uuid(row, "user_id")).toList();
     }
 }

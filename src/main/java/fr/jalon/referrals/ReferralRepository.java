@@ -158,10 +158,10 @@ final class ReferralRepository {
                     'consentAt', snapshot -> 'consentAt', 'postponedUntil', snapshot -> 'postponedUntil',
                     'enrolmentId', snapshot -> 'enrolmentId', 'sessionId', snapshot -> 'sessionId',
                     'createdAt', snapshot -> 'createdAt', 'updatedAt', snapshot -> 'updatedAt',
-                    'result', CASE WHEN snapshot ? 'result' THEN jsonb_strip_nulls(jsonb_build_object(
+                    'result', CASE WHEN jsonb_exists(snapshot, 'result') THEN jsonb_strip_nulls(jsonb_build_object(
                         'status', snapshot -> 'result' -> 'status', 'globalLevel', snapshot -> 'result' -> 'globalLevel'))
                     END, 'anonymised', true))
-                WHERE referral_id = ANY(CAST(? AS uuid[]))""".replace("snapshot ? 'result'", "jsonb_exists(snapshot, 'result')"),
+                WHERE referral_id = ANY(CAST(? AS uuid[]))""",
                 referrals);
         long deliveries = exec.dml("UPDATE referral_deliveries d SET last_error = NULL FROM referral_changes c "
                 + "WHERE c.id = d.change_id AND c.referral_id = ANY(CAST(? AS uuid[])) AND d.last_error IS NOT NULL", referrals);

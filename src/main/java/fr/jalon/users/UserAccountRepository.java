@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import fr.jalon.platform.db.Rows;
+import fr.jalon.platform.db.SqlArrays;
 import fr.jalon.platform.security.Principal;
 import fr.jalon.platform.security.Role;
 import fr.jalon.platform.security.TokenLookup;
@@ -121,7 +122,7 @@ public final class UserAccountRepository implements TokenLookup {
         if (ids.isEmpty()) {
             return;
         }
-        Object array = ids.stream().map(UUID::toString).toArray(String[]::new);
+        Object array = SqlArrays.of(ids);
         exec.dml("""
                 UPDATE users u SET display_name = 'Compte anonymisé', email = 'anonymise-' || u.id || '@invalid',
                     disabled_at = coalesce(u.disabled_at, now()), anonymised_at = now()

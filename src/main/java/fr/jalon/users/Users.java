@@ -1,6 +1,7 @@
 package fr.jalon.users;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import fr.jalon.centers.Centers;
@@ -18,19 +19,25 @@ public final class Users {
     private final UsersService service;
     private final UserAccountRepository accounts;
     private final TokenCache tokens;
+    private final AuditLog audit;
 
     public Users(Transactions transactions, UserAccountRepository accounts, TokenCache tokens, Centers centers,
                  Organisations organisations, AuditLog audit, RequestBodies bodies) {
         this.accounts = accounts;
         this.tokens = tokens;
+        this.audit = audit;
         this.service = new UsersService(new UserDirectory(transactions, accounts, tokens, centers, organisations, audit),
                 bodies);
     }
 
-    /** Retention: accounts (not administrators) unused past the limit are disabled and anonymised; returns how many. */
+    /**
+     * Retention: accounts (not administrators) unused past the limit are disabled and anonymised,
+     * audited with their count; returns how many.
+     */
     public int anonymiseInactive(DbExecute tx, int months) {
         List<UUID> ids = accounts.inactive(tx, months);
         anonymise(tx, ids);
+        audit.recordCounts(tx, null, "retention.purge", "users", Map.of("users", ids.size()));
         return ids.size();
     }
 
