@@ -30,11 +30,12 @@ final class IdempotencyKeyRepository {
 
     /** Claims the key; empty when it is new (the caller does the work), else what was answered before. */
     Optional<Earlier> claim(DbExecute tx, UUID scope, String key, String requestHash) {
-        // A key is kept 24 hours: an older one is forgotten, as the daily purge would have done.
-        tx.dml("DELETE FROM idempotency_keys WHERE scope_id = ? AND key = ? AND created_at < now() - interval '24 hours'",
-                scope, key);
-        boolean claimed = tx.dml("INSERT INTO idempotency_keys (scope_id, key, request_hash) VALUES (?, ?, ?) "
-                + "ON CONFLICT DO NOTHING", scope, key, requestHash) > 0;
+        // A key is kept 24 hours: an older one is claimed afresh, as if the daily purge had already run.
+        boolean claimed = tx.dml("""
+                INSERT INTO idempotency_keys (scope_id, key, request_hash) VALUES (?, ?, ?)
+                ON CONFLICT (scope_id, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, status = NULL, body = NULL,
+                    created_at = now()
+                WHERE idempotency_keys.created_at < now() - interval '24 hours'""", scope, key, requestHash) > 0;
         if (claimed) {
             return Optional.empty();
         }
