@@ -94,7 +94,7 @@ public final class Application {
         this.tokens = new TokenCache(accounts);
         this.automaticJobs = settings.automaticJobs();
         this.accessLog = AccessLogFilter.to(settings.accessLogFile().orElse(null));
-        this.bootstrap = new AdminBootstrap(transactions, accounts, audit);
+        this.bootstrap = new AdminBootstrap(transactions, accounts, audit, clock);
 
         // Every message template renders once now: a broken reworded template stops the start.
         TemplateRenderer templates = new TemplateRenderer(settings.templatesDir());
@@ -147,7 +147,7 @@ public final class Application {
                 .map(d -> new Notifications.AttestationSource.Document(d.fileName(), d.pdf())));
         results.onRecorded((tx, recorded, corrected) -> referrals.resultsArrived(tx, recorded.stream()
                 .collect(Collectors.toMap(CertificationResult::enrolmentId, CertificationResult::summary))));
-        this.users = new Users(transactions, accounts, tokens, centers, referrals::organisationExists, audit, bodies);
+        this.users = new Users(transactions, accounts, tokens, centers, referrals::organisationExists, audit, bodies, clock);
         this.services = Stream.concat(Stream.of(
                 new OpenApiDocument(),
                 new OpenApiPage(),

@@ -62,7 +62,7 @@ public final class Jalon implements AutoCloseable {
             Optional<String> generated = app.bootstrap().embeddedStart(settings.bootstrapToken());
             generated.ifPresent(Jalon::printGeneratedToken);
             if (settings.demoData()) {
-                new DemoData(url, app.bootstrap(), Clock.systemDefaultZone()).loadOnce(database.client());
+                new DemoData(url, app.bootstrap(), Clock.systemUTC()).loadOnce(database.client());
             }
         }
         app.ready();

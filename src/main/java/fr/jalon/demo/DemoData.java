@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import fr.jalon.platform.db.ServiceState;
 import fr.jalon.platform.json.Jsons;
+import fr.jalon.sessions.SessionSlot;
 import fr.jalon.users.AdminBootstrap;
 import fr.jalon.users.IssuedToken;
 
@@ -54,7 +55,7 @@ public final class DemoData {
         token = issued.secret();
         try {
             load(db);
-            state.put(STATE_KEY, LocalDate.now(clock).toString());
+            state.put(STATE_KEY, LocalDate.now(clock.withZone(SessionSlot.PARIS)).toString());
             LOG.log(Level.INFO, "Demo data loaded");
         } finally {
             bootstrap.revoke(issued.info());
@@ -81,7 +82,7 @@ public final class DemoData {
         String daxRoom = id(post("/sites/" + dax + "/rooms", room("Salle des Thermes", 10, true)));
         String gabarretRoom = id(post("/sites/" + gabarret + "/rooms", room("Salle multimédia", 6, false)));
 
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = LocalDate.now(clock.withZone(SessionSlot.PARIS));
         String firstSession = null;
         for (LocalDate day = today.plusDays(1); !day.isAfter(today.plusMonths(1)); day = day.plusDays(1)) {
             DayOfWeek dow = day.getDayOfWeek();

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -20,7 +22,8 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 
 /**
- * The development transport: every message becomes a file under {@code <data>/outbox/<date>/}:
+ * The development transport: every message becomes a file under {@code <data>/outbox/<date>/}
+ * (the day in Paris):
  * e-mails as {@code .eml} (open them in any mail client), SMS and letters as {@code .txt}. A
  * newcomer sees every message without any server. Files are written then renamed, so a reader
  * never sees half a message.
@@ -30,15 +33,19 @@ final class FileTransport implements Transport {
     /** Creating a mail session reads provider files: once, not per message. */
     private static final Session SESSION = Session.getInstance(new Properties());
 
-    private final Path root;
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    FileTransport(Path root) {
+    private final Path root;
+    private final Clock clock;
+
+    FileTransport(Path root, Clock clock) {
         this.root = root;
+        this.clock = clock;
     }
 
     @Override
     public void send(Message message) throws Exception {
-        Path dir = root.resolve(LocalDate.now().toString());
+        Path dir = root.resolve(LocalDate.now(clock.withZone(PARIS)).toString());
         Files.createDirectories(dir);
         String base = message.id() + "-" + message.channel().toLowerCase(Locale.ROOT);
         Path target = dir.resolve(base + (message.channel().equals("EMAIL") ? ".eml" : ".txt"));

@@ -66,7 +66,7 @@ public final class Notifications {
         this.reminderDays = List.copyOf(reminderDays);
         this.repository = new NotificationRepository();
         this.outbox = outbox;
-        Transport files = new FileTransport(outbox);
+        Transport files = new FileTransport(outbox, clock);
         Transport email = smtp.<Transport>map(SmtpTransport::new).orElse(files);
         Transport transport = new RoutingTransport(email, sms.<Transport>map(HttpSmsTransport::new).orElse(files), files);
         this.mailer = (id, to, subject, text, html) -> email.send(
@@ -75,7 +75,7 @@ public final class Notifications {
         MessageComposer composer = new MessageComposer(templates, id -> attestations.attestation(id));
         this.delivery = new NotificationDelivery(transactions, repository, composer, transport, clock,
                 RetryPolicy.DEFAULT, convocationSent);
-        this.service = new NotificationsService(new NotificationDesk(repository, db, transactions, audit, composer));
+        this.service = new NotificationsService(new NotificationDesk(repository, db, transactions, audit, composer), clock);
     }
 
     /** Retention: what the outbox keeps about these people or invigilators (delivery errors); rows cleared. */

@@ -1,5 +1,6 @@
 package fr.jalon.notifications;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -22,10 +23,14 @@ import jakarta.json.JsonObjectBuilder;
 /** What was sent, what failed and why, for the centre's staff; a failed message can be retried. */
 final class NotificationsService implements ApiRoutes.ApiService {
 
-    private final NotificationDesk desk;
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    NotificationsService(NotificationDesk desk) {
+    private final NotificationDesk desk;
+    private final Clock clock;
+
+    NotificationsService(NotificationDesk desk, Clock clock) {
         this.desk = desk;
+        this.clock = clock;
     }
 
     @Override
@@ -50,7 +55,7 @@ final class NotificationsService implements ApiRoutes.ApiService {
     }
 
     private void letterBatches(ServerRequest req, ServerResponse res) {
-        LocalDate day = QueryParams.of(req).date("date").orElseGet(NotificationsService::today);
+        LocalDate day = QueryParams.of(req).date("date").orElseGet(() -> LocalDate.now(clock.withZone(PARIS)));
         JsonArrayBuilder items = Jsons.createArrayBuilder();
         for (LetterBatch batch : desk.letterBatches(Authentication.principal(req), day)) {
             items.add(Jsons.createObjectBuilder()
@@ -65,15 +70,11 @@ final class NotificationsService implements ApiRoutes.ApiService {
 
     private void printLetters(ServerRequest req, ServerResponse res) {
         QueryParams params = QueryParams.of(req);
-        LocalDate day = params.date("date").orElseGet(NotificationsService::today);
+        LocalDate day = params.date("date").orElseGet(() -> LocalDate.now(clock.withZone(PARIS)));
         UUID siteId = params.uuid("siteId").orElseThrow(
                 () -> ApiProblem.badRequest("Le paramètre « siteId » (le site dont imprimer les courriers) est obligatoire."));
         byte[] pdf = desk.printLetters(Authentication.principal(req), day, siteId);
         Responses.file(res, "application/pdf", "courriers-" + day + ".pdf", pdf);
-    }
-
-    private static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Europe/Paris"));
     }
 
     private void retry(ServerRequest req, ServerResponse res) {

@@ -1,6 +1,6 @@
 package fr.jalon.users;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 
 import fr.jalon.platform.audit.AuditLog;
@@ -22,8 +22,10 @@ public final class AdminBootstrap {
     private final Transactions transactions;
     private final UserAccountRepository accounts;
     private final AuditLog audit;
+    private final Clock clock;
 
-    public AdminBootstrap(Transactions transactions, UserAccountRepository accounts, AuditLog audit) {
+    public AdminBootstrap(Transactions transactions, UserAccountRepository accounts, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.transactions = transactions;
         this.accounts = accounts;
         this.audit = audit;
@@ -59,7 +61,7 @@ public final class AdminBootstrap {
     public IssuedToken internalToken(String label) {
         return transactions.inTransaction(tx -> {
             UserAccount admin = admin(tx, DEFAULT_ADMIN_EMAIL, "Administrateur");
-            return accounts.issueToken(tx, admin.id(), label, Instant.now().plusSeconds(600));
+            return accounts.issueToken(tx, admin.id(), label, clock.instant().plusSeconds(600));
         });
     }
 

@@ -1,5 +1,6 @@
 package fr.jalon.users;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,12 +29,14 @@ final class UserDirectory {
     private final AuditLog audit;
 
     private final Organisations organisations;
+    private final Clock clock;
 
     /** The longest life of a token a user (not an administrator) makes with a token that never expires. */
     static final Duration SELF_ISSUED_MAX = Duration.ofDays(90);
 
     UserDirectory(Transactions transactions, UserAccountRepository accounts, TokenCache tokens, Centers centers,
-                  Organisations organisations, AuditLog audit) {
+                  Organisations organisations, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.tokens = tokens;
         this.organisations = organisations;
         this.transactions = transactions;
@@ -86,6 +89,9 @@ final class UserDirectory {
      * than an administrator still gets one that expires within {@link #SELF_ISSUED_MAX}.
      */
     IssuedToken issueToken(Principal actor, UUID userId, String label, Instant expiresAt) {
+        if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
+            throw ApiProblem.invalidField("expiresAt", "past", "La date d'expiration doit être dans le futur.");
+        }
         return transactions.inTransaction(tx -> {
             UserAccount user = visibleUser(actor, tx, userId);
             if (user.disabledAt() != null) {
@@ -96,7 +102,7 @@ final class UserDirectory {
                 Instant limit = accounts.findToken(tx, actor.tokenId()).map(TokenInfo::expiresAt)
                         .orElse(null);
                 if (limit == null && !actor.isAdmin()) {
-                    limit = Instant.now().plus(SELF_ISSUED_MAX);
+                    limit = clock.instant().plus(SELF_ISSUED_MAX);
                 }
                 if (limit != null && expires != null && expires.isAfter(limit)) {
                     throw ApiProblem.invalidField("expiresAt", "outlives_token", "Un jeton que vous créez pour vous-même "

@@ -1,5 +1,6 @@
 package fr.jalon.users;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,12 +23,12 @@ public final class Users {
     private final AuditLog audit;
 
     public Users(Transactions transactions, UserAccountRepository accounts, TokenCache tokens, Centers centers,
-                 Organisations organisations, AuditLog audit, RequestBodies bodies) {
+                 Organisations organisations, AuditLog audit, RequestBodies bodies, Clock clock) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.audit = audit;
-        this.service = new UsersService(new UserDirectory(transactions, accounts, tokens, centers, organisations, audit),
-                bodies);
+        this.service = new UsersService(new UserDirectory(transactions, accounts, tokens, centers, organisations, audit, clock),
+                bodies, clock);
     }
 
     /**

@@ -1,12 +1,12 @@
 package fr.jalon.users;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
 import fr.jalon.platform.codes.Contact;
-import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.http.ApiRoutes;
 import fr.jalon.platform.http.Cursor;
 import fr.jalon.platform.http.JsonInput;
@@ -29,8 +29,10 @@ final class UsersService implements ApiRoutes.ApiService {
 
     private final UserDirectory directory;
     private final RequestBodies bodies;
+    private final Clock clock;
 
-    UsersService(UserDirectory directory, RequestBodies bodies) {
+    UsersService(UserDirectory directory, RequestBodies bodies, Clock clock) {
+        this.clock = clock;
         this.directory = directory;
         this.bodies = bodies;
     }
@@ -91,7 +93,7 @@ final class UsersService implements ApiRoutes.ApiService {
     private void tokens(ServerRequest req, ServerResponse res) {
         Principal actor = Authentication.principal(req);
         JsonArrayBuilder items = Jsons.createArrayBuilder();
-        directory.tokens(actor, QueryParams.pathId(req, "id")).forEach(t -> items.add(token(t)));
+        directory.tokens(actor, QueryParams.pathId(req, "id")).forEach(t -> items.add(token(t, clock.instant())));
         Responses.ok(res, Jsons.createObjectBuilder().add("items", items).build());
     }
 
@@ -102,11 +104,8 @@ final class UsersService implements ApiRoutes.ApiService {
         String label = in.text("label", 100).orElse(null);
         Instant expiresAt = in.text("expiresAt", 40).map(text -> parseInstant(in, text)).orElse(null);
         in.validate();
-        if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
-            throw ApiProblem.invalidField("expiresAt", "past", "La date d'expiration doit être dans le futur.");
-        }
         IssuedToken issued = directory.issueToken(actor, userId, label, expiresAt);
-        JsonObject body = Jsons.createObjectBuilder(token(issued.info()))
+        JsonObject body = Jsons.createObjectBuilder(token(issued.info(), clock.instant()))
                 .add("token", issued.secret())
                 .add("notice", "Conservez ce jeton : il ne sera plus jamais affiché.")
                 .build();
@@ -146,12 +145,12 @@ final class UsersService implements ApiRoutes.ApiService {
         return body.build();
     }
 
-    private static JsonObject token(TokenInfo t) {
+    private static JsonObject token(TokenInfo t, Instant now) {
         JsonObjectBuilder body = Jsons.createObjectBuilder()
                 .add("id", t.id().toString())
                 .add("userId", t.userId().toString())
                 .add("createdAt", t.createdAt().toString())
-                .add("active", t.revokedAt() == null && (t.expiresAt() == null || t.expiresAt().isAfter(Instant.now())));
+                .add("active", t.activeAt(now));
         if (t.label() != null) {
             body.add("label", t.label());
         }

@@ -4,8 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.file.Files;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +17,10 @@ import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.Outbox;
 import fr.jalon.testing.ResultsCsv;
 import fr.jalon.testing.TestDatabase;
+import fr.jalon.testing.TestTime;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
@@ -76,7 +76,7 @@ class ResultsAndAttestationsHttpTest {
     /** Four candidates: Anne, Chloé and David present, Bruno absent; the session finalized. */
     private Finalized finalizedSession() {
         String center = fixtures.center();
-        String session = fixtures.session(fixtures.room(fixtures.site(center), 10), LocalDate.now().plusDays(25), "09:00");
+        String session = fixtures.session(fixtures.room(fixtures.site(center), 10), TestTime.todayInParis().plusDays(25), "09:00");
         String anne = fixtures.enrolWithEmail(session, "D'Artigues", "Anne-Sophie", "1980-04-02", "anne@example.org");
         String bruno = fixtures.enrol(session, "Lacoste-Labat", "Bruno", "1975-11-30");
         String chloe = fixtures.enrol(session, "Ézéchiel", "Chloé", "2001-01-15");
@@ -215,13 +215,12 @@ class ResultsAndAttestationsHttpTest {
         assertEquals(2L, count("SELECT count(DISTINCT offset_key) AS n FROM notifications WHERE subject_id = ? "
                 + "AND kind = 'RESULTS_AVAILABLE'", f.anne()), "the first results, then the corrected ones");
         TestDatabase.get().application().notifications().deliver(
-                LocalDate.now().atTime(12, 0).atZone(ZoneId.of("Europe/Paris")).toInstant());
+                TestTime.noonInParis());
         String sent = TestDatabase.get().database().client().execute().get("SELECT id FROM notifications WHERE subject_id = ? "
                         + "AND kind = 'RESULTS_AVAILABLE' AND channel = 'EMAIL' AND offset_key = 'v2' AND status = 'SENT'",
                 UUID.fromString(f.anne())).map(row -> row.column("id").get(UUID.class).toString()).orElseThrow();
         var mail = new MimeMessage(Session.getInstance(new Properties()),
-                Files.newInputStream(TestDatabase.DATA_DIR.resolve("outbox").resolve(LocalDate.now().toString())
-                        .resolve(sent + "-email.eml")));
+                Files.newInputStream(Outbox.file(sent, "email.eml")));
         var parts = (MimeMultipart) mail.getContent();
         List<String> attached = new ArrayList<>();
         for (int i = 0; i < parts.getCount(); i++) {
@@ -306,7 +305,7 @@ class ResultsAndAttestationsHttpTest {
                 new byte[50 * 1024 * 1024]);
         assertEquals(413, tooBig.status());
 
-        String scheduled = fixtures.session(fixtures.room(fixtures.site(fixtures.center()), 5), LocalDate.now().plusDays(9),
+        String scheduled = fixtures.session(fixtures.room(fixtures.site(fixtures.center()), 5), TestTime.todayInParis().plusDays(9),
                 "10:00");
         fixtures.enrol(scheduled, "Avant", "Finalisation", "1990-01-01");
         assertProblem(importResults(admin, scheduled, ResultsCsv.v2026().row(ResultsCsv.newNumber(), "Finalisation", "Avant",

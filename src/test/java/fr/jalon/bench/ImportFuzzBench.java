@@ -1,7 +1,6 @@
 package fr.jalon.bench;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,12 +11,14 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 import fr.jalon.candidates.PixFileFixture;
+import fr.jalon.bench.BenchSupport.Goal;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
 import fr.jalon.testing.ResultsCsv;
 import fr.jalon.testing.TestDatabase;
+import fr.jalon.testing.TestTime;
 
 import io.helidon.webserver.WebServer;
 import org.junit.jupiter.api.Test;
@@ -68,17 +69,32 @@ class ImportFuzzBench {
                     failures.add(target.name() + " refused (" + answer.status() + ") yet changed the database");
                 }
             }
+            double fuzzSeconds = SECONDS;
+            // Baseline: the same endpoints answering the cheapest refusal (an empty file), in the same run.
+            long started = System.nanoTime();
+            int empty = 0;
+            for (int i = 0; i < 300; i++) {
+                Target target = targets.get(i % targets.size());
+                assertTrue(target.client().sendBytes("POST", target.path(), "text/csv", new byte[0]).status() < 500);
+                empty++;
+            }
+            double emptySeconds = (System.nanoTime() - started) / 1e9;
             var report = Jsons.createObjectBuilder().add("name", "import-fuzz").add("seed", SEED).add("seconds", SECONDS)
-                    .add("requests", requests).add("failures", failures.size());
+                    .add("requests", requests).add("failures", failures.size())
+                    .add("requestsPerSecond", BenchSupport.round(requests / fuzzSeconds))
+                    .add("emptyFileRequestsPerSecond", BenchSupport.round(empty / emptySeconds))
+                    .add("costRatio", BenchSupport.ratio(empty / emptySeconds, requests / fuzzSeconds));
             StringBuilder perTarget = new StringBuilder();
             outcomes.forEach((name, c) -> {
                 report.add(name, Jsons.createObjectBuilder().add("accepted", c[0]).add("refused", c[1]).add("errors", c[2]));
                 perTarget.append(String.format(Locale.ROOT, "; %s %d accepted / %d refused / %d errors", name, c[0], c[1],
                         c[2]));
             });
-            BenchSupport.report("import-fuzz", report.build(), String.format(Locale.ROOT,
-                    "import-fuzz: %d mutated files in %d s (seed %d)%s; goal 0 errors, nothing applied from a refused file",
-                    requests, SECONDS, SEED, perTarget));
+            BenchSupport.report("import-fuzz", report, String.format(Locale.ROOT,
+                    "import-fuzz: %d mutated files in %d s (seed %d), %.0f requests/s = %.2f x the cost of an empty "
+                            + "file's refusal (%.0f/s)%s; nothing applied from a refused file",
+                    requests, SECONDS, SEED, requests / fuzzSeconds, (empty / emptySeconds) / (requests / fuzzSeconds),
+                    empty / emptySeconds, perTarget), Goal.equalTo("failures", 0), Goal.atLeast("requests", 100));
             assertTrue(failures.isEmpty(), String.join("\n", failures));
             assertTrue(requests > 100, "the fuzz ran (" + requests + " requests)");
         } finally {
@@ -91,10 +107,10 @@ class ImportFuzzBench {
         String site = Fixtures.unique("Tiers-lieu fuzz");
         String siteId = admin.post("/api/v1/centers/" + center + "/sites", Fixtures.siteBody(site).build()).id();
         admin.post("/api/v1/sites/" + siteId + "/rooms", Fixtures.roomBody("Salle Adour", 500).build());
-        String day = LocalDate.now().plusDays(90).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        String day = TestTime.todayInParis().plusDays(90).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
         byte[] candidates = PixFileFixture.oneCandidate(site, "Salle Adour", day, "Fuzz", "Léa", "12/03/1990");
 
-        String session = fixtures.session(fixtures.room(fixtures.site(center), 10), LocalDate.now().plusDays(40), "09:00");
+        String session = fixtures.session(fixtures.room(fixtures.site(center), 10), TestTime.todayInParis().plusDays(40), "09:00");
         fixtures.enrol(session, "D'Artigues", "Anne-Sophie", "1980-04-02");
         ApiClient staff = admin.as(fixtures.tokenFor("CENTER_STAFF", center));
         Fixtures.startedAnHourAgo(session);

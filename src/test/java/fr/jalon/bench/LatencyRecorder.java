@@ -40,6 +40,57 @@ final class LatencyRecorder {
 
     /** Runs {@code operation(i)} for i in [0, operations); it answers true on success. */
     static Result run(String name, int clients, int operations, IntPredicate operation) throws Exception {
+        Timed timed = timed(clients, 0, operations, operation);
+        return timed.result(name, clients);
+    }
+
+    /** What the service measured and its baseline, each over all its rounds. */
+    record Compared(Result measured, Result baseline) {
+
+        double throughputRatio() {
+            return BenchSupport.ratio(measured.perSecond(), baseline.perSecond());
+        }
+    }
+
+    /**
+     * The measured operation and its baseline in alternating rounds (measured, baseline, measured,
+     * …), each round over its share of [0, operations), so that neither side gets all of the warm
+     * or all of the cold part of the run (JIT, autovacuum, table growth).
+     */
+    static Compared alternating(String name, String baselineName, int clients, int operations, int rounds,
+                                IntPredicate measured, IntPredicate baseline) throws Exception {
+        Timed m = new Timed(new long[0], 0, 0);
+        Timed b = new Timed(new long[0], 0, 0);
+        int share = operations / rounds;
+        for (int r = 0; r < rounds; r++) {
+            int from = r * share;
+            int to = r == rounds - 1 ? operations : from + share;
+            m = m.plus(timed(clients, from, to, measured));
+            b = b.plus(timed(clients, from, to, baseline));
+        }
+        return new Compared(m.result(name, clients), b.result(baselineName, clients));
+    }
+
+    /** Latencies of one or more runs, their failures and their summed wall time. */
+    private record Timed(long[] latencies, int failures, long nanos) {
+
+        Timed plus(Timed other) {
+            long[] all = Arrays.copyOf(latencies, latencies.length + other.latencies.length);
+            System.arraycopy(other.latencies, 0, all, latencies.length, other.latencies.length);
+            return new Timed(all, failures + other.failures, nanos + other.nanos);
+        }
+
+        Result result(String name, int clients) {
+            long[] sorted = latencies.clone();
+            Arrays.sort(sorted);
+            double seconds = nanos / 1e9;
+            return new Result(name, clients, sorted.length, failures, seconds, sorted.length / seconds,
+                    percentile(sorted, 0.50), percentile(sorted, 0.99));
+        }
+    }
+
+    private static Timed timed(int clients, int from, int to, IntPredicate operation) throws Exception {
+        int operations = to - from;
         long[] latencies = new long[operations];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
@@ -50,7 +101,7 @@ final class LatencyRecorder {
                 workers[c] = pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < operations; i = next.getAndIncrement()) {
                         long t0 = System.nanoTime();
-                        boolean ok = operation.test(i);
+                        boolean ok = operation.test(from + i);
                         latencies[i] = System.nanoTime() - t0;
                         if (!ok) {
                             failures.incrementAndGet();
@@ -62,10 +113,7 @@ final class LatencyRecorder {
                 worker.get();
             }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Arrays.sort(latencies);
-        return new Result(name, clients, operations, failures.get(), seconds, operations / seconds,
-                percentile(latencies, 0.50), percentile(latencies, 0.99));
+        return new Timed(latencies, failures.get(), System.nanoTime() - start);
     }
 
     private static double percentile(long[] sorted, double p) {

@@ -15,25 +15,27 @@ import java.util.Locale;
 import java.util.UUID;
 import javax.sql.DataSource;
 
+import fr.jalon.bench.BenchSupport.Goal;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.sessions.SessionSlot;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
 import fr.jalon.testing.TestDatabase;
+import fr.jalon.testing.TestTime;
 
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Session creation and listing over HTTP (8 concurrent clients) against the same SQL run directly
- * through JDBC in the same run. The ratio HTTP/JDBC is the figure: it isolates what the service
- * adds (HTTP, JSON, authentication, validation, audit) from what PostgreSQL costs on this machine.
- * Not a timed test: it fails only if an operation fails.
+ * through JDBC in the same run, in alternating rounds. The ratio HTTP/JDBC is the figure: it
+ * isolates what the service adds (HTTP, JSON, authentication, validation, audit) from what
+ * PostgreSQL costs on this machine. Goals: HTTP keeps at least a quarter of the JDBC throughput.
  */
 class SessionsBench {
 
@@ -54,22 +56,24 @@ class SessionsBench {
             String site = fixtures.site(center);
             List<String> httpRooms = rooms(fixtures, site);
             List<String> jdbcRooms = rooms(fixtures, site);
-            LocalDate firstDay = LocalDate.now().plusDays(30);
+            LocalDate firstDay = TestTime.todayInParis().plusDays(30);
 
             LatencyRecorder.run("warm-up", CLIENTS, WARMUP, i -> createOverHttp(admin, httpRooms, firstDay, i));
-            LatencyRecorder.Result httpCreate = LatencyRecorder.run("http-create", CLIENTS, OPERATIONS,
-                    i -> createOverHttp(admin, httpRooms, firstDay, WARMUP + i));
             DataSource dataSource = TestDatabase.get().database().dataSource();
             LatencyRecorder.run("warm-up", CLIENTS, WARMUP, i -> createOverJdbc(dataSource, center, site, jdbcRooms, firstDay, i));
-            LatencyRecorder.Result jdbcCreate = LatencyRecorder.run("jdbc-create", CLIENTS, OPERATIONS,
+            LatencyRecorder.Compared create = LatencyRecorder.alternating("http-create", "jdbc-create", CLIENTS, OPERATIONS, 4,
+                    i -> createOverHttp(admin, httpRooms, firstDay, WARMUP + i),
                     i -> createOverJdbc(dataSource, center, site, jdbcRooms, firstDay, WARMUP + i));
+            LatencyRecorder.Result httpCreate = create.measured();
+            LatencyRecorder.Result jdbcCreate = create.baseline();
 
             String listPath = "/api/v1/sessions?center=" + center + "&limit=50&from=";
             LatencyRecorder.run("warm-up", CLIENTS, WARMUP, i -> admin.get(listPath + firstDay.plusDays(i % 30)).status() == 200);
-            LatencyRecorder.Result httpList = LatencyRecorder.run("http-list", CLIENTS, OPERATIONS,
-                    i -> admin.get(listPath + firstDay.plusDays(i % 30)).status() == 200);
-            LatencyRecorder.Result jdbcList = LatencyRecorder.run("jdbc-list", CLIENTS, OPERATIONS,
+            LatencyRecorder.Compared list = LatencyRecorder.alternating("http-list", "jdbc-list", CLIENTS, OPERATIONS, 4,
+                    i -> admin.get(listPath + firstDay.plusDays(i % 30)).status() == 200,
                     i -> listOverJdbc(dataSource, center, firstDay.plusDays(i % 30)));
+            LatencyRecorder.Result httpList = list.measured();
+            LatencyRecorder.Result jdbcList = list.baseline();
 
             assertEquals(0, httpCreate.failures() + jdbcCreate.failures() + httpList.failures() + jdbcList.failures());
             write(httpCreate, jdbcCreate, httpList, jdbcList);
@@ -177,7 +181,7 @@ class SessionsBench {
                               LatencyRecorder.Result httpList, LatencyRecorder.Result jdbcList) throws Exception {
         double createRatio = httpCreate.perSecond() / jdbcCreate.perSecond();
         double listRatio = httpList.perSecond() / jdbcList.perSecond();
-        JsonObject report = Jsons.createObjectBuilder()
+        JsonObjectBuilder report = Jsons.createObjectBuilder()
                 .add("name", "sessions-http")
                 .add("machine", Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version())
                 .add("clients", CLIENTS)
@@ -186,17 +190,13 @@ class SessionsBench {
                         .add("throughputRatio", Math.round(createRatio * 1000) / 1000.0))
                 .add("list", Jsons.createObjectBuilder()
                         .add("http", httpList.json()).add("jdbcBaseline", jdbcList.json())
-                        .add("throughputRatio", Math.round(listRatio * 1000) / 1000.0))
-                .build();
-        Path dir = Path.of("target", "bench");
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("sessions-http.json"), report.toString());
+                        .add("throughputRatio", Math.round(listRatio * 1000) / 1000.0));
         String summary = String.format(Locale.ROOT,
                 "sessions-http: create %.0f req/s (p50 %.1f ms, p99 %.1f ms) = %.2f x JDBC %.0f/s; "
                         + "list %.0f req/s (p50 %.1f ms, p99 %.1f ms) = %.2f x JDBC %.0f/s",
                 httpCreate.perSecond(), httpCreate.p50Millis(), httpCreate.p99Millis(), createRatio, jdbcCreate.perSecond(),
                 httpList.perSecond(), httpList.p50Millis(), httpList.p99Millis(), listRatio, jdbcList.perSecond());
-        Files.writeString(dir.resolve("sessions-http.txt"), summary + System.lineSeparator());
-        System.out.println(summary);
+        BenchSupport.report("sessions-http", report, summary, Goal.atLeast("create.throughputRatio", 0.25),
+                Goal.atLeast("list.throughputRatio", 0.25));
     }
 }

@@ -18,8 +18,8 @@ import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
 import fr.jalon.testing.TestDatabase;
+import fr.jalon.testing.TestTime;
 
-import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
@@ -39,7 +39,7 @@ class EnrolmentsHttpTest {
     private String centerId;
     private String roomId;
     private String sessionId;
-    private final LocalDate day = LocalDate.now().plusDays(45);
+    private final LocalDate day = TestTime.todayInParis().plusDays(45);
 
     EnrolmentsHttpTest(URI uri) {
         this.admin = ApiClient.of(uri, JalonServer.adminToken());
@@ -293,8 +293,7 @@ class EnrolmentsHttpTest {
     @Test
     void twoInstancesRacingOnOneSessionNeverOverbook() throws Exception {
         String small = fixtures.session(fixtures.room(fixtures.site(centerId), 5), day.plusDays(9), "10:00");
-        WebServer second = JalonServer.secondInstance();
-        try {
+        try (JalonServer.SecondInstance second = JalonServer.secondInstance()) {
             ApiClient other = new ApiClient("http://localhost:" + second.port(), JalonServer.adminToken());
             String tag = Fixtures.uniqueLetters();
             CountDownLatch start = new CountDownLatch(1);
@@ -321,8 +320,6 @@ class EnrolmentsHttpTest {
             Map<String, Long> byStatus = admin.get("/api/v1/sessions/" + small + "/enrolments").json().getJsonArray("items")
                     .stream().collect(Collectors.groupingBy(e -> e.asJsonObject().getString("status"), Collectors.counting()));
             assertEquals(Map.of("ENROLLED", 5L, "WAITLISTED", 55L), byStatus);
-        } finally {
-            second.stop();
         }
     }
 

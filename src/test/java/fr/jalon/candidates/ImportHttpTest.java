@@ -3,7 +3,6 @@ package fr.jalon.candidates;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +14,7 @@ import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
 import fr.jalon.testing.TestDatabase;
+import fr.jalon.testing.TestTime;
 
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
@@ -44,7 +44,7 @@ class ImportHttpTest {
     private String centerId;
     private String siteName;
     private String importPath;
-    private final String day = LocalDate.now().plusDays(50).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+    private final String day = TestTime.todayInParis().plusDays(50).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
     /** Letters that make this test's people unique, so tests do not find each other's candidates. */
     private final String tag = Fixtures.uniqueLetters();
 
@@ -291,7 +291,7 @@ class ImportHttpTest {
         assertEquals(List.of(3, 4), lines);
         assertEquals(0, sessionsOfCentre().size(), "nothing applied");
 
-        String session = fixtures.session(fixtures.room(fixtures.site(centerId), 5), LocalDate.now().plusDays(60), "09:00");
+        String session = fixtures.session(fixtures.room(fixtures.site(centerId), 5), TestTime.todayInParis().plusDays(60), "09:00");
         ApiClient.Answer json = admin.post("/api/v1/sessions/" + session + "/enrolments",
                 Fixtures.enrolmentBody(Fixtures.personBody("Nul\u0000" + tag, "Jean", "1980-01-01")));
         assertEquals(422, json.status(), json.body());

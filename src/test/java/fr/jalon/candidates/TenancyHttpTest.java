@@ -1,7 +1,6 @@
 package fr.jalon.candidates;
 
 import java.net.URI;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +17,7 @@ import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
 import fr.jalon.testing.TestDatabase;
+import fr.jalon.testing.TestTime;
 
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
@@ -57,7 +57,7 @@ class TenancyHttpTest {
 
     private Centre centre() {
         String id = fixtures.center();
-        String session = fixtures.session(fixtures.room(fixtures.site(id), 20), LocalDate.now().plusDays(40), "09:00");
+        String session = fixtures.session(fixtures.room(fixtures.site(id), 20), TestTime.todayInParis().plusDays(40), "09:00");
         return new Centre(id, session, admin.as(fixtures.tokenFor("CENTER_STAFF", id)));
     }
 
@@ -152,7 +152,7 @@ class TenancyHttpTest {
     void anAdviserGetsBackOnlyWhatTheySent() {
         Fixtures.Partner partner = fixtures.partner();
         String session = fixtures.session(fixtures.room(fixtures.site(partner.center()), 10),
-                LocalDate.now().plusDays(30), "14:00");
+                TestTime.todayInParis().plusDays(30), "14:00");
         String name = "Holder-" + Fixtures.uniqueLetters();
         String number = String.valueOf(ThreadLocalRandom.current().nextLong(10_000_000_000L,
                 99_999_999_999L));
@@ -196,7 +196,7 @@ class TenancyHttpTest {
                 Jsons.createObjectBuilder().add("reason", "OTHER").add("text", "x").build()).status());
         assertEquals(404, second.staff().post("/api/v1/referrals/" + id + "/postpone", empty).status());
         String otherSession = fixtures.session(fixtures.room(fixtures.site(second.center()), 5),
-                LocalDate.now().plusDays(20), "09:00");
+                TestTime.todayInParis().plusDays(20), "09:00");
         assertEquals(404, second.staff().post("/api/v1/referrals/" + id + "/accept",
                 Jsons.createObjectBuilder().add("sessionId", otherSession).build()).status());
         // Even an administrator cannot enrol the referred person in another centre's session.
@@ -212,7 +212,7 @@ class TenancyHttpTest {
     @Test
     void twoCentresImportingTheSamePersonAtOnceEachGetTheirOwnRecord() throws Exception {
         String name = "Simultane-" + Fixtures.uniqueLetters();
-        String day = LocalDate.now().plusDays(45).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        String day = TestTime.todayInParis().plusDays(45).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
         List<Centre> centres = List.of(centre(), centre());
         List<byte[]> files = new ArrayList<>();
         for (Centre c : centres) {

@@ -1,12 +1,12 @@
 package fr.jalon.centers;
 
 import java.net.URI;
-import java.time.LocalDate;
 
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.TestTime;
 
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
@@ -108,7 +108,7 @@ class CentersHttpTest {
     @Test
     void aRoomCannotShrinkBelowAnUpcomingSessionCapacity() {
         String room = fixtures.room(fixtures.site(fixtures.center()), 12);
-        fixtures.session(room, LocalDate.now().plusDays(10), "09:00");
+        fixtures.session(room, TestTime.todayInParis().plusDays(10), "09:00");
 
         ApiClient.Answer shrink = admin.put("/api/v1/rooms/" + room, Fixtures.roomBody("Salle", 8).build());
 

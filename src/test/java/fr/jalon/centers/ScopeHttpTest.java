@@ -1,12 +1,12 @@
 package fr.jalon.centers;
 
 import java.net.URI;
-import java.time.LocalDate;
 
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.TestTime;
 
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
@@ -45,8 +45,8 @@ class ScopeHttpTest {
         centerB = fixtures.center();
         siteB = fixtures.site(centerB);
         roomB = fixtures.room(siteB, 10);
-        sessionB = fixtures.session(roomB, LocalDate.now().plusDays(20), "09:00");
-        fixtures.session(fixtures.room(fixtures.site(centerA), 10), LocalDate.now().plusDays(20), "09:00");
+        sessionB = fixtures.session(roomB, TestTime.todayInParis().plusDays(20), "09:00");
+        fixtures.session(fixtures.room(fixtures.site(centerA), 10), TestTime.todayInParis().plusDays(20), "09:00");
         staffA = admin.as(fixtures.tokenFor("CENTER_STAFF", centerA));
     }
 
@@ -69,7 +69,7 @@ class ScopeHttpTest {
         assertEquals(404, staffA.post("/api/v1/sessions/" + sessionB + "/cancel",
                 Jsons.createObjectBuilder().add("reason", "x").build()).status());
         assertEquals(422, staffA.post("/api/v1/sessions",
-                Fixtures.sessionBody(roomB, LocalDate.now().plusDays(30), "09:00")).status(), "room of B is unknown to A");
+                Fixtures.sessionBody(roomB, TestTime.todayInParis().plusDays(30), "09:00")).status(), "room of B is unknown to A");
         assertEquals(10, admin.get("/api/v1/sessions/" + sessionB).json().getInt("capacity"));
         assertEquals("SCHEDULED", admin.get("/api/v1/sessions/" + sessionB).json().getString("status"));
     }

@@ -11,6 +11,7 @@ import java.util.zip.ZipInputStream;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.TestTime;
 
 import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfReader;
@@ -44,7 +45,7 @@ class DocumentsHttpTest {
     void staffGetTheSheetsOfASessionAndTheArchiveOfAPeriod() throws Exception {
         String center = fixtures.center();
         String room = fixtures.room(fixtures.site(center), 30);
-        LocalDate day = LocalDate.now().plusDays(40);
+        LocalDate day = TestTime.todayInParis().plusDays(40);
         String session = fixtures.session(room, day, "09:00");
         fixtures.session(room, day, "14:00");
         String tag = Fixtures.uniqueLetters();

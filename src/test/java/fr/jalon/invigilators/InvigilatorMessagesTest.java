@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -19,7 +18,9 @@ import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.Outbox;
 import fr.jalon.testing.TestDatabase;
+import fr.jalon.testing.TestTime;
 
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
@@ -69,7 +70,7 @@ class InvigilatorMessagesTest {
     void anAssignedInvigilatorIsToldOnceRemindedAndNeverAfterBeingRemoved() throws Exception {
         String center = fixtures.center();
         String site = fixtures.site(center);
-        LocalDate tuesday = LocalDate.now().plusDays(30).with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
+        LocalDate tuesday = TestTime.todayInParis().plusDays(30).with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
         String session = fixtures.session(fixtures.room(site, 10), tuesday, "09:00");
         ApiClient staff = admin.as(fixtures.tokenFor("CENTER_STAFF", center));
         String marie = staff.post("/api/v1/invigilators", invigilator(site, "Marie").build()).id();
@@ -125,7 +126,7 @@ class InvigilatorMessagesTest {
 
     private static void deliverAtNoon() {
         TestDatabase.get().application().notifications().deliver(
-                LocalDate.now().atTime(LocalTime.NOON).atZone(ZoneId.of("Europe/Paris")).toInstant());
+                TestTime.noonInParis());
     }
 
     private static List<String> rows(String assignment, String kind) {
@@ -140,7 +141,7 @@ class InvigilatorMessagesTest {
                 .get("SELECT id FROM notifications WHERE subject_id = ? AND kind = ? AND channel = ?",
                         UUID.fromString(assignment), kind, suffix.startsWith("sms") ? "SMS" : "EMAIL")
                 .map(row -> row.column("id").get(UUID.class).toString()).orElseThrow();
-        return TestDatabase.DATA_DIR.resolve("outbox").resolve(LocalDate.now().toString()).resolve(id + "-" + suffix);
+        return Outbox.file(id, suffix);
     }
 
     private static MimeMessage mailOf(String assignment, String kind) throws Exception {

@@ -12,6 +12,7 @@ import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.TestTime;
 
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
@@ -85,7 +86,7 @@ class InvigilatorsHttpTest {
     void eachSessionNeedsOneInvigilatorPerTwentyCandidates() {
         String center = fixtures.center();
         String room = fixtures.room(fixtures.site(center), 50);
-        LocalDate day = LocalDate.now().plusDays(50);
+        LocalDate day = TestTime.todayInParis().plusDays(50);
         String session = fixtures.session(room, day, "09:00");
         String tag = Fixtures.uniqueLetters();
         for (int i = 0; i < 21; i++) {
@@ -106,7 +107,7 @@ class InvigilatorsHttpTest {
         String center = fixtures.center();
         String dax = fixtures.site(center);
         String mont = fixtures.site(center);
-        LocalDate tuesday = LocalDate.now().plusDays(20)
+        LocalDate tuesday = TestTime.todayInParis().plusDays(20)
                 .with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
         String morning = fixtures.session(fixtures.room(dax, 10), tuesday, "09:00");
         String nearby = fixtures.session(fixtures.room(mont, 10), tuesday, "11:15");
@@ -145,7 +146,7 @@ class InvigilatorsHttpTest {
         String center = fixtures.center();
         String dax = fixtures.site(center);
         String mont = fixtures.site(center);
-        LocalDate tuesday = LocalDate.now().plusDays(30)
+        LocalDate tuesday = TestTime.todayInParis().plusDays(30)
                 .with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
         String atDax = fixtures.session(fixtures.room(dax, 10), tuesday, "09:00");
         String atMont = fixtures.session(fixtures.room(mont, 10), tuesday, "09:00");
@@ -194,7 +195,7 @@ class InvigilatorsHttpTest {
         String center = fixtures.center();
         String dax = fixtures.site(center);
         String mont = fixtures.site(center);
-        LocalDate tuesday = LocalDate.now().plusDays(44)
+        LocalDate tuesday = TestTime.todayInParis().plusDays(44)
                 .with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
         String atDax = fixtures.session(fixtures.room(dax, 10), tuesday, "09:00");
         String atMont = fixtures.session(fixtures.room(mont, 10), tuesday, "09:00");

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import fr.jalon.bench.BenchSupport;
+import fr.jalon.bench.BenchSupport.Goal;
 import fr.jalon.centers.Habilitation;
 import fr.jalon.platform.calendar.HalfDay;
 import fr.jalon.platform.json.Jsons;
@@ -91,8 +92,8 @@ class PlannerBench {
                         .add("fillable", fillable).add("fillableTogether", fillableTogether).add("softBound", bound).add("runs", rows).add("goalMet", goalMet))
                 .add("national", Jsons.createObjectBuilder().add("places", national.seats().size())
                         .add("firstPlanSeconds", BenchSupport.round(firstSeconds)).add("firstScore", first.score().toString())
-                        .add("scoreAfter30s", thirty.score().toString()).add("unmetAfter30s", thirty.unmet().size()))
-                .build(), summary.toString());
+                        .add("scoreAfter30s", thirty.score().toString()).add("unmetAfter30s", thirty.unmet().size())),
+                summary.toString(), Goal.equalTo("departement.goalMet", 1));
     }
 
     /** Least sum of squared loads for {@code places} spread over {@code people}: as even as possible. */

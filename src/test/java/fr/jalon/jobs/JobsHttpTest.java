@@ -3,7 +3,6 @@ package fr.jalon.jobs;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
 
 import fr.jalon.platform.json.Jsons;
@@ -11,6 +10,7 @@ import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
 import fr.jalon.testing.TestDatabase;
+import fr.jalon.testing.TestTime;
 
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
@@ -53,8 +53,8 @@ class JobsHttpTest {
     void theRetentionJobAnonymisesPeopleWhoseLastActivityIsOld() throws Exception {
         String center = fixtures.center();
         String room = fixtures.room(fixtures.site(center), 10);
-        String oldSession = fixtures.session(room, LocalDate.now().plusDays(70), "09:00");
-        String recentSession = fixtures.session(room, LocalDate.now().plusDays(71), "09:00");
+        String oldSession = fixtures.session(room, TestTime.todayInParis().plusDays(70), "09:00");
+        String recentSession = fixtures.session(room, TestTime.todayInParis().plusDays(71), "09:00");
         String tag = Fixtures.uniqueLetters();
         String old = enrol(oldSession, "Ancien-" + tag);
         String recent = enrol(recentSession, "Recent-" + tag);

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -23,6 +22,7 @@ import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
 import fr.jalon.testing.TestDatabase;
+import fr.jalon.testing.TestTime;
 
 import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfReader;
@@ -58,7 +58,7 @@ class ConvocationDeliveryTest {
 
     @Test
     void anEnrolmentIsConvokedByEveryChannelOfThePersonExactlyOnce() throws Exception {
-        String session = fixtures.session(fixtures.room(fixtures.site(fixtures.center()), 10), LocalDate.now().plusDays(12),
+        String session = fixtures.session(fixtures.room(fixtures.site(fixtures.center()), 10), TestTime.todayInParis().plusDays(12),
                 "09:30");
         String tag = Fixtures.uniqueLetters();
         ApiClient.Answer enrolled = admin.post("/api/v1/sessions/" + session + "/enrolments",
@@ -106,7 +106,7 @@ class ConvocationDeliveryTest {
 
     @Test
     void anSmsDueAtNightWaitsForTheMorning() throws Exception {
-        String session = fixtures.session(fixtures.room(fixtures.site(fixtures.center()), 10), LocalDate.now().plusDays(13),
+        String session = fixtures.session(fixtures.room(fixtures.site(fixtures.center()), 10), TestTime.todayInParis().plusDays(13),
                 "14:00");
         ApiClient.Answer enrolled = admin.post("/api/v1/sessions/" + session + "/enrolments",
                 Fixtures.enrolmentBody(Fixtures.personBody("Nuit-" + Fixtures.uniqueLetters(), "Léo", "1992-02-02")
@@ -127,7 +127,7 @@ class ConvocationDeliveryTest {
 
     /** Delivers as if it were {@code time} today in Paris (quiet hours depend on it). */
     private static void deliverAt(String time) {
-        Instant at = LocalDate.now().atTime(LocalTime.parse(time)).atZone(ZoneId.of("Europe/Paris")).toInstant();
+        Instant at = TestTime.at(LocalTime.parse(time));
         TestDatabase.get().application().notifications().deliver(at);
     }
 

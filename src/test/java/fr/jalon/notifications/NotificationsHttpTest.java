@@ -3,23 +3,23 @@ package fr.jalon.notifications;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.time.Clock;
-import java.time.LocalDate;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import fr.jalon.Application;
-import fr.jalon.platform.db.Database;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.Outbox;
 import fr.jalon.testing.TestDatabase;
+import fr.jalon.testing.TestTime;
 
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
@@ -63,7 +63,7 @@ class NotificationsHttpTest {
     @Test
     void staffSeeTheirCentresFailuresAndRetryThem() {
         String center = fixtures.center();
-        String enrolment = enrol(fixtures.session(fixtures.room(fixtures.site(center), 5), LocalDate.now().plusDays(30), "10:00"));
+        String enrolment = enrol(fixtures.session(fixtures.room(fixtures.site(center), 5), TestTime.todayInParis().plusDays(30), "10:00"));
         TestDatabase.get().application().notifications().plan();
         String id = notificationsOf(enrolment).getFirst();
         TestDatabase.get().database().client().execute().dml(
@@ -90,7 +90,7 @@ class NotificationsHttpTest {
     @Test
     void invigilatorsMessagesAreListedWithTheirInvigilator() {
         String center = fixtures.center();
-        String session = fixtures.session(fixtures.room(fixtures.site(center), 5), LocalDate.now().plusDays(34), "10:00");
+        String session = fixtures.session(fixtures.room(fixtures.site(center), 5), TestTime.todayInParis().plusDays(34), "10:00");
         var db = TestDatabase.get().database().client().execute();
         UUID invigilator = db.get("INSERT INTO invigilators (center_id, kind, first_name, last_name, home_insee, "
                         + "max_per_week, max_per_month) VALUES (?, 'EMPLOYEE', 'Marie', 'Lafitte', '40192', 2, 4) RETURNING id",
@@ -113,7 +113,7 @@ class NotificationsHttpTest {
     @Test
     void aPersonWithoutAnyChannelIsFlaggedToTheCentre() {
         String center = fixtures.center();
-        String session = fixtures.session(fixtures.room(fixtures.site(center), 5), LocalDate.now().plusDays(32), "10:00");
+        String session = fixtures.session(fixtures.room(fixtures.site(center), 5), TestTime.todayInParis().plusDays(32), "10:00");
         String enrolment = admin.post("/api/v1/sessions/" + session + "/enrolments",
                 Fixtures.enrolmentBody(Fixtures.personBody("Injoignable-" + Fixtures.uniqueLetters(), "Jo", "1960-01-01"))).id();
         TestDatabase.get().application().notifications().plan();
@@ -129,34 +129,57 @@ class NotificationsHttpTest {
     }
 
     @Test
-    void twoInstancesDeliveringAtOnceSendEachMessageOnce() throws Exception {
-        String session = fixtures.session(fixtures.room(fixtures.site(fixtures.center()), 40), LocalDate.now().plusDays(31), "10:00");
+    void twoInstancesDeliveringAtOnceSendEachMessageOnceAndBothSendSome() throws Exception {
+        String session = fixtures.session(fixtures.room(fixtures.site(fixtures.center()), 200),
+                TestTime.todayInParis().plusDays(31), "10:00");
         List<String> enrolments = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < 200; i++) {
             enrolments.add(enrol(session));
         }
         Notifications first = TestDatabase.get().application().notifications();
-        // The second instance has its own connection pool, as a second process would.
-        try (Database secondPool = Database.connect(TestDatabase.get().jdbcUrl(), "postgres", "", 4)) {
-            Notifications second = Application.on(secondPool, TestDatabase.settings(), Clock.systemUTC()).notifications();
-            first.plan();
-            deliverConcurrently(first, second);
-        }
+        first.plan();
+        List<String> ids = TestDatabase.get().database().client().execute().query(
+                "SELECT id::text AS id FROM notifications WHERE subject_id = ANY(CAST(? AS uuid[])) AND status = 'PENDING'",
+                (Object) enrolments.toArray(String[]::new))
+                .map(r -> r.column("id").get(String.class)).toList();
+        assertEquals(200, ids.size(), "one e-mail convocation per candidate");
 
-        for (String enrolment : enrolments) {
-            List<Integer> attempts = TestDatabase.get().database().client().execute()
-                    .query("SELECT attempts, status FROM notifications WHERE subject_id = ?", UUID.fromString(enrolment))
-                    .map(r -> r.column("status").get(String.class).equals("SENT") ? r.column("attempts").get(Integer.class) : -1)
-                    .toList();
-            assertEquals(List.of(1), attempts, "sent, and sent once");
+        // The second instance has its own connection pool and its own outbox, as a second process would.
+        try (JalonServer.SecondInstance second = JalonServer.secondInstance()) {
+            CountDownLatch start = new CountDownLatch(1);
+            try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+                Future<String> one = pool.submit(() -> {
+                    start.await();
+                    return first.deliver();
+                });
+                Future<String> two = pool.submit(() -> {
+                    start.await();
+                    return second.application().notifications().deliver();
+                });
+                start.countDown();
+                one.get();
+                two.get();
+            }
+            long byFirst = Outbox.files(TestDatabase.DATA_DIR).stream().filter(f -> startsWithAny(f, ids)).count();
+            long bySecond = Outbox.files(second.dataDir()).stream().filter(f -> startsWithAny(f, ids)).count();
+            assertEquals(200, byFirst + bySecond, "every message written once, by one instance or the other");
+            assertTrue(byFirst > 0 && bySecond > 0, "both instances delivered: " + byFirst + " and " + bySecond);
         }
-        assertTrue(TestDatabase.DATA_DIR.resolve("outbox").toFile().exists());
+        List<Integer> attempts = TestDatabase.get().database().client().execute().query("""
+                SELECT n.attempts FROM notifications n WHERE n.id = ANY(CAST(? AS uuid[])) AND n.status = 'SENT'""",
+                (Object) ids.toArray(String[]::new)).map(r -> r.column("attempts").get(Integer.class)).toList();
+        assertEquals(Collections.nCopies(200, 1), attempts, "sent, and sent once");
+    }
+
+    private static boolean startsWithAny(Path file, List<String> ids) {
+        String name = file.getFileName().toString();
+        return ids.stream().anyMatch(name::startsWith);
     }
 
     @Test
     void rowsHeldByAnInstanceThatDiesAreSentByTheOtherOnceItsLockIsGone() throws Exception {
         String enrolment = enrol(fixtures.session(fixtures.room(fixtures.site(fixtures.center()), 5),
-                LocalDate.now().plusDays(32), "10:00"));
+                TestTime.todayInParis().plusDays(32), "10:00"));
         Notifications survivor = TestDatabase.get().application().notifications();
         survivor.plan();
 
@@ -186,14 +209,4 @@ class NotificationsHttpTest {
                 .map(r -> r.column("status").get(String.class)).toList();
     }
 
-    private static void deliverConcurrently(Notifications first, Notifications second) throws Exception {
-        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
-            Callable<String> one = () -> first.deliver();
-            Callable<String> two = () -> second.deliver();
-            List<Future<String>> runs = List.of(pool.submit(one), pool.submit(two), pool.submit(one), pool.submit(two));
-            for (Future<String> run : runs) {
-                run.get();
-            }
-        }
-    }
 }

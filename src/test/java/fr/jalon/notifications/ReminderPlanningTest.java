@@ -3,7 +3,6 @@ package fr.jalon.notifications;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
 
 import fr.jalon.platform.json.Jsons;
@@ -11,6 +10,7 @@ import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
 import fr.jalon.testing.TestDatabase;
+import fr.jalon.testing.TestTime;
 
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
@@ -56,7 +56,7 @@ class ReminderPlanningTest {
     @Test
     void remindersComeSevenAndTwoDaysBeforeOncePerChannel() {
         String room = fixtures.room(fixtures.site(fixtures.center()), 10);
-        String enrolment = enrolIn(fixtures.session(room, LocalDate.now().plusDays(20), "09:00"));
+        String enrolment = enrolIn(fixtures.session(room, TestTime.todayInParis().plusDays(20), "09:00"));
 
         notifications.planReminders(now.plus(Duration.ofDays(10)));
         assertEquals(0, reminders(enrolment, "J-7"), "too early");
@@ -72,8 +72,8 @@ class ReminderPlanningTest {
     @Test
     void aLateEnrolmentGetsNoPointlessReminderAndACancelledSessionNone() {
         String room = fixtures.room(fixtures.site(fixtures.center()), 10);
-        String late = enrolIn(fixtures.session(room, LocalDate.now().plusDays(5), "09:00"));
-        String cancelledSession = fixtures.session(room, LocalDate.now().plusDays(6), "14:00");
+        String late = enrolIn(fixtures.session(room, TestTime.todayInParis().plusDays(5), "09:00"));
+        String cancelledSession = fixtures.session(room, TestTime.todayInParis().plusDays(6), "14:00");
         String cancelled = enrolIn(cancelledSession);
         admin.post("/api/v1/sessions/" + cancelledSession + "/cancel", Jsons.createObjectBuilder().add("reason", "Travaux").build());
 

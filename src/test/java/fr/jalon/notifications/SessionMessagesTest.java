@@ -5,8 +5,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,6 +13,7 @@ import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
 import fr.jalon.testing.TestDatabase;
+import fr.jalon.testing.TestTime;
 
 import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfReader;
@@ -54,7 +53,7 @@ class SessionMessagesTest {
 
     @Test
     void aMovedSessionTellsEveryoneSeatedOnceAndItsOldRemindersAreDropped() {
-        String session = fixtures.session(fixtures.room(fixtures.site(fixtures.center()), 10), LocalDate.now().plusDays(10),
+        String session = fixtures.session(fixtures.room(fixtures.site(fixtures.center()), 10), TestTime.todayInParis().plusDays(10),
                 "09:30");
         String enrolment = enrol(session, "Deplacee", Jsons.createObjectBuilder().add("email", "d@example.org"));
         Notifications notifications = TestDatabase.get().application().notifications();
@@ -63,7 +62,7 @@ class SessionMessagesTest {
         assertEquals(List.of("PENDING"), statuses(enrolment, "REMINDER"), "J-7 is due four days on");
 
         ApiClient.Answer moved = admin.patch("/api/v1/sessions/" + session, Jsons.createObjectBuilder()
-                .add("date", LocalDate.now().plusDays(20).toString()).build());
+                .add("date", TestTime.todayInParis().plusDays(20).toString()).build());
         assertEquals(200, moved.status(), moved.body());
         notifications.plan();
         notifications.plan();
@@ -75,7 +74,7 @@ class SessionMessagesTest {
 
     @Test
     void aCancelledSessionIsAnnouncedToSeatedAndWaitingPeopleAndNothingElseGoes() {
-        String session = fixtures.session(fixtures.room(fixtures.site(fixtures.center()), 1), LocalDate.now().plusDays(10),
+        String session = fixtures.session(fixtures.room(fixtures.site(fixtures.center()), 1), TestTime.todayInParis().plusDays(10),
                 "14:00");
         String seated = enrol(session, "Assise", Jsons.createObjectBuilder().add("mobilePhone", "06 11 22 33 44"));
         String waiting = enrol(session, "Attente", Jsons.createObjectBuilder().add("email", "w@example.org"));
@@ -97,7 +96,7 @@ class SessionMessagesTest {
 
     @Test
     void aSeatFreedConvokesTheNextPersonWithAPromotionMessage() {
-        String session = fixtures.session(fixtures.room(fixtures.site(fixtures.center()), 1), LocalDate.now().plusDays(14),
+        String session = fixtures.session(fixtures.room(fixtures.site(fixtures.center()), 1), TestTime.todayInParis().plusDays(14),
                 "10:00");
         String first = enrol(session, "Premiere", Jsons.createObjectBuilder().add("email", "p@example.org"));
         String next = enrol(session, "Suivante", Jsons.createObjectBuilder().add("email", "s@example.org"));
@@ -117,7 +116,7 @@ class SessionMessagesTest {
     void theDaysLettersPrintAsOnePdfPerSiteOnlyForThatSitesCentre() throws Exception {
         String center = fixtures.center();
         String site = fixtures.site(center);
-        String session = fixtures.session(fixtures.room(site, 10), LocalDate.now().plusDays(16), "09:00");
+        String session = fixtures.session(fixtures.room(site, 10), TestTime.todayInParis().plusDays(16), "09:00");
         String tag = Fixtures.uniqueLetters();
         enrol(session, "Courrier-" + tag, Jsons.createObjectBuilder().add("address", Jsons.createObjectBuilder()
                 .add("line1", "8 impasse des Pins").add("postalCode", "40200").add("city", "Mimizan")));
@@ -126,7 +125,7 @@ class SessionMessagesTest {
         deliverAtNoon();
 
         String staff = fixtures.tokenFor("CENTER_STAFF", center);
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        LocalDate today = TestTime.todayInParis();
         JsonObject batch = admin.as(staff).get("/api/v1/notifications/letters?date=" + today).json()
                 .getJsonArray("items").getJsonObject(0);
         assertEquals(site, batch.getString("siteId"));
@@ -159,7 +158,7 @@ class SessionMessagesTest {
 
     private static void deliverAtNoon() {
         TestDatabase.get().application().notifications().deliver(
-                LocalDate.now().atTime(LocalTime.NOON).atZone(ZoneId.of("Europe/Paris")).toInstant());
+                TestTime.noonInParis());
     }
 
     private static List<String> statuses(String enrolment, String kind) {

@@ -4,9 +4,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +16,7 @@ import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
 import fr.jalon.testing.TestDatabase;
+import fr.jalon.testing.TestTime;
 
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
@@ -35,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ServerTest
 class SmsDeliveryTest {
 
-    private static final Instant NOON = LocalDate.now().atTime(LocalTime.NOON).atZone(ZoneId.of("Europe/Paris")).toInstant();
+    private static final Instant NOON = TestTime.noonInParis();
 
     private final ApiClient admin;
     private final Fixtures fixtures;
@@ -53,7 +51,7 @@ class SmsDeliveryTest {
     private String enrolWithMobile(String mobile) {
         // Other tests may leave due messages: send them first (to files), so the provider sees only ours.
         TestDatabase.get().application().notifications().deliver(NOON);
-        String session = fixtures.session(fixtures.room(fixtures.site(fixtures.center()), 10), LocalDate.now().plusDays(16),
+        String session = fixtures.session(fixtures.room(fixtures.site(fixtures.center()), 10), TestTime.todayInParis().plusDays(16),
                 "10:00");
         String enrolment = admin.post("/api/v1/sessions/" + session + "/enrolments",
                 Fixtures.enrolmentBody(Fixtures.personBody("Texto-" + Fixtures.uniqueLetters(), "Maé", "1995-05-05")

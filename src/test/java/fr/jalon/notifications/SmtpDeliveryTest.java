@@ -3,9 +3,6 @@ package fr.jalon.notifications;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +15,7 @@ import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
 import fr.jalon.testing.TestDatabase;
+import fr.jalon.testing.TestTime;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -52,10 +50,10 @@ class SmtpDeliveryTest {
     void aConvocationIsDeliveredOnceEvenWhenTheSmtpServerWasDownFirst() throws Exception {
         // Other tests may leave due messages: send them first (to files), so the SMTP server sees only ours.
         TestDatabase.get().application().notifications().deliver(
-                LocalDate.now().atTime(LocalTime.NOON).atZone(ZoneId.of("Europe/Paris")).toInstant());
+                TestTime.noonInParis());
         int port = freePort();
         String address = "smtp-" + Fixtures.uniqueLetters() + "@example.org";
-        String session = fixtures.session(fixtures.room(fixtures.site(fixtures.center()), 10), LocalDate.now().plusDays(15),
+        String session = fixtures.session(fixtures.room(fixtures.site(fixtures.center()), 10), TestTime.todayInParis().plusDays(15),
                 "10:00");
         String enrolment = admin.post("/api/v1/sessions/" + session + "/enrolments",
                 Fixtures.enrolmentBody(Fixtures.personBody("Courriel-" + Fixtures.uniqueLetters(), "Yann", "1977-07-07")

@@ -31,6 +31,7 @@ import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
 import fr.jalon.testing.ResultsCsv;
 import fr.jalon.testing.TestDatabase;
+import fr.jalon.testing.TestTime;
 
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
@@ -97,7 +98,7 @@ class ReferralsHttpTest {
             assertEquals("NEW", referred.json().getString("status"));
             String id = referred.id();
 
-            LocalDate tuesday = LocalDate.now().plusDays(9)
+            LocalDate tuesday = TestTime.todayInParis().plusDays(9)
                     .with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
             String site = fixtures.site(partner.center());
             String session = fixtures.session(fixtures.room(site, 10), tuesday, "09:30");

@@ -10,7 +10,6 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,6 +31,7 @@ import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
 import fr.jalon.testing.ResultsCsv;
 import fr.jalon.testing.TestDatabase;
+import fr.jalon.testing.TestTime;
 
 import io.helidon.dbclient.DbExecute;
 import io.helidon.webserver.WebServerConfig;
@@ -125,7 +125,7 @@ class PersonalDataRetentionTest {
         JsonObject seen = partner.adviser().get("/api/v1/referrals/" + referred.id()).json();
         assertEquals("Inès Lagarde", seen.getString("personName"));
         assertEquals("Suivie pour dépression, préfère le matin", seen.getString("note"));
-        String session = fixtures.session(fixtures.room(fixtures.site(partner.center()), 10), LocalDate.now().plusDays(12),
+        String session = fixtures.session(fixtures.room(fixtures.site(partner.center()), 10), TestTime.todayInParis().plusDays(12),
                 "09:00");
         ApiClient.Answer accepted = partner.staff().post("/api/v1/referrals/" + referred.id() + "/accept",
                 Jsons.createObjectBuilder().add("sessionId", session).build());
@@ -144,7 +144,7 @@ class PersonalDataRetentionTest {
                 Jsons.createObjectBuilder().add("text", "Rappeler en janvier").build()).status());
         UUID waiting = personOfReferral(postponed.id());
         ageThreeYears(waiting);
-        String session = fixtures.session(fixtures.room(fixtures.site(partner.center()), 10), LocalDate.now().plusDays(15),
+        String session = fixtures.session(fixtures.room(fixtures.site(partner.center()), 10), TestTime.todayInParis().plusDays(15),
                 "09:00");
         ApiClient.Answer upcoming = partner.staff().post("/api/v1/sessions/" + session + "/enrolments",
                 Fixtures.enrolmentBody(Fixtures.personBody("Avenir-" + Fixtures.uniqueLetters(), "Lou", "1990-01-01")));
@@ -184,8 +184,8 @@ class PersonalDataRetentionTest {
         Fixtures.Partner partner = fixtures.partner();
         String center = partner.center();
         String room = fixtures.room(fixtures.site(center), 10);
-        String session = fixtures.session(room, LocalDate.now().plusDays(20), "09:00");
-        String other = fixtures.session(room, LocalDate.now().plusDays(21), "09:00");
+        String session = fixtures.session(room, TestTime.todayInParis().plusDays(20), "09:00");
+        String other = fixtures.session(room, TestTime.todayInParis().plusDays(21), "09:00");
         String name = "Oubli-" + Fixtures.uniqueLetters();
 
         // Referred with an Idempotency-Key (its stored answer names the person), accepted, attended, certified.
@@ -306,7 +306,7 @@ class PersonalDataRetentionTest {
     @Test
     void retentionInterruptedHalfwayLeavesEachPersonWholeThenFinishes() throws Exception {
         Fixtures.Partner partner = fixtures.partner();
-        String session = fixtures.session(fixtures.room(fixtures.site(partner.center()), 10), LocalDate.now().plusDays(9),
+        String session = fixtures.session(fixtures.room(fixtures.site(partner.center()), 10), TestTime.todayInParis().plusDays(9),
                 "10:00");
         List<UUID> people = new ArrayList<>();
         List<String> referrals = new ArrayList<>();
@@ -358,7 +358,7 @@ class PersonalDataRetentionTest {
     @Test
     void referralsAcceptedWhileRetentionRunsKeepTheirPerson() throws Exception {
         Fixtures.Partner partner = fixtures.partner();
-        String session = fixtures.session(fixtures.room(fixtures.site(partner.center()), 30), LocalDate.now().plusDays(11),
+        String session = fixtures.session(fixtures.room(fixtures.site(partner.center()), 30), TestTime.todayInParis().plusDays(11),
                 "09:00");
         List<String> referrals = new ArrayList<>();
         for (int i = 0; i < 8; i++) {

@@ -1,7 +1,6 @@
 package fr.jalon.sessionday;
 
 import java.net.URI;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -12,6 +11,7 @@ import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
 import fr.jalon.testing.TestDatabase;
+import fr.jalon.testing.TestTime;
 
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
@@ -43,7 +43,7 @@ class SessionDayHttpTest {
     @Test
     void aSessionIsFinalizedOnlyOnceEveryRuleHolds() {
         String center = fixtures.center();
-        String session = fixtures.session(fixtures.room(fixtures.site(center), 10), LocalDate.now().plusDays(20), "09:00");
+        String session = fixtures.session(fixtures.room(fixtures.site(center), 10), TestTime.todayInParis().plusDays(20), "09:00");
         String anne = fixtures.enrol(session, "D'Artigues", "Anne", "1980-04-02");
         String bruno = fixtures.enrol(session, "Lacoste-Labat", "Bruno", "1975-11-30");
         String chloe = fixtures.enrol(session, "Ézéchiel", "Chloé", "2001-01-15");
@@ -133,7 +133,7 @@ class SessionDayHttpTest {
     @Test
     void aSessionWhereNobodyCameIsNotFinalized() {
         String center = fixtures.center();
-        String session = fixtures.session(fixtures.room(fixtures.site(center), 10), LocalDate.now().plusDays(21), "14:00");
+        String session = fixtures.session(fixtures.room(fixtures.site(center), 10), TestTime.todayInParis().plusDays(21), "14:00");
         String only = fixtures.enrol(session, "Seul", "Samuel", "1990-06-06");
         Fixtures.startedAnHourAgo(session);
         attendance(admin, only, "EXCUSED");

@@ -15,8 +15,8 @@ import java.util.concurrent.Future;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.TestTime;
 
-import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
@@ -47,10 +47,9 @@ class ConcurrentSchedulingTest {
     @Test
     void fortyRacingRequestsOnTwoInstancesBookAnOverlappingSlotOnce() throws Exception {
         String room = fixtures.room(fixtures.site(fixtures.center()), 10);
-        WebServer second = JalonServer.secondInstance();
-        try {
+        try (JalonServer.SecondInstance second = JalonServer.secondInstance()) {
             ApiClient other = new ApiClient("http://localhost:" + second.port(), JalonServer.adminToken());
-            LocalDate day = LocalDate.now().plusDays(60);
+            LocalDate day = TestTime.todayInParis().plusDays(60);
             int racers = 40;
             CountDownLatch start = new CountDownLatch(1);
             Set<Integer> statuses = ConcurrentHashMap.newKeySet();
@@ -81,8 +80,6 @@ class ConcurrentSchedulingTest {
             assertEquals(1, admin.get("/api/v1/sessions?limit=200&from=" + day + "&to=" + day).json()
                     .getJsonArray("items").stream()
                     .filter(s -> s.asJsonObject().getString("roomId").equals(room)).count());
-        } finally {
-            second.stop();
         }
     }
 }

@@ -12,6 +12,7 @@ import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
 import fr.jalon.testing.TestDatabase;
+import fr.jalon.testing.TestTime;
 
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
@@ -33,7 +34,7 @@ class SessionsHttpTest {
     private String centerId;
     private String roomId;
     private String siteId;
-    private final LocalDate day = LocalDate.now().plusDays(40);
+    private final LocalDate day = TestTime.todayInParis().plusDays(40);
 
     SessionsHttpTest(URI uri) {
         this.admin = ApiClient.of(uri, JalonServer.adminToken());
@@ -114,7 +115,7 @@ class SessionsHttpTest {
 
     @Test
     void refusesASessionInThePast() {
-        ApiClient.Answer answer = admin.post("/api/v1/sessions", Fixtures.sessionBody(roomId, LocalDate.now().minusDays(1), "09:00"));
+        ApiClient.Answer answer = admin.post("/api/v1/sessions", Fixtures.sessionBody(roomId, TestTime.todayInParis().minusDays(1), "09:00"));
 
         assertEquals(422, answer.status());
     }

@@ -1,8 +1,9 @@
 package fr.jalon.testing;
 
-import java.time.Clock;
+import java.nio.file.Path;
 
 import fr.jalon.Application;
+import fr.jalon.platform.db.Database;
 import fr.jalon.platform.http.ApiRoutes;
 
 import io.helidon.webserver.WebServer;
@@ -24,16 +25,35 @@ public final class JalonServer {
     }
 
     /**
-     * A second, independent instance of the service on the same database: its own wiring, its
-     * own caches, as a second process would have.
+     * A second, independent instance of the service on the same database, as a second process
+     * would be: its own connection pool, wiring, caches and data directory (its outbox), and a
+     * server on its own port. Close it to stop the server and the pool.
      */
-    public static WebServer secondInstance() {
+    public static SecondInstance secondInstance() {
         TestDatabase db = TestDatabase.get();
+        Database pool = Database.connect(db.jdbcUrl(), "postgres", "", 4);
+        Path dataDir = TestDatabase.newDataDir();
+        Application app = Application.on(pool, TestDatabase.settings(dataDir), TestTime.clock());
         WebServerConfig.Builder config = WebServer.builder().port(0);
-        Application app = Application.on(db.database(), TestDatabase.settings(), Clock.systemUTC());
         app.configure(config);
         app.ready();
-        return config.build().start();
+        return new SecondInstance(app, pool, config.build().start(), dataDir);
+    }
+
+    /** A second instance: its application, its own pool, its server and its data directory. */
+    public record SecondInstance(Application application, Database pool, WebServer server, Path dataDir)
+            implements AutoCloseable {
+
+        public int port() {
+            return server.port();
+        }
+
+        @Override
+        public void close() {
+            server.stop();
+            application.close();
+            pool.close();
+        }
     }
 
     /** The routes of the last configured server (for the OpenAPI coverage test). */

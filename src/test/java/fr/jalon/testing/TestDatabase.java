@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -33,7 +32,7 @@ public final class TestDatabase {
         directory = Files.createTempDirectory("jalon-test-db");
         embedded = EmbeddedDatabase.start(directory.resolve("postgres"));
         database = Database.connect(embedded.jdbcUrl(), embedded.user(), "", Integer.getInteger("jalon.test.pool", 10));
-        application = Application.on(database, settings(), Clock.systemUTC());
+        application = Application.on(database, settings(), TestTime.clock());
         application.startJobs();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
     }
@@ -53,10 +52,20 @@ public final class TestDatabase {
     public static final Path DATA_DIR = createDataDir();
 
     public static JalonSettings settings() {
+        return settings(DATA_DIR);
+    }
+
+    /** The settings of an instance whose files (outbox…) go under {@code dataDir}. */
+    public static JalonSettings settings(Path dataDir) {
         // Benchmarks send the access log to a file (-Djalon.access-log=…), as production would.
         // Jobs run only when a test asks: background sends would change statuses under assertions.
         return JalonSettings.from(Config.empty(), Map.of("JALON_ACCESS_LOG", System.getProperty("jalon.access-log", ""),
-                "JALON_DATA_DIR", DATA_DIR.toString(), "JALON_JOBS_AUTOMATIC", "false"));
+                "JALON_DATA_DIR", dataDir.toString(), "JALON_JOBS_AUTOMATIC", "false"));
+    }
+
+    /** A new temporary data directory, deleted when the JVM exits. */
+    public static Path newDataDir() {
+        return createDataDir();
     }
 
     private static Path createDataDir() {

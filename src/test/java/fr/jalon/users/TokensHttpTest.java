@@ -13,7 +13,6 @@ import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
 import fr.jalon.testing.TestDatabase;
 
-import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
@@ -167,8 +166,7 @@ class TokensHttpTest {
             clients.add(admin.as(admin.post("/api/v1/users/" + userId + "/tokens", Jsons.createObjectBuilder().build())
                     .json().getString("token")));
         }
-        WebServer other = JalonServer.secondInstance();
-        try {
+        try (JalonServer.SecondInstance other = JalonServer.secondInstance()) {
             ApiClient onOther = ApiClient.of(URI.create("http://localhost:" + other.port()), null);
             for (ApiClient c : clients) {
                 assertEquals(200, c.get("/api/v1/me").status());
@@ -195,8 +193,6 @@ class TokensHttpTest {
             ApiClient colleague = admin.as(fixtures.tokenFor("CENTER_STAFF", center));
             assertEquals(403, colleague.post("/api/v1/users/" + self + "/disable", Jsons.createObjectBuilder().build())
                     .status(), "only an administrator disables");
-        } finally {
-            other.stop();
         }
     }
 

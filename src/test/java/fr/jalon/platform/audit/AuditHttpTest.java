@@ -2,7 +2,6 @@ package fr.jalon.platform.audit;
 
 import java.net.URI;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,6 +10,7 @@ import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
 import fr.jalon.testing.TestDatabase;
+import fr.jalon.testing.TestTime;
 
 import io.helidon.dbclient.DbClientException;
 import io.helidon.webserver.WebServerConfig;
@@ -69,7 +69,7 @@ class AuditHttpTest {
     void everyReadOfAPersonsDataIsAudited() {
         Fixtures.Partner partner = fixtures.partner();
         String session = fixtures.session(fixtures.room(fixtures.site(partner.center()), 10),
-                LocalDate.now().plusDays(33), "09:00");
+                TestTime.todayInParis().plusDays(33), "09:00");
         String enrolment = fixtures.enrol(session, "Lue-" + Fixtures.uniqueLetters(), "Aude", "1988-08-08");
         var db = TestDatabase.get().database().client().execute();
         String invigilator = db.get("INSERT INTO invigilators (center_id, kind, first_name, last_name, home_insee, "
