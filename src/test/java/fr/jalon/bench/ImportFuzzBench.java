@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
-import fr.jalon.candidates.PixFileFixture;
 import fr.jalon.bench.BenchSupport.Goal;
+import fr.jalon.candidates.PixFileFixture;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;

@@ -207,8 +207,8 @@ class ImportHttpTest {
         String sessionId = morning.getString("id");
 
         ApiClient.Answer export = admin.get("/api/v1/sessions/" + sessionId + "/candidates.csv");
-        long eventsBefore = count("SELECT count(*) AS n FROM domain_events");
-        long peopleBefore = count("SELECT count(*) AS n FROM people");
+        long eventsBefore = count(EVENTS_OF_CENTRE, centerId, centerId);
+        long peopleBefore = count("SELECT count(*) AS n FROM people WHERE owner_id = CAST(? AS uuid)", centerId);
         ApiClient.Answer again = upload(importPath, export.body());
 
         assertEquals(200, export.status());
@@ -222,8 +222,8 @@ class ImportHttpTest {
         assertEquals(0, report.getJsonObject("enrolments").getInt("created"));
         assertEquals(0, report.getJsonObject("enrolments").getInt("updated"));
         assertEquals(5, report.getJsonObject("enrolments").getInt("unchanged"));
-        assertEquals(eventsBefore, count("SELECT count(*) AS n FROM domain_events"));
-        assertEquals(peopleBefore, count("SELECT count(*) AS n FROM people"));
+        assertEquals(eventsBefore, count(EVENTS_OF_CENTRE, centerId, centerId));
+        assertEquals(peopleBefore, count("SELECT count(*) AS n FROM people WHERE owner_id = CAST(? AS uuid)", centerId));
         assertEquals(morning.getString("updatedAt"), admin.get("/api/v1/sessions/" + sessionId).json().getString("updatedAt"));
     }
 
@@ -368,7 +368,14 @@ class ImportHttpTest {
                 .map(v -> v.asJsonObject()).toList();
     }
 
-    private static long count(String sql) {
-        return TestDatabase.get().database().client().execute().get(sql).map(r -> r.column("n").get(Long.class)).orElseThrow();
+    /** The domain events about this centre's sessions and enrolments (other tests' events never count). */
+    private static final String EVENTS_OF_CENTRE = """
+            SELECT count(*) AS n FROM domain_events
+            WHERE aggregate_id IN (SELECT id FROM sessions WHERE center_id = CAST(? AS uuid))
+               OR aggregate_id IN (SELECT id FROM enrolments WHERE center_id = CAST(? AS uuid))""";
+
+    private static long count(String sql, Object... params) {
+        return TestDatabase.get().database().client().execute().get(sql, params).map(r -> r.column("n").get(Long.class))
+                .orElseThrow();
     }
 }

@@ -99,6 +99,13 @@ class CentersHttpTest {
         assertEquals(200, renamed.status(), renamed.body());
         assertEquals("40088", renamed.json().getString("communeInsee"));
         assertEquals(14, resized.json().getInt("seats"));
+        JsonObject siteRead = admin.get("/api/v1/sites/" + site).json();
+        assertEquals("Maison France Services", siteRead.getString("name"), "the rename is stored, not only echoed");
+        assertEquals("40088", siteRead.getString("communeInsee"));
+        assertEquals("Rampe d'accès côté parking", siteRead.getString("accessibilityInfo"));
+        JsonObject roomRead = admin.get("/api/v1/rooms/" + room).json();
+        assertEquals("Salle informatique", roomRead.getString("name"));
+        assertEquals(14, roomRead.getInt("seats"));
         assertEquals(1, admin.get("/api/v1/centers/" + center + "/sites").json().getJsonArray("items").size());
         assertEquals("Salle informatique",
                 admin.get("/api/v1/sites/" + site + "/rooms").json().getJsonArray("items").getJsonObject(0).getString("name"));

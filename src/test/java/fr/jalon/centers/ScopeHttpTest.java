@@ -62,6 +62,9 @@ class ScopeHttpTest {
 
     @Test
     void writesToAnotherCentreAnswer404AndChangeNothing() {
+        String sitesBefore = admin.get("/api/v1/centers/" + centerB + "/sites").body();
+        String roomsBefore = admin.get("/api/v1/sites/" + siteB + "/rooms").body();
+        String sessionBefore = admin.get("/api/v1/sessions/" + sessionB).body();
         assertEquals(404, staffA.post("/api/v1/centers/" + centerB + "/sites", Fixtures.siteBody("Intrus").build()).status());
         assertEquals(404, staffA.post("/api/v1/sites/" + siteB + "/rooms", Fixtures.roomBody("Intrus", 3).build()).status());
         assertEquals(404, staffA.put("/api/v1/rooms/" + roomB, Fixtures.roomBody("Intrus", 30).build()).status());
@@ -72,6 +75,9 @@ class ScopeHttpTest {
                 Fixtures.sessionBody(roomB, TestTime.todayInParis().plusDays(30), "09:00")).status(), "room of B is unknown to A");
         assertEquals(10, admin.get("/api/v1/sessions/" + sessionB).json().getInt("capacity"));
         assertEquals("SCHEDULED", admin.get("/api/v1/sessions/" + sessionB).json().getString("status"));
+        assertEquals(sitesBefore, admin.get("/api/v1/centers/" + centerB + "/sites").body(), "no site added, none changed");
+        assertEquals(roomsBefore, admin.get("/api/v1/sites/" + siteB + "/rooms").body(), "no room added, none changed");
+        assertEquals(sessionBefore, admin.get("/api/v1/sessions/" + sessionB).body(), "the session as it was, updatedAt too");
     }
 
     @Test

@@ -22,6 +22,7 @@ import jakarta.json.JsonObjectBuilder;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The invigilator pool over HTTP: kept by the centre's staff, precise answers to bad input. */
@@ -73,6 +74,9 @@ class InvigilatorsHttpTest {
                 .add("active", false).build());
         assertEquals(200, replaced.status(), replaced.body());
         assertEquals(3, replaced.json().getInt("maxPerWeek"));
+        JsonObject stored = staff.get("/api/v1/invigilators/" + created.id()).json();
+        assertFalse(stored.getBoolean("active"), "the deactivation is stored");
+        assertEquals(3, stored.getInt("maxPerWeek"));
         assertTrue(staff.get("/api/v1/invigilators").json().getJsonArray("items").stream()
                 .anyMatch(v -> v.asJsonObject().getString("id").equals(created.id())));
 

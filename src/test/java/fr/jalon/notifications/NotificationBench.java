@@ -173,9 +173,10 @@ class NotificationBench {
                            WHERE site_id = CAST(? AS uuid)),
                      n AS (SELECT s.id AS session_id, s.center_id, (s.k - 1) * ? + g AS i
                            FROM s CROSS JOIN generate_series(1, ?) AS g),
-                     p AS (INSERT INTO people (birth_name, first_name, sex, birth_date, birth_insee_code, birth_city,
-                                               birth_country, identity_key, email, mobile_phone, preferred_channels)
-                           SELECT 'Rappel-' || n.i, 'Camille', 'F', DATE '1980-01-01' + (n.i % 9000)::int, '40192',
+                     p AS (INSERT INTO people (owner_id, birth_name, first_name, sex, birth_date, birth_insee_code,
+                                               birth_city, birth_country, identity_key, email, mobile_phone,
+                                               preferred_channels)
+                           SELECT n.center_id, 'Rappel-' || n.i, 'Camille', 'F', DATE '1980-01-01' + (n.i % 9000)::int, '40192',
                                   'Mont-de-Marsan', 'France', 'bench-reminder|' || n.session_id || '|' || n.i,
                                   'rappel' || n.i || '@example.org', '+3361' || lpad((n.i % 10000000)::text, 7, '0'),
                                   '{EMAIL}'

@@ -1,12 +1,14 @@
 package fr.jalon.notifications;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import fr.jalon.platform.audit.AuditLog;
@@ -21,6 +23,7 @@ import fr.jalon.testing.TestTime;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -49,8 +52,6 @@ class SmsDeliveryTest {
     }
 
     private String enrolWithMobile(String mobile) {
-        // Other tests may leave due messages: send them first (to files), so the provider sees only ours.
-        TestDatabase.get().application().notifications().deliver(NOON);
         String session = fixtures.session(fixtures.room(fixtures.site(fixtures.center()), 10), TestTime.todayInParis().plusDays(16),
                 "10:00");
         String enrolment = admin.post("/api/v1/sessions/" + session + "/enrolments",
@@ -60,10 +61,40 @@ class SmsDeliveryTest {
         return enrolment;
     }
 
+    /**
+     * A provider that answers each recipient from its own script and records its requests; any
+     * other recipient (a message another test left due) gets 202. Nothing depends on which other
+     * messages are in the queue or in which order they go.
+     */
+    private static final class Provider extends Dispatcher {
+
+        private final String recipient;
+        private final Deque<MockResponse> script = new ConcurrentLinkedDeque<>();
+        private final List<RecordedRequest> received = new CopyOnWriteArrayList<>();
+
+        Provider(String recipient) {
+            this.recipient = recipient;
+        }
+
+        void next(MockResponse response) {
+            script.add(response);
+        }
+
+        @Override
+        public MockResponse dispatch(RecordedRequest request) {
+            if (!request.getBody().utf8().contains("\"to\":\"" + recipient + "\"")) {
+                return new MockResponse.Builder().code(202).build();
+            }
+            received.add(request);
+            MockResponse scripted = script.poll();
+            return scripted != null ? scripted : new MockResponse.Builder().code(599).build();
+        }
+    }
+
     private static Notifications smsThrough(MockWebServer provider) {
         return new Notifications(TestDatabase.get().database().client(), TestDatabase.get().database().transactions(),
                 new AuditLog(), new TemplateRenderer(Optional.empty()), TestDatabase.DATA_DIR.resolve("outbox"),
-                Clock.systemUTC(), List.of(7, 2), (tx, id) -> { }, Optional.empty(),
+                TestTime.clock(), List.of(7, 2), (tx, id) -> { }, Optional.empty(),
                 Optional.of(new SmsSettings(provider.url("/sms").toString(), "secret-token", "CentrePix", Duration.ofSeconds(1))));
     }
 
@@ -81,29 +112,32 @@ class SmsDeliveryTest {
 
     @Test
     void aServerErrorAndATimeoutAreRetriedThenTheSmsGoesOnce() throws Exception {
-        try (MockWebServer provider = new MockWebServer()) {
-            provider.start();
+        try (MockWebServer server = new MockWebServer()) {
+            Provider provider = new Provider("+33633445566");
+            server.setDispatcher(provider);
+            server.start();
             String enrolment = enrolWithMobile("06 33 44 55 66");
-            Notifications sms = smsThrough(provider);
+            Notifications sms = smsThrough(server);
 
-            provider.enqueue(new MockResponse.Builder().code(500).build());
+            provider.next(new MockResponse.Builder().code(500).build());
             sms.deliver(NOON);
             assertEquals("PENDING/1", statusOf(enrolment));
 
             dueNow(enrolment);
-            provider.enqueue(new MockResponse.Builder().code(200).headersDelay(3, TimeUnit.SECONDS).build());
+            provider.next(new MockResponse.Builder().code(200).headersDelay(3, TimeUnit.SECONDS).build());
             sms.deliver(NOON);
             assertEquals("PENDING/2", statusOf(enrolment), "a timeout is retried");
 
             dueNow(enrolment);
-            provider.enqueue(new MockResponse.Builder().code(202).body("{\"id\":\"abc\"}").build());
+            provider.next(new MockResponse.Builder().code(202).body("{\"id\":\"abc\"}").build());
             sms.deliver(NOON);
             assertEquals("SENT/3", statusOf(enrolment));
 
-            RecordedRequest request = provider.takeRequest(1, TimeUnit.SECONDS);
-            for (RecordedRequest next = request; next != null; next = provider.takeRequest(100, TimeUnit.MILLISECONDS)) {
-                request = next;
-            }
+            dueNow(enrolment);
+            sms.deliver(NOON);
+            assertEquals("SENT/3", statusOf(enrolment));
+            assertEquals(3, provider.received.size(), "three requests: the error, the timeout, the success; none after");
+            RecordedRequest request = provider.received.getLast();
             assertEquals("Bearer secret-token", request.getHeaders().get("Authorization"));
             String body = request.getBody().utf8();
             assertTrue(body.contains("\"to\":\"+33633445566\""), body);
@@ -113,14 +147,19 @@ class SmsDeliveryTest {
 
     @Test
     void aRefusalIsFinalAndShownToStaff() throws Exception {
-        try (MockWebServer provider = new MockWebServer()) {
-            provider.start();
+        try (MockWebServer server = new MockWebServer()) {
+            Provider provider = new Provider("+33677889900");
+            server.setDispatcher(provider);
+            server.start();
             String enrolment = enrolWithMobile("06 77 88 99 00");
-            provider.enqueue(new MockResponse.Builder().code(400).body("{\"error\":\"invalid number\"}").build());
+            provider.next(new MockResponse.Builder().code(400).body("{\"error\":\"invalid number\"}").build());
 
-            smsThrough(provider).deliver(NOON);
+            smsThrough(server).deliver(NOON);
+            dueNow(enrolment);
+            smsThrough(server).deliver(NOON);
 
             assertEquals("FAILED/1", statusOf(enrolment));
+            assertEquals(1, provider.received.size(), "a refusal is not retried");
             String error = TestDatabase.get().database().client().execute().get(
                             "SELECT last_error FROM notifications WHERE subject_id = ? AND channel = 'SMS'", UUID.fromString(enrolment))
                     .map(r -> r.column("last_error").get(String.class)).orElseThrow();

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -199,6 +200,13 @@ class ReferralsHttpTest {
             ids.add(answer.id());
         }
         assertEquals(1, ids.size(), "the same answer every time");
+        assertEquals(19, answers.stream().filter(a -> a.header("Idempotent-Replayed").orElse("").equals("true")).count(),
+                "one request did the work, the 19 others were replayed and say so");
+        ApiClient.Answer later = partner.adviser().send("POST", "/api/v1/referrals", "application/json", body.toString(),
+                "Idempotency-Key", key);
+        assertEquals(201, later.status(), later.body());
+        assertEquals(ids.iterator().next(), later.id());
+        assertEquals(Optional.of("true"), later.header("Idempotent-Replayed"));
         assertEquals(1L, count("SELECT count(*) AS n FROM people WHERE jalon_fold(birth_name) = jalon_fold(?)", name));
 
         ApiClient.Answer other = partner.adviser().send("POST", "/api/v1/referrals", "application/json",

@@ -21,6 +21,7 @@ import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The session day over HTTP: attendance, reports and incidents, then finalization with Pix's rules. */
@@ -99,6 +100,9 @@ class SessionDayHttpTest {
         assertEquals(201, incident.status(), incident.body());
         String wrong = incident(staff, anne, Jsons.createObjectBuilder().add("category", "SIGNATURE_ISSUE").build()).id();
         assertEquals(204, staff.delete("/api/v1/incidents/" + wrong).status());
+        assertTrue(staff.get("/api/v1/sessions/" + session + "/day").body().contains(incident.id()));
+        assertFalse(staff.get("/api/v1/sessions/" + session + "/day").body().contains(wrong), "the deleted incident is gone");
+        assertEquals(404, staff.delete("/api/v1/incidents/" + wrong).status(), "and cannot be deleted twice");
 
         ApiClient other = admin.as(fixtures.tokenFor("CENTER_STAFF", fixtures.center()));
         assertEquals(404, other.get("/api/v1/sessions/" + session + "/day").status());

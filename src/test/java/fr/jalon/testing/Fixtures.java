@@ -1,6 +1,11 @@
 package fr.jalon.testing;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -89,13 +94,17 @@ public final class Fixtures {
 
     /**
      * Moves a scheduled session so that it started an hour ago (sessions cannot be created in the
-     * past): the session day can then be recorded.
+     * past): the session day can then be recorded. Every field comes from one instant (the start,
+     * to the minute) read in Paris, so the date, the wall-clock time and the instants agree at any
+     * hour, across midnight and in the DST fall-back hour.
      */
     public static void startedAnHourAgo(String sessionId) {
+        Instant start = TestTime.clock().instant().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(1));
+        ZonedDateTime local = start.atZone(TestTime.PARIS);
         TestDatabase.get().database().client().execute().dml("""
-                UPDATE sessions SET local_date = CAST((now() AT TIME ZONE 'Europe/Paris' - interval '1 hour') AS date),
-                       start_time = CAST((now() AT TIME ZONE 'Europe/Paris' - interval '1 hour') AS time(0)),
-                       starts_at = now() - interval '1 hour', ends_at = now() + interval '45 minutes' WHERE id = ?""",
+                UPDATE sessions SET local_date = ?, start_time = ?, starts_at = ?,
+                       ends_at = CAST(? AS timestamptz) + duration_minutes * interval '1 minute' WHERE id = ?""",
+                local.toLocalDate(), local.toLocalTime(), start.atOffset(ZoneOffset.UTC), start.atOffset(ZoneOffset.UTC),
                 UUID.fromString(sessionId));
     }
 

@@ -65,6 +65,23 @@ public final class OpenApiContract {
                 problem));
     }
 
+    /** A documented operation: method and path template. */
+    public record Route(String method, String path) {
+    }
+
+    /** Every operation {@code openapi.yaml} documents, and the methods each path documents. */
+    public static List<Route> routes() {
+        List<Route> routes = new ArrayList<>();
+        for (Template t : INSTANCE.templates) {
+            for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE")) {
+                if (operation(t.item(), method) != null) {
+                    routes.add(new Route(method, t.path()));
+                }
+            }
+        }
+        return routes;
+    }
+
     /** How many answers were checked so far in this JVM. */
     public static long checked() {
         return INSTANCE.checked.get();
@@ -75,8 +92,18 @@ public final class OpenApiContract {
      * Paths outside the document (none should be) and non-JSON answers are left to other tests.
      */
     public static void check(String method, String pathAndQuery, int status, String contentType, String body) {
+        if (OFF) {
+            return;
+        }
         INSTANCE.verify(method, pathAndQuery, status, contentType, body);
     }
+
+    /**
+     * Benchmarks turn the check off ({@code -Djalon.contract=off}, set by the bench profile): the
+     * load generator runs in the server's JVM, and validating every answer would bill the
+     * server for the client's CPU.
+     */
+    private static final boolean OFF = "off".equals(System.getProperty("jalon.contract"));
 
     private void verify(String method, String pathAndQuery, int status, String contentType, String body) {
         String path = pathAndQuery.split("\\?", 2)[0];

@@ -110,12 +110,17 @@ class AuditHttpTest {
 
     @Test
     void theLogIsAppendOnly() {
+        String center = fixtures.center();
         var db = TestDatabase.get().database().client().execute();
+        long id = db.get("SELECT id FROM audit_log WHERE record_type = 'center' AND record_id = ? AND action = 'center.create'",
+                center).map(r -> r.column("id").get(Long.class)).orElseThrow();
         DbClientException update = assertThrows(DbClientException.class,
-                () -> db.dml("UPDATE audit_log SET action = 'forged'"));
-        DbClientException delete = assertThrows(DbClientException.class, () -> db.dml("DELETE FROM audit_log"));
+                () -> db.dml("UPDATE audit_log SET action = 'forged' WHERE id = ?", id));
+        DbClientException delete = assertThrows(DbClientException.class, () -> db.dml("DELETE FROM audit_log WHERE id = ?", id));
         assertTrue(rootMessage(update).contains("append-only"));
         assertTrue(rootMessage(delete).contains("append-only"));
+        assertEquals(List.of("center.create"), db.query("SELECT action FROM audit_log WHERE id = ?", id)
+                .map(r -> r.column("action").get(String.class)).toList(), "the line is still there, unchanged");
     }
 
     private static String rootMessage(Throwable t) {

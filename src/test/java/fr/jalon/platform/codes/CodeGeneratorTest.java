@@ -4,7 +4,6 @@ import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
 
-import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,32 +11,45 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CodeGeneratorTest {
 
-    private final CodeGenerator codes = new CodeGenerator();
+    /** Draws per format check: one test each, a seeded generator, so a failure names a reproducible draw. */
+    private static final int DRAWS = 1_000;
 
-    @RepeatedTest(50)
+    private final CodeGenerator codes = new CodeGenerator(new Random(20261203));
+
+    @Test
     void sessionAccessCodeIsFourLettersThenTwoDigitsFromTheDesignAlphabets() {
-        assertTrue(codes.sessionAccessCode().matches("[BCDFGHJKMPQRTVWXY]{4}[2346789]{2}"));
+        for (int i = 0; i < DRAWS; i++) {
+            String code = codes.sessionAccessCode();
+            assertTrue(code.matches("[BCDFGHJKMPQRTVWXY]{4}[2346789]{2}"), "draw " + i + ": " + code);
+        }
     }
 
-    @RepeatedTest(50)
+    @Test
     void invigilatorPasswordHasSixDistinctCharacters() {
-        String password = codes.invigilatorPassword();
-        assertEquals(6, password.length());
-        assertEquals(6, password.chars().distinct().count());
-        assertTrue(password.chars().allMatch(c -> CodeGenerator.INVIGILATOR_ALPHABET.indexOf(c) >= 0));
-        assertEquals("C-" + password, CodeGenerator.printedInvigilatorPassword(password));
+        for (int i = 0; i < DRAWS; i++) {
+            String password = codes.invigilatorPassword();
+            assertEquals(6, password.length(), "draw " + i);
+            assertEquals(6, password.chars().distinct().count(), "draw " + i + ": " + password);
+            assertTrue(password.chars().allMatch(c -> CodeGenerator.INVIGILATOR_ALPHABET.indexOf(c) >= 0), password);
+            assertEquals("C-" + password, CodeGenerator.printedInvigilatorPassword(password));
+        }
     }
 
-    @RepeatedTest(50)
+    @Test
     void verificationCodeIsPrefixedAndHasEightDistinctCharacters() {
-        String code = codes.verificationCode();
-        assertTrue(code.matches("P-[2346789BCDFGHJKMPQRTVWXY]{8}"), code);
-        assertEquals(8, code.substring(2).chars().distinct().count());
+        for (int i = 0; i < DRAWS; i++) {
+            String code = codes.verificationCode();
+            assertTrue(code.matches("P-[2346789BCDFGHJKMPQRTVWXY]{8}"), "draw " + i + ": " + code);
+            assertEquals(8, code.substring(2).chars().distinct().count(), code);
+        }
     }
 
-    @RepeatedTest(50)
+    @Test
     void campaignCodeIsSixLettersThenThreeDigits() {
-        assertTrue(codes.campaignCode().matches("[ABCDEFGHJKMNPQRSTUVWXYZ]{6}[23456789]{3}"));
+        for (int i = 0; i < DRAWS; i++) {
+            String code = codes.campaignCode();
+            assertTrue(code.matches("[ABCDEFGHJKMNPQRSTUVWXYZ]{6}[23456789]{3}"), "draw " + i + ": " + code);
+        }
     }
 
     @Test
