@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TimeZone;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 import fr.jalon.platform.http.ApiRoutes;
@@ -24,6 +25,7 @@ import org.quartz.SchedulerException;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
+import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.utils.DBConnectionManager;
 
@@ -49,9 +51,15 @@ public final class Jobs implements AutoCloseable {
     public Jobs(String clusterName, DataSource dataSource, DbClient db, List<JobDefinition> definitions) {
         this.runs = new JobRunRepository(db);
         definitions.forEach(d -> this.definitions.put(d.name(), d));
-        DBConnectionManager.getInstance().addConnectionProvider(clusterName, new HikariConnectionProvider(dataSource));
+        // Quartz keeps schedulers and data sources in JVM-wide registries keyed by name. Each
+        // instance gets its own data source name and leaves the scheduler registry at once, so two
+        // instances in one JVM (the tests' second instance) are two nodes of the cluster, as two
+        // processes are: closing one does not stop the other, nor swap its pool.
+        String dataSourceName = clusterName + "-" + UUID.randomUUID();
+        DBConnectionManager.getInstance().addConnectionProvider(dataSourceName, new HikariConnectionProvider(dataSource));
         try {
-            this.scheduler = new StdSchedulerFactory(properties(clusterName)).getScheduler();
+            this.scheduler = new StdSchedulerFactory(properties(clusterName, dataSourceName)).getScheduler();
+            SchedulerRepository.getInstance().remove(clusterName);
             scheduler.setJobFactory((bundle, s) -> new DefinitionJob(
                     this.definitions.get(bundle.getJobDetail().getKey().getName()), runs));
         } catch (SchedulerException e) {
@@ -126,7 +134,7 @@ public final class Jobs implements AutoCloseable {
         return date == null ? null : date.toInstant();
     }
 
-    private static Properties properties(String clusterName) {
+    private static Properties properties(String clusterName, String dataSourceName) {
         Properties p = new Properties();
         p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, clusterName);
         p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_ID, StdSchedulerFactory.AUTO_GENERATE_INSTANCE_ID);
@@ -134,7 +142,7 @@ public final class Jobs implements AutoCloseable {
         p.setProperty("org.quartz.threadPool.threadCount", "2");
         p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
         p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
-        p.setProperty("org.quartz.jobStore.dataSource", clusterName);
+        p.setProperty("org.quartz.jobStore.dataSource", dataSourceName);
         p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
         p.setProperty("org.quartz.jobStore.isClustered", "true");
         p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");

@@ -15,6 +15,8 @@ import java.util.zip.ZipInputStream;
 
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
+import fr.jalon.testing.Db;
+import fr.jalon.testing.Documents;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
 import fr.jalon.testing.Outbox;
@@ -30,7 +32,6 @@ import com.itextpdf.kernel.pdf.PdfDictionary;
 import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfName;
 import com.itextpdf.kernel.pdf.PdfReader;
-import com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor;
 import com.itextpdf.kernel.pdf.xobject.PdfImageXObject;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
@@ -320,20 +321,12 @@ class ResultsAndAttestationsHttpTest {
         assertEquals(line, error.getInt("line"), answer.body());
     }
 
-    static String text(byte[] pdf) throws Exception {
-        try (PdfDocument doc = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
-            StringBuilder text = new StringBuilder();
-            for (int i = 1; i <= doc.getNumberOfPages(); i++) {
-                text.append(PdfTextExtractor.getTextFromPage(doc.getPage(i))).append('\n');
-            }
-            return text.toString();
-        }
+    static String text(byte[] pdf) {
+        return Documents.pdfText(pdf);
     }
 
-    static int pages(byte[] pdf) throws Exception {
-        try (PdfDocument doc = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
-            return doc.getNumberOfPages();
-        }
+    static int pages(byte[] pdf) {
+        return Documents.pdfPages(pdf);
     }
 
     /** Decodes the first page's QR code with ZXing (an independent reader). */
@@ -377,7 +370,6 @@ class ResultsAndAttestationsHttpTest {
     }
 
     private static long count(String sql, String id) {
-        return TestDatabase.get().database().client().execute().get(sql, UUID.fromString(id))
-                .map(row -> row.column("n").get(Long.class)).orElse(0L);
+        return Db.count(sql, UUID.fromString(id));
     }
 }

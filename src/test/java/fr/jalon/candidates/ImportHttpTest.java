@@ -11,9 +11,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import fr.jalon.testing.ApiClient;
+import fr.jalon.testing.Db;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
-import fr.jalon.testing.TestDatabase;
 import fr.jalon.testing.TestTime;
 
 import io.helidon.webserver.WebServerConfig;
@@ -375,7 +375,6 @@ class ImportHttpTest {
                OR aggregate_id IN (SELECT id FROM enrolments WHERE center_id = CAST(? AS uuid))""";
 
     private static long count(String sql, Object... params) {
-        return TestDatabase.get().database().client().execute().get(sql, params).map(r -> r.column("n").get(Long.class))
-                .orElseThrow();
+        return Db.count(sql, params);
     }
 }

@@ -28,6 +28,7 @@ import javax.crypto.spec.SecretKeySpec;
 import fr.jalon.platform.db.Rows;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
+import fr.jalon.testing.Db;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
 import fr.jalon.testing.ResultsCsv;
@@ -394,7 +395,6 @@ class ReferralsHttpTest {
     }
 
     private static long count(String sql, Object... params) {
-        return TestDatabase.get().database().client().execute().get(sql, params)
-                .map(r -> r.column("n").get(Long.class)).orElseThrow();
+        return Db.count(sql, params);
     }
 }
