@@ -274,12 +274,8 @@ class NotificationBench {
 
     /** Floor of the SMTP delivery: prebuilt messages over one Jakarta Mail connection to a local GreenMail. */
     private static double smtpFloor() throws Exception {
-        int port;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        GreenMail mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
+        GreenMail mail = localSmtpServer();
+        int port = mail.getSmtp().getPort();
         try {
             Properties properties = new Properties();
             properties.put("mail.smtp.host", "127.0.0.1");
@@ -330,14 +326,21 @@ class NotificationBench {
         }
     }
 
-    /** The first {@link #NETWORK_MESSAGES} reminders again, through a local SMTP server. */
-    private static double smtpThroughput(Database database, Path outbox) throws Exception {
+    /** A started GreenMail SMTP server on a free loopback port. */
+    private static GreenMail localSmtpServer() throws Exception {
         int port;
         try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         GreenMail mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
+        return mail;
+    }
+
+    /** The first {@link #NETWORK_MESSAGES} reminders again, through a local SMTP server. */
+    private static double smtpThroughput(Database database, Path outbox) throws Exception {
+        GreenMail mail = localSmtpServer();
+        int port = mail.getSmtp().getPort();
         try {
             requeue(database, "EMAIL");
             Notifications smtp = notifications(database, outbox, Optional.of(SmtpSettings.plain("127.0.0.1", port,
