@@ -2,7 +2,6 @@ package fr.jalon.attestations;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -18,7 +17,7 @@ import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Db;
 import fr.jalon.testing.Documents;
 import fr.jalon.testing.Fixtures;
-import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.HttpTest;
 import fr.jalon.testing.Outbox;
 import fr.jalon.testing.ResultsCsv;
 import fr.jalon.testing.TestDatabase;
@@ -33,9 +32,6 @@ import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfName;
 import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.xobject.PdfImageXObject;
-import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.testing.junit5.ServerTest;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import jakarta.json.JsonObject;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -53,7 +49,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * downloaded one by one, as one PDF and as a ZIP, checked by text extraction and by decoding
  * their QR code, then verified publicly (valid, revoked, unknown).
  */
-@ServerTest
+@HttpTest
 class ResultsAndAttestationsHttpTest {
 
     private static final DateTimeFormatter FR = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -61,14 +57,9 @@ class ResultsAndAttestationsHttpTest {
     private final ApiClient admin;
     private final Fixtures fixtures;
 
-    ResultsAndAttestationsHttpTest(URI uri) {
-        this.admin = ApiClient.of(uri, JalonServer.adminToken());
-        this.fixtures = new Fixtures(admin);
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        JalonServer.configure(server);
+    ResultsAndAttestationsHttpTest(ApiClient admin, Fixtures fixtures) {
+        this.admin = admin;
+        this.fixtures = fixtures;
     }
 
     private record Finalized(String session, ApiClient staff, String anne, String bruno, String chloe, String david) {

@@ -1,6 +1,5 @@
 package fr.jalon.candidates;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
@@ -10,13 +9,10 @@ import java.util.stream.Stream;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
-import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.HttpTest;
 import fr.jalon.testing.TestDatabase;
 import fr.jalon.testing.TestTime;
 
-import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.testing.junit5.ServerTest;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * code on its line and column, and nothing applied. The codes the realistic-file tests of
  * {@link ImportHttpTest} already pin down are not repeated here.
  */
-@ServerTest
+@HttpTest
 class ImportProblemCodesHttpTest {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -40,14 +36,9 @@ class ImportProblemCodesHttpTest {
     private final ApiClient admin;
     private final Fixtures fixtures;
 
-    ImportProblemCodesHttpTest(URI uri) {
-        this.admin = ApiClient.of(uri, JalonServer.adminToken());
-        this.fixtures = new Fixtures(admin);
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        JalonServer.configure(server);
+    ImportProblemCodesHttpTest(ApiClient admin, Fixtures fixtures) {
+        this.admin = admin;
+        this.fixtures = fixtures;
     }
 
     /** What a case gets: its centre's site name, a free day, and the centre's staff-visible state. */

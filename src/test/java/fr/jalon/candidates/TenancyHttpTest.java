@@ -15,13 +15,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
-import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.HttpTest;
 import fr.jalon.testing.TestDatabase;
 import fr.jalon.testing.TestTime;
 
-import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.testing.junit5.ServerTest;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -34,22 +31,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A person belongs to one tenant (DESIGN.md): the same human at two centres is two records, and
  * nothing one centre or organisation typed is readable or writable by another, through any route.
  */
-@ServerTest
+@HttpTest
 class TenancyHttpTest {
 
     private final URI uri;
     private final ApiClient admin;
     private final Fixtures fixtures;
 
-    TenancyHttpTest(URI uri) {
+    TenancyHttpTest(ApiClient admin, Fixtures fixtures, URI uri) {
+        this.admin = admin;
+        this.fixtures = fixtures;
         this.uri = uri;
-        this.admin = ApiClient.of(uri, JalonServer.adminToken());
-        this.fixtures = new Fixtures(admin);
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        JalonServer.configure(server);
     }
 
     private record Centre(String id, String session, ApiClient staff) {

@@ -1,23 +1,18 @@
 package fr.jalon.centers;
 
-import java.net.URI;
-
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
-import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.HttpTest;
 import fr.jalon.testing.TestTime;
 
-import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.testing.junit5.ServerTest;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A centre's staff never see, nor touch, another centre's records: they answer 404. */
-@ServerTest
+@HttpTest
 class ScopeHttpTest {
 
     private final ApiClient admin;
@@ -29,14 +24,9 @@ class ScopeHttpTest {
     private String roomB;
     private String sessionB;
 
-    ScopeHttpTest(URI uri) {
-        this.admin = ApiClient.of(uri, JalonServer.adminToken());
-        this.fixtures = new Fixtures(admin);
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        JalonServer.configure(server);
+    ScopeHttpTest(ApiClient admin, Fixtures fixtures) {
+        this.admin = admin;
+        this.fixtures = fixtures;
     }
 
     @BeforeEach

@@ -1,7 +1,6 @@
 package fr.jalon.invigilators;
 
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -17,14 +16,11 @@ import fr.jalon.notifications.Notifications;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
-import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.HttpTest;
 import fr.jalon.testing.Outbox;
 import fr.jalon.testing.TestDatabase;
 import fr.jalon.testing.TestTime;
 
-import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.testing.junit5.ServerTest;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.mail.Part;
@@ -41,20 +37,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * re-published plan that keeps them says nothing new), two days before, and never for a session
  * they no longer hold.
  */
-@ServerTest
+@HttpTest
 class InvigilatorMessagesTest {
 
     private final ApiClient admin;
     private final Fixtures fixtures;
 
-    InvigilatorMessagesTest(URI uri) {
-        this.admin = ApiClient.of(uri, JalonServer.adminToken());
-        this.fixtures = new Fixtures(admin);
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        JalonServer.configure(server);
+    InvigilatorMessagesTest(ApiClient admin, Fixtures fixtures) {
+        this.admin = admin;
+        this.fixtures = fixtures;
     }
 
     private static JsonObjectBuilder invigilator(String site, String firstName) {

@@ -1,6 +1,5 @@
 package fr.jalon.notifications;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -8,19 +7,16 @@ import java.util.UUID;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
-import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.HttpTest;
 import fr.jalon.testing.TestDatabase;
 import fr.jalon.testing.TestTime;
 
-import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.testing.junit5.ServerTest;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** J-7 and J-2 reminders, planned when due, once; tests drive the clock. */
-@ServerTest
+@HttpTest
 class ReminderPlanningTest {
 
     private final ApiClient admin;
@@ -28,14 +24,9 @@ class ReminderPlanningTest {
     private final Notifications notifications = TestDatabase.get().application().notifications();
     private final Instant now = Instant.now();
 
-    ReminderPlanningTest(URI uri) {
-        this.admin = ApiClient.of(uri, JalonServer.adminToken());
-        this.fixtures = new Fixtures(admin);
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        JalonServer.configure(server);
+    ReminderPlanningTest(ApiClient admin, Fixtures fixtures) {
+        this.admin = admin;
+        this.fixtures = fixtures;
     }
 
     private String enrolIn(String session) {

@@ -1,7 +1,6 @@
 package fr.jalon.notifications;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,16 +10,13 @@ import java.util.UUID;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
-import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.HttpTest;
 import fr.jalon.testing.TestDatabase;
 import fr.jalon.testing.TestTime;
 
 import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor;
-import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.testing.junit5.ServerTest;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.junit.jupiter.api.Test;
@@ -32,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The messages that follow a session's life: a change, a cancellation, a seat freed for the
  * waiting list; and the day's letters printed by site.
  */
-@ServerTest
+@HttpTest
 class SessionMessagesTest {
 
     /** Reminders are planned as if four days had passed: a J-7 reminder for a session ten days away. */
@@ -41,14 +37,9 @@ class SessionMessagesTest {
     private final ApiClient admin;
     private final Fixtures fixtures;
 
-    SessionMessagesTest(URI uri) {
-        this.admin = ApiClient.of(uri, JalonServer.adminToken());
-        this.fixtures = new Fixtures(admin);
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        JalonServer.configure(server);
+    SessionMessagesTest(ApiClient admin, Fixtures fixtures) {
+        this.admin = admin;
+        this.fixtures = fixtures;
     }
 
     @Test

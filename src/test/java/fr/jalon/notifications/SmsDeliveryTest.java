@@ -1,6 +1,5 @@
 package fr.jalon.notifications;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Deque;
@@ -16,13 +15,10 @@ import fr.jalon.platform.config.SmsSettings;
 import fr.jalon.platform.templates.TemplateRenderer;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
-import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.HttpTest;
 import fr.jalon.testing.TestDatabase;
 import fr.jalon.testing.TestTime;
 
-import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.testing.junit5.ServerTest;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -33,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SMS through a real HTTP server (MockWebServer): 5xx and timeouts are retried, 4xx are final. */
-@ServerTest
+@HttpTest
 class SmsDeliveryTest {
 
     private static final Instant NOON = TestTime.noonInParis();
@@ -41,14 +37,9 @@ class SmsDeliveryTest {
     private final ApiClient admin;
     private final Fixtures fixtures;
 
-    SmsDeliveryTest(URI uri) {
-        this.admin = ApiClient.of(uri, JalonServer.adminToken());
-        this.fixtures = new Fixtures(admin);
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        JalonServer.configure(server);
+    SmsDeliveryTest(ApiClient admin, Fixtures fixtures) {
+        this.admin = admin;
+        this.fixtures = fixtures;
     }
 
     private String enrolWithMobile(String mobile) {

@@ -1,7 +1,6 @@
 package fr.jalon.referrals;
 
 import java.io.StringReader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.DayOfWeek;
@@ -30,39 +29,34 @@ import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Db;
 import fr.jalon.testing.Fixtures;
-import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.HttpTest;
 import fr.jalon.testing.ResultsCsv;
 import fr.jalon.testing.TestDatabase;
 import fr.jalon.testing.TestTime;
 
-import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.testing.junit5.ServerTest;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Referrals over HTTP: the whole flow back to the adviser, idempotent intake, isolation, bad input. */
-@ServerTest
+@HttpTest
 class ReferralsHttpTest {
 
     private final ApiClient admin;
     private final Fixtures fixtures;
 
-    ReferralsHttpTest(URI uri) {
-        this.admin = ApiClient.of(uri, JalonServer.adminToken());
-        this.fixtures = new Fixtures(admin);
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        JalonServer.configure(server);
+    ReferralsHttpTest(ApiClient admin, Fixtures fixtures) {
+        this.admin = admin;
+        this.fixtures = fixtures;
     }
 
     private static JsonObject referralBody(String birthName) {
@@ -79,10 +73,25 @@ class ReferralsHttpTest {
                 .build();
     }
 
-    @Test
-    void referralToAttendanceReachesTheAdviserByFeedSignedWebhookAndEmail() throws Exception {
-        Fixtures.Partner partner = fixtures.partner();
-        try (MockWebServer receiver = new MockWebServer()) {
+    /**
+     * A referral from an organisation with a webhook whose first two answers fail, for a person
+     * free on Tuesday mornings; the centre has a Tuesday morning and a Tuesday afternoon session.
+     */
+    @Nested
+    class AReferralFollowedToItsCertificate {
+
+        Fixtures.Partner partner;
+        MockWebServer receiver;
+        String secret;
+        String name;
+        String id;
+        String session;
+        String afternoon;
+
+        @BeforeEach
+        void referred() throws Exception {
+            partner = fixtures.partner();
+            receiver = new MockWebServer();
             receiver.enqueue(new MockResponse.Builder().code(500).build());
             receiver.enqueue(new MockResponse.Builder().code(503).build());
             for (int i = 0; i < 20; i++) {
@@ -92,88 +101,134 @@ class ReferralsHttpTest {
             ApiClient.Answer hook = admin.put("/api/v1/referring-organisations/" + partner.organisation() + "/webhook",
                     Jsons.createObjectBuilder().add("url", receiver.url("/jalon").toString()).build());
             assertEquals(200, hook.status(), hook.body());
-            String secret = hook.json().getString("secret");
-
-            String name = "Oriente-" + Fixtures.uniqueLetters();
+            secret = hook.json().getString("secret");
+            name = "Oriente-" + Fixtures.uniqueLetters();
             ApiClient.Answer referred = partner.adviser().post("/api/v1/referrals", referralBody(name));
             assertEquals(201, referred.status(), referred.body());
             assertEquals("NEW", referred.json().getString("status"));
-            String id = referred.id();
-
-            LocalDate tuesday = TestTime.todayInParis().plusDays(9)
-                    .with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
+            id = referred.id();
+            LocalDate tuesday = TestTime.todayInParis().plusDays(9).with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
             String site = fixtures.site(partner.center());
-            String session = fixtures.session(fixtures.room(site, 10), tuesday, "09:30");
-            String afternoon = fixtures.session(fixtures.room(site, 10), tuesday, "14:00");
+            session = fixtures.session(fixtures.room(site, 10), tuesday, "09:30");
+            afternoon = fixtures.session(fixtures.room(site, 10), tuesday, "14:00");
+        }
+
+        @AfterEach
+        void receiverStops() throws Exception {
+            receiver.close();
+        }
+
+        @Test
+        void onlyTheSessionsThatFitAreProposed() {
             List<String> proposed = partner.staff().get("/api/v1/referrals/" + id + "/proposals").json()
                     .getJsonArray("items").stream().map(v -> v.asJsonObject().getString("sessionId")).toList();
             assertTrue(proposed.contains(session), "a Tuesday morning in Mont-de-Marsan fits");
             assertTrue(!proposed.contains(afternoon), "the person is free on Tuesday mornings only");
-            ApiClient.Answer accepted = partner.staff().post("/api/v1/referrals/" + id + "/accept",
-                    Jsons.createObjectBuilder().add("sessionId", session).build());
-            assertEquals(200, accepted.status(), accepted.body());
-            assertEquals("PRIS", accepted.json().getString("appointment"));
-            String enrolment = accepted.json().getString("enrolmentId");
+        }
 
-            TestDatabase.get().application().notifications().plan();
-            TestDatabase.get().application().notifications().deliver();
-            assertEquals("CONVOKED", partner.adviser().get("/api/v1/referrals/" + id).json().getString("status"));
+        /** The centre accepted it into the Tuesday morning session; the convocation went. */
+        @Nested
+        class Accepted {
 
-            // The session day: it started an hour ago.
-            TestDatabase.get().database().client().execute().dml("""
-                    UPDATE sessions SET local_date = CAST((now() AT TIME ZONE 'Europe/Paris' - interval '1 hour') AS date),
-                           start_time = CAST((now() AT TIME ZONE 'Europe/Paris' - interval '1 hour') AS time(0)),
-                           starts_at = now() - interval '1 hour', ends_at = now() + interval '45 minutes' WHERE id = ?""",
-                    UUID.fromString(session));
-            ApiClient.Answer present = partner.staff().put("/api/v1/enrolments/" + enrolment + "/attendance",
-                    Jsons.createObjectBuilder().add("status", "PRESENT").build());
-            assertEquals(200, present.status(), present.body());
-            JsonObject attended = partner.adviser().get("/api/v1/referrals/" + id).json();
-            assertEquals("ATTENDED", attended.getString("status"));
-            assertEquals("EFFECTUE", attended.getString("appointment"));
+            String enrolment;
 
-            // The session is finalized and its results, exported from Pix Certif, imported.
-            ApiClient.Answer finalized = partner.staff().put("/api/v1/sessions/" + session + "/finalization",
-                    Jsons.createObjectBuilder().build());
-            assertEquals(200, finalized.status(), finalized.body());
-            byte[] results = ResultsCsv.v2026().row(ResultsCsv.newNumber(), "Sofiane",
-                    name, "14/09/1998", "Validée", "412", ResultsCsv.levels(3), "Validée", "", 424242).bytes();
-            ApiClient.Answer imported = partner.staff().sendBytes("POST", "/api/v1/sessions/" + session + "/results",
-                    "text/csv", results);
-            assertEquals(200, imported.status(), imported.body());
-            JsonObject certified = partner.adviser().get("/api/v1/referrals/" + id).json();
-            assertEquals("CERTIFIED", certified.getString("status"));
-            assertEquals(412, certified.getJsonObject("result").getInt("score"));
-            assertEquals("Indépendant 4", certified.getJsonObject("result").getString("globalLevelLabel"));
-
-            List<String> events = partner.adviser().get("/api/v1/referrals/changes?limit=50").json().getJsonArray("items")
-                    .stream().map(v -> v.asJsonObject())
-                    .filter(c -> c.getJsonObject("referral").getString("id").equals(id))
-                    .map(c -> c.getString("event")).toList();
-            assertEquals(List.of("referral.created", "referral.accepted", "referral.convoked", "referral.attended",
-                    "referral.certified"), events);
-
-            // Webhooks: the first two answers fail, the retries succeed; every change arrives once, signed.
-            for (int round = 0; round < 5; round++) {
-                TestDatabase.get().application().referrals().deliverOutcomes();
-                TestDatabase.get().database().client().execute().dml(
-                        "UPDATE referral_deliveries SET next_attempt_at = now() WHERE status = 'PENDING'");
+            @BeforeEach
+            void accepted() {
+                ApiClient.Answer accepted = partner.staff().post("/api/v1/referrals/" + id + "/accept",
+                        Jsons.createObjectBuilder().add("sessionId", session).build());
+                assertEquals(200, accepted.status(), accepted.body());
+                assertEquals("PRIS", accepted.json().getString("appointment"));
+                enrolment = accepted.json().getString("enrolmentId");
+                TestDatabase.get().application().notifications().plan();
+                TestDatabase.get().application().notifications().deliver();
             }
-            Set<String> delivered = new HashSet<>();
-            int requests = receiver.getRequestCount();
-            for (int i = 0; i < requests; i++) {
-                RecordedRequest request = receiver.takeRequest();
-                String body = request.getBody().utf8();
-                String signature = request.getHeaders().get("X-Jalon-Signature");
-                assertTrue(receiverAccepts(secret, signature, body), signature);
-                JsonObject event = Jsons.createReader(new StringReader(body)).readObject();
-                if (i >= 2) {
-                    assertTrue(delivered.add(event.getString("id")), "each event acknowledged once");
+
+            @Test
+            void theAdviserSeesThePersonConvoked() {
+                JsonObject referral = partner.adviser().get("/api/v1/referrals/" + id).json();
+                assertEquals("CONVOKED", referral.getString("status"));
+                assertEquals("PRIS", referral.getString("appointment"));
+            }
+
+            /** The session started an hour ago and the person came. */
+            @Nested
+            class Attended {
+
+                @BeforeEach
+                void attended() {
+                    Fixtures.startedAnHourAgo(session);
+                    ApiClient.Answer present = partner.staff().put("/api/v1/enrolments/" + enrolment + "/attendance",
+                            Jsons.createObjectBuilder().add("status", "PRESENT").build());
+                    assertEquals(200, present.status(), present.body());
+                }
+
+                @Test
+                void theAdviserSeesTheAppointmentKept() {
+                    JsonObject attended = partner.adviser().get("/api/v1/referrals/" + id).json();
+                    assertEquals("ATTENDED", attended.getString("status"));
+                    assertEquals("EFFECTUE", attended.getString("appointment"));
+                }
+
+                /** The session finalized and its results, exported from Pix Certif, imported. */
+                @Nested
+                class Certified {
+
+                    @BeforeEach
+                    void certified() {
+                        ApiClient.Answer finalized = partner.staff().put("/api/v1/sessions/" + session + "/finalization",
+                                Jsons.createObjectBuilder().build());
+                        assertEquals(200, finalized.status(), finalized.body());
+                        byte[] results = ResultsCsv.v2026().row(ResultsCsv.newNumber(), "Sofiane", name, "14/09/1998",
+                                "Validée", "412", ResultsCsv.levels(3), "Validée", "", 424242).bytes();
+                        ApiClient.Answer imported = partner.staff().sendBytes("POST", "/api/v1/sessions/" + session
+                                + "/results", "text/csv", results);
+                        assertEquals(200, imported.status(), imported.body());
+                    }
+
+                    @Test
+                    void theAdviserSeesTheResult() {
+                        JsonObject certified = partner.adviser().get("/api/v1/referrals/" + id).json();
+                        assertEquals("CERTIFIED", certified.getString("status"));
+                        assertEquals(412, certified.getJsonObject("result").getInt("score"));
+                        assertEquals("Indépendant 4", certified.getJsonObject("result").getString("globalLevelLabel"));
+                    }
+
+                    @Test
+                    void theFeedListsEveryStepInOrder() {
+                        List<String> events = partner.adviser().get("/api/v1/referrals/changes?limit=50").json()
+                                .getJsonArray("items").stream().map(v -> v.asJsonObject())
+                                .filter(c -> c.getJsonObject("referral").getString("id").equals(id))
+                                .map(c -> c.getString("event")).toList();
+                        assertEquals(List.of("referral.created", "referral.accepted", "referral.convoked",
+                                "referral.attended", "referral.certified"), events);
+                    }
+
+                    @Test
+                    void everyChangeReachesTheWebhookOnceSignedAndEveryEmailGoes() throws Exception {
+                        // The first two answers fail, the retries succeed.
+                        for (int round = 0; round < 5; round++) {
+                            TestDatabase.get().application().referrals().deliverOutcomes();
+                            Db.execute().dml("UPDATE referral_deliveries SET next_attempt_at = now() WHERE status = 'PENDING'");
+                        }
+                        Set<String> delivered = new HashSet<>();
+                        int requests = receiver.getRequestCount();
+                        for (int i = 0; i < requests; i++) {
+                            RecordedRequest request = receiver.takeRequest();
+                            String body = request.getBody().utf8();
+                            String signature = request.getHeaders().get("X-Jalon-Signature");
+                            assertTrue(receiverAccepts(secret, signature, body), signature);
+                            JsonObject event = Jsons.createReader(new StringReader(body)).readObject();
+                            if (i >= 2) {
+                                assertTrue(delivered.add(event.getString("id")), "each event acknowledged once");
+                            }
+                        }
+                        assertEquals(5, delivered.size(), "created, accepted, convoked, attended, certified");
+                        assertEquals(0L, count("SELECT count(*) AS n FROM referral_deliveries d JOIN referral_changes c "
+                                + "ON c.id = d.change_id WHERE c.referral_id = ? AND d.status <> 'SENT'", UUID.fromString(id)),
+                                "e-mails and webhooks all sent");
+                    }
                 }
             }
-            assertEquals(5, delivered.size(), "created, accepted, convoked, attended, certified");
-            assertEquals(0L, count("SELECT count(*) AS n FROM referral_deliveries d JOIN referral_changes c ON c.id = d.change_id "
-                    + "WHERE c.referral_id = ? AND d.status <> 'SENT'", UUID.fromString(id)), "e-mails and webhooks all sent");
         }
     }
 

@@ -1,6 +1,5 @@
 package fr.jalon.results;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -8,14 +7,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
-import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.HttpTest;
 import fr.jalon.testing.ResultsCsv;
 import fr.jalon.testing.TestDatabase;
 import fr.jalon.testing.TestTime;
 
-import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.testing.junit5.ServerTest;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,20 +21,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * One Pix results export covering several sessions of a centre ({@code POST /api/v1/results}),
  * in the legacy layout (« Nombre de Pix », no certification type), over HTTP.
  */
-@ServerTest
+@HttpTest
 class ResultsAcrossSessionsHttpTest {
 
     private final ApiClient admin;
     private final Fixtures fixtures;
 
-    ResultsAcrossSessionsHttpTest(URI uri) {
-        this.admin = ApiClient.of(uri, JalonServer.adminToken());
-        this.fixtures = new Fixtures(admin);
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        JalonServer.configure(server);
+    ResultsAcrossSessionsHttpTest(ApiClient admin, Fixtures fixtures) {
+        this.admin = admin;
+        this.fixtures = fixtures;
     }
 
     private record Sitting(String session, String enrolment, long pixNumber) {

@@ -1,6 +1,5 @@
 package fr.jalon.retention;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,15 +27,12 @@ import java.util.concurrent.TimeUnit;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
-import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.HttpTest;
 import fr.jalon.testing.ResultsCsv;
 import fr.jalon.testing.TestDatabase;
 import fr.jalon.testing.TestTime;
 
 import io.helidon.dbclient.DbExecute;
-import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.testing.junit5.ServerTest;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Retention (DESIGN.md): nothing erased while it is still needed, everything erased when due, in
  * one transaction per person, and every personal column of the schema accounted for.
  */
-@ServerTest
+@HttpTest
 class PersonalDataRetentionTest {
 
     private static final String THREE_YEARS = "interval '3 years'";
@@ -57,14 +53,9 @@ class PersonalDataRetentionTest {
     private final ApiClient admin;
     private final Fixtures fixtures;
 
-    PersonalDataRetentionTest(URI uri) {
-        this.admin = ApiClient.of(uri, JalonServer.adminToken());
-        this.fixtures = new Fixtures(admin);
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        JalonServer.configure(server);
+    PersonalDataRetentionTest(ApiClient admin, Fixtures fixtures) {
+        this.admin = admin;
+        this.fixtures = fixtures;
     }
 
     private static DbExecute db() {

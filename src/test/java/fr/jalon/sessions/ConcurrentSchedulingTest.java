@@ -1,6 +1,5 @@
 package fr.jalon.sessions;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +13,10 @@ import java.util.concurrent.Future;
 
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
+import fr.jalon.testing.HttpTest;
 import fr.jalon.testing.JalonServer;
 import fr.jalon.testing.TestTime;
 
-import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.testing.junit5.ServerTest;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,20 +25,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Races on one room, across two server instances sharing one database: PostgreSQL, not a Java
  * lock, keeps the room free of overlaps.
  */
-@ServerTest
+@HttpTest
 class ConcurrentSchedulingTest {
 
     private final ApiClient admin;
     private final Fixtures fixtures;
 
-    ConcurrentSchedulingTest(URI uri) {
-        this.admin = ApiClient.of(uri, JalonServer.adminToken());
-        this.fixtures = new Fixtures(admin);
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        JalonServer.configure(server);
+    ConcurrentSchedulingTest(ApiClient admin, Fixtures fixtures) {
+        this.admin = admin;
+        this.fixtures = fixtures;
     }
 
     @Test

@@ -1,6 +1,5 @@
 package fr.jalon.sessions;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -10,13 +9,10 @@ import java.util.UUID;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
-import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.HttpTest;
 import fr.jalon.testing.TestDatabase;
 import fr.jalon.testing.TestTime;
 
-import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.testing.junit5.ServerTest;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@ServerTest
+@HttpTest
 class SessionsHttpTest {
 
     private final ApiClient admin;
@@ -36,14 +32,9 @@ class SessionsHttpTest {
     private String siteId;
     private final LocalDate day = TestTime.todayInParis().plusDays(40);
 
-    SessionsHttpTest(URI uri) {
-        this.admin = ApiClient.of(uri, JalonServer.adminToken());
-        this.fixtures = new Fixtures(admin);
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        JalonServer.configure(server);
+    SessionsHttpTest(ApiClient admin, Fixtures fixtures) {
+        this.admin = admin;
+        this.fixtures = fixtures;
     }
 
     @BeforeEach

@@ -1,33 +1,24 @@
 package fr.jalon.territory;
 
-import java.net.URI;
 import java.util.List;
 
 import fr.jalon.testing.ApiClient;
-import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.HttpTest;
 import fr.jalon.testing.TestDatabase;
 
-import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.testing.junit5.ServerTest;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@ServerTest
+@HttpTest
 class TerritoryHttpTest {
 
     private final ApiClient admin;
 
-    TerritoryHttpTest(URI uri) {
-        this.admin = ApiClient.of(uri, JalonServer.adminToken());
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        JalonServer.configure(server);
+    TerritoryHttpTest(ApiClient admin) {
+        this.admin = admin;
     }
 
     @Test

@@ -9,7 +9,7 @@ import fr.jalon.platform.http.ApiRoutes;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 
-/** Configures a test server (Helidon {@code @ServerTest}) with the application's real routes. */
+/** Configures a test server with the application's real routes (see {@link HttpTestExtension}). */
 public final class JalonServer {
 
     private static String adminToken;

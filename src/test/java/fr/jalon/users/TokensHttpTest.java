@@ -10,12 +10,10 @@ import java.util.UUID;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
+import fr.jalon.testing.HttpTest;
 import fr.jalon.testing.JalonServer;
 import fr.jalon.testing.TestDatabase;
 
-import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.testing.junit5.ServerTest;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -23,22 +21,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@ServerTest
+@HttpTest
 class TokensHttpTest {
 
     private final ApiClient admin;
     private final ApiClient anonymous;
     private final Fixtures fixtures;
 
-    TokensHttpTest(URI uri) {
-        this.admin = ApiClient.of(uri, JalonServer.adminToken());
+    TokensHttpTest(ApiClient admin, Fixtures fixtures, URI uri) {
+        this.admin = admin;
+        this.fixtures = fixtures;
         this.anonymous = ApiClient.of(uri, null);
-        this.fixtures = new Fixtures(admin);
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        JalonServer.configure(server);
     }
 
     @Test

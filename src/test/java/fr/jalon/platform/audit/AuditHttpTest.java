@@ -1,6 +1,5 @@
 package fr.jalon.platform.audit;
 
-import java.net.URI;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
@@ -8,14 +7,11 @@ import java.util.UUID;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
-import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.HttpTest;
 import fr.jalon.testing.TestDatabase;
 import fr.jalon.testing.TestTime;
 
 import io.helidon.dbclient.DbClientException;
-import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.testing.junit5.ServerTest;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -23,20 +19,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@ServerTest
+@HttpTest
 class AuditHttpTest {
 
     private final ApiClient admin;
     private final Fixtures fixtures;
 
-    AuditHttpTest(URI uri) {
-        this.admin = ApiClient.of(uri, JalonServer.adminToken());
-        this.fixtures = new Fixtures(admin);
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        JalonServer.configure(server);
+    AuditHttpTest(ApiClient admin, Fixtures fixtures) {
+        this.admin = admin;
+        this.fixtures = fixtures;
     }
 
     @Test

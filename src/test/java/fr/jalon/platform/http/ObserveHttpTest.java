@@ -5,30 +5,23 @@ import java.time.Clock;
 
 import fr.jalon.Application;
 import fr.jalon.testing.ApiClient;
-import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.HttpTest;
 import fr.jalon.testing.TestDatabase;
 
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.testing.junit5.ServerTest;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@ServerTest
+@HttpTest
 class ObserveHttpTest {
 
     private final ApiClient anonymous;
 
     ObserveHttpTest(URI uri) {
         this.anonymous = ApiClient.of(uri, null);
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        JalonServer.configure(server);
     }
 
     @Test

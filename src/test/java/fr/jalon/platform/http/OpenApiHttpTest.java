@@ -8,11 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import fr.jalon.testing.ApiClient;
+import fr.jalon.testing.HttpTest;
 import fr.jalon.testing.JalonServer;
 
-import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.testing.junit5.ServerTest;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -21,18 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every routed endpoint is described in /openapi, and nothing described is missing from the routes. */
-@ServerTest
+@HttpTest
 class OpenApiHttpTest {
 
     private final ApiClient anonymous;
 
     OpenApiHttpTest(URI uri) {
         this.anonymous = ApiClient.of(uri, null);
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        JalonServer.configure(server);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package fr.jalon.platform.http;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,29 +10,21 @@ import java.util.logging.Logger;
 
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
-import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.HttpTest;
 
-import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.testing.junit5.ServerTest;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bad input of every kind answers a French problem+json 4xx, never a 500. */
-@ServerTest
+@HttpTest
 class ProblemsHttpTest {
 
     private final ApiClient admin;
 
-    ProblemsHttpTest(URI uri) {
-        this.admin = ApiClient.of(uri, JalonServer.adminToken());
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        JalonServer.configure(server);
+    ProblemsHttpTest(ApiClient admin) {
+        this.admin = admin;
     }
 
     @Test

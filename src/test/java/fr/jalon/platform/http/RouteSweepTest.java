@@ -1,6 +1,5 @@
 package fr.jalon.platform.http;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,15 +11,12 @@ import java.util.UUID;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
-import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.HttpTest;
 import fr.jalon.testing.OpenApiContract;
 import fr.jalon.testing.OpenApiContract.Route;
 import fr.jalon.testing.TestDatabase;
 import fr.jalon.testing.TestTime;
 
-import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.testing.junit5.ServerTest;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * another tenant's records. Never a 500; another tenant's record answers exactly as a record that
  * does not exist (404 where an unknown id is 404), and nothing of it changes.
  */
-@ServerTest
+@HttpTest
 class RouteSweepTest {
 
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
@@ -45,14 +41,9 @@ class RouteSweepTest {
     private static final Map<String, String> tenantB = new LinkedHashMap<>();
     private static final Map<String, ApiClient> tenantA = new LinkedHashMap<>();
 
-    RouteSweepTest(URI uri) {
-        this.admin = ApiClient.of(uri, JalonServer.adminToken());
-        this.fixtures = new Fixtures(admin);
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        JalonServer.configure(server);
+    RouteSweepTest(ApiClient admin, Fixtures fixtures) {
+        this.admin = admin;
+        this.fixtures = fixtures;
     }
 
     private synchronized void twoTenants() {
