@@ -2,11 +2,9 @@ package fr.jalon.attestations;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.nio.file.Files;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.ZipEntry;
@@ -18,6 +16,7 @@ import fr.jalon.testing.Db;
 import fr.jalon.testing.Documents;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.HttpTest;
+import fr.jalon.testing.Mails;
 import fr.jalon.testing.Outbox;
 import fr.jalon.testing.ResultsCsv;
 import fr.jalon.testing.TestDatabase;
@@ -33,9 +32,8 @@ import com.itextpdf.kernel.pdf.PdfName;
 import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.xobject.PdfImageXObject;
 import jakarta.json.JsonObject;
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -90,137 +88,181 @@ class ResultsAndAttestationsHttpTest {
         return client.sendBytes("POST", "/api/v1/sessions/" + session + "/results", "text/csv", csv);
     }
 
-    @Test
-    void resultsAreImportedOnceCorrectedWithHistoryAndAttestationsVerified() throws Exception {
-        Finalized f = finalizedSession();
-        long pixSession = 500_000 + ThreadLocalRandom.current().nextInt(400_000);
-        String anneNumber = ResultsCsv.newNumber();
-        String chloeNumber = ResultsCsv.newNumber();
-        ResultsCsv file = ResultsCsv.v2026()
-                .row(anneNumber, "Anne-Sophie", "D'ARTIGUES", "02/04/1980", "Validée", "412", ResultsCsv.levels(3),
-                        "Validée", "RAS", pixSession)
-                .row(chloeNumber, "Chloé", "Ézéchiel", "15/01/2001", "Annulée", "-", ResultsCsv.noLevels(), "-",
-                        "Test interrompu", pixSession);
+    /** Pix's export of the session imported: Anne validated (412 pix, level 3), Chloé's test cancelled. */
+    @Nested
+    class ResultsImported {
 
-        ApiClient.Answer first = importResults(f.staff(), f.session(), file.bytes());
-        assertEquals(200, first.status(), first.body());
-        assertEquals(2, first.json().getInt("created"));
-        assertEquals("RESULTS_IMPORTED", f.staff().get("/api/v1/sessions/" + f.session()).json().getString("status"));
-        ApiClient.Answer again = importResults(f.staff(), f.session(), file.bytes());
-        assertEquals(2, again.json().getInt("unchanged"), again.body());
-        assertEquals(0, again.json().getInt("created") + again.json().getInt("updated"));
-        TestDatabase.get().application().notifications().plan();
+        Finalized f;
+        long pixSession;
+        String anneNumber;
+        String chloeNumber;
+        ResultsCsv file;
 
-        // Anne's attestation: every field, the QR code, one page, the same bytes when downloaded again.
-        ApiClient.Download pdf = f.staff().download("/api/v1/enrolments/" + f.anne() + "/attestation.pdf");
-        assertEquals(200, pdf.status());
-        assertEquals("application/pdf", pdf.contentType());
-        String text = text(pdf.body());
-        for (String expected : List.of("Attestation de résultats", "D'Artigues", "Anne-Sophie", "02/04/1980",
-                "Mont-de-Marsan", "Validée", "412 pix sur 895", "Indépendant 4", anneNumber, "Mener une recherche",
-                "Construire un environnement numérique", "CléA Numérique : obtenue", "Code de vérification : P-")) {
-            assertTrue(text.contains(expected), expected + " in:\n" + text);
+        @BeforeEach
+        void imported() {
+            f = finalizedSession();
+            pixSession = 500_000 + ThreadLocalRandom.current().nextInt(400_000);
+            anneNumber = ResultsCsv.newNumber();
+            chloeNumber = ResultsCsv.newNumber();
+            file = ResultsCsv.v2026()
+                    .row(anneNumber, "Anne-Sophie", "D'ARTIGUES", "02/04/1980", "Validée", "412", ResultsCsv.levels(3),
+                            "Validée", "RAS", pixSession)
+                    .row(chloeNumber, "Chloé", "Ézéchiel", "15/01/2001", "Annulée", "-", ResultsCsv.noLevels(), "-",
+                            "Test interrompu", pixSession);
+            ApiClient.Answer first = importResults(f.staff(), f.session(), file.bytes());
+            assertEquals(200, first.status(), first.body());
+            assertEquals(2, first.json().getInt("created"));
+            TestDatabase.get().application().notifications().plan();
         }
-        String code = text.substring(text.indexOf("Code de vérification : ") + 23).substring(0, 10);
-        assertTrue(code.matches("P-[2346789BCDFGHJKMPQRTVWXY]{8}"), code);
-        assertEquals(1, pages(pdf.body()));
-        assertTrue(qrOf(pdf.body()).endsWith("/verify/" + code), "the QR code leads to the verification page");
-        assertArrayEquals(pdf.body(), f.staff().download("/api/v1/enrolments/" + f.anne() + "/attestation.pdf").body());
 
-        // David was present but has no results yet: an attendance attestation, without score.
-        String david = text(f.staff().download("/api/v1/enrolments/" + f.david() + "/attestation.pdf").body());
-        assertTrue(david.contains("Attestation de présence") && !david.contains("pix sur"), david);
-        assertEquals(409, f.staff().download("/api/v1/enrolments/" + f.bruno() + "/attestation.pdf").status(),
-                "an absent candidate gets no attestation");
+        String codeOf(String enrolment) {
+            return codeIn(text(f.staff().download("/api/v1/enrolments/" + enrolment + "/attestation.pdf").body()));
+        }
 
-        ApiClient.Download all = f.staff().download("/api/v1/sessions/" + f.session() + "/attestations.pdf");
-        assertEquals(3, pages(all.body()), "Anne, Chloé (results) and David (attendance)");
-        List<String> names = zipNames(f.staff().download("/api/v1/sessions/" + f.session() + "/attestations.zip").body());
-        String day = f.staff().get("/api/v1/sessions/" + f.session()).json().getString("date");
-        assertTrue(names.contains("attestation-d-artigues-anne-sophie-" + day + ".pdf"), names.toString());
-        assertEquals(3, names.size());
+        @Test
+        void theSessionHasResultsAndTheSameFileAgainChangesNothing() {
+            assertEquals("RESULTS_IMPORTED", f.staff().get("/api/v1/sessions/" + f.session()).json().getString("status"));
+            ApiClient.Answer again = importResults(f.staff(), f.session(), file.bytes());
+            assertEquals(2, again.json().getInt("unchanged"), again.body());
+            assertEquals(0, again.json().getInt("created") + again.json().getInt("updated"));
+        }
 
-        // Public verification: what an employer sees.
-        ApiClient anyone = admin.as(null);
-        JsonObject verified = anyone.get("/api/v1/public/attestations/" + code).json();
-        assertEquals("A. D'Artigues", verified.getString("holder"));
-        assertEquals(412, verified.getInt("score"));
-        assertTrue(verified.getBoolean("valid"));
-        ApiClient.Answer page = anyone.get("/verify/" + code.toLowerCase());
-        assertEquals(200, page.status());
-        assertTrue(page.body().contains("Attestation authentique") && page.body().contains("Indépendant 4"), page.body());
-        assertEquals(404, anyone.get("/api/v1/public/attestations/P-BCDFGHJK").status());
-        ApiClient.Answer unknownPage = anyone.get("/verify/nimporte-quoi");
-        assertEquals(404, unknownPage.status());
-        assertTrue(unknownPage.body().contains("Aucune attestation ne correspond"));
+        @Test
+        void anneGetsAOnePageAttestationWithEveryFieldAndAQrCode() throws Exception {
+            ApiClient.Download pdf = f.staff().download("/api/v1/enrolments/" + f.anne() + "/attestation.pdf");
+            assertEquals(200, pdf.status());
+            assertEquals("application/pdf", pdf.contentType());
+            String text = text(pdf.body());
+            for (String expected : List.of("Attestation de résultats", "D'Artigues", "Anne-Sophie", "02/04/1980",
+                    "Mont-de-Marsan", "Validée", "412 pix sur 895", "Indépendant 4", anneNumber, "Mener une recherche",
+                    "Construire un environnement numérique", "CléA Numérique : obtenue", "Code de vérification : P-")) {
+                assertTrue(text.contains(expected), expected + " in:\n" + text);
+            }
+            String code = codeIn(text);
+            assertTrue(code.matches("P-[2346789BCDFGHJKMPQRTVWXY]{8}"), code);
+            assertEquals(1, pages(pdf.body()));
+            assertTrue(qrOf(pdf.body()).endsWith("/verify/" + code), "the QR code leads to the verification page");
+            assertArrayEquals(pdf.body(), f.staff().download("/api/v1/enrolments/" + f.anne() + "/attestation.pdf").body());
+        }
 
-        // A corrected export: Anne's score changes; the old version is kept and her attestation replaced.
-        ResultsCsv corrected = ResultsCsv.v2026()
-                .row(anneNumber, "Anne-Sophie", "D'ARTIGUES", "02/04/1980", "Validée", "520", ResultsCsv.levels(4),
-                        "Validée", "Correction après réclamation", pixSession)
-                .row(chloeNumber, "Chloé", "Ézéchiel", "15/01/2001", "Annulée", "-", ResultsCsv.noLevels(), "-",
-                        "Test interrompu", pixSession);
-        ApiClient.Answer correction = importResults(f.staff(), f.session(), corrected.bytes());
-        assertEquals(1, correction.json().getInt("updated"), correction.body());
-        assertEquals(1, correction.json().getInt("unchanged"));
-        JsonObject result = f.staff().get("/api/v1/enrolments/" + f.anne() + "/result").json();
-        assertEquals(520, result.getInt("score"));
-        assertEquals(2, result.getInt("version"));
-        JsonObject earlier = result.getJsonArray("history").getJsonObject(0);
-        assertEquals(412, earlier.getInt("score"));
-        assertEquals(1, earlier.getInt("version"));
-        assertEquals("2026-03-03", earlier.getString("takenOn"));
-        assertEquals(f.session(), earlier.getString("sessionId"));
-        assertTrue(earlier.keySet().stream().allMatch(k -> k.matches("[a-z][a-zA-Z0-9]*")), earlier.keySet().toString());
-        JsonObject revoked = anyone.get("/api/v1/public/attestations/" + code).json();
-        assertTrue(revoked.getBoolean("revoked"), "the attestation of the old score no longer holds");
-        String newText = text(f.staff().download("/api/v1/enrolments/" + f.anne() + "/attestation.pdf").body());
-        assertTrue(newText.contains("520 pix sur 895") && !newText.contains(code), "a new attestation under a new code");
+        @Test
+        void davidPresentWithoutResultsGetsAnAttendanceAttestationAndAbsentBrunoNone() {
+            String david = text(f.staff().download("/api/v1/enrolments/" + f.david() + "/attestation.pdf").body());
+            assertTrue(david.contains("Attestation de présence") && !david.contains("pix sur"), david);
+            assertEquals(409, f.staff().download("/api/v1/enrolments/" + f.bruno() + "/attestation.pdf").status(),
+                    "an absent candidate gets no attestation");
+        }
 
-        // Staff revoke one by hand.
-        String chloeCode = codeIn(text(f.staff().download("/api/v1/enrolments/" + f.chloe() + "/attestation.pdf").body()));
-        ApiClient other = admin.as(fixtures.tokenFor("CENTER_STAFF", fixtures.center()));
-        assertEquals(404, other.post("/api/v1/attestations/" + chloeCode + "/revocation",
-                Jsons.createObjectBuilder().add("reason", "erreur").build()).status());
-        assertEquals(404, other.download("/api/v1/enrolments/" + f.chloe() + "/attestation.pdf").status());
-        assertEquals(204, f.staff().post("/api/v1/attestations/" + chloeCode + "/revocation",
-                Jsons.createObjectBuilder().add("reason", "Remise par erreur").build()).status());
-        assertTrue(anyone.get("/verify/" + chloeCode).body().contains("Attestation révoquée"));
+        @Test
+        void theSessionPdfAndZipHoldTheThreeAttestations() throws Exception {
+            ApiClient.Download all = f.staff().download("/api/v1/sessions/" + f.session() + "/attestations.pdf");
+            assertEquals(3, pages(all.body()), "Anne, Chloé (results) and David (attendance)");
+            List<String> names = zipNames(f.staff().download("/api/v1/sessions/" + f.session() + "/attestations.zip").body());
+            String day = f.staff().get("/api/v1/sessions/" + f.session()).json().getString("date");
+            assertTrue(names.contains("attestation-d-artigues-anne-sophie-" + day + ".pdf"), names.toString());
+            assertEquals(3, names.size());
+        }
 
-        // The session's list gives staff every code issued, the revoked ones with their reason.
-        List<JsonObject> listed = f.staff().get("/api/v1/sessions/" + f.session() + "/attestations").json()
-                .getJsonArray("items").getValuesAs(JsonObject.class);
-        JsonObject chloeListed = listed.stream().filter(a -> a.getString("code").equals(chloeCode)).findFirst().orElseThrow();
-        assertFalse(chloeListed.getBoolean("valid"));
-        assertEquals("Remise par erreur", chloeListed.getString("revocationReason"));
-        assertEquals(f.chloe(), chloeListed.getString("enrolmentId"));
-        assertTrue(listed.stream().anyMatch(a -> a.getString("code").equals(code) && !a.getBoolean("valid")),
-                "the attestation replaced by the correction is listed as revoked");
-        assertTrue(listed.stream().anyMatch(a -> a.getString("enrolmentId").equals(f.anne()) && a.getBoolean("valid")
-                && a.getString("verificationUrl").endsWith("/verify/" + a.getString("code"))));
-        assertEquals(404, other.get("/api/v1/sessions/" + f.session() + "/attestations").status());
+        @Test
+        void anEmployerVerifiesTheCode() {
+            String code = codeOf(f.anne());
+            ApiClient anyone = admin.as(null);
+            JsonObject verified = anyone.get("/api/v1/public/attestations/" + code).json();
+            assertEquals("A. D'Artigues", verified.getString("holder"));
+            assertEquals(412, verified.getInt("score"));
+            assertTrue(verified.getBoolean("valid"));
+            ApiClient.Answer page = anyone.get("/verify/" + code.toLowerCase());
+            assertEquals(200, page.status());
+            assertTrue(page.body().contains("Attestation authentique") && page.body().contains("Indépendant 4"), page.body());
+            assertEquals(404, anyone.get("/api/v1/public/attestations/P-BCDFGHJK").status());
+            ApiClient.Answer unknownPage = anyone.get("/verify/nimporte-quoi");
+            assertEquals(404, unknownPage.status());
+            assertTrue(unknownPage.body().contains("Aucune attestation ne correspond"));
+        }
 
-        // Everyone concerned is told: the candidates with results get a message with the attestation.
-        TestDatabase.get().application().notifications().plan();
-        assertEquals(1L, count("SELECT count(DISTINCT offset_key) AS n FROM notifications WHERE subject_id = ? "
-                + "AND kind = 'RESULTS_AVAILABLE'", f.chloe()));
-        assertEquals(2L, count("SELECT count(DISTINCT offset_key) AS n FROM notifications WHERE subject_id = ? "
-                + "AND kind = 'RESULTS_AVAILABLE'", f.anne()), "the first results, then the corrected ones");
-        TestDatabase.get().application().notifications().deliver(
-                TestTime.noonInParis());
-        String sent = TestDatabase.get().database().client().execute().get("SELECT id FROM notifications WHERE subject_id = ? "
-                        + "AND kind = 'RESULTS_AVAILABLE' AND channel = 'EMAIL' AND offset_key = 'v2' AND status = 'SENT'",
-                UUID.fromString(f.anne())).map(row -> row.column("id").get(UUID.class).toString()).orElseThrow();
-        var mail = new MimeMessage(Session.getInstance(new Properties()),
-                Files.newInputStream(Outbox.file(sent, "email.eml")));
-        var parts = (MimeMultipart) mail.getContent();
-        List<String> attached = new ArrayList<>();
-        for (int i = 0; i < parts.getCount(); i++) {
-            if (parts.getBodyPart(i).getFileName() != null) {
-                attached.add(parts.getBodyPart(i).getFileName());
+        @Test
+        void staffRevokeOneByHandAndTheListSaysWhy() {
+            String chloeCode = codeOf(f.chloe());
+            ApiClient other = admin.as(fixtures.tokenFor("CENTER_STAFF", fixtures.center()));
+            assertEquals(404, other.post("/api/v1/attestations/" + chloeCode + "/revocation",
+                    Jsons.createObjectBuilder().add("reason", "erreur").build()).status());
+            assertEquals(404, other.download("/api/v1/enrolments/" + f.chloe() + "/attestation.pdf").status());
+            assertEquals(204, f.staff().post("/api/v1/attestations/" + chloeCode + "/revocation",
+                    Jsons.createObjectBuilder().add("reason", "Remise par erreur").build()).status());
+            assertTrue(admin.as(null).get("/verify/" + chloeCode).body().contains("Attestation révoquée"));
+
+            List<JsonObject> listed = f.staff().get("/api/v1/sessions/" + f.session() + "/attestations").json()
+                    .getJsonArray("items").getValuesAs(JsonObject.class);
+            JsonObject chloeListed = listed.stream().filter(a -> a.getString("code").equals(chloeCode)).findFirst()
+                    .orElseThrow();
+            assertFalse(chloeListed.getBoolean("valid"));
+            assertEquals("Remise par erreur", chloeListed.getString("revocationReason"));
+            assertEquals(f.chloe(), chloeListed.getString("enrolmentId"));
+            assertEquals(404, other.get("/api/v1/sessions/" + f.session() + "/attestations").status());
+        }
+
+        /** A corrected export: Anne's score becomes 520 (level 4) after a claim; Chloé's line is the same. */
+        @Nested
+        class Corrected {
+
+            String oldCode;
+
+            @BeforeEach
+            void corrected() {
+                oldCode = codeOf(f.anne());
+                ResultsCsv corrected = ResultsCsv.v2026()
+                        .row(anneNumber, "Anne-Sophie", "D'ARTIGUES", "02/04/1980", "Validée", "520", ResultsCsv.levels(4),
+                                "Validée", "Correction après réclamation", pixSession)
+                        .row(chloeNumber, "Chloé", "Ézéchiel", "15/01/2001", "Annulée", "-", ResultsCsv.noLevels(), "-",
+                                "Test interrompu", pixSession);
+                ApiClient.Answer correction = importResults(f.staff(), f.session(), corrected.bytes());
+                assertEquals(1, correction.json().getInt("updated"), correction.body());
+                assertEquals(1, correction.json().getInt("unchanged"));
+            }
+
+            @Test
+            void theEarlierVersionIsKeptInTheHistory() {
+                JsonObject result = f.staff().get("/api/v1/enrolments/" + f.anne() + "/result").json();
+                assertEquals(520, result.getInt("score"));
+                assertEquals(2, result.getInt("version"));
+                JsonObject earlier = result.getJsonArray("history").getJsonObject(0);
+                assertEquals(412, earlier.getInt("score"));
+                assertEquals(1, earlier.getInt("version"));
+                assertEquals("2026-03-03", earlier.getString("takenOn"));
+                assertEquals(f.session(), earlier.getString("sessionId"));
+                assertTrue(earlier.keySet().stream().allMatch(k -> k.matches("[a-z][a-zA-Z0-9]*")), earlier.keySet().toString());
+            }
+
+            @Test
+            void theOldAttestationIsRevokedAndReplacedUnderANewCode() {
+                assertTrue(admin.as(null).get("/api/v1/public/attestations/" + oldCode).json().getBoolean("revoked"),
+                        "the attestation of the old score no longer holds");
+                String newText = text(f.staff().download("/api/v1/enrolments/" + f.anne() + "/attestation.pdf").body());
+                assertTrue(newText.contains("520 pix sur 895") && !newText.contains(oldCode), "a new attestation, a new code");
+                List<JsonObject> listed = f.staff().get("/api/v1/sessions/" + f.session() + "/attestations").json()
+                        .getJsonArray("items").getValuesAs(JsonObject.class);
+                assertTrue(listed.stream().anyMatch(a -> a.getString("code").equals(oldCode) && !a.getBoolean("valid")),
+                        "the attestation replaced by the correction is listed as revoked");
+                assertTrue(listed.stream().anyMatch(a -> a.getString("enrolmentId").equals(f.anne()) && a.getBoolean("valid")
+                        && a.getString("verificationUrl").endsWith("/verify/" + a.getString("code"))));
+            }
+
+            @Test
+            void theCandidatesAreToldAndAnnesMailCarriesHerNewAttestation() throws Exception {
+                TestDatabase.get().application().notifications().plan();
+                assertEquals(1L, count("SELECT count(DISTINCT offset_key) AS n FROM notifications WHERE subject_id = ? "
+                        + "AND kind = 'RESULTS_AVAILABLE'", f.chloe()));
+                assertEquals(2L, count("SELECT count(DISTINCT offset_key) AS n FROM notifications WHERE subject_id = ? "
+                        + "AND kind = 'RESULTS_AVAILABLE'", f.anne()), "the first results, then the corrected ones");
+                TestDatabase.get().application().notifications().deliver(TestTime.noonInParis());
+                String sent = Db.execute().get("SELECT id FROM notifications WHERE subject_id = ? AND kind = 'RESULTS_AVAILABLE' "
+                                + "AND channel = 'EMAIL' AND offset_key = 'v2' AND status = 'SENT'", UUID.fromString(f.anne()))
+                        .map(row -> row.column("id").get(UUID.class).toString()).orElseThrow();
+                List<String> attached = Mails.attachmentNames(Mails.read(Outbox.file(sent, "email.eml")));
+                String day = f.staff().get("/api/v1/sessions/" + f.session()).json().getString("date");
+                assertEquals(List.of("attestation-d-artigues-anne-sophie-" + day + ".pdf"), attached);
             }
         }
-        assertEquals(List.of("attestation-d-artigues-anne-sophie-" + day + ".pdf"), attached);
     }
 
     /** The same results exported in the other layout (legacy headers, no type column) are not a correction. */

@@ -1,6 +1,5 @@
 package fr.jalon.invigilators;
 
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -9,7 +8,6 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 
 import fr.jalon.notifications.Notifications;
@@ -17,6 +15,7 @@ import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.HttpTest;
+import fr.jalon.testing.Mails;
 import fr.jalon.testing.Outbox;
 import fr.jalon.testing.TestDatabase;
 import fr.jalon.testing.TestTime;
@@ -24,7 +23,6 @@ import fr.jalon.testing.TestTime;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.mail.Part;
-import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
@@ -136,9 +134,7 @@ class InvigilatorMessagesTest {
     }
 
     private static MimeMessage mailOf(String assignment, String kind) throws Exception {
-        try (InputStream in = Files.newInputStream(fileOf(assignment, kind, "email.eml"))) {
-            return new MimeMessage(Session.getInstance(new Properties()), in);
-        }
+        return Mails.read(fileOf(assignment, kind, "email.eml"));
     }
 
     private static List<String> attachmentNames(MimeMultipart multipart) throws Exception {

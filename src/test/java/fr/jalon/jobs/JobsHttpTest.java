@@ -1,13 +1,12 @@
 package fr.jalon.jobs;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.HttpTest;
+import fr.jalon.testing.Jobs;
 import fr.jalon.testing.TestDatabase;
 import fr.jalon.testing.TestTime;
 
@@ -57,10 +56,7 @@ class JobsHttpTest {
         // Both records date from then too: a person is judged by their last activity, the record's included.
         TestDatabase.get().database().client().execute().dml("UPDATE people SET created_at = created_at - interval '3 years', "
                 + "updated_at = updated_at - interval '3 years' WHERE id IN (?, ?)", UUID.fromString(old), UUID.fromString(recent));
-        Instant triggered = Instant.now();
-
-        assertEquals(202, admin.post("/api/v1/jobs/retention/run", Jsons.createObjectBuilder().build()).status());
-        JsonObject lastRun = awaitRunAfter(triggered);
+        JsonObject lastRun = Jobs.runAndWait(admin, "retention");
 
         assertEquals("SUCCESS", lastRun.getString("outcome"), lastRun.toString());
         JsonObject anonymised = admin.get("/api/v1/people/" + old).json();
@@ -82,18 +78,5 @@ class JobsHttpTest {
     private JsonObject retentionJob() {
         return admin.get("/api/v1/jobs").json().getJsonArray("items").stream().map(v -> v.asJsonObject())
                 .filter(j -> j.getString("name").equals("retention")).findFirst().orElseThrow();
-    }
-
-    private JsonObject awaitRunAfter(Instant triggered) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            JsonObject job = retentionJob();
-            if (job.containsKey("lastRun")
-                    && !Instant.parse(job.getJsonObject("lastRun").getString("startedAt")).isBefore(triggered.minusSeconds(1))) {
-                return job.getJsonObject("lastRun");
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the retention job did not run within 60 s");
     }
 }

@@ -1,35 +1,27 @@
 package fr.jalon.notifications;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
+import fr.jalon.testing.Documents;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.HttpTest;
+import fr.jalon.testing.Jobs;
+import fr.jalon.testing.Mails;
 import fr.jalon.testing.TestDatabase;
 import fr.jalon.testing.TestTime;
 
-import com.itextpdf.kernel.pdf.PdfDocument;
-import com.itextpdf.kernel.pdf.PdfReader;
-import com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -72,11 +64,8 @@ class ConvocationDeliveryTest {
         Path eml = files.stream().filter(f -> f.toString().endsWith("-email.eml")).findFirst().orElseThrow();
         String calendar = new String(attachment(eml, "certification-pix.ics"), StandardCharsets.UTF_8);
         assertTrue(calendar.contains("UID:" + enrolled.id() + "@jalon") && calendar.contains("METHOD:PUBLISH"), calendar);
-        try (var pdf = new PdfDocument(new PdfReader(
-                new ByteArrayInputStream(attachment(eml, "convocation-certification-pix.pdf"))))) {
-            String page = PdfTextExtractor.getTextFromPage(pdf.getPage(1));
-            assertTrue(page.contains("Convoquee-" + tag) && page.contains("4 rue des Arènes"), page);
-        }
+        String page = Documents.pdfText(attachment(eml, "convocation-certification-pix.pdf"));
+        assertTrue(page.contains("Convoquee-" + tag) && page.contains("4 rue des Arènes"), page);
         String sms = read(files.stream().filter(f -> f.toString().endsWith("-sms.txt")).findFirst().orElseThrow());
         assertTrue(sms.startsWith("À : +33612345678"), sms);
         assertTrue(SmsText.segments(sms.substring(sms.indexOf("\n\n") + 2)) <= 2);
@@ -123,19 +112,7 @@ class ConvocationDeliveryTest {
     }
 
     private void runAndWait(String job) throws InterruptedException {
-        Instant triggered = Instant.now();
-        assertEquals(202, admin.post("/api/v1/jobs/" + job + "/run", Jsons.createObjectBuilder().build()).status());
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            boolean done = admin.get("/api/v1/jobs").json().getJsonArray("items").stream().map(v -> v.asJsonObject())
-                    .filter(j -> j.getString("name").equals(job) && j.containsKey("lastRun"))
-                    .anyMatch(j -> !Instant.parse(j.getJsonObject("lastRun").getString("startedAt")).isBefore(triggered));
-            if (done) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(job + " did not run within 60 s");
+        Jobs.runAndWait(admin, job);
     }
 
     /** The outbox files of an enrolment's notifications (files are named after the notification). */
@@ -154,40 +131,18 @@ class ConvocationDeliveryTest {
         }
     }
 
-    private static String read(Path file) {
-        try {
-            String raw = Files.readString(file, StandardCharsets.UTF_8);
-            // Mail bodies are quoted-printable: read them decoded.
-            return file.toString().endsWith(".eml") ? raw + "\n" + decoded(file) : raw;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static String read(Path file) throws Exception {
+        String raw = Files.readString(file, StandardCharsets.UTF_8);
+        // Mail bodies are quoted-printable: read them decoded.
+        return file.toString().endsWith(".eml") ? raw + "\n" + decoded(file) : raw;
     }
 
     /** The content of the e-mail's attachment named {@code fileName}. */
-    private static byte[] attachment(Path eml, String fileName) throws IOException {
-        try (var in = Files.newInputStream(eml)) {
-            var message = new MimeMessage(Session.getInstance(new Properties()), in);
-            var mixed = (MimeMultipart) message.getContent();
-            for (int i = 1; i < mixed.getCount(); i++) {
-                if (fileName.equals(mixed.getBodyPart(i).getFileName())) {
-                    return mixed.getBodyPart(i).getInputStream().readAllBytes();
-                }
-            }
-            throw new AssertionError("no attachment " + fileName);
-        } catch (MessagingException e) {
-            throw new IOException(e);
-        }
+    private static byte[] attachment(Path eml, String fileName) throws Exception {
+        return Mails.attachment(Mails.read(eml), fileName);
     }
 
-    private static String decoded(Path eml) throws IOException {
-        try (var in = Files.newInputStream(eml)) {
-            var message = new MimeMessage(Session.getInstance(new Properties()), in);
-            var mixed = (MimeMultipart) message.getContent();
-            var alternative = (MimeMultipart) mixed.getBodyPart(0).getContent();
-            return String.valueOf(alternative.getBodyPart(0).getContent());
-        } catch (MessagingException e) {
-            throw new IOException(e);
-        }
+    private static String decoded(Path eml) throws Exception {
+        return Mails.text(Mails.read(eml));
     }
 }
