@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import fr.jalon.attestations.Attestations;
+import fr.jalon.campaigns.Campaigns;
 import fr.jalon.candidates.Candidates;
 import fr.jalon.centers.Centers;
 import fr.jalon.documents.Documents;
@@ -82,6 +83,7 @@ public final class Application {
     private final Candidates candidates;
     private final Sessions sessions;
     private final SessionDay sessionDay;
+    private final Campaigns campaigns;
     private final JalonSettings settings;
 
     private Application(Database database, JalonSettings settings, Clock clock) {
@@ -147,7 +149,10 @@ public final class Application {
                 .map(d -> new Notifications.AttestationSource.Document(d.fileName(), d.pdf())));
         results.onRecorded((tx, recorded, corrected) -> referrals.resultsArrived(tx, recorded.stream()
                 .collect(Collectors.toMap(CertificationResult::enrolmentId, CertificationResult::summary))));
-        this.users = new Users(transactions, accounts, tokens, centers, referrals::organisationExists, audit, bodies, clock);
+        this.campaigns = new Campaigns(database.client(), transactions, centers, territory, sessions, candidates, audit,
+                bodies, new CodeGenerator(), clock);
+        this.users = new Users(transactions, accounts, tokens, centers, referrals::organisationExists,
+                campaigns::authorityExists, audit, bodies, clock);
         this.services = Stream.concat(Stream.of(
                 new OpenApiDocument(),
                 new OpenApiPage(),
@@ -164,8 +169,8 @@ public final class Application {
                 results.httpService(),
                 attestations.httpService(),
                 notifications.httpService(),
-                jobs.httpService()), Stream.concat(referrals.httpServices().stream(),
-                invigilators.httpServices().stream())).toList();
+                jobs.httpService()), Stream.of(referrals.httpServices(), invigilators.httpServices(),
+                campaigns.httpServices()).flatMap(List::stream)).toList();
     }
 
     /**
@@ -187,7 +192,8 @@ public final class Application {
         }) + " texte(s) libre(s) de sessions anciennes effacé(s)";
         return String.join(" ; ", candidates.retention().purge(),
                 invigilators.purge(months, (tx, ids) -> notifications.erase(tx, List.of(), ids), users::anonymise),
-                accounts, sessionTexts, notifications.purgeOutbox(settings.outboxDays()), referrals.expireIdempotencyKeys());
+                campaigns.purge(months), accounts, sessionTexts, notifications.purgeOutbox(settings.outboxDays()),
+                referrals.expireIdempotencyKeys());
     }
 
     /** Start-up work (migrations, demo data) is done: readiness turns UP. */

@@ -20,6 +20,7 @@ import fr.jalon.platform.http.ApiRoutes;
 import fr.jalon.platform.http.JsonInput;
 import fr.jalon.platform.http.RequestBodies;
 import fr.jalon.platform.security.Principal;
+import fr.jalon.platform.security.Role;
 import fr.jalon.sessions.Sessions;
 import fr.jalon.territory.Territory;
 
@@ -150,6 +151,23 @@ public final class Candidates {
         EnrolmentTerms terms = new EnrolmentTerms(BillingMode.FREE, null, null, null, null, null, false);
         EnrolmentDesk.Outcome outcome = desk.enrolIn(actor, tx, sessionId, new PersonRequest.Referred(personId), terms,
                 Origin.REFERRAL, referralId.toString());
+        return new ReferredEnrolment(outcome.enrolment().id(), outcome.enrolment().status());
+    }
+
+    /**
+     * Enrols someone sent by a partner under its agreement with the centre (a local authority's
+     * campaign): the centre's own record of this identity is found or made (the partner's record
+     * is never shared), and the enrolment is the centre's, origin {@code origin}, free of charge.
+     * The caller has checked the agreement; the enrolment rules (seats, waiting list, duplicates)
+     * apply as for any enrolment.
+     */
+    public ReferredEnrolment enrolOnAgreement(Principal actor, DbExecute tx, UUID centerId, UUID sessionId,
+                                              PersonDetails person, Origin origin, String reference) {
+        Principal centre = new Principal(actor.userId(), actor.tokenId(), Role.CENTER_STAFF, centerId);
+        UUID personId = desk.findOrCreate(centre, tx, centerId, person.draft).person().id();
+        EnrolmentTerms terms = new EnrolmentTerms(BillingMode.FREE, null, null, null, null, null, false);
+        EnrolmentDesk.Outcome outcome = desk.enrolIn(centre, tx, sessionId, new PersonRequest.Referred(personId), terms,
+                origin, reference);
         return new ReferredEnrolment(outcome.enrolment().id(), outcome.enrolment().status());
     }
 

@@ -47,6 +47,11 @@ public final class Sessions {
         return scheduling.session(actor, exec, id).view();
     }
 
+    /** A session by id, whoever asks: for features that check the scope themselves. */
+    public Optional<SessionView> find(DbExecute exec, UUID id) {
+        return repository.find(exec, id).map(CertificationSession::view);
+    }
+
     /** The session, locked until the transaction ends: seats and status cannot change meanwhile. */
     public Optional<SessionView> lock(DbExecute exec, UUID id) {
         return repository.lock(exec, id).map(CertificationSession::view);

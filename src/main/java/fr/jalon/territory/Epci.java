@@ -1,5 +1,5 @@
 package fr.jalon.territory;
 
 /** An intercommunality (EPCI à fiscalité propre). */
-record Epci(String siren, String name, String type, Integer population, Integer communeCount) {
+public record Epci(String siren, String name, String type, Integer population, Integer communeCount) {
 }

@@ -20,6 +20,11 @@ public final class Territory {
         return repository.currentCommune(codeInsee);
     }
 
+    /** A 2026 EPCI by SIREN. */
+    public Optional<Epci> epci(String siren) {
+        return repository.epci(siren);
+    }
+
     /** Every commune and country in memory, loaded on first use. */
     public PlaceDirectory places() {
         PlaceDirectory loaded = places;
@@ -36,10 +41,6 @@ public final class Territory {
 
     List<Commune> search(String query, String departement, String postalCode, boolean includeAll, int limit) {
         return repository.search(query, departement, postalCode, includeAll, limit);
-    }
-
-    Optional<Epci> epci(String siren) {
-        return repository.epci(siren);
     }
 
     List<Commune> members(String siren) {

@@ -29,13 +29,15 @@ final class UserDirectory {
     private final AuditLog audit;
 
     private final Organisations organisations;
+    private final Authorities authorities;
     private final Clock clock;
 
     /** The longest life of a token a user (not an administrator) makes with a token that never expires. */
     static final Duration SELF_ISSUED_MAX = Duration.ofDays(90);
 
     UserDirectory(Transactions transactions, UserAccountRepository accounts, TokenCache tokens, Centers centers,
-                  Organisations organisations, AuditLog audit, Clock clock) {
+                  Organisations organisations, Authorities authorities, AuditLog audit, Clock clock) {
+        this.authorities = authorities;
         this.clock = clock;
         this.tokens = tokens;
         this.organisations = organisations;
@@ -46,10 +48,14 @@ final class UserDirectory {
     }
 
     /** A new user; the scope must match the role (DESIGN.md). */
-    record NewUser(String email, String displayName, Role role, UUID centerId, UUID organisationId) {
+    record NewUser(String email, String displayName, Role role, UUID centerId, UUID organisationId, UUID authorityId) {
 
         UUID scopeId() {
-            return role.scopeKind() == Role.ScopeKind.REFERRING_ORGANISATION ? organisationId : centerId;
+            return switch (role.scopeKind()) {
+                case REFERRING_ORGANISATION -> organisationId;
+                case LOCAL_AUTHORITY -> authorityId;
+                default -> centerId;
+            };
         }
     }
 
@@ -182,9 +188,15 @@ final class UserDirectory {
                             "Cette structure prescriptrice n'existe pas.");
                 }
             }
-            // Local authorities arrive with their own feature.
-            case LOCAL_AUTHORITY -> throw ApiProblem.invalidField("role", "not_available",
-                    "Le rôle " + user.role() + " sera disponible avec la gestion des organisations qui le rattachent.");
+            case LOCAL_AUTHORITY -> {
+                if (user.authorityId() == null) {
+                    throw ApiProblem.invalidField("authorityId", "required",
+                            "Le champ « authorityId » est obligatoire pour le rôle " + user.role() + ".");
+                }
+                if (!authorities.exists(exec, user.authorityId())) {
+                    throw ApiProblem.invalidField("authorityId", "unknown_authority", "Cette collectivité n'existe pas.");
+                }
+            }
         }
     }
 }

@@ -23,11 +23,11 @@ public final class Users {
     private final AuditLog audit;
 
     public Users(Transactions transactions, UserAccountRepository accounts, TokenCache tokens, Centers centers,
-                 Organisations organisations, AuditLog audit, RequestBodies bodies, Clock clock) {
+                 Organisations organisations, Authorities authorities, AuditLog audit, RequestBodies bodies, Clock clock) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.audit = audit;
-        this.service = new UsersService(new UserDirectory(transactions, accounts, tokens, centers, organisations, audit, clock),
+        this.service = new UsersService(new UserDirectory(transactions, accounts, tokens, centers, organisations, authorities, audit, clock),
                 bodies, clock);
     }
 

@@ -80,8 +80,10 @@ final class UsersService implements ApiRoutes.ApiService {
         Role role = in.required("role", in.enumValue("role", Role.class)).orElse(null);
         UUID centerId = in.uuid("centerId").orElse(null);
         UUID organisationId = in.uuid("organisationId").orElse(null);
+        UUID authorityId = in.uuid("authorityId").orElse(null);
         in.validate();
-        UserAccount created = directory.create(actor, new UserDirectory.NewUser(email, name, role, centerId, organisationId));
+        UserAccount created = directory.create(actor, new UserDirectory.NewUser(email, name, role, centerId, organisationId,
+                authorityId));
         Responses.created(res, "/users/" + created.id(), user(created));
     }
 
@@ -140,7 +142,11 @@ final class UsersService implements ApiRoutes.ApiService {
                 .add("createdAt", u.createdAt().toString())
                 .add("active", u.disabledAt() == null);
         if (u.scopeId() != null) {
-            body.add(u.role() == Role.ADVISER ? "organisationId" : "centerId", u.scopeId().toString());
+            body.add(switch (u.role().scopeKind()) {
+                case REFERRING_ORGANISATION -> "organisationId";
+                case LOCAL_AUTHORITY -> "authorityId";
+                default -> "centerId";
+            }, u.scopeId().toString());
         }
         return body.build();
     }

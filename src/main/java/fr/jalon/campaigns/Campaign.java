@@ -1,0 +1,11 @@
+package fr.jalon.campaigns;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A skills campaign of an authority for its agents. */
+record Campaign(UUID id, UUID authorityId, String code, String name, String track, CampaignType type,
+                String externalIdLabel, LocalDate startsOn, LocalDate endsOn, CampaignStatus status, String pixUrl,
+                Instant createdAt, Instant updatedAt) {
+}
