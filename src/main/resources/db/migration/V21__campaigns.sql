@@ -107,3 +107,7 @@ CREATE TABLE campaign_certifications (
     PRIMARY KEY (campaign_id, agent_id, enrolment_id)
 );
 CREATE INDEX campaign_certifications_enrolment_idx ON campaign_certifications (enrolment_id);
+
+-- HR users belong to one local authority.
+ALTER TABLE users ADD COLUMN authority_id uuid REFERENCES local_authorities (id);
+ALTER TABLE users ADD CONSTRAINT users_authority_scope CHECK ((role = 'HR') = (authority_id IS NOT NULL));

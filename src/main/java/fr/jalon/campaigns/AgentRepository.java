@@ -93,6 +93,20 @@ final class AgentRepository {
                 + "WHERE id = ANY(CAST(? AS uuid[])) AND active", (Object) SqlArrays.of(ids));
     }
 
+    /**
+     * Agents who left more than {@code months} ago: names, employee number, e-mail, sex and
+     * birthplace cleared, birth date cut to the year; returns how many. Their participation rows
+     * keep only figures, tied to no one.
+     */
+    int anonymiseLeft(DbExecute tx, int months) {
+        return (int) tx.dml("""
+                UPDATE agents SET birth_name = 'ANONYME', first_name = 'ANONYME', employee_number = 'anonyme-' || id,
+                       identity_key = 'anonyme|' || id, email = NULL, sex = NULL, birth_insee = NULL, birth_country = NULL,
+                       birth_date = make_date(extract(year FROM birth_date)::int, 1, 1), anonymised_at = now(),
+                       updated_at = now()
+                WHERE NOT active AND anonymised_at IS NULL AND left_at < now() - make_interval(months => ?)""", months);
+    }
+
     private static Agent agent(DbRow row) {
         return new Agent(Rows.uuid(row, "id"), Rows.uuid(row, "authority_id"), Rows.text(row, "employee_number"),
                 Rows.text(row, "birth_name"), Rows.text(row, "first_name"), Rows.date(row, "birth_date"),

@@ -29,6 +29,7 @@ public final class Campaigns {
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final AuthorityRepository authorities = new AuthorityRepository();
+    private final AgentRepository agents = new AgentRepository();
     private final Transactions transactions;
     private final AuditLog audit;
     private final List<ApiRoutes.ApiService> services;
@@ -37,7 +38,6 @@ public final class Campaigns {
                      Candidates candidates, AuditLog audit, RequestBodies bodies, CodeGenerator codes, Clock clock) {
         this.transactions = transactions;
         this.audit = audit;
-        AgentRepository agents = new AgentRepository();
         CampaignRepository campaigns = new CampaignRepository();
         CampaignDesk desk = new CampaignDesk(db, transactions, campaigns, authorities, codes, audit);
         this.services = List.of(
@@ -61,7 +61,7 @@ public final class Campaigns {
     /** Retention: agents who left more than {@code months} ago are anonymised; returns a summary. */
     public String purge(int months) {
         int anonymised = transactions.inTransaction(tx -> {
-            int count = new AgentRetention().anonymiseLeft(tx, months);
+            int count = agents.anonymiseLeft(tx, months);
             audit.recordCounts(tx, null, "retention.purge", "agents", Map.of("agents", count));
             return count;
         });

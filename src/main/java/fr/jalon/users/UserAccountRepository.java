@@ -24,7 +24,7 @@ import io.helidon.dbclient.DbRow;
  */
 public final class UserAccountRepository implements TokenLookup {
 
-    private static final String USER_COLUMNS = "id, email, display_name, role, COALESCE(center_id, organisation_id) AS scope_id, created_at, disabled_at";
+    private static final String USER_COLUMNS = "id, email, display_name, role, COALESCE(center_id, organisation_id, authority_id) AS scope_id, created_at, disabled_at";
     private static final String TOKEN_COLUMNS = "id, user_id, label, created_at, expires_at, last_used_at, revoked_at";
 
     private final DbClient db;
@@ -33,12 +33,14 @@ public final class UserAccountRepository implements TokenLookup {
         this.db = db;
     }
 
-    /** {@code scopeId}: the centre or the referring organisation, as the role requires (null for ADMIN). */
+    /** {@code scopeId}: the centre, the referring organisation or the local authority, as the role requires (null for ADMIN). */
     public UserAccount createUser(DbExecute exec, String email, String displayName, Role role, UUID scopeId) {
         UUID center = role.scopeKind() == Role.ScopeKind.CENTER ? scopeId : null;
         UUID organisation = role.scopeKind() == Role.ScopeKind.REFERRING_ORGANISATION ? scopeId : null;
-        return exec.get("INSERT INTO users (email, display_name, role, center_id, organisation_id) VALUES (?, ?, ?, ?, ?) "
-                        + "RETURNING " + USER_COLUMNS, email, displayName, role.name(), center, organisation)
+        UUID authority = role.scopeKind() == Role.ScopeKind.LOCAL_AUTHORITY ? scopeId : null;
+        return exec.get("INSERT INTO users (email, display_name, role, center_id, organisation_id, authority_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?) RETURNING " + USER_COLUMNS, email, displayName, role.name(), center,
+                        organisation, authority)
                 .map(UserAccountRepository::user)
                 .orElseThrow();
     }
@@ -135,7 +137,7 @@ public final class UserAccountRepository implements TokenLookup {
     public Optional<Authenticated> lookup(String hash) {
         return db.execute().get("""
                         SELECT t.id AS token_id, t.last_used_at, u.id AS user_id, u.role,
-                               COALESCE(u.center_id, u.organisation_id) AS scope_id
+                               COALESCE(u.center_id, u.organisation_id, u.authority_id) AS scope_id
                         FROM api_tokens t JOIN users u ON u.id = t.user_id
                         WHERE t.token_hash = ? AND t.revoked_at IS NULL
                           AND (t.expires_at IS NULL OR t.expires_at > now()) AND u.disabled_at IS NULL""",

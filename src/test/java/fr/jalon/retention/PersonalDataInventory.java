@@ -18,7 +18,7 @@ final class PersonalDataInventory {
      * A column; for CLEARED, {@code after} holds for every row {@code rows} selects once purged
      * (and fails for at least one before); for DELETED the selected rows are gone.
      * {@code rows} uses {@code :person}, {@code :enrolments}, {@code :referrals},
-     * {@code :invigilator}, {@code :user} and {@code :session} as the purged subjects' ids.
+     * {@code :invigilator}, {@code :user}, {@code :agent} and {@code :session} as the purged subjects' ids.
      */
     record Column(String table, String column, Fate fate, String rows, String after, String why) {
     }
@@ -31,6 +31,7 @@ final class PersonalDataInventory {
     private static final String OF_REFERRALS = "referral_id IN (:referrals)";
     private static final String INVIGILATOR = "id = :invigilator";
     private static final String OF_INVIGILATOR = "invigilator_id = :invigilator";
+    private static final String AGENT = "id = :agent";
 
     private static void cleared(String table, String rows, String column, String after) {
         COLUMNS.add(new Column(table, column, Fate.CLEARED, rows, after, null));
@@ -151,7 +152,7 @@ final class PersonalDataInventory {
         cleared("users", "id = :user", "display_name", "display_name = 'Compte anonymisé'");
         cleared("users", "id = :user", "disabled_at", "disabled_at IS NOT NULL");
         cleared("users", "id = :user", "anonymised_at", "anonymised_at IS NOT NULL");
-        kept("users", "roles and scopes of a disabled account", "id", "role", "center_id", "created_at",
+        kept("users", "roles and scopes of a disabled account", "id", "role", "center_id", "authority_id", "created_at",
                 "organisation_id");
         kept("api_tokens", "revoked with their account; labels name tools, not people", "id", "user_id", "label",
                 "token_hash", "created_at", "expires_at", "last_used_at", "revoked_at");
@@ -187,6 +188,31 @@ final class PersonalDataInventory {
         kept("epcis", "public reference data", "siren", "name", "type", "population_municipale", "population_totale",
                 "commune_count");
         kept("countries", "public reference data", "code_insee", "name", "ended_on");
+
+        // Agents of local authorities: who left long ago is anonymised; campaign figures stay, tied to no one.
+        cleared("agents", AGENT, "birth_name", "birth_name = 'ANONYME'");
+        cleared("agents", AGENT, "first_name", "first_name = 'ANONYME'");
+        cleared("agents", AGENT, "employee_number", "employee_number LIKE 'anonyme-%'");
+        cleared("agents", AGENT, "identity_key", "identity_key LIKE 'anonyme|%'");
+        cleared("agents", AGENT, "email", "email IS NULL");
+        cleared("agents", AGENT, "sex", "sex IS NULL");
+        cleared("agents", AGENT, "birth_insee", "birth_insee IS NULL");
+        cleared("agents", AGENT, "birth_country", "birth_country IS NULL");
+        cleared("agents", AGENT, "birth_date", "extract(doy FROM birth_date) = 1");
+        cleared("agents", AGENT, "anonymised_at", "anonymised_at IS NOT NULL");
+        kept("agents", "statistics (residence commune, service) and record keeping", "id", "authority_id",
+                "residence_insee", "service_id", "active", "left_at", "created_at", "updated_at");
+        kept("campaign_participants", "figures of a participation, tied to an agent record that retention anonymises",
+                "campaign_id", "agent_id", "invited_at", "status", "progression", "started_on", "shared_on", "mastery",
+                "pix_total", "certifiable", "certifiable_competences", "competences", "fingerprint", "updated_at");
+        kept("campaign_certifications", "links", "campaign_id", "agent_id", "enrolment_id", "sent_at");
+        kept("campaigns", "an authority's campaigns, no person", "id", "authority_id", "code", "name", "track", "type",
+                "external_id_label", "starts_on", "ends_on", "status", "pix_url", "created_at", "updated_at");
+        kept("local_authorities", "organisations, not people (professional contacts)", "id", "name", "kind", "siren",
+                "territory_code", "contact_email", "created_at", "updated_at");
+        kept("authority_centers", "links", "authority_id", "center_id");
+        kept("authority_services", "an organisation chart, no person", "id", "authority_id", "parent_id", "name", "path",
+                "depth");
     }
 
     private PersonalDataInventory() {

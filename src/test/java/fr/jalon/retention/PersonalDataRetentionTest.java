@@ -250,6 +250,15 @@ class PersonalDataRetentionTest {
                 + "'CENTER_STAFF', ?) RETURNING id", UUID.randomUUID() + "@example.org", UUID.fromString(center)).orElseThrow()
                 .column("id").get(UUID.class);
 
+        UUID authority = db().get("INSERT INTO local_authorities (name, kind, siren) VALUES ('Commune de Dax', 'COMMUNE', "
+                + "'214000880') RETURNING id").orElseThrow().column("id").get(UUID.class);
+        UUID agent = db().get("""
+                INSERT INTO agents (authority_id, employee_number, birth_name, first_name, birth_date, identity_key, email,
+                                    sex, birth_insee, birth_country, residence_insee, active, left_at)
+                VALUES (?, ?, 'Lacoste', 'Inès', DATE '1980-07-09', ?, 'ines.lacoste@dax.example', 'F', '40088', 'France',
+                        '40088', false, now())
+                RETURNING id""", authority, "M-" + name, "lacoste|ines|" + name).orElseThrow().column("id").get(UUID.class);
+
         // Three years pass for all of it.
         ageThreeYears(person);
         db().dml("UPDATE invigilators SET created_at = created_at - " + THREE_YEARS + ", updated_at = updated_at - "
@@ -257,12 +266,14 @@ class PersonalDataRetentionTest {
         db().dml("UPDATE assignment_plans SET created_at = created_at - " + THREE_YEARS + " WHERE center_id = ?",
                 UUID.fromString(center));
         db().dml("UPDATE users SET created_at = created_at - " + THREE_YEARS + " WHERE id IN (?, ?)", idle, invigilatorUser);
+        db().dml("UPDATE agents SET left_at = left_at - " + THREE_YEARS + " WHERE id = ?", agent);
 
         List<String> enrolments = db().query("SELECT id FROM enrolments WHERE person_id = ?", person)
                 .map(r -> "'" + r.column("id").getString() + "'").toList();
         Map<String, String> subjects = Map.of(":person", "'" + person + "'", ":enrolments", String.join(",", enrolments),
                 ":referrals", "'" + referral + "'", ":referral", "'" + referral + "'", ":invigilator", "'" + invigilator + "'",
-                ":user", "'" + idle + "'", ":session", "'" + session + "'", ":center", "'" + center + "'");
+                ":user", "'" + idle + "'", ":session", "'" + session + "'", ":center", "'" + center + "'",
+                ":agent", "'" + agent + "'");
         List<String> notExercised = new ArrayList<>(erasable());
         notExercised.removeAll(holdingPersonalData(subjects));
         assertTrue(notExercised.isEmpty(), "the scenario must hold personal data in every listed column: " + notExercised);
