@@ -118,6 +118,9 @@ final class AgentDirectory {
     List<Agent> page(Principal actor, UUID authorityId, String after, int limit) {
         Scopes.requireAuthority(actor, authorityId, AuthorityDesk.NOT_FOUND);
         return transactions.inTransaction(tx -> {
+            if (!authorities.exists(tx, authorityId)) {
+                throw ApiProblem.notFound(AuthorityDesk.NOT_FOUND);
+            }
             List<Agent> page = agents.page(tx, authorityId, after, limit);
             audit.recordCounts(tx, actor, "agents.read", "authority", Map.of("agents", page.size()));
             return page;

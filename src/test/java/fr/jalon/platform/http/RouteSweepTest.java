@@ -55,6 +55,7 @@ class RouteSweepTest {
         tenantA.put("CENTER_STAFF", a.staff());
         tenantA.put("ADVISER", a.adviser());
         tenantA.put("INVIGILATOR", admin.as(fixtures.tokenFor("INVIGILATOR", centerA)));
+        tenantA.put("HR", hrOf(authority(centerA)));
 
         String centerB = fixtures.center();
         Fixtures.Partner b = fixtures.partner(centerB);
@@ -94,6 +95,12 @@ class RouteSweepTest {
         tenantB.put("users", userB);
         tenantB.put("tokens", admin.get("/api/v1/users/" + userB + "/tokens").json().getJsonArray("items")
                 .getJsonObject(0).getString("id"));
+        String authorityB = authority(centerB);
+        ApiClient hrB = hrOf(authorityB);
+        tenantB.put("local-authorities", authorityB);
+        tenantB.put("campaigns", hrB.post("/api/v1/campaigns", Jsons.createObjectBuilder().add("authorityId", authorityB)
+                .add("name", "Campagne B").add("type", "ASSESSMENT").add("startsOn", TestTime.todayInParis().toString())
+                .add("endsOn", TestTime.todayInParis().plusDays(30).toString()).build()).id());
         tenantB.put("notifications", TestDatabase.get().database().client().execute()
                 .get("SELECT id::text AS id FROM notifications WHERE subject_id = ? LIMIT 1", UUID.fromString(enrolmentB))
                 .map(r -> r.column("id").get(String.class)).orElseThrow());
@@ -182,6 +189,23 @@ class RouteSweepTest {
         assertEquals(List.of(), breaches);
     }
 
+    /** A local authority working with this centre. */
+    private String authority(String center) {
+        ApiClient.Answer created = admin.post("/api/v1/local-authorities", Jsons.createObjectBuilder()
+                .add("name", Fixtures.unique("Commune")).add("kind", "COMMUNE").add("siren", "214000887")
+                .add("centerIds", Jsons.createArrayBuilder().add(center)).build());
+        assertEquals(201, created.status(), created.body());
+        return created.id();
+    }
+
+    /** An HR user of this authority. */
+    private ApiClient hrOf(String authority) {
+        String user = admin.post("/api/v1/users", Jsons.createObjectBuilder().add("email", UUID.randomUUID() + "@example.org")
+                .add("displayName", "RH").add("role", "HR").add("authorityId", authority).build()).id();
+        return admin.as(admin.post("/api/v1/users/" + user + "/tokens", Jsons.createObjectBuilder().build()).json()
+                .getString("token"));
+    }
+
     /** GETs whose parameter is not an id: a page, a public code, a commune — an answer, not a 404, is right. */
     private static boolean lenient(String path) {
         return path.startsWith("/verify/") || path.startsWith("/openapi/ui/") || path.equals("/api/v1/public/attestations/{code}");
@@ -196,7 +220,7 @@ class RouteSweepTest {
     private Map<String, String> snapshotOfTenantB() {
         Map<String, String> snapshot = new LinkedHashMap<>();
         for (String kind : List.of("centers", "sites", "rooms", "sessions", "enrolments", "people", "referrals",
-                "invigilators", "users")) {
+                "invigilators", "users", "local-authorities", "campaigns")) {
             ApiClient.Answer answer = admin.get("/api/v1/" + kind + "/" + tenantB.get(kind));
             assertEquals(200, answer.status(), kind + ": " + answer.body());
             snapshot.put(kind, answer.body());
