@@ -39,7 +39,8 @@ final class AuthoritiesService implements ApiRoutes.ApiService {
                 .get("/local-authorities/{id}/services", this::services)
                 .post("/local-authorities/{id}/services", this::addService)
                 .post("/local-authorities/{id}/agents/import", this::importAgents)
-                .get("/local-authorities/{id}/agents", this::agents);
+                .get("/local-authorities/{id}/agents", this::agents)
+                .get("/local-authorities/{id}/sessions", this::sessions);
     }
 
     private void create(ServerRequest req, ServerResponse res) {
@@ -82,6 +83,13 @@ final class AuthoritiesService implements ApiRoutes.ApiService {
         boolean deactivate = params.text("deactivateMissing", 5).map(Boolean::parseBoolean).orElse(false);
         AgentImportReport report = directory.importFile(actor, authority, bodies.csvFile(req), dryRun, deactivate);
         Responses.ok(res, CampaignJson.importReport(report));
+    }
+
+    private void sessions(ServerRequest req, ServerResponse res) {
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
+        desk.partnerSessions(Authentication.principal(req), QueryParams.pathId(req, "id"), 90)
+                .forEach(s -> items.add(CampaignJson.session(s)));
+        Responses.ok(res, Jsons.createObjectBuilder().add("items", items).build());
     }
 
     private void agents(ServerRequest req, ServerResponse res) {

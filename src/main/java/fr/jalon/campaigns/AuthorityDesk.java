@@ -1,6 +1,9 @@
 package fr.jalon.campaigns;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,9 +14,13 @@ import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.security.Principal;
 import fr.jalon.platform.security.Role;
 import fr.jalon.platform.validation.FieldError;
+import fr.jalon.sessions.SessionStatus;
+import fr.jalon.sessions.SessionView;
+import fr.jalon.sessions.Sessions;
 import fr.jalon.territory.Territory;
 
 import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
 
 /** Use cases of local authorities: registered by an administrator, read by their HR, their services. */
 final class AuthorityDesk {
@@ -26,9 +33,13 @@ final class AuthorityDesk {
     private final Centers centers;
     private final Territory territory;
     private final AuditLog audit;
+    private final Sessions sessions;
+    private final Clock clock;
 
     AuthorityDesk(DbClient db, Transactions transactions, AuthorityRepository authorities, Centers centers,
-                  Territory territory, AuditLog audit) {
+                  Territory territory, AuditLog audit, Sessions sessions, Clock clock) {
+        this.sessions = sessions;
+        this.clock = clock;
         this.db = db;
         this.transactions = transactions;
         this.authorities = authorities;
@@ -68,6 +79,21 @@ final class AuthorityDesk {
     List<Authority> list(Principal actor, int limit) {
         actor.requireRole(Role.ADMIN, Role.HR);
         return authorities.list(db.execute(), actor.isAdmin() ? null : actor.scopeId(), limit);
+    }
+
+    /**
+     * The scheduled sessions of the centres the authority works with, in the next {@code days}
+     * days, that still have free seats: where HR may send agents.
+     */
+    List<SessionView> partnerSessions(Principal actor, UUID authorityId, int days) {
+        Authority authority = get(actor, authorityId);
+        LocalDate today = LocalDate.now(clock.withZone(Campaigns.PARIS));
+        DbExecute exec = db.execute();
+        return authority.centerIds().stream()
+                .flatMap(center -> sessions.ofCenter(exec, center, today.plusDays(1), today.plusDays(days)).stream())
+                .filter(s -> s.status() == SessionStatus.SCHEDULED && s.freeSeats() > 0)
+                .sorted(Comparator.comparing((SessionView s) -> s.slot().date()).thenComparing(s -> s.slot().startTime()))
+                .toList();
     }
 
     List<ServiceNode> services(Principal actor, UUID authorityId) {

@@ -3,6 +3,7 @@ package fr.jalon.campaigns;
 import java.util.List;
 
 import fr.jalon.platform.json.Jsons;
+import fr.jalon.sessions.SessionView;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -35,6 +36,18 @@ final class CampaignJson {
                 .add("depth", s.depth());
         optional(o, "parentId", s.parentId() == null ? null : s.parentId().toString());
         return o.build();
+    }
+
+    /** A partner centre's session as HR see it: when, where, how many free seats. */
+    static JsonObject session(SessionView s) {
+        return Jsons.createObjectBuilder()
+                .add("id", s.id().toString())
+                .add("centerId", s.centerId().toString())
+                .add("date", s.slot().date().toString())
+                .add("startTime", s.slot().startTime().toString())
+                .add("siteName", s.siteName())
+                .add("freeSeats", s.freeSeats())
+                .build();
     }
 
     static JsonObject agent(Agent a) {

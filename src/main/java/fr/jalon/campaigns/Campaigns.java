@@ -41,7 +41,7 @@ public final class Campaigns {
         CampaignRepository campaigns = new CampaignRepository();
         CampaignDesk desk = new CampaignDesk(db, transactions, campaigns, authorities, codes, audit);
         this.services = List.of(
-                new AuthoritiesService(new AuthorityDesk(db, transactions, authorities, centers, territory, audit),
+                new AuthoritiesService(new AuthorityDesk(db, transactions, authorities, centers, territory, audit, sessions, clock),
                         new AgentDirectory(db, transactions, authorities, agents, audit, clock), bodies),
                 new CampaignsService(desk, new ParticipationImport(transactions, campaigns, audit),
                         new CampaignReports(transactions, desk, campaigns, authorities, audit),

@@ -1,16 +1,21 @@
 package fr.jalon.demo;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
-import java.lang.System.Logger.Level;
+import java.io.UncheckedIOException;
 import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import fr.jalon.platform.db.ServiceState;
@@ -108,6 +113,41 @@ public final class DemoData {
                             .add("needs", "Malvoyante : grand écran")), "FREE");
         }
         sessionUnderWay(db, center, montSmall, today);
+        commune(center, today);
+    }
+
+    /** Where the demo's agent directory is (also used by {@code ops/demo/campaign.sh}). */
+    static final String AGENTS_FILE = "/demo/agents-demo.csv";
+
+    /**
+     * HR of a commune working with the centre: its services, 30 agents from the directory file,
+     * an HR account (« rh@demo.jalon.local », token made by the administrator) and a campaign opened
+     * for every agent, whose Pix Orga export is {@code ops/demo/export-pix-orga-demo.csv}.
+     */
+    private void commune(String center, LocalDate today) {
+        String authority = id(post("/local-authorities", Jsons.createObjectBuilder()
+                .add("name", "[DÉMO] Commune de Dax").add("kind", "COMMUNE").add("siren", "214000887")
+                .add("territoryCode", "40088").add("contactEmail", "rh@demo-dax.jalon.local")
+                .add("centerIds", Jsons.createArrayBuilder().add(center)).build()));
+        post("/users", Jsons.createObjectBuilder().add("email", "rh@demo.jalon.local")
+                .add("displayName", "[DÉMO] Service des ressources humaines de Dax").add("role", "HR")
+                .add("authorityId", authority).build());
+        for (String path : List.of("Direction des ressources humaines", "Direction des services techniques / Voirie",
+                "Direction des services techniques / Espaces verts")) {
+            post("/local-authorities/" + authority + "/services", Jsons.createObjectBuilder().add("path", path).build());
+        }
+        try (InputStream agents = DemoData.class.getResourceAsStream(AGENTS_FILE)) {
+            send("POST", "/local-authorities/" + authority + "/agents/import", Objects.requireNonNull(agents).readAllBytes(),
+                    "text/csv", 200);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String campaign = id(post("/campaigns", Jsons.createObjectBuilder().add("authorityId", authority)
+                .add("name", "[DÉMO] Socle numérique 2027").add("type", "ASSESSMENT").add("track", "Socle commun")
+                .add("startsOn", today.toString()).add("endsOn", today.plusMonths(2).toString()).build()));
+        send("POST", "/campaigns/" + campaign + "/open", Jsons.createObjectBuilder().build(), token, 200);
+        send("POST", "/campaigns/" + campaign + "/invitations", Jsons.createObjectBuilder().add("all", true).build(), token,
+                200);
     }
 
     /** The Pix session number of the session under way; {@code ops/demo/resultats-session-demo.csv} carries it. */
@@ -200,10 +240,18 @@ public final class DemoData {
     }
 
     private JsonObject send(String method, String path, JsonObject body, String asToken, int expected) {
+        return send(method, path, body.toString().getBytes(StandardCharsets.UTF_8), "application/json", asToken, expected);
+    }
+
+    private JsonObject send(String method, String path, byte[] body, String contentType, int expected) {
+        return send(method, path, body, contentType, token, expected);
+    }
+
+    private JsonObject send(String method, String path, byte[] body, String contentType, String asToken, int expected) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1" + path))
                 .header("Authorization", "Bearer " + asToken)
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body.toString()))
+                .header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
