@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import fr.jalon.bench.BenchSupport;
 import fr.jalon.bench.BenchSupport.Goal;
+import fr.jalon.bench.BenchSupport;
 import fr.jalon.bench.PdfFloor;
 import fr.jalon.candidates.EnrolmentStatus;
 import fr.jalon.platform.json.Jsons;

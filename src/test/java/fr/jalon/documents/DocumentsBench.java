@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import fr.jalon.bench.BenchSupport;
 import fr.jalon.bench.BenchSupport.Goal;
+import fr.jalon.bench.BenchSupport;
 import fr.jalon.bench.PdfFloor;
 import fr.jalon.candidates.Candidates.AttendanceLine;
 import fr.jalon.platform.json.Jsons;

@@ -12,8 +12,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
-import fr.jalon.bench.BenchSupport;
 import fr.jalon.bench.BenchSupport.Goal;
+import fr.jalon.bench.BenchSupport;
 import fr.jalon.centers.Habilitation;
 import fr.jalon.platform.calendar.HalfDay;
 import fr.jalon.platform.json.Jsons;

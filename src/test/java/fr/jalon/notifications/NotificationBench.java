@@ -17,8 +17,8 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
-import fr.jalon.bench.BenchSupport;
 import fr.jalon.bench.BenchSupport.Goal;
+import fr.jalon.bench.BenchSupport;
 import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.config.SmsSettings;
 import fr.jalon.platform.config.SmtpSettings;

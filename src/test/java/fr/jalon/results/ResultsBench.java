@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-import fr.jalon.bench.BenchSupport;
 import fr.jalon.bench.BenchSupport.Goal;
+import fr.jalon.bench.BenchSupport;
 import fr.jalon.candidates.PixFileFixture;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;

@@ -12,8 +12,8 @@ import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.HttpTest;
-import fr.jalon.testing.OpenApiContract;
 import fr.jalon.testing.OpenApiContract.Route;
+import fr.jalon.testing.OpenApiContract;
 import fr.jalon.testing.TestDatabase;
 import fr.jalon.testing.TestTime;
 
