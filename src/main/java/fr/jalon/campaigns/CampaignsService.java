@@ -87,7 +87,7 @@ final class CampaignsService implements ApiRoutes.ApiService {
 
     private void importParticipation(ServerRequest req, ServerResponse res) {
         Principal actor = Authentication.principal(req);
-        ParticipationReport report = participation.importFile(actor, id(req), bodies.csvFile(req));
+        ParticipationReport report = participation.importFile(actor, id(req), bodies.csvFile(req, PixOrgaExport.MAX_BYTES));
         Responses.ok(res, CampaignJson.participation(report));
     }
 

@@ -29,6 +29,8 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 final class PixOrgaExport {
 
     static final int MAX_LINES = 100_000;
+    /** A 20,000-agent assessment export with 16 competences weighs about 8 MB. */
+    static final long MAX_BYTES = 32L * 1024 * 1024;
     private static final DateTimeFormatter FRENCH_DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
     private static final String MASTERY_PREFIX = "de maitrise des acquis de la competence ";
