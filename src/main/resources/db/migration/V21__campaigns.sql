@@ -71,6 +71,8 @@ CREATE TABLE campaigns (
     ends_on           date NOT NULL CHECK (ends_on >= starts_on),
     status            text NOT NULL CHECK (status IN ('DRAFT', 'OPEN', 'CLOSED', 'ARCHIVED')),
     pix_url           text,
+    -- The competences of the campaign's target profile, in the exports' order (set by the first import).
+    competences       text[] NOT NULL DEFAULT '{}',
     created_at        timestamptz NOT NULL DEFAULT now(),
     updated_at        timestamptz NOT NULL DEFAULT now()
 );
@@ -90,8 +92,11 @@ CREATE TABLE campaign_participants (
     pix_total               integer CHECK (pix_total >= 0),
     certifiable             boolean,
     certifiable_competences integer,
-    -- Per competence, in the export's order: {name, mastery} or {name, level, pix}.
-    competences             jsonb NOT NULL DEFAULT '[]',
+    -- Per competence, in the order of campaigns.competences: mastery (assessment), level and pix
+    -- (profiles collection); NULL where the export had no value.
+    competence_mastery      numeric(3, 2)[],
+    competence_level        smallint[],
+    competence_pix          smallint[],
     fingerprint             text,
     updated_at              timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (campaign_id, agent_id)

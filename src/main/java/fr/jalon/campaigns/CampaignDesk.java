@@ -26,6 +26,7 @@ final class CampaignDesk {
     private final AuthorityRepository authorities;
     private final CodeGenerator codes;
     private final AuditLog audit;
+    private final CertificationsReadModel certifications = new CertificationsReadModel();
 
     CampaignDesk(DbClient db, Transactions transactions, CampaignRepository campaigns, AuthorityRepository authorities,
                  CodeGenerator codes, AuditLog audit) {
@@ -101,8 +102,10 @@ final class CampaignDesk {
     /** The participants as HR may see them (results only once shared); reading them is audited. */
     List<Participant> participants(Principal actor, UUID id) {
         return transactions.inTransaction(tx -> {
-            get(actor, tx, id);
-            List<Participant> participants = campaigns.participants(tx, id);
+            Campaign campaign = get(actor, tx, id);
+            Map<UUID, AgentCertification> sent = certifications.of(tx, id);
+            List<Participant> participants = campaigns.participants(tx, campaign).stream()
+                    .map(p -> p.withCertification(sent.get(p.agentId()))).toList();
             audit.recordCounts(tx, actor, "campaign.participants.read", "campaign", Map.of("participants",
                     participants.size()));
             return participants;

@@ -103,6 +103,21 @@ final class CampaignJson {
             o.add("progressionPercent", r.progression());
         }
         optional(o, "startedOn", r.startedOn() == null ? null : r.startedOn().toString());
+        AgentCertification cert = p.certification();
+        if (cert != null) {
+            JsonObjectBuilder certification = Jsons.createObjectBuilder().add("enrolmentStatus", cert.enrolmentStatus())
+                    .add("sessionDate", cert.sessionDate().toString());
+            if (cert.resultStatus() != null) {
+                certification.add("resultStatus", cert.resultStatus());
+                if (cert.score() != null) {
+                    certification.add("score", cert.score());
+                }
+                if (cert.globalLevel() != null) {
+                    certification.add("globalLevel", cert.globalLevel());
+                }
+            }
+            o.add("certification", certification);
+        }
         if (r.status() == ParticipantStatus.SHARED) {
             JsonObjectBuilder results = Jsons.createObjectBuilder();
             optional(results, "sharedOn", r.sharedOn() == null ? null : r.sharedOn().toString());
@@ -116,7 +131,7 @@ final class CampaignJson {
                 results.add("certifiable", r.certifiable());
             }
             JsonArrayBuilder competences = Jsons.createArrayBuilder();
-            r.competences().forEach(c -> {
+            r.competences().stream().filter(c -> c.mastery() != null || c.level() != null || c.pix() != null).forEach(c -> {
                 JsonObjectBuilder one = Jsons.createObjectBuilder().add("name", c.name());
                 if (c.mastery() != null) {
                     one.add("masteryPercent", c.mastery().movePointRight(2).intValue());

@@ -1,30 +1,29 @@
 package fr.jalon.campaigns;
 
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import fr.jalon.platform.db.Rows;
 import fr.jalon.platform.db.SqlArrays;
-import fr.jalon.platform.json.Jsons;
 
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 
 /** SQL of campaigns, their participants and the agents sent from them to certification. */
 final class CampaignRepository {
 
     private static final String SELECT = """
             SELECT id, authority_id, code, name, track, type, external_id_label, starts_on, ends_on, status, pix_url,
-                   created_at, updated_at FROM campaigns""";
+                   competences, created_at, updated_at FROM campaigns""";
+
+    /** What matching an export needs of a participant: who they are and what was last recorded. */
+    record Matchable(UUID agentId, String employeeNumber, String birthName, String firstName, String fingerprint) {
+    }
 
     /** Inserts the campaign unless its code is taken (then empty: draw another code). */
     Optional<UUID> insert(DbExecute exec, CampaignDraft d, String code) {
@@ -45,6 +44,12 @@ final class CampaignRepository {
         return exec.query(SELECT + " WHERE CAST(? AS uuid) IS NULL OR authority_id = ? ORDER BY starts_on DESC, id LIMIT ?",
                         authorityId, authorityId, limit)
                 .map(CampaignRepository::campaign).toList();
+    }
+
+    /** The competences of the campaign's target profile, as its exports name them. */
+    void setCompetences(DbExecute exec, UUID id, List<String> names) {
+        exec.dml("UPDATE campaigns SET competences = CAST(? AS text[]), updated_at = now() WHERE id = ? "
+                + "AND competences IS DISTINCT FROM CAST(? AS text[])", SqlArrays.of(names), id, SqlArrays.of(names));
     }
 
     void setStatus(DbExecute exec, UUID id, CampaignStatus status) {
@@ -68,24 +73,27 @@ final class CampaignRepository {
                 authorityId, SqlArrays.of(who.serviceIds()), campaignId, authorityId, who.all(), SqlArrays.of(who.agentIds()));
     }
 
-    /** Every participant of the campaign with their agent (for imports and reports). */
-    List<Participant> participants(DbExecute exec, UUID campaignId) {
+    /** Every participant of the campaign with their agent (for reports and lists); competences named after the campaign's. */
+    List<Participant> participants(DbExecute exec, Campaign campaign) {
         return exec.query("""
                         SELECT g.id AS agent_id, g.employee_number, g.birth_name, g.first_name, g.service_id, s.path, g.active,
                                p.invited_at, p.status, p.progression, p.started_on, p.shared_on, p.mastery, p.pix_total,
-                               p.certifiable, p.certifiable_competences, p.competences::text AS competences
+                               p.certifiable, p.certifiable_competences, p.competence_mastery::text AS competence_mastery,
+                               p.competence_level::text AS competence_level, p.competence_pix::text AS competence_pix
                         FROM campaign_participants p JOIN agents g ON g.id = p.agent_id
                         LEFT JOIN authority_services s ON s.id = g.service_id
-                        WHERE p.campaign_id = ? ORDER BY g.birth_name, g.first_name, g.id""", campaignId)
-                .map(CampaignRepository::participant).toList();
+                        WHERE p.campaign_id = ? ORDER BY g.birth_name, g.first_name, g.id""", campaign.id())
+                .map(row -> participant(row, campaign.competences())).toList();
     }
 
-    /** The fingerprint of each participant's stored participation (agent id → fingerprint). */
-    Map<UUID, String> fingerprints(DbExecute exec, UUID campaignId) {
-        Map<UUID, String> result = new HashMap<>();
-        exec.query("SELECT agent_id, fingerprint FROM campaign_participants WHERE campaign_id = ?", campaignId)
-                .forEach(row -> result.put(Rows.uuid(row, "agent_id"), Rows.text(row, "fingerprint")));
-        return result;
+    /** The participants as an import matches them. */
+    List<Matchable> matchable(DbExecute exec, UUID campaignId) {
+        return exec.query("""
+                        SELECT g.id, g.employee_number, g.birth_name, g.first_name, p.fingerprint
+                        FROM campaign_participants p JOIN agents g ON g.id = p.agent_id WHERE p.campaign_id = ?""", campaignId)
+                .map(row -> new Matchable(Rows.uuid(row, "id"), Rows.text(row, "employee_number"),
+                        Rows.text(row, "birth_name"), Rows.text(row, "first_name"), Rows.text(row, "fingerprint")))
+                .toList();
     }
 
     /** Stores what an export said of these participants, in one statement. */
@@ -101,7 +109,9 @@ final class CampaignRepository {
         List<Object> pix = new ArrayList<>();
         List<Object> certifiable = new ArrayList<>();
         List<Object> certifiableCount = new ArrayList<>();
-        List<String> competences = new ArrayList<>();
+        List<String> masteries = new ArrayList<>();
+        List<String> levels = new ArrayList<>();
+        List<String> pixes = new ArrayList<>();
         List<String> fingerprints = new ArrayList<>();
         for (Participation p : participations) {
             statuses.add(p.status().name());
@@ -112,23 +122,27 @@ final class CampaignRepository {
             pix.add(p.pixTotal());
             certifiable.add(p.certifiable());
             certifiableCount.add(p.certifiableCompetences());
-            competences.add(competencesJson(p.competences()));
+            masteries.add(array(p.competences(), Participation.Competence::mastery));
+            levels.add(array(p.competences(), Participation.Competence::level));
+            pixes.add(array(p.competences(), Participation.Competence::pix));
             fingerprints.add(p.fingerprint());
         }
         exec.dml("""
                 UPDATE campaign_participants p SET status = u.status, progression = u.progression,
                        started_on = u.started_on, shared_on = u.shared_on, mastery = u.mastery, pix_total = u.pix_total,
                        certifiable = u.certifiable, certifiable_competences = u.certifiable_count,
-                       competences = u.competences, fingerprint = u.fingerprint, updated_at = now()
+                       competence_mastery = CAST(u.masteries AS numeric[]), competence_level = CAST(u.levels AS smallint[]),
+                       competence_pix = CAST(u.pixes AS smallint[]), fingerprint = u.fingerprint, updated_at = now()
                 FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS integer[]), CAST(? AS date[]), CAST(? AS date[]),
                             CAST(? AS numeric[]), CAST(? AS integer[]), CAST(? AS boolean[]), CAST(? AS integer[]),
-                            CAST(? AS jsonb[]), CAST(? AS text[]))
+                            CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))
                      AS u(agent_id, status, progression, started_on, shared_on, mastery, pix_total, certifiable,
-                          certifiable_count, competences, fingerprint)
+                          certifiable_count, masteries, levels, pixes, fingerprint)
                 WHERE p.campaign_id = ? AND p.agent_id = u.agent_id""",
                 SqlArrays.of(agentIds), SqlArrays.of(statuses), SqlArrays.of(progressions), SqlArrays.of(started),
                 SqlArrays.of(shared), SqlArrays.of(mastery), SqlArrays.of(pix), SqlArrays.of(certifiable),
-                SqlArrays.of(certifiableCount), SqlArrays.of(competences), SqlArrays.of(fingerprints), campaignId);
+                SqlArrays.of(certifiableCount), SqlArrays.of(masteries), SqlArrays.of(levels), SqlArrays.of(pixes),
+                SqlArrays.of(fingerprints), campaignId);
     }
 
     void certification(DbExecute exec, UUID campaignId, UUID agentId, UUID enrolmentId) {
@@ -136,49 +150,55 @@ final class CampaignRepository {
                 + "ON CONFLICT DO NOTHING", campaignId, agentId, enrolmentId);
     }
 
-    private static String competencesJson(List<Participation.Competence> competences) {
-        JsonArrayBuilder array = Jsons.createArrayBuilder();
-        for (Participation.Competence c : competences) {
-            var o = Jsons.createObjectBuilder().add("name", c.name());
-            if (c.mastery() != null) {
-                o.add("mastery", c.mastery());
-            }
-            if (c.level() != null) {
-                o.add("level", c.level());
-            }
-            if (c.pix() != null) {
-                o.add("pix", c.pix());
-            }
-            array.add(o);
+    /** The values as a PostgreSQL array literal ({@code {0.5,NULL}}), or null when there are none. */
+    private static String array(List<Participation.Competence> competences, Function<Participation.Competence, Object> value) {
+        if (competences.stream().allMatch(c -> value.apply(c) == null)) {
+            return null;
         }
-        return array.build().toString();
+        return competences.stream().map(c -> value.apply(c) == null ? "NULL" : value.apply(c).toString())
+                .collect(Collectors.joining(",", "{", "}"));
     }
 
-    private static Participant participant(DbRow row) {
-        String status = Rows.text(row, "status");
-        List<Participation.Competence> competences = new ArrayList<>();
-        for (JsonValue v : Jsons.createReader(new StringReader(Rows.text(row, "competences"))).readArray()) {
-            JsonObject c = v.asJsonObject();
-            competences.add(new Participation.Competence(c.getString("name"),
-                    c.containsKey("mastery") ? c.getJsonNumber("mastery").bigDecimalValue() : null,
-                    c.containsKey("level") ? c.getInt("level") : null, c.containsKey("pix") ? c.getInt("pix") : null));
+    /** A PostgreSQL array's text ({@code {0.50,NULL}}) as its elements (null for NULL), or an empty list. */
+    private static List<String> elements(String text) {
+        if (text == null || text.length() < 2) {
+            return List.of();
         }
-        Object mastery = Rows.raw(row, "mastery");
-        Object certifiable = Rows.raw(row, "certifiable");
-        Participation participation = new Participation(ParticipantStatus.valueOf(status), Rows.integer(row, "progression"),
-                Rows.date(row, "started_on"), Rows.date(row, "shared_on"), (BigDecimal) mastery,
-                Rows.integer(row, "pix_total"), (Boolean) certifiable, Rows.integer(row, "certifiable_competences"),
-                competences);
+        List<String> values = new ArrayList<>();
+        for (String v : text.substring(1, text.length() - 1).split(",", -1)) {
+            values.add(v.equals("NULL") || v.isEmpty() ? null : v);
+        }
+        return values;
+    }
+
+    private static Participant participant(DbRow row, List<String> names) {
+        List<String> masteries = elements(Rows.text(row, "competence_mastery"));
+        List<String> levels = elements(Rows.text(row, "competence_level"));
+        List<String> pixes = elements(Rows.text(row, "competence_pix"));
+        List<Participation.Competence> competences = new ArrayList<>();
+        int count = Math.min(names.size(), Math.max(masteries.size(), levels.size()));
+        for (int i = 0; i < count; i++) {
+            String m = i < masteries.size() ? masteries.get(i) : null;
+            String l = i < levels.size() ? levels.get(i) : null;
+            String x = i < pixes.size() ? pixes.get(i) : null;
+            competences.add(new Participation.Competence(names.get(i), m == null ? null : new BigDecimal(m),
+                    l == null ? null : Integer.valueOf(l), x == null ? null : Integer.valueOf(x)));
+        }
+        Participation participation = new Participation(ParticipantStatus.valueOf(Rows.text(row, "status")),
+                Rows.integer(row, "progression"), Rows.date(row, "started_on"), Rows.date(row, "shared_on"),
+                (BigDecimal) Rows.raw(row, "mastery"), Rows.integer(row, "pix_total"), (Boolean) Rows.raw(row, "certifiable"),
+                Rows.integer(row, "certifiable_competences"), competences);
         return new Participant(Rows.uuid(row, "agent_id"), Rows.text(row, "employee_number"), Rows.text(row, "birth_name"),
                 Rows.text(row, "first_name"), Rows.uuid(row, "service_id"), Rows.text(row, "path"), Rows.bool(row, "active"),
-                Rows.instant(row, "invited_at"), participation, null, null);
+                Rows.instant(row, "invited_at"), participation, null);
     }
 
     private static Campaign campaign(DbRow row) {
         return new Campaign(Rows.uuid(row, "id"), Rows.uuid(row, "authority_id"), Rows.text(row, "code"),
                 Rows.text(row, "name"), Rows.text(row, "track"), CampaignType.valueOf(Rows.text(row, "type")),
                 Rows.text(row, "external_id_label"), Rows.date(row, "starts_on"), Rows.date(row, "ends_on"),
-                CampaignStatus.valueOf(Rows.text(row, "status")), Rows.text(row, "pix_url"), Rows.instant(row, "created_at"),
+                CampaignStatus.valueOf(Rows.text(row, "status")), Rows.text(row, "pix_url"), Rows.textList(row, "competences"),
+                Rows.instant(row, "created_at"),
                 Rows.instant(row, "updated_at"));
     }
 }

@@ -76,7 +76,7 @@ final class CertificationDispatch {
             if (session.status() != SessionStatus.SCHEDULED) {
                 throw ApiProblem.conflict("Les inscriptions à cette session sont closes.");
             }
-            List<Participant> participants = campaigns.participants(tx, campaignId);
+            List<Participant> participants = campaigns.participants(tx, campaign);
             Set<UUID> invited = participants.stream().map(Participant::agentId).collect(Collectors.toSet());
             List<Sent> refused = new ArrayList<>();
             List<UUID> chosen = new ArrayList<>();

@@ -44,24 +44,23 @@ final class ParticipationImport {
             }
             PixOrgaExport.Content content = PixOrgaExport.read(file, campaign);
             List<FieldError> errors = new ProblemList(content.errors());
-            List<Participant> participants = campaigns.participants(tx, campaignId);
-            Map<String, Participant> byNumber = new HashMap<>();
-            Map<String, List<Participant>> byName = new HashMap<>();
-            for (Participant p : participants) {
+            Map<String, CampaignRepository.Matchable> byNumber = new HashMap<>();
+            Map<String, List<CampaignRepository.Matchable>> byName = new HashMap<>();
+            for (CampaignRepository.Matchable p : campaigns.matchable(tx, campaignId)) {
                 byNumber.put(p.employeeNumber().toUpperCase(Locale.ROOT), p);
                 byName.computeIfAbsent(nameKey(p.birthName(), p.firstName()), k -> new ArrayList<>()).add(p);
             }
-            Map<String, String> fingerprints = new HashMap<>();
-            campaigns.fingerprints(tx, campaignId).forEach((id, f) -> fingerprints.put(id.toString(), f));
             Map<UUID, Integer> seen = new HashMap<>();
             List<UUID> agents = new ArrayList<>();
             List<Participation> participations = new ArrayList<>();
             List<ParticipationReport.Unmatched> unmatched = new ArrayList<>();
             int unchanged = 0;
             for (PixOrgaExport.Row row : content.rows()) {
-                Participant match = row.externalId() == null ? null : byNumber.get(row.externalId().toUpperCase(Locale.ROOT));
+                CampaignRepository.Matchable match = row.externalId() == null ? null
+                        : byNumber.get(row.externalId().toUpperCase(Locale.ROOT));
                 if (match == null) {
-                    List<Participant> named = byName.getOrDefault(nameKey(row.lastName(), row.firstName()), List.of());
+                    List<CampaignRepository.Matchable> named = byName.getOrDefault(nameKey(row.lastName(), row.firstName()),
+                            List.of());
                     if (named.size() == 1) {
                         match = named.getFirst();
                     } else {
@@ -78,7 +77,7 @@ final class ParticipationImport {
                     continue;
                 }
                 String fingerprint = row.participation().fingerprint();
-                if (fingerprint.equals(fingerprints.get(match.agentId().toString()))) {
+                if (fingerprint.equals(match.fingerprint())) {
                     unchanged++;
                     continue;
                 }
@@ -88,6 +87,7 @@ final class ParticipationImport {
             if (!errors.isEmpty()) {
                 throw new ImportRejected(errors);
             }
+            campaigns.setCompetences(tx, campaignId, content.competences());
             campaigns.record(tx, campaignId, agents, participations);
             audit.recordCounts(tx, actor, "campaign.participation", "campaign", Map.of("updated", agents.size(),
                     "unchanged", unchanged, "unmatched", unmatched.size()));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import fr.jalon.platform.csv.SemicolonCsv;
 import fr.jalon.platform.http.ProblemList;
@@ -41,10 +42,18 @@ final class PixOrgaExport {
     record Row(int line, String externalId, String lastName, String firstName, Participation participation) {
     }
 
-    record Content(List<Row> rows, List<FieldError> errors) {
+    /** The rows, the competences in the export's order (each row has a value or null for each), the problems. */
+    record Content(List<Row> rows, List<String> competences, List<FieldError> errors) {
     }
 
+    /** The folded form of the headers this reader looks for, folded once. */
+    private static final Map<String, String> FOLDED = new ConcurrentHashMap<>();
+
     private PixOrgaExport() {
+    }
+
+    private static String folded(String header) {
+        return FOLDED.computeIfAbsent(header, Folding::fold);
     }
 
     /** Reads the export of {@code campaign}: another campaign's code, or the other layout, is refused. */
@@ -53,11 +62,11 @@ final class PixOrgaExport {
         SemicolonCsv.Parsed parsed = SemicolonCsv.read(file, MAX_LINES);
         errors.addAll(parsed.errors());
         if (parsed.records().isEmpty()) {
-            return new Content(List.of(), errors);
+            return new Content(List.of(), List.of(), errors);
         }
         Header header = Header.of(parsed.records().getFirst(), campaign, errors);
         if (!errors.isEmpty()) {
-            return new Content(List.of(), errors);
+            return new Content(List.of(), List.of(), errors);
         }
         int width = parsed.records().getFirst().getFieldCount();
         List<Row> rows = new ArrayList<>();
@@ -70,13 +79,18 @@ final class PixOrgaExport {
                 header.row(record, campaign, errors).ifPresent(rows::add);
             }
         }
-        return new Content(rows, errors);
+        return new Content(rows, header.competences(), errors);
     }
 
     /** Where each column is; competences in the export's order. */
     private record Header(List<String> names, Map<String, Integer> index, Integer externalId, boolean assessment,
                           Map<String, Integer> competenceMastery, Map<String, Integer> competenceLevel,
                           Map<String, Integer> competencePix) {
+
+        /** The competences in the export's order. */
+        List<String> competences() {
+            return List.copyOf((assessment ? competenceMastery : competenceLevel).keySet());
+        }
 
         static Header of(CsvRecord record, Campaign campaign, List<FieldError> errors) {
             List<String> names = new ArrayList<>();
@@ -141,7 +155,7 @@ final class PixOrgaExport {
             LocalDate sharedOn = date(record, assessment ? "Date du partage" : "Date de l'envoi", line, errors);
             LocalDate startedOn = date(record, "Date de début", line, errors);
             Integer progression = assessment ? percent(record, "% de progression", line, errors) : null;
-            BigDecimal mastery = assessment ? ratio(record, index.get(Folding.fold("% maitrise de l'ensemble des acquis du profil")),
+            BigDecimal mastery = assessment ? ratio(record, index.get(folded("% maitrise de l'ensemble des acquis du profil")),
                     "% maitrise de l'ensemble des acquis du profil", line, errors) : null;
             Integer pixTotal = assessment ? null : integer(record, "Nombre de pix total", 0, 10_000, line, errors);
             Boolean certifiable = assessment ? null : yesOrNull(record, "Certifiable (O/N)", line, errors);
@@ -149,21 +163,15 @@ final class PixOrgaExport {
                     : integer(record, "Nombre de compétences certifiables", 0, 100, line, errors);
             List<Participation.Competence> competences = new ArrayList<>();
             if (assessment) {
-                competenceMastery.forEach((name, i) -> {
-                    BigDecimal value = ratio(record, i, names.get(i), line, errors);
-                    if (value != null) {
-                        competences.add(new Participation.Competence(name, value, null, null));
-                    }
-                });
+                competenceMastery.forEach((name, i) -> competences.add(new Participation.Competence(name,
+                        ratio(record, i, names.get(i), line, errors), null, null)));
             } else {
                 competenceLevel.forEach((name, i) -> {
                     Integer lvl = integerAt(record, i, names.get(i), 0, 8, line, errors);
                     Integer pix = competencePix.containsKey(name)
                             ? integerAt(record, competencePix.get(name), names.get(competencePix.get(name)), 0, 1_000, line,
                             errors) : null;
-                    if (lvl != null || pix != null) {
-                        competences.add(new Participation.Competence(name, null, lvl, pix));
-                    }
+                    competences.add(new Participation.Competence(name, null, lvl, pix));
                 });
             }
             if (errors.size() > before) {
@@ -177,7 +185,7 @@ final class PixOrgaExport {
         }
 
         private String cell(CsvRecord record, String header) {
-            Integer i = index.get(Folding.fold(header));
+            Integer i = index.get(folded(header));
             return i == null ? null : value(record, i);
         }
 
@@ -221,7 +229,7 @@ final class PixOrgaExport {
 
         /** « 0,75 », « 0.75 », « 75 % » or « 75% » → 75. */
         private Integer percent(CsvRecord record, String header, int line, List<FieldError> errors) {
-            Integer i = index.get(Folding.fold(header));
+            Integer i = index.get(folded(header));
             BigDecimal r = i == null ? null : ratio(record, i, header, line, errors);
             return r == null ? null : r.movePointRight(2).setScale(0, RoundingMode.HALF_UP).intValueExact();
         }
@@ -251,7 +259,7 @@ final class PixOrgaExport {
         }
 
         private Integer integer(CsvRecord record, String header, int min, int max, int line, List<FieldError> errors) {
-            Integer i = index.get(Folding.fold(header));
+            Integer i = index.get(folded(header));
             return i == null ? null : integerAt(record, i, header, min, max, line, errors);
         }
 

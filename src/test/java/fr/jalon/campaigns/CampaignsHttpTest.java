@@ -269,6 +269,11 @@ class CampaignsHttpTest {
             assertEquals(10L, Db.count("SELECT count(*) AS n FROM enrolments WHERE session_id = ? AND origin = 'CAMPAIGN' "
                     + "AND origin_reference = ?", UUID.fromString(session), id()));
             assertEquals(10, admin.get("/api/v1/sessions/" + session).json().getInt("seatsTaken"));
+            List<JsonObject> followed = c.hr().get("/api/v1/campaigns/" + id() + "/participants").json().getJsonArray("items")
+                    .getValuesAs(JsonObject.class).stream().filter(p -> p.containsKey("certification")).toList();
+            assertEquals(10, followed.size(), "HR follow each agent sent");
+            assertTrue(followed.stream().allMatch(p -> p.getJsonObject("certification").getString("enrolmentStatus")
+                    .equals("ENROLLED") && !p.getJsonObject("certification").containsKey("score")), "no result yet");
             assertEquals(0L, Db.count("SELECT count(*) AS n FROM people p JOIN agents g ON g.identity_key = p.identity_key "
                     + "WHERE p.owner_id <> ? AND g.authority_id = ? AND p.owner_id <> ?", UUID.fromString(c.center()),
                     UUID.fromString(c.authority()), UUID.fromString(c.center())), "the centre's own records, nobody else's");

@@ -19,7 +19,8 @@ class PixOrgaExportTest {
 
     private static Campaign campaign(CampaignType type) {
         return new Campaign(UUID.randomUUID(), UUID.randomUUID(), "ABCDEF234", "Campagne", "Socle commun", type, "Matricule",
-                LocalDate.of(2027, 1, 4), LocalDate.of(2027, 3, 31), CampaignStatus.OPEN, null, Instant.EPOCH, Instant.EPOCH);
+                LocalDate.of(2027, 1, 4), LocalDate.of(2027, 3, 31), CampaignStatus.OPEN, null, List.of(), Instant.EPOCH,
+                Instant.EPOCH);
     }
 
     @Test

@@ -204,10 +204,11 @@ final class PersonalDataInventory {
                 "residence_insee", "service_id", "active", "left_at", "created_at", "updated_at");
         kept("campaign_participants", "figures of a participation, tied to an agent record that retention anonymises",
                 "campaign_id", "agent_id", "invited_at", "status", "progression", "started_on", "shared_on", "mastery",
-                "pix_total", "certifiable", "certifiable_competences", "competences", "fingerprint", "updated_at");
+                "pix_total", "certifiable", "certifiable_competences", "competence_mastery", "competence_level", "competence_pix",
+                "fingerprint", "updated_at");
         kept("campaign_certifications", "links", "campaign_id", "agent_id", "enrolment_id", "sent_at");
         kept("campaigns", "an authority's campaigns, no person", "id", "authority_id", "code", "name", "track", "type",
-                "external_id_label", "starts_on", "ends_on", "status", "pix_url", "created_at", "updated_at");
+                "external_id_label", "starts_on", "ends_on", "status", "pix_url", "competences", "created_at", "updated_at");
         kept("local_authorities", "organisations, not people (professional contacts)", "id", "name", "kind", "siren",
                 "territory_code", "contact_email", "created_at", "updated_at");
         kept("authority_centers", "links", "authority_id", "center_id");
