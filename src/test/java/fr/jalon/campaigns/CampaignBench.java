@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -152,24 +153,19 @@ class CampaignBench {
             c.createStatement().execute("CREATE TEMP TABLE IF NOT EXISTS bench_participants (LIKE campaign_participants "
                     + "INCLUDING DEFAULTS)");
             c.createStatement().execute("TRUNCATE bench_participants");
-            StringBuilder competences = new StringBuilder("[");
-            for (int k = 0; k < 16; k++) {
-                competences.append(k == 0 ? "" : ",").append("{\"name\":\"").append(PixOrgaCsv.COMPETENCES.get(k))
-                        .append("\",\"mastery\":0.5}");
-            }
-            String json = competences.append(']').toString();
+            String masteries = "{" + String.join(",", Collections.nCopies(16, "0.50")) + "}";
             long started = System.nanoTime();
             c.setAutoCommit(false);
             try (PreparedStatement insert = c.prepareStatement("""
                     INSERT INTO bench_participants (campaign_id, agent_id, status, progression, started_on, shared_on,
-                        mastery, competences, fingerprint)
-                    VALUES (?, ?, 'SHARED', 100, DATE '2026-11-02', DATE '2026-11-05', ?, CAST(? AS jsonb), ?)""")) {
+                        mastery, competence_mastery, fingerprint)
+                    VALUES (?, ?, 'SHARED', 100, DATE '2026-11-02', DATE '2026-11-05', ?, CAST(? AS numeric[]), ?)""")) {
                 UUID campaign = UUID.randomUUID();
                 for (int i = 0; i < AGENTS; i++) {
                     insert.setObject(1, campaign);
                     insert.setObject(2, UUID.randomUUID());
                     insert.setBigDecimal(3, BigDecimal.valueOf(i % 97, 2));
-                    insert.setString(4, json);
+                    insert.setString(4, masteries);
                     insert.setString(5, "fingerprint-" + i);
                     insert.addBatch();
                 }
@@ -182,7 +178,7 @@ class CampaignBench {
 
     private static void readParticipants(DataSource dataSource, UUID campaign) throws Exception {
         try (Connection c = dataSource.getConnection(); PreparedStatement read = c.prepareStatement("""
-                SELECT g.id, g.service_id, p.status, p.mastery, p.competences::text FROM campaign_participants p
+                SELECT g.id, g.service_id, p.status, p.mastery, p.competence_mastery::text FROM campaign_participants p
                 JOIN agents g ON g.id = p.agent_id WHERE p.campaign_id = ?""")) {
             read.setObject(1, campaign);
             try (var rs = read.executeQuery()) {
