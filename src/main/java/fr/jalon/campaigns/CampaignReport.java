@@ -12,8 +12,8 @@ import java.util.UUID;
  * The collective results of a campaign, for the whole campaign and for each service of the
  * authority's tree, with every cell under the publishing rules ({@link Disclosure}): participation
  * figures need 11 invited agents, results need 11 agents who shared theirs; shares of 0 % or
- * 100 % are not given; means are rounded. No person can be singled out from it. Computed in one
- * pass over the participants: each one counts in the campaign and in every service above theirs.
+ * 100 % are not given; means are rounded. No person can be singled out from it. PostgreSQL sums
+ * the participants of each service; the sums are then rolled up the tree.
  */
 record CampaignReport(Campaign campaign, List<Node> nodes) {
 
@@ -44,7 +44,7 @@ record CampaignReport(Campaign campaign, List<Node> nodes) {
     record Mean(String competence, Integer masteryPercent, BigDecimal level) {
     }
 
-    /** What one group adds up, as participants are counted in. */
+    /** What one group adds up: its services' totals and those of the agents attached to it directly. */
     private static final class Tally {
         int invited;
         int started;
@@ -63,40 +63,25 @@ record CampaignReport(Campaign campaign, List<Node> nodes) {
             counts = new int[competences];
         }
 
-        void add(Participant p, boolean assessment) {
-            Participation r = p.participation();
-            invited++;
-            if (r.status() != ParticipantStatus.NOT_STARTED) {
-                started++;
+        void add(GroupTotals g) {
+            invited += g.invited();
+            started += g.started();
+            shared += g.shared();
+            certifiable += g.certifiable();
+            pixSum += g.pixSum();
+            pixCount += g.pixCount();
+            for (int b = 0; b < bands.length; b++) {
+                bands[b] += g.bands()[b];
             }
-            if (r.status() != ParticipantStatus.SHARED) {
-                return;
-            }
-            shared++;
-            if (assessment) {
-                int band = r.mastery() == null ? 0 : Math.min(BANDS.size() - 1, r.mastery().movePointRight(2).intValue() / 20);
-                bands[band]++;
-            }
-            if (Boolean.TRUE.equals(r.certifiable())) {
-                certifiable++;
-            }
-            if (r.pixTotal() != null) {
-                pixSum += r.pixTotal();
-                pixCount++;
-            }
-            List<Participation.Competence> competences = r.competences();
-            for (int i = 0; i < competences.size() && i < sums.length; i++) {
-                Participation.Competence c = competences.get(i);
-                Number value = assessment ? c.mastery() : c.level();
-                if (value != null) {
-                    sums[i] += value.doubleValue();
-                    counts[i]++;
-                }
+            for (int i = 0; i < sums.length && i < g.sums().length; i++) {
+                sums[i] += g.sums()[i];
+                counts[i] += g.counts()[i];
             }
         }
     }
 
-    static CampaignReport of(Campaign campaign, List<ServiceNode> services, List<Participant> participants) {
+    /** The report from the sums of each service ({@link GroupTotals}), rolled up the tree. */
+    static CampaignReport of(Campaign campaign, List<ServiceNode> services, List<GroupTotals> totals) {
         boolean assessment = campaign.type() == CampaignType.ASSESSMENT;
         List<String> competences = campaign.competences();
         Map<UUID, ServiceNode> byId = new HashMap<>();
@@ -104,16 +89,14 @@ record CampaignReport(Campaign campaign, List<Node> nodes) {
         Map<String, Tally> tallies = new LinkedHashMap<>();
         tallies.put(ROOT, new Tally(competences.size()));
         services.forEach(s -> tallies.put(s.id().toString(), new Tally(competences.size())));
-        for (Participant p : participants) {
-            ServiceNode node = p.serviceId() == null ? null : byId.get(p.serviceId());
+        for (GroupTotals g : totals) {
+            ServiceNode node = g.serviceId() == null ? null : byId.get(g.serviceId());
             Tally own = tallies.get(node == null ? ROOT : node.id().toString());
-            own.direct++;
-            if (p.participation().status() == ParticipantStatus.SHARED) {
-                own.directShared++;
-            }
-            tallies.get(ROOT).add(p, assessment);
+            own.direct += g.invited();
+            own.directShared += g.shared();
+            tallies.get(ROOT).add(g);
             while (node != null) {
-                tallies.get(node.id().toString()).add(p, assessment);
+                tallies.get(node.id().toString()).add(g);
                 node = node.parentId() == null ? null : byId.get(node.parentId());
             }
         }

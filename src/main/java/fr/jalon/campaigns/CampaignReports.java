@@ -29,7 +29,7 @@ final class CampaignReports {
         return transactions.inTransaction(tx -> {
             Campaign campaign = campaigns.get(actor, tx, campaignId);
             CampaignReport report = CampaignReport.of(campaign, authorities.services(tx, campaign.authorityId()),
-                    repository.participants(tx, campaign));
+                    repository.groupTotals(tx, campaign));
             audit.recordCounts(tx, actor, "campaign.report", "campaign", Map.of("groups", report.nodes().size()));
             return report;
         });

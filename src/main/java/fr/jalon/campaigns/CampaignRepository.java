@@ -2,7 +2,9 @@ package fr.jalon.campaigns;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -84,6 +86,68 @@ final class CampaignRepository {
                         LEFT JOIN authority_services s ON s.id = g.service_id
                         WHERE p.campaign_id = ? ORDER BY g.birth_name, g.first_name, g.id""", campaign.id())
                 .map(row -> participant(row, campaign.competences())).toList();
+    }
+
+    /**
+     * The report's sums per service, computed in PostgreSQL: one row per service with participants
+     * attached directly to it (and one for those attached to none), with per-competence sums.
+     */
+    List<GroupTotals> groupTotals(DbExecute exec, Campaign campaign) {
+        int width = campaign.competences().size();
+        Map<UUID, double[]> sums = new HashMap<>();
+        Map<UUID, int[]> counts = new HashMap<>();
+        UUID none = new UUID(0, 0);
+        exec.query("""
+                        SELECT g.service_id, c.pos, sum(c.v) AS total, count(c.v) AS n
+                        FROM campaign_participants p JOIN agents g ON g.id = p.agent_id
+                        CROSS JOIN LATERAL unnest(CASE WHEN ? THEN p.competence_mastery
+                                                       ELSE CAST(p.competence_level AS numeric[]) END)
+                             WITH ORDINALITY AS c(v, pos)
+                        WHERE p.campaign_id = ? AND p.status = 'SHARED'
+                        GROUP BY g.service_id, c.pos""", campaign.type() == CampaignType.ASSESSMENT, campaign.id())
+                .forEach(row -> {
+                    UUID service = Rows.uuid(row, "service_id");
+                    int position = Rows.longValue(row, "pos").intValue() - 1;
+                    if (position < width) {
+                        UUID key = service == null ? none : service;
+                        Object total = Rows.raw(row, "total");
+                        sums.computeIfAbsent(key, k -> new double[width])[position] =
+                                total == null ? 0 : ((Number) total).doubleValue();
+                        counts.computeIfAbsent(key, k -> new int[width])[position] = Rows.longValue(row, "n").intValue();
+                    }
+                });
+        return exec.query("""
+                        SELECT g.service_id, count(*) AS invited,
+                               count(*) FILTER (WHERE p.status <> 'NOT_STARTED') AS started,
+                               count(*) FILTER (WHERE p.status = 'SHARED') AS shared,
+                               count(*) FILTER (WHERE p.status = 'SHARED'
+                                   AND least(floor(coalesce(p.mastery, 0) * 100)::int / 20, 4) = 0) AS band0,
+                               count(*) FILTER (WHERE p.status = 'SHARED'
+                                   AND least(floor(coalesce(p.mastery, 0) * 100)::int / 20, 4) = 1) AS band1,
+                               count(*) FILTER (WHERE p.status = 'SHARED'
+                                   AND least(floor(coalesce(p.mastery, 0) * 100)::int / 20, 4) = 2) AS band2,
+                               count(*) FILTER (WHERE p.status = 'SHARED'
+                                   AND least(floor(coalesce(p.mastery, 0) * 100)::int / 20, 4) = 3) AS band3,
+                               count(*) FILTER (WHERE p.status = 'SHARED'
+                                   AND least(floor(coalesce(p.mastery, 0) * 100)::int / 20, 4) = 4) AS band4,
+                               count(*) FILTER (WHERE p.status = 'SHARED' AND p.certifiable) AS certifiable,
+                               coalesce(sum(p.pix_total) FILTER (WHERE p.status = 'SHARED'), 0) AS pix_sum,
+                               count(p.pix_total) FILTER (WHERE p.status = 'SHARED') AS pix_count
+                        FROM campaign_participants p JOIN agents g ON g.id = p.agent_id
+                        WHERE p.campaign_id = ? GROUP BY g.service_id""", campaign.id())
+                .map(row -> {
+                    UUID service = Rows.uuid(row, "service_id");
+                    UUID key = service == null ? none : service;
+                    int[] bands = new int[5];
+                    for (int b = 0; b < 5; b++) {
+                        bands[b] = Rows.longValue(row, "band" + b).intValue();
+                    }
+                    return new GroupTotals(service, Rows.longValue(row, "invited").intValue(),
+                            Rows.longValue(row, "started").intValue(), Rows.longValue(row, "shared").intValue(), bands,
+                            Rows.longValue(row, "certifiable").intValue(), ((Number) Rows.raw(row, "pix_sum")).longValue(),
+                            Rows.longValue(row, "pix_count").intValue(), sums.getOrDefault(key, new double[width]),
+                            counts.getOrDefault(key, new int[width]));
+                }).toList();
     }
 
     /** The participants as an import matches them. */

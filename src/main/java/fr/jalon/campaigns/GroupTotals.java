@@ -1,0 +1,13 @@
+package fr.jalon.campaigns;
+
+import java.util.UUID;
+
+/**
+ * What the participants attached directly to one service (or to none: {@code serviceId} null)
+ * add up to: counts by status, sharers by mastery band, certifiable sharers, pix, and per
+ * competence (by position) the sum and count of the sharers' values. Sums add up, so a
+ * direction's totals are its own plus its services'.
+ */
+record GroupTotals(UUID serviceId, int invited, int started, int shared, int[] bands, int certifiable, long pixSum,
+                   int pixCount, double[] sums, int[] counts) {
+}
