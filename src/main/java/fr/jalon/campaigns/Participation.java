@@ -16,15 +16,22 @@ record Participation(ParticipantStatus status, Integer progression, LocalDate st
     record Competence(String name, BigDecimal mastery, Integer level, Integer pix) {
     }
 
-    /** A stable digest of every field: the same export again changes nothing. */
+    /**
+     * Every field in a compact line: the same export again gives the same line, so it changes
+     * nothing. Competences by position (their names belong to the campaign); mastery at its two
+     * decimals as read.
+     */
     String fingerprint() {
-        StringBuilder s = new StringBuilder().append(status).append('|').append(progression).append('|').append(startedOn)
-                .append('|').append(sharedOn).append('|').append(mastery == null ? null : mastery.stripTrailingZeros())
-                .append('|').append(pixTotal).append('|').append(certifiable).append('|').append(certifiableCompetences);
+        StringBuilder s = new StringBuilder(160).append(status.ordinal()).append('|').append(progression).append('|')
+                .append(startedOn).append('|').append(sharedOn).append('|').append(plain(mastery)).append('|').append(pixTotal)
+                .append('|').append(certifiable).append('|').append(certifiableCompetences).append('|');
         for (Competence c : competences) {
-            s.append('|').append(c.name()).append(':').append(c.mastery() == null ? null : c.mastery().stripTrailingZeros())
-                    .append(':').append(c.level()).append(':').append(c.pix());
+            s.append(plain(c.mastery())).append(':').append(c.level()).append(':').append(c.pix()).append(',');
         }
         return s.toString();
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? "" : value.toPlainString();
     }
 }
