@@ -25,6 +25,13 @@ final class CampaignReports {
         this.audit = audit;
     }
 
+    /** The report as a PDF (with its authority's name); computing it is audited as the report is. */
+    byte[] pdf(Principal actor, UUID campaignId) {
+        CampaignReport report = report(actor, campaignId);
+        return transactions.inTransaction(tx -> ReportPdf.render(report,
+                authorities.find(tx, report.campaign().authorityId()).map(Authority::name).orElse("")));
+    }
+
     CampaignReport report(Principal actor, UUID campaignId) {
         return transactions.inTransaction(tx -> {
             Campaign campaign = campaigns.get(actor, tx, campaignId);

@@ -47,6 +47,7 @@ final class CampaignsService implements ApiRoutes.ApiService {
                 .post("/campaigns/{id}/participation", this::importParticipation)
                 .get("/campaigns/{id}/report", this::report)
                 .get("/campaigns/{id}/report.csv", this::reportCsv)
+                .get("/campaigns/{id}/report.pdf", this::reportPdf)
                 .post("/campaigns/{id}/certifications", this::certifications);
     }
 
@@ -98,6 +99,10 @@ final class CampaignsService implements ApiRoutes.ApiService {
     private void reportCsv(ServerRequest req, ServerResponse res) {
         CampaignReport report = reports.report(Authentication.principal(req), id(req));
         Responses.file(res, "text/csv; charset=UTF-8", "rapport-" + report.campaign().code() + ".csv", ReportCsv.of(report));
+    }
+
+    private void reportPdf(ServerRequest req, ServerResponse res) {
+        Responses.file(res, "application/pdf", "rapport-campagne.pdf", reports.pdf(Authentication.principal(req), id(req)));
     }
 
     private void certifications(ServerRequest req, ServerResponse res) {

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Db;
+import fr.jalon.testing.Documents;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.HttpTest;
 import fr.jalon.testing.PixOrgaCsv;
@@ -237,6 +238,11 @@ class CampaignsHttpTest {
             String csv = new String(c.hr().download("/api/v1/campaigns/" + id() + "/report.csv").body(),
                     StandardCharsets.UTF_8);
             assertTrue(csv.contains(ESPACES_VERTS + ";Résultats;;Moins de 11"), csv);
+            ApiClient.Download pdf = c.hr().download("/api/v1/campaigns/" + id() + "/report.pdf");
+            assertEquals("application/pdf", pdf.contentType());
+            String text = Documents.pdfText(pdf.body());
+            assertTrue(text.contains("Rapport de campagne") && text.contains("échantillon représentatif")
+                    && text.contains("Moins de 11 personnes") && text.contains("Répartition des 26 agents"), text);
         }
 
         @Test
