@@ -48,21 +48,19 @@ final class ReportPdf {
                     + " personnes ; une part de 0 % ou 100 % n'est pas donnée ; un service peut être masqué pour qu'on ne "
                     + "puisse pas le déduire des autres.").setFontSize(9).setMarginBottom(6 * MM));
             for (CampaignReport.Node node : report.nodes()) {
-                document.add(new Paragraph(node.path()).setFont(fonts.bold()).setFontSize(12).setMarginTop(4 * MM)
-                        .setKeepWithNext(true));
+                document.add(new Paragraph(node.path()).setFont(fonts.bold()).setFontSize(12).setMarginTop(4 * MM));
                 CampaignReport.Turnout t = node.turnout();
                 document.add(new Paragraph(t.withheld() != null ? "Participation : " + t.withheld()
                         : "Agents invités : " + t.invited() + " · ayant commencé : " + t.started() + " · ayant partagé : "
-                        + t.shared() + (t.sharedPercent() == null ? "" : " (" + t.sharedPercent() + " %)"))
-                        .setKeepWithNext(true));
+                        + t.shared() + (t.sharedPercent() == null ? "" : " (" + t.sharedPercent() + " %)")));
                 CampaignReport.Results r = node.results();
                 if (r.withheld() != null) {
                     document.add(new Paragraph("Résultats : " + r.withheld()));
                     continue;
                 }
                 if (!r.bands().isEmpty()) {
-                    document.add(new Paragraph("Répartition des " + r.sharers() + " agents ayant partagé selon leur maîtrise :")
-                            .setKeepWithNext(true));
+                    // Not kept with the next element: the chart is drawn where the text stands once laid out.
+                    document.add(new Paragraph("Répartition des " + r.sharers() + " agents ayant partagé selon leur maîtrise :"));
                     chart(document, r.bands());
                 }
                 if (r.meanPix() != null) {
