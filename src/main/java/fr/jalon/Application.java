@@ -122,6 +122,7 @@ public final class Application {
         this.notifications = new Notifications(database.client(), transactions, audit, templates,
                 settings.dataDir().resolve("outbox"), clock, settings.reminderDays(), candidates::convoked,
                 settings.smtp(), settings.sms());
+        notifications.remindCampaignAgentsAfter(settings.campaignReminderDays());
         this.referrals = new Referrals(database.client(), transactions, candidates, notifications, audit, bodies, clock,
                 id -> centers.centerExists(database.client().execute(), id), settings.externalDb().isPresent(),
                 SecretBox.configured(settings.secretKey(), settings.embeddedDatabase(),
@@ -192,7 +193,7 @@ public final class Application {
         }) + " texte(s) libre(s) de sessions anciennes effacé(s)";
         return String.join(" ; ", candidates.retention().purge(),
                 invigilators.purge(months, (tx, ids) -> notifications.erase(tx, List.of(), ids), users::anonymise),
-                campaigns.purge(months), accounts, sessionTexts, notifications.purgeOutbox(settings.outboxDays()),
+                campaigns.purge(months, notifications::eraseAgents), accounts, sessionTexts, notifications.purgeOutbox(settings.outboxDays()),
                 referrals.expireIdempotencyKeys());
     }
 

@@ -95,16 +95,17 @@ final class AgentRepository {
 
     /**
      * Agents who left more than {@code months} ago: names, employee number, e-mail, sex and
-     * birthplace cleared, birth date cut to the year; returns how many. Their participation rows
+     * birthplace cleared, birth date cut to the year; returns their ids. Their participation rows
      * keep only figures, tied to no one.
      */
-    int anonymiseLeft(DbExecute tx, int months) {
-        return (int) tx.dml("""
+    List<UUID> anonymiseLeft(DbExecute tx, int months) {
+        return tx.query("""
                 UPDATE agents SET birth_name = 'ANONYME', first_name = 'ANONYME', employee_number = 'anonyme-' || id,
                        identity_key = 'anonyme|' || id, email = NULL, sex = NULL, birth_insee = NULL, birth_country = NULL,
                        birth_date = make_date(extract(year FROM birth_date)::int, 1, 1), anonymised_at = now(),
                        updated_at = now()
-                WHERE NOT active AND anonymised_at IS NULL AND left_at < now() - make_interval(months => ?)""", months);
+                WHERE NOT active AND anonymised_at IS NULL AND left_at < now() - make_interval(months => ?)
+                RETURNING id""", months).map(row -> Rows.uuid(row, "id")).toList();
     }
 
     private static Agent agent(DbRow row) {

@@ -58,12 +58,23 @@ public final class Campaigns {
         return authorities.exists(exec, authorityId);
     }
 
-    /** Retention: agents who left more than {@code months} ago are anonymised; returns a summary. */
-    public String purge(int months) {
+    /** What other features keep about agents and erase with them (the outbox's delivery errors). */
+    @FunctionalInterface
+    public interface AgentEraser {
+        int erase(DbExecute tx, List<UUID> agentIds);
+    }
+
+    /**
+     * Retention: agents who left more than {@code months} ago are anonymised, and what other
+     * features keep about them erased in the same transaction; returns a summary.
+     */
+    public String purge(int months, AgentEraser others) {
         int anonymised = transactions.inTransaction(tx -> {
-            int count = agents.anonymiseLeft(tx, months);
-            audit.recordCounts(tx, null, "retention.purge", "agents", Map.of("agents", count));
-            return count;
+            List<UUID> ids = agents.anonymiseLeft(tx, months);
+            int messages = others.erase(tx, ids);
+            audit.recordCounts(tx, null, "retention.purge", "agents", Map.of("agents", ids.size(), "notifications",
+                    messages));
+            return ids.size();
         });
         return anonymised + " agent(s) parti(s) anonymisé(s)";
     }

@@ -18,7 +18,8 @@ import io.helidon.dbclient.DbRow;
  * Read model of the messages due: an outbox row joined with what its text needs. Reads
  * {@code notifications} with other features' tables — {@code enrolments}, {@code people},
  * {@code sessions}, {@code sites}, {@code rooms}, {@code centers}, {@code assignments},
- * {@code invigilators} — and locks due rows on the outbox alone ({@code SKIP LOCKED}), so
+ * {@code invigilators}, {@code agents}, {@code campaigns}, {@code campaign_participants},
+ * {@code local_authorities} — and locks due rows on the outbox alone ({@code SKIP LOCKED}), so
  * instances share the work and never send a row twice.
  */
 final class ConvocationReadModel {
@@ -32,7 +33,9 @@ final class ConvocationReadModel {
                    s.local_date, s.start_time, s.duration_minutes, s.starts_at, s.ends_at, s.status AS session_status,
                    si.id AS site_id, si.name AS site, r.name AS room,
                    si.address_line1 || ', ' || si.postal_code || ' ' || si.city AS site_address,
-                   en.extra_time_percent, c.name AS centre, c.contact_phone, c.contact_email
+                   en.extra_time_percent, c.name AS centre, c.contact_phone, c.contact_email,
+                   NULL AS campaign_name, NULL AS campaign_code, NULL AS campaign_url, CAST(NULL AS date) AS campaign_ends_on,
+                   NULL AS campaign_status, NULL AS participant_status
             FROM notifications n
             JOIN people p ON p.id = n.person_id
             JOIN enrolments en ON en.id = n.subject_id
@@ -53,7 +56,9 @@ final class ConvocationReadModel {
                    s.local_date, s.start_time, coalesce(s.duration_minutes, 0) AS duration_minutes, s.starts_at, s.ends_at, s.status AS session_status,
                    si.id AS site_id, si.name AS site, r.name AS room,
                    si.address_line1 || ', ' || si.postal_code || ' ' || si.city AS site_address,
-                   NULL AS extra_time_percent, c.name AS centre, c.contact_phone, c.contact_email
+                   NULL AS extra_time_percent, c.name AS centre, c.contact_phone, c.contact_email,
+                   NULL AS campaign_name, NULL AS campaign_code, NULL AS campaign_url, CAST(NULL AS date) AS campaign_ends_on,
+                   NULL AS campaign_status, NULL AS participant_status
             FROM notifications n
             JOIN invigilators i ON i.id = n.invigilator_id
             LEFT JOIN assignments a ON a.id = n.subject_id
@@ -61,6 +66,27 @@ final class ConvocationReadModel {
             LEFT JOIN sites si ON si.id = s.site_id
             LEFT JOIN rooms r ON r.id = s.room_id
             JOIN centers c ON c.id = n.center_id
+            """;
+
+    /**
+     * The same columns for a message to an agent of a local authority about a campaign (campaigns'
+     * {@code agents}, {@code campaigns}, {@code campaign_participants}, {@code local_authorities}):
+     * no session, the authority in the centre's place.
+     */
+    private static final String AGENT_DUE_SELECT = """
+            SELECT n.id, n.subject_id, n.kind, n.channel, n.offset_key, n.attempts, n.sent_at, n.next_attempt_at, NULL AS enrolment_status,
+                   false AS on_duty, g.email, NULL AS mobile_phone, g.first_name, g.birth_name, NULL AS postal_address,
+                   CAST(NULL AS date) AS local_date, CAST(NULL AS time) AS start_time, 0 AS duration_minutes,
+                   CAST(NULL AS timestamptz) AS starts_at, CAST(NULL AS timestamptz) AS ends_at, NULL AS session_status,
+                   CAST(NULL AS uuid) AS site_id, NULL AS site, NULL AS room, NULL AS site_address,
+                   NULL AS extra_time_percent, la.name AS centre, NULL AS contact_phone, la.contact_email,
+                   ca.name AS campaign_name, ca.code AS campaign_code, ca.pix_url AS campaign_url,
+                   ca.ends_on AS campaign_ends_on, ca.status AS campaign_status, cp.status AS participant_status
+            FROM notifications n
+            JOIN agents g ON g.id = n.agent_id
+            JOIN campaigns ca ON ca.id = n.subject_id
+            JOIN local_authorities la ON la.id = ca.authority_id
+            LEFT JOIN campaign_participants cp ON cp.campaign_id = ca.id AND cp.agent_id = g.id
             """;
 
     /**
@@ -75,6 +101,7 @@ final class ConvocationReadModel {
                         + "ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) "
                         + "SELECT * FROM (" + DUE_SELECT.replace("FROM notifications n", fromDue)
                         + " UNION ALL " + INVIGILATOR_DUE_SELECT.replace("FROM notifications n", fromDue)
+                        + " UNION ALL " + AGENT_DUE_SELECT.replace("FROM notifications n", fromDue)
                         + ") d ORDER BY d.next_attempt_at", limit)
                 .map(ConvocationReadModel::due)
                 .toList();
@@ -127,7 +154,14 @@ final class ConvocationReadModel {
                 enumOrNull(SessionStatus.class, Rows.text(row, "session_status")),
                 Rows.uuid(row, "site_id"), Rows.text(row, "site"), Rows.text(row, "room"), Rows.text(row, "site_address"),
                 Rows.integer(row, "extra_time_percent"), Rows.text(row, "centre"), Rows.text(row, "contact_phone"),
-                Rows.text(row, "contact_email"), Rows.instant(row, "sent_at"));
+                Rows.text(row, "contact_email"), Rows.instant(row, "sent_at"), campaign(row));
+    }
+
+    private static DueNotification.Campaign campaign(DbRow row) {
+        String code = Rows.text(row, "campaign_code");
+        return code == null ? null : new DueNotification.Campaign(Rows.text(row, "campaign_name"), code,
+                Rows.text(row, "campaign_url"), Rows.date(row, "campaign_ends_on"), Rows.text(row, "campaign_status"),
+                Rows.text(row, "participant_status"));
     }
 
     private static <E extends Enum<E>> E enumOrNull(Class<E> type, String name) {

@@ -18,7 +18,14 @@ record DueNotification(UUID id, UUID subjectId, String kind, String channel, Str
                        String postalAddress, LocalDate date, LocalTime startTime, int durationMinutes,
                        Instant startsAt, Instant endsAt, SessionStatus sessionStatus, UUID siteId, String site, String room,
                        String siteAddress, Integer extraTimePercent, String centre, String centrePhone,
-                       String centreEmail, Instant sentAt) {
+                       String centreEmail, Instant sentAt, Campaign campaign) {
+
+    /**
+     * What a message to an agent speaks of: the campaign, its Pix code and link, its end, the
+     * authority running it, and where the agent stands (to drop a reminder once they started).
+     */
+    record Campaign(String name, String code, String url, LocalDate endsOn, String status, String participantStatus) {
+    }
 
     MessageCatalogue.Kind messageKind() {
         return MessageCatalogue.Kind.valueOf(kind);

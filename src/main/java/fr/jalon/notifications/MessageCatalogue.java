@@ -1,6 +1,7 @@
 package fr.jalon.notifications;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,11 @@ public final class MessageCatalogue {
         /** After finalization, to an absent or excused candidate: another session is offered. */
         NO_SHOW("absence", true, false, Attachments.NONE),
         /** Results imported: to the candidate, and a copy to the result recipient, with the attestation. */
-        RESULTS_AVAILABLE("results", true, false, Attachments.ATTESTATION);
+        RESULTS_AVAILABLE("results", true, false, Attachments.ATTESTATION),
+        /** To an agent invited to a local authority's skills campaign: its Pix code and link (e-mail only). */
+        CAMPAIGN_INVITATION("campaign-invitation", false, false, Attachments.NONE),
+        /** To an invited agent who has not started after some days, before the campaign closes. */
+        CAMPAIGN_REMINDER("campaign-reminder", false, false, Attachments.NONE);
 
         private final String base;
         private final boolean letters;
@@ -54,7 +59,15 @@ public final class MessageCatalogue {
         }
 
         public List<String> templates() {
+            if (forAgents()) {
+                return List.of(subject(), html(), text());
+            }
             return letters ? List.of(subject(), html(), text(), sms(), letter()) : List.of(subject(), html(), text(), sms());
+        }
+
+        /** To an agent about a campaign: e-mail only, no session. */
+        public boolean forAgents() {
+            return this == CAMPAIGN_INVITATION || this == CAMPAIGN_REMINDER;
         }
 
         public String subject() {
@@ -130,6 +143,14 @@ public final class MessageCatalogue {
                 Map.entry("copieDestinataire", false));
     }
 
+    /** Variables of a campaign message, in French as the templates use them. */
+    public static Map<String, Object> campaign(String firstName, String birthName, String campaign, String code,
+                                               String link, LocalDate endsOn, String authority) {
+        return Map.ofEntries(Map.entry("prenom", firstName), Map.entry("nom", birthName), Map.entry("campagne", campaign),
+                Map.entry("code", code), Map.entry("aLien", link != null), Map.entry("lien", link == null ? "" : link),
+                Map.entry("dateFin", FrenchDates.date(endsOn)), Map.entry("collectivite", authority));
+    }
+
     /**
      * Renders every template with an example at the edges (long names and address, extra time):
      * an unknown variable or a syntax error throws; an SMS over two parts is refused.
@@ -139,13 +160,19 @@ public final class MessageCatalogue {
                 LocalDateTime.of(2026, 3, 3, 9, 30), Duration.ofMinutes(140), "Maison du numérique — Mont-de-Marsan",
                 "Salle Adour", "12 rue Victor Hugo, 40000 Mont-de-Marsan", 33, "Agence départementale d'inclusion numérique",
                 "05 58 00 00 00", "3 avenue Saint-Vincent-de-Paul\n40100 Dax");
+        Map<String, Object> campaignExample = campaign("Marie-Dominique", "Etcheverry-Lassalle",
+                "Socle numérique des agents 2027", "ABCDEF234", "https://app.pix.fr/campagnes/ABCDEF234",
+                LocalDate.of(2027, 3, 31), "Communauté d'agglomération du Grand Dax");
         for (Kind kind : Kind.values()) {
             for (String template : kind.templates()) {
                 try {
-                    renderer.render(template, example);
+                    renderer.render(template, kind.forAgents() ? campaignExample : example);
                 } catch (RuntimeException e) {
                     throw new IllegalStateException("Template " + template + " cannot be rendered: " + e.getMessage(), e);
                 }
+            }
+            if (kind.forAgents()) {
+                continue;
             }
             int parts = SmsText.segments(SmsText.toGsm7(renderer.render(kind.sms(), example).strip()));
             if (parts > MAX_SMS_SEGMENTS) {

@@ -102,6 +102,11 @@ final class MessageComposer {
     }
 
     private static Map<String, Object> model(DueNotification n) {
+        if (n.messageKind().forAgents()) {
+            DueNotification.Campaign c = n.campaign();
+            return MessageCatalogue.campaign(n.firstName(), n.birthName(), c.name(), c.code(), c.url(), c.endsOn(),
+                    n.centre());
+        }
         Map<String, Object> model = new HashMap<>(MessageCatalogue.convocation(n.firstName(), n.birthName(), LocalDateTime.of(n.date(), n.startTime()),
                 Duration.ofMinutes(n.durationMinutes()), n.site(), n.room(), n.siteAddress(), n.extraTimePercent(),
                 n.centre(), n.centrePhone() == null ? "" : Contact.national(n.centrePhone()), n.postalAddress()));

@@ -72,6 +72,12 @@ final class NotificationDelivery {
         return total + " rappel(s) planifié(s)";
     }
 
+    /** Campaign invitations and reminders due at {@code now} (see {@link PlanningReadModel#planCampaignMessages}). */
+    String planCampaignMessages(Instant now, int reminderDays) {
+        return transactions.inTransaction(tx -> planning.planCampaignMessages(tx, now, reminderDays))
+                + " message(s) de campagne planifié(s)";
+    }
+
     String deliver() {
         return deliver(clock.instant());
     }

@@ -84,9 +84,10 @@ final class NotificationRepository {
      * Retention: delivery errors (they may quote an address or a provider's answer) of these
      * people's or invigilators' messages go; the rows stay, as a record of what was sent when.
      */
-    int erase(DbExecute exec, List<UUID> personIds, List<UUID> invigilatorIds) {
+    int erase(DbExecute exec, List<UUID> personIds, List<UUID> invigilatorIds, List<UUID> agentIds) {
         return (int) exec.dml("UPDATE notifications SET last_error = NULL WHERE (person_id = ANY(CAST(? AS uuid[])) "
-                        + "OR invigilator_id = ANY(CAST(? AS uuid[]))) AND last_error IS NOT NULL",
-                (Object) SqlArrays.of(personIds), (Object) SqlArrays.of(invigilatorIds));
+                        + "OR invigilator_id = ANY(CAST(? AS uuid[])) OR agent_id = ANY(CAST(? AS uuid[]))) "
+                        + "AND last_error IS NOT NULL",
+                SqlArrays.of(personIds), SqlArrays.of(invigilatorIds), SqlArrays.of(agentIds));
     }
 }

@@ -35,6 +35,7 @@ public final class Notifications {
     private final TemplateRenderer templates;
     private final NotificationRepository repository;
     private final Path outbox;
+    private volatile int campaignReminderDays = 7;
 
     /** E-mails that are not about a candidate's session (e.g. to an adviser), over the configured transport. */
     @FunctionalInterface
@@ -81,7 +82,12 @@ public final class Notifications {
     /** Retention: what the outbox keeps about these people or invigilators (delivery errors); rows cleared. */
     public int erase(DbExecute tx, List<UUID> personIds,
                      List<UUID> invigilatorIds) {
-        return repository.erase(tx, personIds, invigilatorIds);
+        return repository.erase(tx, personIds, invigilatorIds, List.of());
+    }
+
+    /** Retention: what the outbox keeps about these agents of local authorities (delivery errors); rows cleared. */
+    public int eraseAgents(DbExecute tx, List<UUID> agentIds) {
+        return repository.erase(tx, List.of(), List.of(), agentIds);
     }
 
     /**
@@ -102,7 +108,10 @@ public final class Notifications {
                         .map(days -> "J-" + days).collect(Collectors.joining(", ")), "0 */15 * * * ?",
                         this::planReminders),
                 new JobDefinition("notification-delivery", "Envoie les notifications dues", "5/10 * * * * ?",
-                        this::deliver));
+                        this::deliver),
+                new JobDefinition("campaign-messages", "Prépare les invitations aux campagnes et les relances à J+"
+                        + campaignReminderDays + " des agents qui n'ont pas commencé", "30 */15 * * * ?",
+                        this::planCampaignMessages));
     }
 
     public Mailer mailer() {
@@ -130,6 +139,21 @@ public final class Notifications {
     /** The same at a given instant: lets tests and replays drive time. */
     public String planReminders(Instant now) {
         return delivery.planReminders(now, reminderDays);
+    }
+
+    /** After how many days an agent who has not started a campaign is reminded (JALON_CAMPAIGN_REMINDER_DAYS). */
+    public void remindCampaignAgentsAfter(int days) {
+        this.campaignReminderDays = days;
+    }
+
+    /** Plans campaign invitations and reminders (job "campaign-messages"). */
+    public String planCampaignMessages() {
+        return planCampaignMessages(clock.instant());
+    }
+
+    /** The same at a given instant: lets tests drive time. */
+    public String planCampaignMessages(Instant now) {
+        return delivery.planCampaignMessages(now, campaignReminderDays);
     }
 
     /** Sends what is due (job "notification-delivery"). */

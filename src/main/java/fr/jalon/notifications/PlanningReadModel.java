@@ -132,6 +132,36 @@ final class PlanningReadModel {
     }
 
     /**
+     * Campaign messages to agents of local authorities (campaigns' {@code campaign_participants},
+     * {@code campaigns}, {@code agents}): the invitation once the campaign is open, and one
+     * reminder {@code days} after the invitation to whoever has not started — never after the
+     * campaign's end, and only to agents with an e-mail address (the others hear from their HR).
+     * The unique key makes each message planned once. Returns how many were created.
+     */
+    int planCampaignMessages(DbExecute exec, Instant now, int days) {
+        return exec.get("""
+                        WITH w AS (SELECT CAST(? AS timestamptz) AS now, CAST(? AS integer) AS days),
+                        open AS (
+                            SELECT p.agent_id, p.campaign_id, p.status, p.invited_at FROM w CROSS JOIN campaign_participants p
+                            JOIN campaigns c ON c.id = p.campaign_id JOIN agents g ON g.id = p.agent_id
+                            WHERE c.status = 'OPEN' AND c.ends_on >= CAST(w.now AT TIME ZONE 'Europe/Paris' AS date)
+                              AND g.active AND g.email IS NOT NULL),
+                        messages AS (
+                            SELECT 'CAMPAIGN_INVITATION' AS kind, agent_id, campaign_id, '' AS offset_key FROM open
+                            UNION ALL
+                            SELECT 'CAMPAIGN_REMINDER', o.agent_id, o.campaign_id, 'J+' || CAST(w.days AS text)
+                            FROM open o CROSS JOIN w
+                            WHERE o.status = 'NOT_STARTED' AND o.invited_at <= w.now - make_interval(days => w.days)),
+                        created AS (
+                            INSERT INTO notifications (kind, channel, agent_id, subject_type, subject_id, offset_key)
+                            SELECT kind, 'EMAIL', agent_id, 'campaign', campaign_id, offset_key FROM messages
+                            ON CONFLICT (agent_id, kind, subject_id, offset_key, channel) WHERE agent_id IS NOT NULL
+                            DO NOTHING RETURNING id)
+                        SELECT count(*) AS n FROM created""", now.atOffset(ZoneOffset.UTC), days)
+                .map(row -> Rows.integer(row, "n")).orElse(0);
+    }
+
+    /**
      * Tells invigilators of their new assignments (published plan or manual assignment): one
      * message per channel they have (e-mail, phone as SMS), or a HELD hand-over row. The unique
      * key makes the same assignment never announced twice. Returns how many were created.

@@ -1,6 +1,8 @@
 package fr.jalon.notifications;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,6 +16,7 @@ import fr.jalon.sessions.SessionStatus;
  */
 final class Relevance {
 
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final Set<EnrolmentStatus> SEATED = Set.of(EnrolmentStatus.ENROLLED, EnrolmentStatus.CONVOKED);
     private static final Set<EnrolmentStatus> MISSED = Set.of(EnrolmentStatus.ABSENT, EnrolmentStatus.EXCUSED);
 
@@ -22,6 +25,9 @@ final class Relevance {
 
     /** Empty when the message should go; otherwise why it should not, in French for staff. */
     static Optional<String> pointless(DueNotification n, Instant now) {
+        if (n.messageKind().forAgents()) {
+            return campaign(n, now);
+        }
         boolean forInvigilator = n.messageKind().forInvigilators();
         if (forInvigilator && !n.onDuty()) {
             // A removed assignment has no status at all (and no session left to describe).
@@ -44,6 +50,21 @@ final class Relevance {
         }
         if (n.messageKind().reminds() && !n.offsetKey().endsWith(":" + n.date())) {
             return Optional.of("La session a changé de date : rappel sans objet.");
+        }
+        return Optional.empty();
+    }
+
+    /** A campaign message needs the campaign open and not over; a reminder, an agent who has not started. */
+    private static Optional<String> campaign(DueNotification n, Instant now) {
+        DueNotification.Campaign c = n.campaign();
+        if (!"OPEN".equals(c.status()) || c.endsOn().isBefore(LocalDate.ofInstant(now, PARIS))) {
+            return Optional.of("Campagne close : message sans objet.");
+        }
+        if (c.participantStatus() == null) {
+            return Optional.of("L'agent n'est plus invité à la campagne : message sans objet.");
+        }
+        if (n.messageKind() == MessageCatalogue.Kind.CAMPAIGN_REMINDER && !"NOT_STARTED".equals(c.participantStatus())) {
+            return Optional.of("L'agent a déjà commencé la campagne : rappel sans objet.");
         }
         return Optional.empty();
     }

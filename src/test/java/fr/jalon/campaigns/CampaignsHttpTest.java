@@ -1,19 +1,24 @@
 package fr.jalon.campaigns;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import fr.jalon.notifications.Notifications;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Db;
 import fr.jalon.testing.Documents;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.HttpTest;
+import fr.jalon.testing.Mails;
+import fr.jalon.testing.Outbox;
 import fr.jalon.testing.PixOrgaCsv;
+import fr.jalon.testing.TestDatabase;
 import fr.jalon.testing.TestTime;
 
 import jakarta.json.JsonObject;
@@ -243,6 +248,42 @@ class CampaignsHttpTest {
             String text = Documents.pdfText(pdf.body());
             assertTrue(text.contains("Rapport de campagne") && text.contains("échantillon représentatif")
                     && text.contains("Moins de 11 personnes") && text.contains("Répartition des 26 agents"), text);
+        }
+
+        @Test
+        void agentsAreInvitedOnceThenRemindedIfTheyHaveNotStartedAndNothingGoesOnceClosed() throws Exception {
+            Notifications outbox = TestDatabase.get().application().notifications();
+            Instant now = TestTime.clock().instant();
+            outbox.planCampaignMessages(now);
+            outbox.planCampaignMessages(now);
+            assertEquals(30L, Db.count("SELECT count(*) AS n FROM notifications WHERE subject_id = ? AND kind = "
+                    + "'CAMPAIGN_INVITATION'", UUID.fromString(id())), "one invitation per agent, planned once");
+            outbox.deliver(TestTime.noonInParis());
+            String invitation = Db.execute().get("SELECT n.id::text AS id FROM notifications n JOIN agents g ON g.id = n.agent_id "
+                    + "WHERE n.subject_id = ? AND g.employee_number = ? AND n.status = 'SENT'", UUID.fromString(id()),
+                    c.numbers().get(25)).map(r -> r.column("id").get(String.class)).orElseThrow();
+            var mail = Mails.read(Outbox.file(invitation, "email.eml"));
+            String text = Mails.text(mail);
+            assertTrue(mail.getSubject().contains("vous invite à évaluer vos compétences numériques"), mail.getSubject());
+            assertTrue(text.contains(campaign.getString("code")) && text.contains("Socle numérique 2027"), text);
+            assertEquals("agent25@dax.example", mail.getAllRecipients()[0].toString());
+
+            // Eight days later, only the two agents who never started are reminded.
+            Db.execute().dml("UPDATE campaign_participants SET invited_at = invited_at - interval '8 days' WHERE campaign_id = ?",
+                    UUID.fromString(id()));
+            outbox.planCampaignMessages(now);
+            List<String> reminded = Db.execute().query("SELECT g.employee_number FROM notifications n JOIN agents g "
+                    + "ON g.id = n.agent_id WHERE n.subject_id = ? AND n.kind = 'CAMPAIGN_REMINDER' ORDER BY 1",
+                    UUID.fromString(id())).map(r -> r.column("employee_number").get(String.class)).toList();
+            assertEquals(List.of(c.numbers().get(25), c.numbers().get(29)).stream().sorted().toList(), reminded);
+
+            // Closed before the reminders go: they are dropped, with the reason.
+            assertEquals(200, c.hr().post("/api/v1/campaigns/" + id() + "/close", Jsons.createObjectBuilder().build())
+                    .status());
+            outbox.deliver(TestTime.noonInParis());
+            assertEquals(List.of("CANCELLED"), Db.execute().query("SELECT DISTINCT status FROM notifications "
+                    + "WHERE subject_id = ? AND kind = 'CAMPAIGN_REMINDER'", UUID.fromString(id()))
+                    .map(r -> r.column("status").get(String.class)).toList());
         }
 
         @Test

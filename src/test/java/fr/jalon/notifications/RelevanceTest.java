@@ -25,7 +25,7 @@ class RelevanceTest {
                 "a@example.org", null, "Léa", "Dupont", null, DAY, LocalTime.of(9, 30), 105,
                 endsAt.minusSeconds(105 * 60), endsAt,
                 sessionStatus == null ? null : fr.jalon.sessions.SessionStatus.valueOf(sessionStatus), UUID.randomUUID(), "Site", "Salle", "1 rue, 40000 Ville",
-                null, "Centre", null, null, null);
+                null, "Centre", null, null, null, null);
     }
 
     private static final Instant LATER = Instant.parse("2026-03-03T10:15:00Z");

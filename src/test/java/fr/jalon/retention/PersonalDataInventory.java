@@ -125,8 +125,9 @@ final class PersonalDataInventory {
         cleared("attestations", OF_ENROLMENTS, "pdf", "pdf IS NULL");
         kept("attestations", "codes stay verifiable; a PDF asked again is drawn with the anonymised identity", "id",
                 "code", "enrolment_id", "kind", "result_version", "issued_at", "revoked_at", "revocation_reason");
-        cleared("notifications", OF_PERSON, "last_error", "last_error IS NULL");
-        kept("notifications", "what was sent when, to a record id", "id", "kind", "channel", "person_id", "center_id",
+        cleared("notifications", "(" + OF_PERSON + " OR agent_id = :agent)", "last_error", "last_error IS NULL");
+        kept("notifications", "what was sent when, to a record id", "id", "kind", "channel", "person_id", "agent_id",
+                "center_id",
                 "subject_type", "subject_id", "offset_key", "status", "attempts", "next_attempt_at", "created_at",
                 "sent_at", "invigilator_id");
 

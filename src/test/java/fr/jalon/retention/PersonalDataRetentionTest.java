@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import fr.jalon.platform.codes.CodeGenerator;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
@@ -258,6 +259,14 @@ class PersonalDataRetentionTest {
                 VALUES (?, ?, 'Lacoste', 'Inès', DATE '1980-07-09', ?, 'ines.lacoste@dax.example', 'F', '40088', 'France',
                         '40088', false, now())
                 RETURNING id""", authority, "M-" + name, "lacoste|ines|" + name).orElseThrow().column("id").get(UUID.class);
+        UUID campaign = db().get("""
+                INSERT INTO campaigns (authority_id, code, name, track, type, external_id_label, starts_on, ends_on, status)
+                VALUES (?, ?, 'Socle', 'Socle commun', 'ASSESSMENT', 'Matricule', current_date, current_date, 'CLOSED')
+                RETURNING id""", authority, new CodeGenerator().campaignCode())
+                .orElseThrow().column("id").get(UUID.class);
+        db().dml("INSERT INTO notifications (kind, channel, agent_id, subject_type, subject_id, status, last_error) "
+                + "VALUES ('CAMPAIGN_INVITATION', 'EMAIL', ?, 'campaign', ?, 'FAILED', '550 ines.lacoste@dax.example unknown')",
+                agent, campaign);
 
         // Three years pass for all of it.
         ageThreeYears(person);

@@ -18,7 +18,7 @@ public record JalonSettings(int port, String host, Path dataDir, Optional<Extern
                             String schedulerName, Optional<Path> templatesDir, List<Integer> reminderDays,
                             boolean automaticJobs, Optional<SmtpSettings> smtp, Optional<SmsSettings> sms,
                             int referralExpiryDays, int travelMinutes, int plannerSeconds, String publicUrl,
-                            int outboxDays, Optional<String> secretKey) {
+                            int outboxDays, Optional<String> secretKey, int campaignReminderDays) {
 
     /** Connection to a PostgreSQL run outside the service (production). */
     public record ExternalDb(String url, String user, String password) {
@@ -63,6 +63,12 @@ public record JalonSettings(int port, String host, Path dataDir, Optional<Extern
         int travel = intValue(env.get("JALON_TRAVEL_MINUTES")).orElse(jalon.get("travel-minutes").asInt().orElse(60));
         int plannerSeconds = intValue(env.get("JALON_PLANNER_SECONDS"))
                 .orElse(jalon.get("planner-seconds").asInt().orElse(5));
+        // Days after an invitation before an agent who has not started a campaign is reminded (once).
+        int campaignReminder = intValue(env.get("JALON_CAMPAIGN_REMINDER_DAYS"))
+                .orElse(jalon.get("campaign-reminder-days").asInt().orElse(7));
+        if (campaignReminder < 1 || campaignReminder > 90) {
+            throw new IllegalArgumentException("JALON_CAMPAIGN_REMINDER_DAYS must be between 1 and 90");
+        }
         if (travel < 0 || travel > 480) {
             throw new IllegalArgumentException("JALON_TRAVEL_MINUTES must be between 0 and 480");
         }
@@ -90,7 +96,8 @@ public record JalonSettings(int port, String host, Path dataDir, Optional<Extern
         }
         return new JalonSettings(port, host, dataDir, db, poolSize, maxJson, maxImport, bootstrap, demo, accessLog,
                 retention, scheduler, templates, reminders, automaticJobs, SmtpSettings.from(env),
-                SmsSettings.from(env), referralExpiry, travel, plannerSeconds, publicUrl, outboxDays, secretKey);
+                SmsSettings.from(env), referralExpiry, travel, plannerSeconds, publicUrl, outboxDays, secretKey,
+                campaignReminder);
     }
 
     public boolean embeddedDatabase() {
