@@ -209,6 +209,15 @@ final class CampaignJson {
                     if (m.level() != null) {
                         mean.add("level", m.level());
                     }
+                    if (!m.levels().isEmpty()) {
+                        JsonArrayBuilder levels = Jsons.createArrayBuilder();
+                        m.levels().forEach(b -> {
+                            JsonObjectBuilder band = Jsons.createObjectBuilder().add("band", b.label());
+                            figure(band, "percent", b.percent());
+                            levels.add(band);
+                        });
+                        mean.add("levels", levels);
+                    }
                     means.add(mean);
                 });
                 results.add("masteryBands", bands).add("competences", means);

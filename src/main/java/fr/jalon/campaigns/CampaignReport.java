@@ -40,9 +40,15 @@ record CampaignReport(Campaign campaign, List<Node> nodes) {
     record Band(String label, Integer percent) {
     }
 
-    /** A competence's mean mastery (percent, assessment) or mean level (profiles collection, one decimal). */
-    record Mean(String competence, Integer masteryPercent, BigDecimal level) {
+    /**
+     * A competence's mean mastery (percent, assessment), or its mean level (one decimal) and the
+     * share of sharers at levels 0–1, 2–3, 4–5 and 6–8 (profiles collection; null where 0 % or 100 %).
+     */
+    record Mean(String competence, Integer masteryPercent, BigDecimal level, List<Band> levels) {
     }
+
+    static final List<String> LEVEL_BANDS = List.of("niveaux 0 et 1", "niveaux 2 et 3", "niveaux 4 et 5",
+            "niveaux 6 à 8");
 
     /** What one group adds up: its services' totals and those of the agents attached to it directly. */
     private static final class Tally {
@@ -57,10 +63,12 @@ record CampaignReport(Campaign campaign, List<Node> nodes) {
         final int[] bands = new int[BANDS.size()];
         final double[] sums;
         final int[] counts;
+        final int[][] levelBands;
 
         Tally(int competences) {
             sums = new double[competences];
             counts = new int[competences];
+            levelBands = new int[competences][GroupTotals.LEVEL_BANDS];
         }
 
         void add(GroupTotals g) {
@@ -76,6 +84,9 @@ record CampaignReport(Campaign campaign, List<Node> nodes) {
             for (int i = 0; i < sums.length && i < g.sums().length; i++) {
                 sums[i] += g.sums()[i];
                 counts[i] += g.counts()[i];
+                for (int b = 0; b < GroupTotals.LEVEL_BANDS; b++) {
+                    levelBands[i][b] += g.levelBands()[i][b];
+                }
             }
         }
     }
@@ -133,8 +144,15 @@ record CampaignReport(Campaign campaign, List<Node> nodes) {
         for (int i = 0; i < competences.size(); i++) {
             if (t.counts[i] >= Disclosure.MIN_PERSONS) {
                 double mean = t.sums[i] / t.counts[i];
-                means.add(assessment ? new Mean(competences.get(i), (int) Math.round(mean * 100), null)
-                        : new Mean(competences.get(i), null, BigDecimal.valueOf(Math.round(mean * 10), 1)));
+                if (assessment) {
+                    means.add(new Mean(competences.get(i), (int) Math.round(mean * 100), null, List.of()));
+                } else {
+                    List<Band> levels = new ArrayList<>();
+                    for (int b = 0; b < GroupTotals.LEVEL_BANDS; b++) {
+                        levels.add(new Band(LEVEL_BANDS.get(b), Disclosure.percent(t.levelBands[i][b], t.counts[i])));
+                    }
+                    means.add(new Mean(competences.get(i), null, BigDecimal.valueOf(Math.round(mean * 10), 1), levels));
+                }
             }
         }
         if (!assessment) {

@@ -96,9 +96,12 @@ final class CampaignRepository {
         int width = campaign.competences().size();
         Map<UUID, double[]> sums = new HashMap<>();
         Map<UUID, int[]> counts = new HashMap<>();
+        Map<UUID, int[][]> levelBands = new HashMap<>();
         UUID none = new UUID(0, 0);
         exec.query("""
-                        SELECT g.service_id, c.pos, sum(c.v) AS total, count(c.v) AS n
+                        SELECT g.service_id, c.pos, sum(c.v) AS total, count(c.v) AS n,
+                               count(*) FILTER (WHERE c.v < 2) AS l0, count(*) FILTER (WHERE c.v >= 2 AND c.v < 4) AS l1,
+                               count(*) FILTER (WHERE c.v >= 4 AND c.v < 6) AS l2, count(*) FILTER (WHERE c.v >= 6) AS l3
                         FROM campaign_participants p JOIN agents g ON g.id = p.agent_id
                         CROSS JOIN LATERAL unnest(CASE WHEN ? THEN p.competence_mastery
                                                        ELSE CAST(p.competence_level AS numeric[]) END)
@@ -114,6 +117,10 @@ final class CampaignRepository {
                         sums.computeIfAbsent(key, k -> new double[width])[position] =
                                 total == null ? 0 : ((Number) total).doubleValue();
                         counts.computeIfAbsent(key, k -> new int[width])[position] = Rows.longValue(row, "n").intValue();
+                        int[] bands = levelBands.computeIfAbsent(key, k -> new int[width][GroupTotals.LEVEL_BANDS])[position];
+                        for (int b = 0; b < GroupTotals.LEVEL_BANDS; b++) {
+                            bands[b] = Rows.longValue(row, "l" + b).intValue();
+                        }
                     }
                 });
         return exec.query("""
@@ -146,7 +153,8 @@ final class CampaignRepository {
                             Rows.longValue(row, "started").intValue(), Rows.longValue(row, "shared").intValue(), bands,
                             Rows.longValue(row, "certifiable").intValue(), ((Number) Rows.raw(row, "pix_sum")).longValue(),
                             Rows.longValue(row, "pix_count").intValue(), sums.getOrDefault(key, new double[width]),
-                            counts.getOrDefault(key, new int[width]));
+                            counts.getOrDefault(key, new int[width]),
+                            levelBands.getOrDefault(key, new int[width][GroupTotals.LEVEL_BANDS]));
                 }).toList();
     }
 

@@ -9,5 +9,8 @@ import java.util.UUID;
  * direction's totals are its own plus its services'.
  */
 record GroupTotals(UUID serviceId, int invited, int started, int shared, int[] bands, int certifiable, long pixSum,
-                   int pixCount, double[] sums, int[] counts) {
+                   int pixCount, double[] sums, int[] counts, int[][] levelBands) {
+
+    /** Levels of a competence in a profiles collection, grouped: 0–1, 2–3, 4–5, 6–8. */
+    static final int LEVEL_BANDS = 4;
 }

@@ -33,6 +33,10 @@ final class ReportCsv {
             for (CampaignReport.Mean m : r.means()) {
                 line(csv, n.path(), "Moyenne " + m.competence(), m.masteryPercent() != null ? m.masteryPercent()
                         : m.level(), null);
+                for (CampaignReport.Band b : m.levels()) {
+                    line(csv, n.path(), m.competence() + " — " + b.label() + " (% des agents)", b.percent(),
+                            withheldShare(b.percent()));
+                }
             }
             if (r.meanPix() != null) {
                 line(csv, n.path(), "Pix moyen", r.meanPix(), null);

@@ -70,8 +70,13 @@ final class ReportPdf {
                     document.add(new Paragraph("Part certifiable : " + r.certifiablePercent() + " %"));
                 }
                 for (CampaignReport.Mean m : r.means()) {
+                    StringBuilder levels = new StringBuilder();
+                    for (CampaignReport.Band b : m.levels()) {
+                        levels.append(" · ").append(b.label()).append(" : ")
+                                .append(b.percent() == null ? "non publié" : b.percent() + " %");
+                    }
                     document.add(new Paragraph(m.competence() + " : " + (m.masteryPercent() != null
-                            ? m.masteryPercent() + " % de maîtrise en moyenne" : "niveau moyen " + m.level()))
+                            ? m.masteryPercent() + " % de maîtrise en moyenne" : "niveau moyen " + m.level() + levels))
                             .setFontSize(9).setMargin(0));
                 }
             }

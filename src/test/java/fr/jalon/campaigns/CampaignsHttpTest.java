@@ -129,6 +129,38 @@ class CampaignsHttpTest {
                 unknownService.body());
     }
 
+    @Test
+    void aProfilesCollectionReportsLevelsPixAndCertifiability() {
+        Commune c = commune();
+        String id = c.hr().post("/api/v1/campaigns", Jsons.createObjectBuilder().add("authorityId", c.authority())
+                .add("name", "Collecte de profils").add("type", "PROFILES_COLLECTION").add("track", "Cybersécurité")
+                .add("startsOn", TestTime.todayInParis().toString()).add("endsOn", TestTime.todayInParis().plusDays(30)
+                        .toString()).build()).id();
+        c.hr().post("/api/v1/campaigns/" + id + "/open", Jsons.createObjectBuilder().build());
+        c.hr().post("/api/v1/campaigns/" + id + "/invitations", Jsons.createObjectBuilder().add("all", true).build());
+        String code = c.hr().get("/api/v1/campaigns/" + id).json().getString("code");
+        PixOrgaCsv csv = PixOrgaCsv.profiles(code, "Matricule", PixOrgaCsv.COMPETENCES.subList(0, 5));
+        for (int i = 0; i < 20; i++) {
+            csv.profilesRow(c.numbers().get(i), "Agent-" + c.tag() + "-" + Fixtures.letters(i), "Camille", true, i < 12 ? 2 : 5,
+                    i % 2 == 0);
+        }
+        ApiClient.Answer imported = c.hr().sendBytes("POST", "/api/v1/campaigns/" + id + "/participation", "text/csv",
+                csv.bytes());
+        assertEquals(20, imported.json().getInt("updated"), imported.body());
+
+        JsonObject all = c.hr().get("/api/v1/campaigns/" + id + "/report").json().getJsonArray("nodes").getJsonObject(0);
+        JsonObject results = all.getJsonObject("results");
+        assertEquals(20, results.getInt("sharers"));
+        assertEquals(50, results.getInt("certifiablePercent"));
+        assertEquals(Math.round((12 * 2 * 8 * 5 + 8 * 5 * 8 * 5) / 20.0), results.getInt("meanPix"));
+        JsonObject first = results.getJsonArray("competences").getJsonObject(0);
+        assertEquals(3.2, first.getJsonNumber("level").doubleValue(), 0.001, "(12 × 2 + 8 × 5) / 20");
+        List<JsonObject> levels = first.getJsonArray("levels").getValuesAs(JsonObject.class);
+        assertEquals(60, levels.get(1).getInt("percent"), "12 of 20 at levels 2–3");
+        assertEquals(40, levels.get(2).getInt("percent"), "8 of 20 at levels 4–5");
+        assertTrue(levels.get(0).containsKey("percentWithheld"), "nobody at 0–1: a 0 % share is not given");
+    }
+
     /** An assessment campaign opened, every agent invited, and its Pix Orga export imported. */
     @Nested
     class AnAssessmentCampaign {
