@@ -2,10 +2,8 @@ package fr.jalon.campaigns;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 
 import fr.jalon.platform.http.ApiRoutes;
-import fr.jalon.platform.http.JsonInput;
 import fr.jalon.platform.http.QueryParams;
 import fr.jalon.platform.http.RequestBodies;
 import fr.jalon.platform.http.Responses;
@@ -45,7 +43,7 @@ final class AuthoritiesService implements ApiRoutes.ApiService {
 
     private void create(ServerRequest req, ServerResponse res) {
         Principal actor = Authentication.principal(req);
-        AuthorityDraft draft = read(req, AuthorityForms::authority);
+        AuthorityDraft draft = bodies.read(req, AuthorityForms::authority);
         Authority created = desk.create(actor, draft);
         Responses.created(res, "/local-authorities/" + created.id(), CampaignJson.authority(created));
     }
@@ -70,7 +68,7 @@ final class AuthoritiesService implements ApiRoutes.ApiService {
     private void addService(ServerRequest req, ServerResponse res) {
         Principal actor = Authentication.principal(req);
         UUID authority = QueryParams.pathId(req, "id");
-        List<String> path = read(req, AuthorityForms::servicePath);
+        List<String> path = bodies.read(req, AuthorityForms::servicePath);
         ServiceNode node = desk.addService(actor, authority, path);
         Responses.created(res, "/local-authorities/" + authority + "/services", CampaignJson.service(node));
     }
@@ -105,12 +103,5 @@ final class AuthoritiesService implements ApiRoutes.ApiService {
             body.add("next", page.getLast().employeeNumber());
         }
         Responses.ok(res, body.build());
-    }
-
-    private <T> T read(ServerRequest req, Function<JsonInput, T> form) {
-        JsonInput in = bodies.json(req);
-        T value = form.apply(in);
-        in.validate();
-        return value;
     }
 }

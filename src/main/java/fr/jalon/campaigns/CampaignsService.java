@@ -1,10 +1,8 @@
 package fr.jalon.campaigns;
 
 import java.util.UUID;
-import java.util.function.Function;
 
 import fr.jalon.platform.http.ApiRoutes;
-import fr.jalon.platform.http.JsonInput;
 import fr.jalon.platform.http.QueryParams;
 import fr.jalon.platform.http.RequestBodies;
 import fr.jalon.platform.http.Responses;
@@ -53,7 +51,7 @@ final class CampaignsService implements ApiRoutes.ApiService {
 
     private void create(ServerRequest req, ServerResponse res) {
         Principal actor = Authentication.principal(req);
-        CampaignDraft draft = read(req, CampaignForms::campaign);
+        CampaignDraft draft = bodies.read(req, CampaignForms::campaign);
         Campaign created = desk.create(actor, draft);
         Responses.created(res, "/campaigns/" + created.id(), CampaignJson.campaign(created));
     }
@@ -75,7 +73,7 @@ final class CampaignsService implements ApiRoutes.ApiService {
 
     private void invite(ServerRequest req, ServerResponse res) {
         Principal actor = Authentication.principal(req);
-        CampaignForms.Invitation who = read(req, CampaignForms::invitation);
+        CampaignForms.Invitation who = bodies.read(req, CampaignForms::invitation);
         int invited = desk.invite(actor, id(req), who);
         Responses.ok(res, Jsons.createObjectBuilder().add("invited", invited).build());
     }
@@ -107,18 +105,11 @@ final class CampaignsService implements ApiRoutes.ApiService {
 
     private void certifications(ServerRequest req, ServerResponse res) {
         Principal actor = Authentication.principal(req);
-        CampaignForms.Dispatch form = read(req, CampaignForms::dispatch);
+        CampaignForms.Dispatch form = bodies.read(req, CampaignForms::dispatch);
         Responses.ok(res, CampaignJson.sent(dispatch.send(actor, id(req), form)));
     }
 
     private static UUID id(ServerRequest req) {
         return QueryParams.pathId(req, "id");
-    }
-
-    private <T> T read(ServerRequest req, Function<JsonInput, T> form) {
-        JsonInput in = bodies.json(req);
-        T value = form.apply(in);
-        in.validate();
-        return value;
     }
 }
