@@ -12,6 +12,7 @@ import fr.jalon.campaigns.Campaigns;
 import fr.jalon.candidates.Candidates;
 import fr.jalon.centers.Centers;
 import fr.jalon.documents.Documents;
+import fr.jalon.fragility.Fragility;
 import fr.jalon.invigilators.Invigilators;
 import fr.jalon.jobs.JobDefinition;
 import fr.jalon.jobs.Jobs;
@@ -84,6 +85,7 @@ public final class Application {
     private final Sessions sessions;
     private final SessionDay sessionDay;
     private final Campaigns campaigns;
+    private final Fragility fragility;
     private final JalonSettings settings;
 
     private Application(Database database, JalonSettings settings, Clock clock) {
@@ -150,6 +152,7 @@ public final class Application {
                 .map(d -> new Notifications.AttestationSource.Document(d.fileName(), d.pdf())));
         results.onRecorded((tx, recorded, corrected) -> referrals.resultsArrived(tx, recorded.stream()
                 .collect(Collectors.toMap(CertificationResult::enrolmentId, CertificationResult::summary))));
+        this.fragility = new Fragility(database.client(), transactions, audit, bodies);
         this.campaigns = new Campaigns(database.client(), transactions, centers, territory, sessions, candidates, audit,
                 bodies, new CodeGenerator(), clock);
         this.users = new Users(transactions, accounts, tokens, centers, referrals::organisationExists,
@@ -170,7 +173,8 @@ public final class Application {
                 results.httpService(),
                 attestations.httpService(),
                 notifications.httpService(),
-                jobs.httpService()), Stream.of(referrals.httpServices(), invigilators.httpServices(),
+                jobs.httpService(),
+                fragility.httpService()), Stream.of(referrals.httpServices(), invigilators.httpServices(),
                 campaigns.httpServices()).flatMap(List::stream)).toList();
     }
 
@@ -195,6 +199,10 @@ public final class Application {
                 invigilators.purge(months, (tx, ids) -> notifications.erase(tx, List.of(), ids), users::anonymise),
                 campaigns.purge(months, notifications::eraseAgents), accounts, sessionTexts, notifications.purgeOutbox(settings.outboxDays()),
                 referrals.expireIdempotencyKeys());
+    }
+
+    public Fragility fragility() {
+        return fragility;
     }
 
     /** Start-up work (migrations, demo data) is done: readiness turns UP. */

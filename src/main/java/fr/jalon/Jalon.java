@@ -61,6 +61,8 @@ public final class Jalon implements AutoCloseable {
         if (settings.embeddedDatabase()) {
             Optional<String> generated = app.bootstrap().embeddedStart(settings.bootstrapToken());
             generated.ifPresent(Jalon::printGeneratedToken);
+            // The Landes data set of the fragility index, once (no personal data: census counts).
+            app.fragility().loadDefaultDataSet();
             if (settings.demoData()) {
                 new DemoData(url, app.bootstrap(), Clock.systemUTC()).loadOnce(database.client());
             }

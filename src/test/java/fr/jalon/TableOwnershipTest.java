@@ -43,7 +43,9 @@ class TableOwnershipTest {
             entry("job_runs", "jobs"),
             entry("local_authorities", "campaigns"), entry("authority_centers", "campaigns"),
             entry("authority_services", "campaigns"), entry("agents", "campaigns"), entry("campaigns", "campaigns"),
-            entry("campaign_participants", "campaigns"), entry("campaign_certifications", "campaigns"));
+            entry("campaign_participants", "campaigns"), entry("campaign_certifications", "campaigns"),
+            entry("fragility_inputs", "fragility"), entry("fragility_references", "fragility"),
+            entry("fragility_evaluations", "fragility"), entry("fragility_evaluation_units", "fragility"));
 
     /** Joins repositories still make into other features' tables, and why. */
     private static final Set<String> ALLOWED = Set.of(

@@ -213,6 +213,14 @@ final class PersonalDataInventory {
         kept("local_authorities", "organisations, not people (professional contacts)", "id", "name", "kind", "siren",
                 "territory_code", "contact_email", "created_at", "updated_at");
         kept("authority_centers", "links", "authority_id", "center_id");
+        kept("fragility_inputs", "census counts per territorial unit, no person", "vintage", "unit_code", "unit_name",
+                "commune_code", "commune_name", "commune_2026", "commune_2026_name", "epci_2026", "departement", "counts");
+        kept("fragility_references", "reference values of territories", "variable", "territory", "value");
+        kept("fragility_evaluations", "parameters of an evaluation", "id", "vintage", "reference", "level", "skills_year",
+                "references_used", "created_at");
+        kept("fragility_evaluation_units", "indices of territorial units", "evaluation_id", "unit_code", "unit_name",
+                "indices", "acces_information", "acces_interfaces", "capacites_usage", "competences_administratives",
+                "score_global");
         kept("authority_services", "an organisation chart, no person", "id", "authority_id", "parent_id", "name", "path",
                 "depth");
     }

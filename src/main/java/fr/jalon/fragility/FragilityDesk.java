@@ -1,0 +1,189 @@
+package fr.jalon.fragility;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import fr.jalon.platform.audit.AuditLog;
+import fr.jalon.platform.db.Transactions;
+import fr.jalon.platform.http.ApiProblem;
+import fr.jalon.platform.http.ProblemList;
+import fr.jalon.platform.json.Jsons;
+import fr.jalon.platform.security.Principal;
+import fr.jalon.platform.security.Role;
+import fr.jalon.platform.validation.FieldError;
+
+import io.helidon.dbclient.DbClient;
+import jakarta.json.JsonObjectBuilder;
+
+/**
+ * Use cases of the index: inputs and references imported, evaluations run and kept with their
+ * parameters (never overwritten), and compared. No person is in any of it: census counts and
+ * reference values only.
+ */
+final class FragilityDesk {
+
+    static final String NOT_FOUND = "Aucune évaluation ne correspond à cet identifiant.";
+
+    /** What an evaluation is asked with. */
+    record Request(String vintage, String reference, Level level, Integer skillsYear) {
+    }
+
+    enum Level { IRIS, COMMUNE, EPCI }
+
+    /** A unit's change between two evaluations: each axis and the global score (b − a), null where either lacks it. */
+    record Change(String code, String name, Map<Axis, Double> axes, Double global) {
+    }
+
+    private final DbClient db;
+    private final Transactions transactions;
+    private final FragilityRepository repository = new FragilityRepository();
+    private final CommuneCodesReadModel codes = new CommuneCodesReadModel();
+    private final AuditLog audit;
+
+    FragilityDesk(DbClient db, Transactions transactions, AuditLog audit) {
+        this.db = db;
+        this.transactions = transactions;
+        this.audit = audit;
+    }
+
+    /** Imports a vintage of inputs (replacing it), all or nothing; returns how many units. */
+    int importInputs(Principal actor, String vintage, byte[] file) {
+        if (actor != null) {
+            actor.requireRole(Role.ADMIN);
+        }
+        InputsFile.Content content = InputsFile.read(file);
+        List<FieldError> errors = new ProblemList(content.errors());
+        return transactions.inTransaction(tx -> {
+            List<String> departements = content.lines().stream().map(l -> l.unit().departement()).distinct().toList();
+            Map<String, CommuneCodesReadModel.Current> current = codes.ofDepartements(tx, departements);
+            for (InputsFile.Line line : content.lines()) {
+                if (!current.containsKey(line.commune2016())) {
+                    errors.add(new FieldError(line.line(), "commune_insee_2016", "unknown_commune", "La commune "
+                            + line.commune2016() + " n'existe ni en 2026 ni parmi les anciens codes des communes actuelles."));
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw new ApiProblem(422, "import-rejected", "Fichier refusé", "Le fichier n'a pas été importé : "
+                        + ProblemList.summary(errors) + ".", errors);
+            }
+            repository.replaceInputs(tx, vintage, content.lines(), current);
+            audit.record(tx, actor, "fragility.inputs", "vintage", vintage);
+            return content.lines().size();
+        });
+    }
+
+    int importReferences(Principal actor, String text) {
+        if (actor != null) {
+            actor.requireRole(Role.ADMIN);
+        }
+        ReferencesFile.Content content = ReferencesFile.read(text, null);
+        if (!content.errors().isEmpty()) {
+            throw new ApiProblem(422, "import-rejected", "Fichier refusé", "Le fichier n'a pas été importé : "
+                    + ProblemList.summary(content.errors()) + ".", content.errors());
+        }
+        return transactions.inTransaction(tx -> {
+            repository.saveReferences(tx, content.rows());
+            audit.record(tx, actor, "fragility.references", "references", content.rows().size());
+            return content.rows().size();
+        });
+    }
+
+    boolean hasVintage(String vintage) {
+        return repository.hasVintage(db.execute(), vintage);
+    }
+
+    /** Runs and keeps an evaluation; returns it. */
+    FragilityEvaluation evaluate(Principal actor, Request r) {
+        actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
+        if (r.skillsYear() != null) {
+            throw ApiProblem.invalidField("skillsYear", "skills_unavailable", "Les agrégats de compétences ne sont pas "
+                    + "encore calculés : lancez une évaluation sans année de compétences.");
+        }
+        return transactions.inTransaction(tx -> {
+            List<Unit> units = repository.inputs(tx, r.vintage());
+            if (units.isEmpty()) {
+                throw ApiProblem.invalidField("vintage", "unknown_vintage", "Aucune donnée d'entrée pour le millésime « "
+                        + FieldError.echo(r.vintage()) + " ».");
+            }
+            String[] territory = r.reference().split(":", 2);
+            List<Unit> reference = units.stream().filter(u -> territory[0].equals("departement")
+                    ? u.departement().equals(territory[1]) : territory[1].equals(u.epci2026())).toList();
+            if (reference.isEmpty()) {
+                throw ApiProblem.invalidField("reference", "empty_reference", "Le territoire de référence « "
+                        + r.reference() + " » ne contient aucune unité de ce millésime.");
+            }
+            Map<Variable, IfnMethod.Reference> refs = IfnMethod.references(reference, repository.references(tx,
+                    r.reference()));
+            Map<String, String> names = r.level() == Level.COMMUNE ? repository.communeNames(tx, r.vintage())
+                    : r.level() == Level.EPCI ? codes.epciNames(tx) : Map.of();
+            List<IfnMethod.Score> scores = levelUnits(units, r.level(), names).stream()
+                    .map(u -> IfnMethod.score(u, refs)).toList();
+            JsonObjectBuilder used = Jsons.createObjectBuilder();
+            refs.forEach((v, ref) -> used.add(v.code(), Jsons.createObjectBuilder().add("value", ref.value())
+                    .add("supplied", ref.supplied())));
+            UUID id = repository.saveEvaluation(tx, r.vintage(), r.reference(), r.level().name(), null, used.build(), scores);
+            audit.record(tx, actor, "fragility.evaluate", "evaluation", id);
+            return repository.evaluation(tx, id).orElseThrow();
+        });
+    }
+
+    /** The units of the level: as given (IRIS), or pooled by 2026 commune or EPCI. */
+    static List<Unit> levelUnits(List<Unit> units, Level level, Map<String, String> names) {
+        if (level == Level.IRIS) {
+            return units;
+        }
+        Map<String, List<Unit>> groups = units.stream().filter(u -> (level == Level.COMMUNE ? u.commune2026() : u.epci2026())
+                        != null)
+                .collect(Collectors.groupingBy(u -> level == Level.COMMUNE ? u.commune2026() : u.epci2026(),
+                        LinkedHashMap::new, Collectors.toList()));
+        List<Unit> pooled = new ArrayList<>();
+        groups.forEach((code, members) -> pooled.add(IfnMethod.pool(code, names.getOrDefault(code, code),
+                level == Level.COMMUNE ? code : null,
+                members.getFirst().epci2026(), members.getFirst().departement(), members)));
+        pooled.sort(Comparator.comparing(Unit::code));
+        return pooled;
+    }
+
+    FragilityEvaluation evaluation(Principal actor, UUID id) {
+        Objects.requireNonNull(actor);
+        return repository.evaluation(db.execute(), id).orElseThrow(() -> ApiProblem.notFound(NOT_FOUND));
+    }
+
+    List<FragilityEvaluation> evaluations(Principal actor, int limit) {
+        Objects.requireNonNull(actor);
+        return repository.evaluations(db.execute(), limit);
+    }
+
+    List<IfnMethod.Score> units(Principal actor, UUID id) {
+        evaluation(actor, id);
+        return repository.units(db.execute(), id);
+    }
+
+    /** Per unit present in both: b − a for each axis and the global score. */
+    List<Change> compare(Principal actor, UUID a, UUID b) {
+        Map<String, IfnMethod.Score> before = units(actor, a).stream()
+                .collect(Collectors.toMap(IfnMethod.Score::code, s -> s));
+        List<Change> changes = new ArrayList<>();
+        for (IfnMethod.Score after : units(actor, b)) {
+            IfnMethod.Score was = before.get(after.code());
+            if (was == null) {
+                continue;
+            }
+            Map<Axis, Double> axes = new LinkedHashMap<>();
+            for (Axis axis : Axis.values()) {
+                Double x = was.axes().get(axis);
+                Double y = after.axes().get(axis);
+                axes.put(axis, x == null || y == null ? null : FragilityRepository.round(y - x));
+            }
+            changes.add(new Change(after.code(), after.name(), axes, was.global() == null || after.global() == null ? null
+                    : FragilityRepository.round(after.global() - was.global())));
+        }
+        return changes;
+    }
+}

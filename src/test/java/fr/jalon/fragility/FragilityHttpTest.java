@@ -1,0 +1,131 @@
+package fr.jalon.fragility;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import fr.jalon.platform.json.Jsons;
+import fr.jalon.testing.ApiClient;
+import fr.jalon.testing.Fixtures;
+import fr.jalon.testing.HttpTest;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Landes inputs imported over HTTP, evaluated per IRIS, commune and EPCI, and compared. */
+@HttpTest
+class FragilityHttpTest {
+
+    private final ApiClient admin;
+    private final Fixtures fixtures;
+
+    FragilityHttpTest(ApiClient admin, Fixtures fixtures) {
+        this.admin = admin;
+        this.fixtures = fixtures;
+    }
+
+    private static byte[] resource(String name) throws Exception {
+        try (InputStream in = FragilityHttpTest.class.getResourceAsStream(name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private String vintage() throws Exception {
+        String vintage = "TEST-" + Fixtures.uniqueLetters();
+        ApiClient.Answer inputs = admin.sendBytes("POST", "/api/v1/fragility/inputs?vintage=" + vintage, "text/csv",
+                resource("/fragility/landes-iris-rp2016.csv"));
+        assertEquals(200, inputs.status(), inputs.body());
+        assertEquals(365, inputs.json().getInt("units"));
+        ApiClient.Answer refs = admin.sendBytes("POST", "/api/v1/fragility/references", "text/csv",
+                resource("/fragility/landes-references-2016.csv"));
+        assertEquals(6, refs.json().getInt("references"), refs.body());
+        return vintage;
+    }
+
+    private JsonObject evaluate(String vintage, String level) {
+        ApiClient.Answer created = admin.post("/api/v1/fragility/evaluations", Jsons.createObjectBuilder()
+                .add("vintage", vintage).add("level", level).build());
+        assertEquals(201, created.status(), created.body());
+        return created.json();
+    }
+
+    @Test
+    void theLandesAreEvaluatedPerIrisCommuneAndEpciFromTheShippedData() throws Exception {
+        String vintage = vintage();
+        JsonObject iris = evaluate(vintage, "IRIS");
+        assertTrue(iris.getJsonObject("references").getJsonObject("share_65_plus").getBoolean("supplied"));
+        assertFalse(iris.getJsonObject("references").containsKey("poverty_rate"), "no input, no reference, no index");
+        List<JsonObject> units = admin.get("/api/v1/fragility/evaluations/" + iris.getString("id") + "/units.json").json()
+                .getJsonArray("items").getValuesAs(JsonObject.class);
+        assertEquals(365, units.size());
+        JsonObject plage = units.stream().filter(u -> u.getString("unitCode").equals("401840102")).findFirst().orElseThrow();
+        assertEquals(121.37, plage.getJsonNumber("accesInformation").doubleValue(), 1e-9);
+        assertEquals(111.21, plage.getJsonNumber("capacitesUsage").doubleValue(), 1e-9);
+        assertEquals(92.22, plage.getJsonNumber("competencesAdministratives").doubleValue(), 1e-9);
+        String csv = new String(admin.download("/api/v1/fragility/evaluations/" + iris.getString("id") + "/units.csv")
+                .body(), StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("unit_code,unit_name,level,idx_share_one_person_households"), csv.substring(0, 80));
+        assertTrue(csv.contains("401840102,\"Plage\",IRIS,145.79,96.94,,,,,101.71,127.68,94.73,92.22,,121.37,101.71,111.21,"
+                + "92.22,109.85"), "Mimizan « Plage », empty where not computable");
+
+        JsonObject communes = evaluate(vintage, "COMMUNE");
+        List<JsonObject> byCommune = admin.get("/api/v1/fragility/evaluations/" + communes.getString("id") + "/units.json")
+                .json().getJsonArray("items").getValuesAs(JsonObject.class);
+        assertTrue(byCommune.size() >= 320 && byCommune.size() <= 327, "the 2026 communes of the Landes: " + byCommune.size());
+        assertTrue(byCommune.stream().anyMatch(u -> u.getString("unitName").equals("Mimizan")));
+        assertTrue(communes.getString("notice").contains("approximation"));
+        JsonObject epcis = evaluate(vintage, "EPCI");
+        int epciCount = admin.get("/api/v1/fragility/evaluations/" + epcis.getString("id") + "/units.json").json()
+                .getJsonArray("items").size();
+        assertEquals(18, epciCount, "the 18 EPCIs of the Landes");
+    }
+
+    @Test
+    void twoEvaluationsAreComparedUnitByUnitAndKeptAsTheyWere() throws Exception {
+        String vintage = vintage();
+        JsonObject first = evaluate(vintage, "COMMUNE");
+        ApiClient.Answer second = admin.post("/api/v1/fragility/evaluations", Jsons.createObjectBuilder()
+                .add("vintage", vintage).add("level", "COMMUNE").add("reference", "epci:244000675").build());
+        assertEquals(201, second.status(), second.body());
+        assertFalse(second.json().getJsonObject("references").getJsonObject("share_65_plus").getBoolean("supplied"),
+                "no supplied reference for the Grand Dax: pooled over its units");
+        Map<String, JsonObject> changes = admin.get("/api/v1/fragility/evaluations/" + first.getString("id") + "/compare/"
+                        + second.id()).json().getJsonArray("items").stream().map(JsonValue::asJsonObject)
+                .collect(Collectors.toMap(c -> c.getString("unitCode"), c -> c));
+        assertTrue(changes.size() >= 320, "every commune in both");
+        assertTrue(changes.values().stream().anyMatch(c -> c.containsKey("scoreGlobal") && c.getJsonNumber("scoreGlobal")
+                .doubleValue() != 0), "another reference territory moves the scores");
+        assertEquals(first.getString("createdAt"), admin.get("/api/v1/fragility/evaluations/" + first.getString("id")).json()
+                .getString("createdAt"), "kept as it was");
+    }
+
+    @Test
+    void badRequestsAreExplainedInFrench() throws Exception {
+        String vintage = vintage();
+        ApiClient.Answer unknownVintage = admin.post("/api/v1/fragility/evaluations", Jsons.createObjectBuilder()
+                .add("vintage", "NOPE").build());
+        assertEquals(422, unknownVintage.status());
+        assertTrue(unknownVintage.body().contains("unknown_vintage"));
+        ApiClient.Answer emptyReference = admin.post("/api/v1/fragility/evaluations", Jsons.createObjectBuilder()
+                .add("vintage", vintage).add("reference", "departement:33").build());
+        assertEquals(422, emptyReference.status());
+        assertTrue(emptyReference.body().contains("ne contient aucune unité"), emptyReference.body());
+        ApiClient.Answer badFile = admin.send("POST", "/api/v1/fragility/inputs?vintage=" + vintage, "text/csv",
+                "iris_code,iris_name,commune_insee_2016,commune_name,population,households,one_person_households\n"
+                        + "401840102,Plage,40184,Mimizan,-3,10,5\n"
+                        + "409990101,Nulle part,40999,Nulle part,10,10,5\n");
+        assertEquals(422, badFile.status(), badFile.body());
+        assertTrue(badFile.body().contains("invalid_number") && badFile.body().contains("unknown_commune"), badFile.body());
+        assertEquals(365, admin.get("/api/v1/fragility/evaluations/" + evaluate(vintage, "IRIS").getString("id")
+                + "/units.json").json().getJsonArray("items").size(), "the refused file changed nothing");
+        ApiClient staff = admin.as(fixtures.tokenFor("CENTER_STAFF", fixtures.center()));
+        assertEquals(403, staff.send("POST", "/api/v1/fragility/inputs?vintage=X", "text/csv", "a").status());
+    }
+}
