@@ -2,6 +2,7 @@ package fr.jalon.fragility;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,6 +164,32 @@ final class FragilityDesk {
     List<IfnMethod.Score> units(Principal actor, UUID id) {
         evaluation(actor, id);
         return repository.units(db.execute(), id);
+    }
+
+    /** The evaluation's map (SVG): each IRIS filled after its unit's global score. */
+    String map(Principal actor, UUID id) {
+        FragilityEvaluation e = evaluation(actor, id);
+        Map<String, Double> byUnit = new HashMap<>();
+        units(actor, id).forEach(s -> byUnit.put(s.code(), s.global()));
+        Map<String, String[]> places = repository.placesOfUnits(db.execute(), e.vintage());
+        Map<String, Double> byIris = new HashMap<>();
+        places.forEach((iris, place) -> {
+            String unit = switch (e.level()) {
+                case "COMMUNE" -> place[0];
+                case "EPCI" -> place[1];
+                default -> iris;
+            };
+            byIris.put(iris, unit == null ? null : byUnit.get(unit));
+        });
+        String level = switch (e.level()) {
+            case "COMMUNE" -> "communes";
+            case "EPCI" -> "intercommunalités";
+            default -> "IRIS";
+        };
+        return MapSvg.render("Indice de fragilité numérique des Landes", "Par " + level + " · référence " + e.reference()
+                        + " · données " + e.vintage() + " · évaluation du " + e.createdAt().toString().substring(0, 10),
+                e.skillsYear() == null ? null : "Les certifiés ne sont pas un échantillon représentatif des habitants.",
+                byIris);
     }
 
     /** Per unit present in both: b − a for each axis and the global score. */

@@ -86,6 +86,15 @@ final class FragilityRepository {
         return names;
     }
 
+    /** Each unit's 2026 commune and EPCI in a vintage: unit code → {commune, epci}. */
+    Map<String, String[]> placesOfUnits(DbExecute exec, String vintage) {
+        Map<String, String[]> places = new HashMap<>();
+        exec.query("SELECT unit_code, commune_2026, epci_2026 FROM fragility_inputs WHERE vintage = ?", vintage)
+                .forEach(row -> places.put(Rows.text(row, "unit_code"), new String[] {Rows.text(row, "commune_2026"),
+                        Rows.text(row, "epci_2026")}));
+        return places;
+    }
+
     List<String> vintages(DbExecute exec) {
         return exec.query("SELECT DISTINCT vintage FROM fragility_inputs ORDER BY vintage")
                 .map(row -> Rows.text(row, "vintage")).toList();

@@ -37,6 +37,7 @@ final class FragilityService implements ApiRoutes.ApiService {
                 .get("/fragility/evaluations/{id}", this::get)
                 .get("/fragility/evaluations/{id}/units.json", this::unitsJson)
                 .get("/fragility/evaluations/{id}/units.csv", this::unitsCsv)
+                .get("/fragility/evaluations/{id}/map.svg", this::map)
                 .get("/fragility/evaluations/{id}/compare/{other}", this::compare);
     }
 
@@ -94,6 +95,11 @@ final class FragilityService implements ApiRoutes.ApiService {
         FragilityEvaluation e = desk.evaluation(actor, id);
         Responses.file(res, "text/csv; charset=UTF-8", "indice-fragilite-" + id + ".csv",
                 FragilityJson.csv(e, desk.units(actor, id)));
+    }
+
+    private void map(ServerRequest req, ServerResponse res) {
+        Responses.file(res, "image/svg+xml", "carte-fragilite.svg",
+                desk.map(Authentication.principal(req), id(req)).getBytes(StandardCharsets.UTF_8));
     }
 
     private void compare(ServerRequest req, ServerResponse res) {

@@ -1,10 +1,12 @@
 package fr.jalon.fragility;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
@@ -14,6 +16,7 @@ import fr.jalon.testing.HttpTest;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -74,6 +77,15 @@ class FragilityHttpTest {
         assertTrue(csv.startsWith("unit_code,unit_name,level,idx_share_one_person_households"), csv.substring(0, 80));
         assertTrue(csv.contains("401840102,\"Plage\",IRIS,145.79,96.94,,,,,101.71,127.68,94.73,92.22,,121.37,101.71,111.21,"
                 + "92.22,109.85"), "Mimizan « Plage », empty where not computable");
+
+        ApiClient.Download map = admin.download("/api/v1/fragility/evaluations/" + iris.getString("id") + "/map.svg");
+        assertEquals("image/svg+xml", map.contentType());
+        assertTrue(map.body().length < 400 * 1024, "under 400 KB: " + map.body().length);
+        Document svg = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(map.body()));
+        assertEquals("svg", svg.getDocumentElement().getNodeName(), "a valid standalone SVG");
+        assertEquals(365, svg.getElementsByTagName("path").getLength(), "every IRIS of the Landes");
+        String text = new String(map.body(), StandardCharsets.UTF_8);
+        assertTrue(text.contains("Indice de fragilité numérique des Landes") && text.contains("Non calculable"));
 
         JsonObject communes = evaluate(vintage, "COMMUNE");
         List<JsonObject> byCommune = admin.get("/api/v1/fragility/evaluations/" + communes.getString("id") + "/units.json")
