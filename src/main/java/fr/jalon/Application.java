@@ -138,12 +138,13 @@ public final class Application {
         this.sessions = sessions;
         this.sessionDay = new SessionDay(transactions, sessions, candidates, audit, events, bodies, clock);
         // Each feature brings its jobs; retention spans features, so it is composed here.
+        this.fragility = new Fragility(database.client(), transactions, audit, bodies, clock);
         this.jobs = new Jobs(settings.schedulerName(), database.dataSource(), database.client(), Stream.concat(Stream.of(
                 new JobDefinition("retention", "Anonymise les personnes, surveillants et comptes inactifs depuis plus de "
                         + settings.retentionMonths() + " mois, efface les fichiers de l'outbox de plus de "
                         + settings.outboxDays() + " jours et les réponses d'idempotence de plus de 24 h",
                         "0 15 3 * * ?", this::purgeRetention)),
-                Stream.concat(notifications.jobs().stream(), referrals.jobs().stream())).toList());
+                Stream.of(notifications.jobs(), referrals.jobs(), fragility.jobs()).flatMap(List::stream)).toList());
         this.results = new Results(transactions, sessions, candidates, audit, events, bodies, clock);
         Attestations attestations = new Attestations(transactions, results, sessions, audit, templates, bodies,
                 settings.publicUrl(), clock);
@@ -152,7 +153,6 @@ public final class Application {
                 .map(d -> new Notifications.AttestationSource.Document(d.fileName(), d.pdf())));
         results.onRecorded((tx, recorded, corrected) -> referrals.resultsArrived(tx, recorded.stream()
                 .collect(Collectors.toMap(CertificationResult::enrolmentId, CertificationResult::summary))));
-        this.fragility = new Fragility(database.client(), transactions, audit, bodies);
         this.campaigns = new Campaigns(database.client(), transactions, centers, territory, sessions, candidates, audit,
                 bodies, new CodeGenerator(), clock);
         this.users = new Users(transactions, accounts, tokens, centers, referrals::organisationExists,

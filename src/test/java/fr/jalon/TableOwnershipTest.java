@@ -45,7 +45,8 @@ class TableOwnershipTest {
             entry("authority_services", "campaigns"), entry("agents", "campaigns"), entry("campaigns", "campaigns"),
             entry("campaign_participants", "campaigns"), entry("campaign_certifications", "campaigns"),
             entry("fragility_inputs", "fragility"), entry("fragility_references", "fragility"),
-            entry("fragility_evaluations", "fragility"), entry("fragility_evaluation_units", "fragility"));
+            entry("fragility_evaluations", "fragility"), entry("fragility_evaluation_units", "fragility"),
+            entry("skills_aggregate_sets", "fragility"), entry("skills_aggregates", "fragility"));
 
     /** Joins repositories still make into other features' tables, and why. */
     private static final Set<String> ALLOWED = Set.of(

@@ -2,6 +2,7 @@ package fr.jalon.campaigns;
 
 import java.util.List;
 
+import fr.jalon.platform.disclosure.Disclosure;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.sessions.SessionView;
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import fr.jalon.platform.disclosure.Disclosure;
+
 /**
  * The collective results of a campaign, for the whole campaign and for each service of the
  * authority's tree, with every cell under the publishing rules ({@link Disclosure}): participation
@@ -132,13 +134,13 @@ record CampaignReport(Campaign campaign, List<Node> nodes) {
     }
 
     private static Turnout turnout(Tally t, Disclosure.Reason withheld) {
-        return withheld != null ? new Turnout(null, null, null, null, withheld.text)
+        return withheld != null ? new Turnout(null, null, null, null, withheld.text())
                 : new Turnout(t.invited, t.started, t.shared, Disclosure.percent(t.shared, t.invited), null);
     }
 
     private static Results results(Tally t, Disclosure.Reason withheld, boolean assessment, List<String> competences) {
         if (withheld != null) {
-            return new Results(null, List.of(), List.of(), null, null, withheld.text);
+            return new Results(null, List.of(), List.of(), null, null, withheld.text());
         }
         List<Mean> means = new ArrayList<>();
         for (int i = 0; i < competences.size(); i++) {

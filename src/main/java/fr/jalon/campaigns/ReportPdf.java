@@ -3,6 +3,7 @@ package fr.jalon.campaigns;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 
+import fr.jalon.platform.disclosure.Disclosure;
 import fr.jalon.platform.pdf.PdfFonts;
 
 import com.itextpdf.kernel.colors.ColorConstants;

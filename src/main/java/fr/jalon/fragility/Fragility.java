@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 
+import fr.jalon.jobs.JobDefinition;
 import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.http.ApiRoutes;
@@ -23,14 +28,35 @@ public final class Fragility {
 
     private final FragilityDesk desk;
     private final FragilityService service;
+    private final Clock clock;
 
-    public Fragility(DbClient db, Transactions transactions, AuditLog audit, RequestBodies bodies) {
+    public Fragility(DbClient db, Transactions transactions, AuditLog audit, RequestBodies bodies, Clock clock) {
+        this.clock = clock;
         this.desk = new FragilityDesk(db, transactions, audit);
         this.service = new FragilityService(desk, bodies);
     }
 
     public ApiRoutes.ApiService httpService() {
         return service;
+    }
+
+    /** The skills aggregates job: last year's and this year's, nightly and on demand. */
+    public List<JobDefinition> jobs() {
+        return List.of(new JobDefinition("skills-aggregates", "Calcule les agrégats anonymisés des résultats de "
+                + "certification par commune et EPCI (année passée et année en cours)", "0 30 4 * * ?",
+                this::computeAggregates));
+    }
+
+    /** A new version of a year's aggregates (on demand, or replaying a year); returns its version. */
+    public int computeAggregates(int year) {
+        return desk.computeAggregates(year);
+    }
+
+    /** A new version of last year's and this year's aggregates; returns a summary. */
+    public String computeAggregates() {
+        int year = LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris"))).getYear();
+        return "agrégats " + (year - 1) + " v" + desk.computeAggregates(year - 1) + ", " + year + " v"
+                + desk.computeAggregates(year);
     }
 
     /** Loads the shipped Landes inputs and département references once (embedded mode); returns whether it did. */

@@ -2,6 +2,7 @@ package fr.jalon.fragility;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import fr.jalon.platform.security.Role;
 import fr.jalon.platform.validation.FieldError;
 
 import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
 import jakarta.json.JsonObjectBuilder;
 
 /**
@@ -45,6 +47,7 @@ final class FragilityDesk {
     private final Transactions transactions;
     private final FragilityRepository repository = new FragilityRepository();
     private final CommuneCodesReadModel codes = new CommuneCodesReadModel();
+    private final ResultsByResidenceReadModel results = new ResultsByResidenceReadModel();
     private final AuditLog audit;
 
     FragilityDesk(DbClient db, Transactions transactions, AuditLog audit) {
@@ -102,10 +105,6 @@ final class FragilityDesk {
     /** Runs and keeps an evaluation; returns it. */
     FragilityEvaluation evaluate(Principal actor, Request r) {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
-        if (r.skillsYear() != null) {
-            throw ApiProblem.invalidField("skillsYear", "skills_unavailable", "Les agrégats de compétences ne sont pas "
-                    + "encore calculés : lancez une évaluation sans année de compétences.");
-        }
         return transactions.inTransaction(tx -> {
             List<Unit> units = repository.inputs(tx, r.vintage());
             if (units.isEmpty()) {
@@ -123,15 +122,75 @@ final class FragilityDesk {
                     r.reference()));
             Map<String, String> names = r.level() == Level.COMMUNE ? repository.communeNames(tx, r.vintage())
                     : r.level() == Level.EPCI ? codes.epciNames(tx) : Map.of();
-            List<IfnMethod.Score> scores = levelUnits(units, r.level(), names).stream()
-                    .map(u -> IfnMethod.score(u, refs)).toList();
+            List<Unit> levelUnits = levelUnits(units, r.level(), names);
+            List<IfnMethod.Score> scores = levelUnits.stream().map(u -> IfnMethod.score(u, refs)).toList();
             JsonObjectBuilder used = Jsons.createObjectBuilder();
             refs.forEach((v, ref) -> used.add(v.code(), Jsons.createObjectBuilder().add("value", ref.value())
                     .add("supplied", ref.supplied())));
-            UUID id = repository.saveEvaluation(tx, r.vintage(), r.reference(), r.level().name(), null, used.build(), scores);
+            if (r.skillsYear() != null) {
+                scores = withSkills(tx, r, levelUnits, scores, used);
+            }
+            UUID id = repository.saveEvaluation(tx, r.vintage(), r.reference(), r.level().name(), r.skillsYear(), used.build(),
+                    scores);
             audit.record(tx, actor, "fragility.evaluate", "evaluation", id);
             return repository.evaluation(tx, id).orElseThrow();
         });
+    }
+
+    /**
+     * The census scores with one more variable: the share of certified residents below level 3
+     * (the year's aggregates), indexed against the reference territory's share; 100 where the
+     * unit's figure is withheld (never a neighbour's).
+     */
+    private List<IfnMethod.Score> withSkills(DbExecute tx, Request r, List<Unit> units,
+                                             List<IfnMethod.Score> scores, JsonObjectBuilder used) {
+        List<SkillsAggregate> aggregates = repository.aggregates(tx, r.skillsYear());
+        if (aggregates.isEmpty()) {
+            throw ApiProblem.invalidField("skillsYear", "no_aggregates", "Aucun agrégat de compétences n'a été calculé pour "
+                    + r.skillsYear() + " : lancez le calcul (tâche skills-aggregates) ou choisissez une autre année.");
+        }
+        String[] territory = r.reference().split(":", 2);
+        String referenceLevel = territory[0].equals("departement") ? "DEPARTEMENT" : "EPCI";
+        SkillsAggregate reference = aggregates.stream().filter(a -> a.level().equals(referenceLevel)
+                && a.code().equals(territory[1])).findFirst().orElse(null);
+        if (reference == null || reference.shareBelow3() == null) {
+            throw ApiProblem.invalidField("skillsYear", "reference_withheld", "La part des certifiés sous le niveau 3 du "
+                    + "territoire de référence n'est pas publiable pour " + r.skillsYear()
+                    + " (moins de 11 personnes, ou part nulle ou totale).");
+        }
+        used.add(Variable.SKILLS_BELOW_LEVEL_3.code(), Jsons.createObjectBuilder().add("value", reference.shareBelow3())
+                .add("supplied", false).add("year", r.skillsYear()));
+        Map<String, Integer> byCode = new HashMap<>();
+        aggregates.stream().filter(a -> a.shareBelow3() != null)
+                .forEach(a -> byCode.put(a.level() + ":" + a.code(), a.shareBelow3()));
+        List<IfnMethod.Score> withSkills = new ArrayList<>();
+        for (int i = 0; i < scores.size(); i++) {
+            Unit u = units.get(i);
+            String key = r.level() == Level.EPCI ? "EPCI:" + u.epci2026() : "COMMUNE:" + u.commune2026();
+            Integer local = byCode.get(key);
+            Double index = local == null ? Double.valueOf(100)
+                    : IfnMethod.index(Variable.SKILLS_BELOW_LEVEL_3, local, reference.shareBelow3());
+            Map<Variable, Double> indices = new EnumMap<>(scores.get(i).indices());
+            indices.put(Variable.SKILLS_BELOW_LEVEL_3, index == null ? 100 : index);
+            withSkills.add(IfnMethod.score(u.code(), u.name(), indices));
+        }
+        return withSkills;
+    }
+
+    /** Computes and stores a new version of a year's skills aggregates; returns its version. */
+    int computeAggregates(int year) {
+        return transactions.inTransaction(tx -> {
+            List<SkillsAggregate> aggregates = SkillsAggregates.of(results.ofYear(tx, year));
+            int version = repository.saveAggregates(tx, year, aggregates);
+            audit.recordCounts(tx, null, "fragility.aggregates", "aggregates", Map.of("year", year, "version", version,
+                    "cells", aggregates.size()));
+            return version;
+        });
+    }
+
+    /** The latest aggregates of a year: public-safe cells only (everything withheld says why). */
+    List<SkillsAggregate> aggregates(int year) {
+        return repository.aggregates(db.execute(), year);
     }
 
     /** The units of the level: as given (IRIS), or pooled by 2026 commune or EPCI. */

@@ -98,6 +98,54 @@ final class FragilityJson {
         return Jsons.createObjectBuilder().add("items", items).build();
     }
 
+    /** Said next to every figure of measured skills. */
+    static final String SKILLS_NOTICE = "Les personnes certifiées ne sont pas un échantillon représentatif des habitants : "
+            + "ces chiffres décrivent les certifiés, pas la population.";
+
+    static JsonObject aggregates(int year, List<SkillsAggregate> aggregates) {
+        JsonArrayBuilder items = Jsons.createArrayBuilder();
+        for (SkillsAggregate a : aggregates) {
+            JsonObjectBuilder o = Jsons.createObjectBuilder().add("level", a.level()).add("code", a.code())
+                    .add("name", a.name());
+            if (a.parentCode() != null) {
+                o.add("parentCode", a.parentCode());
+            }
+            if (a.withheld() != null) {
+                o.add("withheld", a.withheld());
+            } else {
+                o.add("persons", a.persons()).add("meanScore", a.meanScore());
+                if (a.shareBelow3() != null) {
+                    o.add("shareBelowLevel3Percent", a.shareBelow3());
+                }
+                JsonArrayBuilder levels = Jsons.createArrayBuilder();
+                for (int l = 0; l < a.levelShares().size(); l++) {
+                    JsonObjectBuilder level = Jsons.createObjectBuilder().add("level", l);
+                    Integer share = a.levelShares().get(l);
+                    if (share != null) {
+                        level.add("percent", share);
+                    }
+                    levels.add(level);
+                }
+                o.add("levels", levels);
+            }
+            items.add(o);
+        }
+        return Jsons.createObjectBuilder().add("year", year).add("minimumPersons", 11).add("notice", SKILLS_NOTICE)
+                .add("items", items).build();
+    }
+
+    static byte[] aggregatesCsv(List<SkillsAggregate> aggregates) {
+        StringBuilder csv = new StringBuilder("level,code,name,persons,mean_score,share_below_level_3,withheld\r\n");
+        for (SkillsAggregate a : aggregates) {
+            csv.append(a.level()).append(',').append(a.code()).append(",\"").append(a.name().replace("\"", "\"\""))
+                    .append("\",").append(a.persons() == null ? "" : a.persons()).append(',')
+                    .append(a.meanScore() == null ? "" : a.meanScore()).append(',')
+                    .append(a.shareBelow3() == null ? "" : a.shareBelow3()).append(",\"")
+                    .append(a.withheld() == null ? "" : a.withheld()).append("\"\r\n");
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     private static String number(Double value) {
         return value == null ? "" : String.format(Locale.ROOT, "%.2f", value);
     }

@@ -15,9 +15,11 @@ import fr.jalon.platform.json.Jsons;
 
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 
 /** SQL of the index's inputs, references and evaluations. */
 final class FragilityRepository {
@@ -183,6 +185,54 @@ final class FragilityRepository {
                     Object global = Rows.raw(row, "score_global");
                     return new IfnMethod.Score(Rows.text(row, "unit_code"), Rows.text(row, "unit_name"), indices, axes,
                             global == null ? null : ((Number) global).doubleValue());
+                }).toList();
+    }
+
+    /** Stores a new version of the year's aggregates; returns its version. */
+    int saveAggregates(DbExecute exec, int year, List<SkillsAggregate> aggregates) {
+        exec.query("SELECT pg_advisory_xact_lock(hashtext('jalon.skills_aggregates'), ?)", year).toList();
+        int version = exec.get("SELECT coalesce(max(version), 0) + 1 AS v FROM skills_aggregate_sets WHERE year = ?", year)
+                .map(row -> Rows.integer(row, "v")).orElse(1);
+        UUID set = exec.get("INSERT INTO skills_aggregate_sets (year, version) VALUES (?, ?) RETURNING id", year, version)
+                .map(row -> Rows.uuid(row, "id")).orElseThrow();
+        for (SkillsAggregate a : aggregates) {
+            exec.dml("""
+                    INSERT INTO skills_aggregates (set_id, level, code, name, parent_code, persons, mean_score, share_below_3,
+                                                   level_shares, withheld)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?)""", set, a.level(), a.code(), a.name(),
+                    a.parentCode(), a.persons(), a.meanScore(), a.shareBelow3(), shares(a.levelShares()), a.withheld());
+        }
+        return version;
+    }
+
+    private static String shares(List<Integer> shares) {
+        JsonArrayBuilder array = Jsons.createArrayBuilder();
+        shares.forEach(v -> {
+            if (v == null) {
+                array.addNull();
+            } else {
+                array.add(v);
+            }
+        });
+        return array.build().toString();
+    }
+
+    /** The latest version of a year's aggregates (empty list when none was computed). */
+    List<SkillsAggregate> aggregates(DbExecute exec, int year) {
+        return exec.query("""
+                        SELECT a.level, a.code, a.name, a.parent_code, a.persons, a.mean_score, a.share_below_3,
+                               a.level_shares::text AS level_shares, a.withheld
+                        FROM skills_aggregates a
+                        WHERE a.set_id = (SELECT id FROM skills_aggregate_sets WHERE year = ? ORDER BY version DESC LIMIT 1)
+                        ORDER BY CASE a.level WHEN 'DEPARTEMENT' THEN 0 WHEN 'EPCI' THEN 1 ELSE 2 END, a.code""", year)
+                .map(row -> {
+                    List<Integer> shares = new ArrayList<>();
+                    Jsons.createReader(new StringReader(Rows.text(row, "level_shares"))).readArray().forEach(v ->
+                            shares.add(v.getValueType() == JsonValue.ValueType.NUMBER
+                                    ? ((JsonNumber) v).intValue() : null));
+                    return new SkillsAggregate(Rows.text(row, "level"), Rows.text(row, "code"), Rows.text(row, "name"),
+                            Rows.text(row, "parent_code"), Rows.integer(row, "persons"), Rows.integer(row, "mean_score"),
+                            Rows.integer(row, "share_below_3"), shares, Rows.text(row, "withheld"));
                 }).toList();
     }
 

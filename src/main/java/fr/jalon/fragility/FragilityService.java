@@ -37,6 +37,8 @@ final class FragilityService implements ApiRoutes.ApiService {
                 .get("/fragility/evaluations/{id}", this::get)
                 .get("/fragility/evaluations/{id}/units.json", this::unitsJson)
                 .get("/fragility/evaluations/{id}/units.csv", this::unitsCsv)
+                .get("/fragility/aggregates", this::aggregates)
+                .get("/fragility/aggregates.csv", this::aggregatesCsv)
                 .get("/fragility/evaluations/{id}/map.svg", this::map)
                 .get("/fragility/evaluations/{id}/compare/{other}", this::compare);
     }
@@ -95,6 +97,28 @@ final class FragilityService implements ApiRoutes.ApiService {
         FragilityEvaluation e = desk.evaluation(actor, id);
         Responses.file(res, "text/csv; charset=UTF-8", "indice-fragilite-" + id + ".csv",
                 FragilityJson.csv(e, desk.units(actor, id)));
+    }
+
+    private static int year(ServerRequest req) {
+        String text = QueryParams.of(req).text("year", 4).orElseThrow(() -> ApiProblem.badRequest(
+                "Le paramètre « year » (l'année civile des résultats) est obligatoire."));
+        if (!text.matches("(19|20)\\d\\d")) {
+            throw ApiProblem.badRequest("Le paramètre « year » doit être une année (ex. 2026).");
+        }
+        return Integer.parseInt(text);
+    }
+
+    private void aggregates(ServerRequest req, ServerResponse res) {
+        Authentication.principal(req);
+        int year = year(req);
+        Responses.ok(res, FragilityJson.aggregates(year, desk.aggregates(year)));
+    }
+
+    private void aggregatesCsv(ServerRequest req, ServerResponse res) {
+        Authentication.principal(req);
+        int year = year(req);
+        Responses.file(res, "text/csv; charset=UTF-8", "agregats-competences-" + year + ".csv",
+                FragilityJson.aggregatesCsv(desk.aggregates(year)));
     }
 
     private void map(ServerRequest req, ServerResponse res) {

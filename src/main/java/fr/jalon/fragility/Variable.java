@@ -23,7 +23,13 @@ public enum Variable {
             "non_schooled_15_plus", false),
     SHARE_15_29("share_15_29", Axis.COMPETENCES_ADMINISTRATIVES, "population_15_29", "population", false),
     SHARE_UNEMPLOYED("share_unemployed_15_64", Axis.COMPETENCES_ADMINISTRATIVES, "unemployed_15_64", "labour_force",
-            false);
+            false),
+    /**
+     * Measured skills: the share of certified residents below global level 3 (the skills
+     * aggregates of a year, not a census count); added to an evaluation asked with a skills year.
+     */
+    SKILLS_BELOW_LEVEL_3("share_certified_below_level_3", Axis.CAPACITES_USAGE, "certified_below_level_3_percent",
+            null, false);
 
     private final String code;
     private final Axis axis;

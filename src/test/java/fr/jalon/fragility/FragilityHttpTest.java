@@ -3,15 +3,21 @@ package fr.jalon.fragility;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
+import fr.jalon.testing.Db;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.HttpTest;
+import fr.jalon.testing.ResultsCsv;
+import fr.jalon.testing.TestDatabase;
+import fr.jalon.testing.TestTime;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -75,8 +81,8 @@ class FragilityHttpTest {
         String csv = new String(admin.download("/api/v1/fragility/evaluations/" + iris.getString("id") + "/units.csv")
                 .body(), StandardCharsets.UTF_8);
         assertTrue(csv.startsWith("unit_code,unit_name,level,idx_share_one_person_households"), csv.substring(0, 80));
-        assertTrue(csv.contains("401840102,\"Plage\",IRIS,145.79,96.94,,,,,101.71,127.68,94.73,92.22,,121.37,101.71,111.21,"
-                + "92.22,109.85"), "Mimizan « Plage », empty where not computable");
+        assertTrue(csv.contains("401840102,\"Plage\",IRIS,145.79,96.94,,,,,101.71,127.68,94.73,92.22,,,121.37,101.71,111.21,"
+                + "92.22,109.85"), "Mimizan « Plage », empty where not computable: " + csv.lines().filter(l -> l.startsWith("401840102")).findFirst().orElse(""));
 
         ApiClient.Download map = admin.download("/api/v1/fragility/evaluations/" + iris.getString("id") + "/map.svg");
         assertEquals("image/svg+xml", map.contentType());
@@ -116,6 +122,78 @@ class FragilityHttpTest {
                 .doubleValue() != 0), "another reference territory moves the scores");
         assertEquals(first.getString("createdAt"), admin.get("/api/v1/fragility/evaluations/" + first.getString("id")).json()
                 .getString("createdAt"), "kept as it was");
+    }
+
+    /** {@code persons} certified residents of {@code commune} in 2031, {@code below} of them under level 3. */
+    private void certified(String session, String center, String commune, int persons, int below) {
+        for (int i = 0; i < persons; i++) {
+            String name = "Certifie-" + Fixtures.uniqueLetters();
+            UUID person = Db.execute().get("""
+                    INSERT INTO people (owner_id, birth_name, first_name, sex, birth_date, birth_insee_code, birth_city,
+                                        birth_country, identity_key, residence_insee)
+                    VALUES (?, ?, 'Camille', 'F', DATE '1980-01-01', '40192', 'Mont-de-Marsan', 'France', ?, ?) RETURNING id""",
+                    UUID.fromString(center), name, name.toLowerCase() + "|camille|1980-01-01", commune)
+                    .orElseThrow().column("id").get(UUID.class);
+            UUID enrolment = Db.execute().get("""
+                    INSERT INTO enrolments (session_id, center_id, person_id, status, billing_mode, origin)
+                    VALUES (?, ?, ?, 'PRESENT', 'FREE', 'DIRECT') RETURNING id""", UUID.fromString(session),
+                    UUID.fromString(center), person).orElseThrow().column("id").get(UUID.class);
+            int level = i < below ? 2 : 4;
+            Db.execute().dml("""
+                    INSERT INTO certification_results (enrolment_id, session_id, certification_number, status, score,
+                                                       global_level, competences, taken_on, fingerprint)
+                    VALUES (?, ?, ?, 'VALIDATED', ?, ?, CAST(? AS smallint[]), DATE '2031-06-12', 'test')""", enrolment,
+                    UUID.fromString(session), ResultsCsv.newNumber(), level * 128 + 10, level,
+                    "{" + String.join(",", Collections.nCopies(16, String.valueOf(level))) + "}");
+        }
+    }
+
+    @Test
+    void measuredSkillsJoinTheIndexOnlyWhereTheyArePublishable() throws Exception {
+        String vintage = vintage();
+        String center = fixtures.center();
+        String session = fixtures.session(fixtures.room(fixtures.site(center), 50), TestTime.todayInParis().plusDays(5),
+                "09:00");
+        certified(session, center, "40088", 14, 6);
+        certified(session, center, "40279", 12, 2);
+        certified(session, center, "40035", 4, 1);
+        TestDatabase.get().application().fragility().computeAggregates(2031);
+
+        JsonObject aggregates = admin.get("/api/v1/fragility/aggregates?year=2031").json();
+        Map<String, JsonObject> cells = aggregates.getJsonArray("items").stream().map(JsonValue::asJsonObject)
+                .collect(Collectors.toMap(c -> c.getString("level") + ":" + c.getString("code"), c -> c));
+        assertEquals(30, cells.get("EPCI:244000675").getInt("persons"));
+        assertEquals(43, cells.get("COMMUNE:40088").getInt("shareBelowLevel3Percent"), "6 of 14");
+        assertTrue(cells.get("COMMUNE:40035").containsKey("withheld") && cells.get("COMMUNE:40279").containsKey("withheld"));
+        assertTrue(aggregates.getString("notice").contains("échantillon représentatif"));
+        String csv = new String(admin.download("/api/v1/fragility/aggregates.csv?year=2031").body(), StandardCharsets.UTF_8);
+        assertTrue(csv.contains("COMMUNE,40088,\"Dax\",14,"), csv);
+
+        JsonObject census = evaluate(vintage, "COMMUNE");
+        ApiClient.Answer skills = admin.post("/api/v1/fragility/evaluations", Jsons.createObjectBuilder()
+                .add("vintage", vintage).add("level", "COMMUNE").add("skillsYear", 2031).build());
+        assertEquals(201, skills.status(), skills.body());
+        Map<String, JsonObject> units = admin.get("/api/v1/fragility/evaluations/" + skills.id() + "/units.json").json()
+                .getJsonArray("items").stream().map(JsonValue::asJsonObject)
+                .collect(Collectors.toMap(u -> u.getString("unitCode"), u -> u));
+        double departement = cells.get("DEPARTEMENT:40").getInt("shareBelowLevel3Percent");
+        assertEquals(Math.round(100 * 43 / departement * 100) / 100.0, units.get("40088").getJsonObject("indices")
+                .getJsonNumber("share_certified_below_level_3").doubleValue(), 1e-9, "Dax against the département");
+        assertEquals(100, units.get("40279").getJsonObject("indices").getJsonNumber("share_certified_below_level_3")
+                .doubleValue(), 1e-9, "withheld: the reference value, never a neighbour's");
+        Map<String, JsonObject> changes = admin.get("/api/v1/fragility/evaluations/" + census.getString("id") + "/compare/"
+                        + skills.id()).json().getJsonArray("items").stream().map(JsonValue::asJsonObject)
+                .collect(Collectors.toMap(c -> c.getString("unitCode"), c -> c));
+        assertTrue(changes.get("40088").getJsonNumber("capacitesUsage").doubleValue() != 0, "skills move Dax's axis 3");
+        assertEquals(0, changes.get("40088").getJsonNumber("accesInformation").doubleValue(), 1e-9, "and nothing else");
+        String map = new String(admin.download("/api/v1/fragility/evaluations/" + skills.id() + "/map.svg").body(),
+                StandardCharsets.UTF_8);
+        assertTrue(map.contains("pas un échantillon représentatif"), "the selection-bias notice is on the map");
+
+        ApiClient.Answer noYear = admin.post("/api/v1/fragility/evaluations", Jsons.createObjectBuilder()
+                .add("vintage", vintage).add("skillsYear", 2040).build());
+        assertEquals(422, noYear.status());
+        assertTrue(noYear.body().contains("no_aggregates"), noYear.body());
     }
 
     @Test

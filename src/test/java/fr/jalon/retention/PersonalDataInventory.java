@@ -215,6 +215,9 @@ final class PersonalDataInventory {
         kept("authority_centers", "links", "authority_id", "center_id");
         kept("fragility_inputs", "census counts per territorial unit, no person", "vintage", "unit_code", "unit_name",
                 "commune_code", "commune_name", "commune_2026", "commune_2026_name", "epci_2026", "departement", "counts");
+        kept("skills_aggregate_sets", "versions of anonymised aggregates", "id", "year", "version", "computed_at");
+        kept("skills_aggregates", "anonymised aggregates: counts of 11 persons or more, no person", "set_id", "level",
+                "code", "name", "parent_code", "persons", "mean_score", "share_below_3", "level_shares", "withheld");
         kept("fragility_references", "reference values of territories", "variable", "territory", "value");
         kept("fragility_evaluations", "parameters of an evaluation", "id", "vintage", "reference", "level", "skills_year",
                 "references_used", "created_at");

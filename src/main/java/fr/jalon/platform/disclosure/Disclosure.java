@@ -1,4 +1,4 @@
-package fr.jalon.campaigns;
+package fr.jalon.platform.disclosure;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,26 +8,31 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The publishing rules of DESIGN.md for aggregates of people, as pure functions. A group (the
+ * The publishing rules of DESIGN.md for aggregates of people, as pure functions (campaign
+ * reports, the skills aggregates of the fragility index). A group (the
  * campaign, a direction, a service, a unit) is published only with at least {@link #MIN_PERSONS}
  * distinct persons. Then, under each published group, what is left unpublished — small child
  * groups, and the people attached to the group itself rather than to a child — must not be
  * recoverable by subtracting the published children from the parent: while it holds 1 to 10
  * persons, the smallest published child is withheld too (secondary suppression).
  */
-final class Disclosure {
+public final class Disclosure {
 
-    static final int MIN_PERSONS = 11;
+    public static final int MIN_PERSONS = 11;
 
     /** Why a group's figures are withheld, said next to the empty cell. */
-    enum Reason {
+    public enum Reason {
         TOO_FEW("Moins de " + MIN_PERSONS + " personnes : non publié."),
         SECONDARY("Masqué pour qu'il ne puisse pas être déduit du total et des autres services.");
 
-        final String text;
+        private final String text;
 
         Reason(String text) {
             this.text = text;
+        }
+
+        public String text() {
+            return text;
         }
     }
 
@@ -35,14 +40,14 @@ final class Disclosure {
      * A group: its key, its parent's (null for the root), how many distinct persons it counts in
      * all, and how many of them belong to it directly (to none of its children).
      */
-    record Group(String key, String parentKey, int persons, int directPersons) {
+    public record Group(String key, String parentKey, int persons, int directPersons) {
     }
 
     private Disclosure() {
     }
 
     /** The groups withheld and why; a group absent from the answer is published. Parents come before children. */
-    static Map<String, Reason> withheld(List<Group> groups) {
+    public static Map<String, Reason> withheld(List<Group> groups) {
         Map<String, Reason> withheld = new LinkedHashMap<>();
         Map<String, List<Group>> children = new HashMap<>();
         for (Group g : groups) {
@@ -72,7 +77,7 @@ final class Disclosure {
     }
 
     /** A share published as a whole percent, or withheld when it would say « nobody » or « everybody ». */
-    static Integer percent(int part, int whole) {
+    public static Integer percent(int part, int whole) {
         if (whole == 0 || part == 0 || part == whole) {
             return null;
         }

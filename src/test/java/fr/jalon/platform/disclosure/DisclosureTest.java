@@ -1,4 +1,4 @@
-package fr.jalon.campaigns;
+package fr.jalon.platform.disclosure;
 
 import java.util.List;
 import java.util.Map;
