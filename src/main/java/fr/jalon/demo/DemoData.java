@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -114,6 +116,55 @@ public final class DemoData {
         }
         sessionUnderWay(db, center, montSmall, today);
         commune(center, today);
+        certifiedResidents(db, mont, today);
+    }
+
+    /** The Pix session number of the demo's certified residents (for the skills aggregates). */
+    static final long DEMO_RESIDENTS_PIX_SESSION = 900_002;
+
+    /**
+     * Thirty-one residents certified today, so the skills aggregates of the fragility index have
+     * something to publish: 14 in Dax and 12 in Mont-de-Marsan (published), 5 in Saint-Paul-lès-Dax
+     * (withheld, fewer than 11) — enrolled, present, finalized and their Pix results imported
+     * through the API, in a session moved into this morning like the one under way.
+     */
+    private void certifiedResidents(DbClient db, String site, LocalDate today) {
+        String room = id(post("/sites/" + site + "/rooms", room("Salle de conférence", 40, true)));
+        String session = id(post("/sessions", session(room, today.plusDays(1), "08:00", "Session des habitants certifiés")));
+        List<String> communes = new ArrayList<>();
+        communes.addAll(Collections.nCopies(14, "40088"));
+        communes.addAll(Collections.nCopies(12, "40192"));
+        communes.addAll(Collections.nCopies(5, "40279"));
+        List<String> enrolments = new ArrayList<>();
+        StringBuilder results = new StringBuilder("Numéro de certification;Prénom;Nom;Date de naissance;Lieu de naissance;"
+                + "Identifiant Externe;Type de certification;Statut;Score en pix;Niveau;1.1;1.2;1.3;2.1;2.2;2.3;2.4;3.1;3.2;"
+                + "3.3;3.4;4.1;4.2;4.3;5.1;5.2;Commentaire jury pour l'organisation;Session;Centre de certification;"
+                + "Date de passage de la certification\r\n");
+        String day = String.format("%02d/%02d/%d", today.getDayOfMonth(), today.getMonthValue(), today.getYear());
+        for (int i = 0; i < communes.size(); i++) {
+            String name = "Démo-Habitant-" + (char) ('A' + i / 26) + (char) ('a' + i % 26);
+            LocalDate birth = LocalDate.of(1960 + i, 1 + i % 12, 1 + i % 28);
+            enrolments.add(id(post("/sessions/" + session + "/enrolments", Jsons.createObjectBuilder()
+                    .add("person", person(name, "Camille", i % 2 == 0 ? "F" : "M", birth.toString(), "40192", null, "France")
+                            .add("residenceInsee", communes.get(i)))
+                    .add("billingMode", "FREE").build())));
+            // A third below level 3 (Novice), the others Indépendant or Avancé.
+            int level = i % 3 == 0 ? 2 : 3 + i % 3;
+            int score = (level - 1) * 128 + 20; // DESIGN.md: level 2 is 128–255, level 3 256–383…
+            results.append(91_100_000 + i).append(";Camille;").append(name).append(';')
+                    .append(String.format("%02d/%02d/%d", birth.getDayOfMonth(), birth.getMonthValue(), birth.getYear()))
+                    .append(";Mont-de-Marsan (40);;Pix;Validée;").append(score).append(';').append(level)
+                    .append(String.valueOf(";" + level).repeat(16)).append(";;").append(DEMO_RESIDENTS_PIX_SESSION)
+                    .append(";[DÉMO] Agence départementale d'inclusion numérique des Landes;").append(day).append("\r\n");
+        }
+        new DemoRepository(db).startedAnHourAgo(UUID.fromString(session), DEMO_RESIDENTS_PIX_SESSION);
+        for (String enrolment : enrolments) {
+            send("PUT", "/enrolments/" + enrolment + "/attendance", Jsons.createObjectBuilder().add("status", "PRESENT")
+                    .build(), token, 200);
+        }
+        send("PUT", "/sessions/" + session + "/finalization", Jsons.createObjectBuilder().build(), token, 200);
+        send("POST", "/sessions/" + session + "/results", results.toString().getBytes(StandardCharsets.UTF_8), "text/csv",
+                200);
     }
 
     /** Where the demo's agent directory is (also used by {@code ops/demo/campaign.sh}). */

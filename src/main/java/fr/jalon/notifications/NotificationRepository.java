@@ -26,7 +26,7 @@ final class NotificationRepository {
     static final String RECIPIENT_COPY = "recipient:";
     static final String UNREACHABLE_INVIGILATOR = "Surveillant sans e-mail ni téléphone : à prévenir directement.";
 
-    private static final String ENTRY_COLUMNS = "id, kind, channel, person_id, invigilator_id, center_id, subject_id, "
+    private static final String ENTRY_COLUMNS = "id, kind, channel, person_id, invigilator_id, agent_id, center_id, subject_id, "
             + "offset_key, status, "
             + "attempts, next_attempt_at, last_error, created_at, sent_at";
 
@@ -51,7 +51,7 @@ final class NotificationRepository {
 
     private static OutboxEntry entry(DbRow row) {
         return new OutboxEntry(Rows.uuid(row, "id"), Rows.text(row, "kind"), Rows.text(row, "channel"), Rows.uuid(row, "person_id"),
-                Rows.uuid(row, "invigilator_id"), Rows.uuid(row, "center_id"), Rows.uuid(row, "subject_id"), Rows.text(row, "offset_key"),
+                Rows.uuid(row, "invigilator_id"), Rows.uuid(row, "agent_id"), Rows.uuid(row, "center_id"), Rows.uuid(row, "subject_id"), Rows.text(row, "offset_key"),
                 Rows.text(row, "status"), Rows.integer(row, "attempts"), Rows.instant(row, "next_attempt_at"),
                 Rows.text(row, "last_error"), Rows.instant(row, "created_at"), Rows.instant(row, "sent_at"));
     }

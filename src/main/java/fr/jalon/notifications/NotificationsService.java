@@ -90,9 +90,11 @@ final class NotificationsService implements ApiRoutes.ApiService {
                 .add("status", e.status())
                 .add("attempts", e.attempts())
                 .add("createdAt", e.createdAt().toString());
-        // A message goes to a candidate (about an enrolment) or to an invigilator (about an assignment).
+        // A message goes to a candidate (about an enrolment), an agent (about a campaign) or an invigilator (an assignment).
         if (e.personId() != null) {
             body.add("personId", e.personId().toString()).add("enrolmentId", e.subjectId().toString());
+        } else if (e.agentId() != null) {
+            body.add("agentId", e.agentId().toString()).add("campaignId", e.subjectId().toString());
         } else {
             body.add("invigilatorId", e.invigilatorId().toString()).add("assignmentId", e.subjectId().toString());
         }

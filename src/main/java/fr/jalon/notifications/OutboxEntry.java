@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A notification as staff see it. */
-record OutboxEntry(UUID id, String kind, String channel, UUID personId, UUID invigilatorId, UUID centerId, UUID subjectId,
+record OutboxEntry(UUID id, String kind, String channel, UUID personId, UUID invigilatorId, UUID agentId, UUID centerId,
+             UUID subjectId,
              String offsetKey, String status, int attempts, Instant nextAttemptAt, String lastError, Instant createdAt,
              Instant sentAt) {
 }

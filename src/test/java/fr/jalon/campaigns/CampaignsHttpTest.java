@@ -299,6 +299,10 @@ class CampaignsHttpTest {
             assertTrue(mail.getSubject().contains("vous invite à évaluer vos compétences numériques"), mail.getSubject());
             assertTrue(text.contains(campaign.getString("code")) && text.contains("Socle numérique 2027"), text);
             assertEquals("agent25@dax.example", mail.getAllRecipients()[0].toString());
+            ApiClient.Answer outboxList = admin.get("/api/v1/notifications?limit=200");
+            assertEquals(200, outboxList.status(), "the outbox lists agents' messages too: " + outboxList.body());
+            assertTrue(outboxList.json().getJsonArray("items").stream().map(JsonValue::asJsonObject)
+                    .anyMatch(n -> id().equals(n.getString("campaignId", ""))), "to an agent, about the campaign");
 
             // Eight days later, only the two agents who never started are reminded.
             Db.execute().dml("UPDATE campaign_participants SET invited_at = invited_at - interval '8 days' WHERE campaign_id = ?",

@@ -23,7 +23,7 @@ public final class Disclosure {
     /** Why a group's figures are withheld, said next to the empty cell. */
     public enum Reason {
         TOO_FEW("Moins de " + MIN_PERSONS + " personnes : non publié."),
-        SECONDARY("Masqué pour qu'il ne puisse pas être déduit du total et des autres services.");
+        SECONDARY("Masqué pour qu'il ne puisse pas être déduit du total et des autres chiffres publiés.");
 
         private final String text;
 
