@@ -15,6 +15,7 @@ import fr.jalon.platform.json.Jsons;
 
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -195,17 +196,37 @@ final class FragilityRepository {
                 .map(row -> Rows.integer(row, "v")).orElse(1);
         UUID set = exec.get("INSERT INTO skills_aggregate_sets (year, version) VALUES (?, ?) RETURNING id", year, version)
                 .map(row -> Rows.uuid(row, "id")).orElseThrow();
+        JsonArrayBuilder cells = Jsons.createArrayBuilder();
         for (SkillsAggregate a : aggregates) {
-            exec.dml("""
-                    INSERT INTO skills_aggregates (set_id, level, code, name, parent_code, persons, mean_score, share_below_3,
-                                                   level_shares, withheld)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?)""", set, a.level(), a.code(), a.name(),
-                    a.parentCode(), a.persons(), a.meanScore(), a.shareBelow3(), shares(a.levelShares()), a.withheld());
+            JsonObjectBuilder cell = Jsons.createObjectBuilder().add("level", a.level()).add("code", a.code())
+                    .add("name", a.name()).add("level_shares", shares(a.levelShares()));
+            optional(cell, "persons", a.persons());
+            optional(cell, "parent_code", a.parentCode());
+            optional(cell, "mean_score", a.meanScore());
+            optional(cell, "share_below_3", a.shareBelow3());
+            optional(cell, "withheld", a.withheld());
+            cells.add(cell);
         }
+        exec.dml("""
+                INSERT INTO skills_aggregates (set_id, level, code, name, parent_code, persons, mean_score, share_below_3,
+                                               level_shares, withheld)
+                SELECT ?, c.level, c.code, c.name, c.parent_code, c.persons, c.mean_score, c.share_below_3, c.level_shares,
+                       c.withheld
+                FROM jsonb_to_recordset(CAST(? AS jsonb)) AS c(level text, code text, name text, parent_code text,
+                     persons integer, mean_score integer, share_below_3 integer, level_shares jsonb, withheld text)""",
+                set, cells.build().toString());
         return version;
     }
 
-    private static String shares(List<Integer> shares) {
+    private static void optional(JsonObjectBuilder cell, String name, Object value) {
+        switch (value) {
+            case null -> cell.addNull(name);
+            case Integer i -> cell.add(name, i);
+            default -> cell.add(name, value.toString());
+        }
+    }
+
+    private static JsonArray shares(List<Integer> shares) {
         JsonArrayBuilder array = Jsons.createArrayBuilder();
         shares.forEach(v -> {
             if (v == null) {
@@ -214,7 +235,7 @@ final class FragilityRepository {
                 array.add(v);
             }
         });
-        return array.build().toString();
+        return array.build();
     }
 
     /** The latest version of a year's aggregates (empty list when none was computed). */

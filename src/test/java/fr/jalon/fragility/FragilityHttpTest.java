@@ -3,6 +3,7 @@ package fr.jalon.fragility;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +126,8 @@ class FragilityHttpTest {
     }
 
     /** {@code persons} certified residents of {@code commune} in 2031, {@code below} of them under level 3. */
-    private void certified(String session, String center, String commune, int persons, int below) {
+    private List<UUID> certified(String session, String center, String commune, int persons, int below) {
+        List<UUID> people = new ArrayList<>();
         for (int i = 0; i < persons; i++) {
             String name = "Certifie-" + Fixtures.uniqueLetters();
             UUID person = Db.execute().get("""
@@ -134,18 +136,24 @@ class FragilityHttpTest {
                     VALUES (?, ?, 'Camille', 'F', DATE '1980-01-01', '40192', 'Mont-de-Marsan', 'France', ?, ?) RETURNING id""",
                     UUID.fromString(center), name, name.toLowerCase() + "|camille|1980-01-01", commune)
                     .orElseThrow().column("id").get(UUID.class);
-            UUID enrolment = Db.execute().get("""
-                    INSERT INTO enrolments (session_id, center_id, person_id, status, billing_mode, origin)
-                    VALUES (?, ?, ?, 'PRESENT', 'FREE', 'DIRECT') RETURNING id""", UUID.fromString(session),
-                    UUID.fromString(center), person).orElseThrow().column("id").get(UUID.class);
-            int level = i < below ? 2 : 4;
-            Db.execute().dml("""
-                    INSERT INTO certification_results (enrolment_id, session_id, certification_number, status, score,
-                                                       global_level, competences, taken_on, fingerprint)
-                    VALUES (?, ?, ?, 'VALIDATED', ?, ?, CAST(? AS smallint[]), DATE '2031-06-12', 'test')""", enrolment,
-                    UUID.fromString(session), ResultsCsv.newNumber(), level * 128 + 10, level,
-                    "{" + String.join(",", Collections.nCopies(16, String.valueOf(level))) + "}");
+            result(session, center, person, i < below ? 2 : 4, "2031-06-12");
+            people.add(person);
         }
+        return people;
+    }
+
+    /** A validated result of {@code person} at {@code level}, taken on {@code day} in {@code session}. */
+    private static void result(String session, String center, UUID person, int level, String day) {
+        UUID enrolment = Db.execute().get("""
+                INSERT INTO enrolments (session_id, center_id, person_id, status, billing_mode, origin)
+                VALUES (?, ?, ?, 'PRESENT', 'FREE', 'DIRECT') RETURNING id""", UUID.fromString(session),
+                UUID.fromString(center), person).orElseThrow().column("id").get(UUID.class);
+        Db.execute().dml("""
+                INSERT INTO certification_results (enrolment_id, session_id, certification_number, status, score,
+                                                   global_level, competences, taken_on, fingerprint)
+                VALUES (?, ?, ?, 'VALIDATED', ?, ?, CAST(? AS smallint[]), CAST(? AS date), 'test')""", enrolment,
+                UUID.fromString(session), ResultsCsv.newNumber(), level * 128 + 10, level,
+                "{" + String.join(",", Collections.nCopies(16, String.valueOf(level))) + "}", day);
     }
 
     @Test
@@ -154,7 +162,10 @@ class FragilityHttpTest {
         String center = fixtures.center();
         String session = fixtures.session(fixtures.room(fixtures.site(center), 50), TestTime.todayInParis().plusDays(5),
                 "09:00");
-        certified(session, center, "40088", 14, 6);
+        List<UUID> dax = certified(session, center, "40088", 14, 6);
+        String earlier = fixtures.session(fixtures.room(fixtures.site(center), 10), TestTime.todayInParis().plusDays(6),
+                "09:00");
+        result(earlier, center, dax.getLast(), 1, "2031-03-02");
         certified(session, center, "40279", 12, 2);
         certified(session, center, "40035", 4, 1);
         TestDatabase.get().application().fragility().computeAggregates(2031);
@@ -163,7 +174,8 @@ class FragilityHttpTest {
         Map<String, JsonObject> cells = aggregates.getJsonArray("items").stream().map(JsonValue::asJsonObject)
                 .collect(Collectors.toMap(c -> c.getString("level") + ":" + c.getString("code"), c -> c));
         assertEquals(30, cells.get("EPCI:244000675").getInt("persons"));
-        assertEquals(43, cells.get("COMMUNE:40088").getInt("shareBelowLevel3Percent"), "6 of 14");
+        assertEquals(14, cells.get("COMMUNE:40088").getInt("persons"), "a person's two results of the year count once");
+        assertEquals(43, cells.get("COMMUNE:40088").getInt("shareBelowLevel3Percent"), "6 of 14: the latest result counts");
         assertTrue(cells.get("COMMUNE:40035").containsKey("withheld") && cells.get("COMMUNE:40279").containsKey("withheld"));
         assertTrue(aggregates.getString("notice").contains("échantillon représentatif"));
         String csv = new String(admin.download("/api/v1/fragility/aggregates.csv?year=2031").body(), StandardCharsets.UTF_8);
