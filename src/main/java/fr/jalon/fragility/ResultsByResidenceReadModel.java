@@ -35,12 +35,14 @@ final class ResultsByResidenceReadModel {
                   AND cr.taken_on >= make_date(?, 1, 1) AND cr.taken_on < make_date(? + 1, 1, 1)
                   AND p.residence_insee IS NOT NULL
                 GROUP BY p.id),
-            r AS (SELECT residence_insee, packed / 10 % 10000 AS score, packed % 10 AS global_level FROM latest)
-            SELECT c.code_insee, c.name, c.epci_siren, ep.name AS epci_name, c.departement, count(*) AS persons,
-                   sum(r.score) AS score_sum, count(*) FILTER (WHERE r.global_level < 3) AS below3, LEVEL_COUNTS
-            FROM r JOIN communes c ON c.code_insee = r.residence_insee AND c.type = 'commune-actuelle'
+            r AS (SELECT residence_insee, packed / 10 % 10000 AS score, packed % 10 AS global_level FROM latest),
+            totals AS (
+                SELECT r.residence_insee, count(*) AS persons, sum(r.score) AS score_sum,
+                       count(*) FILTER (WHERE r.global_level < 3) AS below3, LEVEL_COUNTS
+                FROM r GROUP BY r.residence_insee)
+            SELECT c.code_insee, c.name, c.epci_siren, ep.name AS epci_name, c.departement, t.*
+            FROM totals t JOIN communes c ON c.code_insee = t.residence_insee AND c.type = 'commune-actuelle'
             LEFT JOIN epcis ep ON ep.siren = c.epci_siren
-            GROUP BY c.code_insee, c.name, c.epci_siren, ep.name, c.departement
             ORDER BY c.code_insee""".replace("LEVEL_COUNTS", LEVEL_COUNTS);
 
     /** What the residents of one commune add up to in a year. */
