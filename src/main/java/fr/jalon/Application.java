@@ -51,6 +51,7 @@ import fr.jalon.territory.V8__Load_countries;
 import fr.jalon.users.AdminBootstrap;
 import fr.jalon.users.UserAccountRepository;
 import fr.jalon.users.Users;
+import fr.jalon.web.Console;
 import fr.jalon.web.HomePage;
 
 import io.helidon.webserver.WebServerConfig;
@@ -87,6 +88,7 @@ public final class Application {
     private final Campaigns campaigns;
     private final Fragility fragility;
     private final JalonSettings settings;
+    private final Console console;
 
     private Application(Database database, JalonSettings settings, Clock clock) {
         this.database = database;
@@ -157,10 +159,11 @@ public final class Application {
                 bodies, new CodeGenerator(), clock);
         this.users = new Users(transactions, accounts, tokens, centers, referrals::organisationExists,
                 campaigns::authorityExists, audit, bodies, clock);
+        this.console = new Console(users, templates, settings.embeddedDatabase(), clock);
         this.services = Stream.concat(Stream.of(
                 new OpenApiDocument(),
                 new OpenApiPage(),
-                new HomePage(templates),
+                console.httpService(),
                 users.httpService(),
                 new AuditService(audit, database.client()),
                 new TerritoryService(territory),
@@ -237,6 +240,7 @@ public final class Application {
     ApiRoutes routes(HttpRouting.Builder routing) {
         routing.addFilter(accessLog);
         routing.addFilter(new Authentication(tokens));
+        routing.addFilter(console.headers());
         ProblemHandlers.register(routing, path -> HomePage.notFoundPage(templates, path));
         ApiRoutes routes = new ApiRoutes(routing);
         services.forEach(routes::register);

@@ -25,10 +25,12 @@ import fr.jalon.platform.json.Jsons;
 import fr.jalon.sessions.SessionSlot;
 import fr.jalon.users.AdminBootstrap;
 import fr.jalon.users.IssuedToken;
+import fr.jalon.web.Console;
 
 import io.helidon.dbclient.DbClient;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 
 /**
  * Demo data for the embedded mode: a centre in the Landes with three sites, their rooms, a
@@ -117,6 +119,23 @@ public final class DemoData {
         sessionUnderWay(db, center, montSmall, today);
         commune(center, today);
         certifiedResidents(db, mont, today);
+        consoleAccounts(center);
+    }
+
+    /**
+     * The console's demo accounts (development only): a staff member of the centre, and the
+     * password {@link Console#DEMO_PASSWORD} for them, the adviser, HR and the administrator.
+     */
+    private void consoleAccounts(String center) {
+        post("/users", Jsons.createObjectBuilder().add("email", "personnel@demo.jalon.local")
+                .add("displayName", "[DÉMO] Julie Lafitte, chargée de certification").add("role", "CENTER_STAFF")
+                .add("centerId", center).build());
+        List<String> emails = List.of("personnel@demo.jalon.local", "conseillere@demo.jalon.local", "rh@demo.jalon.local",
+                AdminBootstrap.DEFAULT_ADMIN_EMAIL);
+        send("GET", "/users?limit=200", new byte[0], "application/json", 200).getJsonArray("items").stream()
+                .map(JsonValue::asJsonObject).filter(u -> emails.contains(u.getString("email")))
+                .forEach(u -> send("PUT", "/users/" + u.getString("id") + "/password", Jsons.createObjectBuilder()
+                        .add("password", Console.DEMO_PASSWORD).build(), token, 204));
     }
 
     /** The Pix session number of the demo's certified residents (for the skills aggregates). */
@@ -310,7 +329,8 @@ public final class DemoData {
                 throw new IllegalStateException("Demo data rejected on " + path + ": " + response.statusCode() + " "
                         + response.body());
             }
-            return Jsons.createReader(new StringReader(response.body())).readObject();
+            return response.body().isBlank() ? Jsons.createObjectBuilder().build()
+                    : Jsons.createReader(new StringReader(response.body())).readObject();
         } catch (IOException e) {
             throw new IllegalStateException("Demo data could not be sent to " + path, e);
         } catch (InterruptedException e) {

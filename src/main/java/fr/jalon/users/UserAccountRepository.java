@@ -127,10 +127,78 @@ public final class UserAccountRepository implements TokenLookup {
         Object array = SqlArrays.of(ids);
         exec.dml("""
                 UPDATE users u SET display_name = 'Compte anonymisé', email = 'anonymise-' || u.id || '@invalid',
-                    disabled_at = coalesce(u.disabled_at, now()), anonymised_at = now()
+                    disabled_at = coalesce(u.disabled_at, now()), anonymised_at = now(), password_hash = NULL,
+                    failed_logins = 0, locked_until = NULL
                 WHERE u.id = ANY(CAST(? AS uuid[])) AND u.anonymised_at IS NULL""", array);
+        exec.dml("DELETE FROM console_sessions WHERE user_id = ANY(CAST(? AS uuid[]))", array);
         exec.dml("UPDATE api_tokens SET revoked_at = now() WHERE user_id = ANY(CAST(? AS uuid[])) AND revoked_at IS NULL",
                 array);
+    }
+
+    /** What a sign-in checks, the user's row locked (concurrent attempts on one account take turns). */
+    record Credentials(UUID userId, String email, String passwordHash, int failedLogins, Instant lockedUntil,
+                       boolean disabled) {
+    }
+
+    Optional<Credentials> credentialsForUpdate(DbExecute exec, String email) {
+        return exec.get("""
+                        SELECT id, email, password_hash, failed_logins, locked_until, disabled_at
+                        FROM users WHERE lower(email) = lower(?) FOR UPDATE""", email)
+                .map(row -> new Credentials(Rows.uuid(row, "id"), Rows.text(row, "email"), Rows.text(row, "password_hash"),
+                        Rows.integer(row, "failed_logins"), Rows.instant(row, "locked_until"),
+                        Rows.instant(row, "disabled_at") != null));
+    }
+
+    void recordFailedSignIn(DbExecute exec, UUID userId, int failures, Instant lockedUntil) {
+        exec.dml("UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?", failures,
+                lockedUntil == null ? null : lockedUntil.atOffset(ZoneOffset.UTC), userId);
+    }
+
+    void recordSignIn(DbExecute exec, UUID userId) {
+        exec.dml("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?", userId);
+    }
+
+    void setPassword(DbExecute exec, UUID userId, String hash) {
+        exec.dml("UPDATE users SET password_hash = ?, password_changed_at = now(), failed_logins = 0, locked_until = NULL "
+                + "WHERE id = ?", hash, userId);
+    }
+
+    void openConsoleSession(DbExecute exec, UUID tokenId, UUID userId, String csrfToken) {
+        exec.dml("INSERT INTO console_sessions (token_id, user_id, csrf_token) VALUES (?, ?, ?)", tokenId, userId, csrfToken);
+    }
+
+    /** A console session still open: its user's name, CSRF token and last activity. */
+    record OpenSession(String displayName, String csrfToken, Instant lastSeenAt) {
+    }
+
+    Optional<OpenSession> consoleSession(DbExecute exec, UUID tokenId) {
+        return exec.get("""
+                        SELECT u.display_name, s.csrf_token, s.last_seen_at
+                        FROM console_sessions s JOIN users u ON u.id = s.user_id WHERE s.token_id = ?""", tokenId)
+                .map(row -> new OpenSession(Rows.text(row, "display_name"), Rows.text(row, "csrf_token"),
+                        Rows.instant(row, "last_seen_at")));
+    }
+
+    void touchConsoleSession(DbExecute exec, UUID tokenId) {
+        exec.dml("UPDATE console_sessions SET last_seen_at = now() WHERE token_id = ?", tokenId);
+    }
+
+    /** Closes one console session: its token revoked, its row gone. */
+    void closeConsoleSession(DbExecute exec, UUID tokenId) {
+        exec.dml("DELETE FROM console_sessions WHERE token_id = ?", tokenId);
+        revokeToken(exec, tokenId);
+    }
+
+    /** Closes every console session of a user; returns their token ids (to evict from the cache). */
+    List<UUID> closeConsoleSessions(DbExecute exec, UUID userId) {
+        List<UUID> ids = exec.query("DELETE FROM console_sessions WHERE user_id = ? RETURNING token_id", userId)
+                .map(row -> Rows.uuid(row, "token_id")).toList();
+        if (ids.isEmpty()) {
+            return ids;
+        }
+        exec.dml("UPDATE api_tokens SET revoked_at = now() WHERE id = ANY(CAST(? AS uuid[])) AND revoked_at IS NULL",
+                SqlArrays.of(ids));
+        return ids;
     }
 
     @Override

@@ -3,6 +3,7 @@ package fr.jalon.users;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import fr.jalon.centers.Centers;
@@ -10,6 +11,7 @@ import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.http.ApiRoutes;
 import fr.jalon.platform.http.RequestBodies;
+import fr.jalon.platform.security.Principal;
 import fr.jalon.platform.security.TokenCache;
 
 import io.helidon.dbclient.DbExecute;
@@ -18,6 +20,7 @@ import io.helidon.dbclient.DbExecute;
 public final class Users {
 
     private final UsersService service;
+    private final ConsoleSignIns signIns;
     private final UserAccountRepository accounts;
     private final TokenCache tokens;
     private final AuditLog audit;
@@ -27,8 +30,9 @@ public final class Users {
         this.accounts = accounts;
         this.tokens = tokens;
         this.audit = audit;
+        this.signIns = new ConsoleSignIns(transactions, accounts, tokens, audit, clock);
         this.service = new UsersService(new UserDirectory(transactions, accounts, tokens, centers, organisations, authorities, audit, clock),
-                bodies, clock);
+                signIns, bodies, clock);
     }
 
     /**
@@ -46,6 +50,25 @@ public final class Users {
     public void anonymise(DbExecute tx, List<UUID> ids) {
         accounts.anonymise(tx, ids);
         tokens.evictUsers(ids);
+    }
+
+    /** Console sign-in with an e-mail and a password (lockout after repeated failures). */
+    public SignIn signIn(String email, String password) {
+        return signIns.signIn(email, password);
+    }
+
+    /** The console session a cookie's secret names, while it is open. */
+    public Optional<ConsoleSession> consoleSession(String secret) {
+        return signIns.session(secret);
+    }
+
+    public void signOut(Principal principal) {
+        signIns.signOut(principal);
+    }
+
+    /** Closes every console session of the caller; returns how many. */
+    public int signOutEverywhere(Principal principal) {
+        return signIns.signOutEverywhere(principal);
     }
 
     public ApiRoutes.ApiService httpService() {

@@ -28,12 +28,14 @@ import jakarta.json.JsonObjectBuilder;
 final class UsersService implements ApiRoutes.ApiService {
 
     private final UserDirectory directory;
+    private final ConsoleSignIns signIns;
     private final RequestBodies bodies;
     private final Clock clock;
 
-    UsersService(UserDirectory directory, RequestBodies bodies, Clock clock) {
+    UsersService(UserDirectory directory, ConsoleSignIns signIns, RequestBodies bodies, Clock clock) {
         this.clock = clock;
         this.directory = directory;
+        this.signIns = signIns;
         this.bodies = bodies;
     }
 
@@ -46,6 +48,7 @@ final class UsersService implements ApiRoutes.ApiService {
                 .get("/users/{id}/tokens", this::tokens)
                 .post("/users/{id}/tokens", this::issueToken)
                 .post("/users/{id}/disable", this::disable)
+                .put("/users/{id}/password", this::setPassword)
                 .delete("/tokens/{id}", this::revoke);
     }
 
@@ -117,6 +120,15 @@ final class UsersService implements ApiRoutes.ApiService {
 
     private void disable(ServerRequest req, ServerResponse res) {
         Responses.ok(res, user(directory.disable(Authentication.principal(req), QueryParams.pathId(req, "id"))));
+    }
+
+    private void setPassword(ServerRequest req, ServerResponse res) {
+        Principal actor = Authentication.principal(req);
+        JsonInput in = bodies.json(req);
+        String password = in.requiredText("password", 1000);
+        in.validate();
+        signIns.setPassword(actor, QueryParams.pathId(req, "id"), password);
+        Responses.noContent(res);
     }
 
     private void revoke(ServerRequest req, ServerResponse res) {

@@ -153,8 +153,12 @@ final class PersonalDataInventory {
         cleared("users", "id = :user", "display_name", "display_name = 'Compte anonymisé'");
         cleared("users", "id = :user", "disabled_at", "disabled_at IS NOT NULL");
         cleared("users", "id = :user", "anonymised_at", "anonymised_at IS NOT NULL");
-        kept("users", "roles and scopes of a disabled account", "id", "role", "center_id", "authority_id", "created_at",
-                "organisation_id");
+        cleared("users", "id = :user", "password_hash", "password_hash IS NULL");
+        kept("users", "roles and scopes of a disabled account; sign-in counters and dates", "id", "role", "center_id",
+                "authority_id", "created_at", "organisation_id", "failed_logins", "locked_until", "password_changed_at");
+        COLUMNS.add(new Column("console_sessions", "csrf_token", Fate.DELETED, "user_id = :user", null, null));
+        kept("console_sessions", "deleted whole with their account's anonymisation (above)", "token_id", "user_id",
+                "created_at", "last_seen_at");
         kept("api_tokens", "revoked with their account; labels name tools, not people", "id", "user_id", "label",
                 "token_hash", "created_at", "expires_at", "last_used_at", "revoked_at");
 

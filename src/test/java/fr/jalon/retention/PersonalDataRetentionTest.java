@@ -250,6 +250,12 @@ class PersonalDataRetentionTest {
         UUID idle = db().get("INSERT INTO users (email, display_name, role, center_id) VALUES (?, 'Agent Parti', "
                 + "'CENTER_STAFF', ?) RETURNING id", UUID.randomUUID() + "@example.org", UUID.fromString(center)).orElseThrow()
                 .column("id").get(UUID.class);
+        db().dml("UPDATE users SET password_hash = '$argon2id$v=19$m=19456,t=2,p=1$c2Vs$aGFjaGU' WHERE id = ?", idle);
+        UUID consoleToken = db().get("INSERT INTO api_tokens (user_id, label, token_hash, created_at, expires_at) VALUES "
+                        + "(?, 'console', ?, now() - " + THREE_YEARS + ", now() - " + THREE_YEARS + " + interval '12 hours') "
+                        + "RETURNING id", idle, "hash-" + UUID.randomUUID()).orElseThrow().column("id").get(UUID.class);
+        db().dml("INSERT INTO console_sessions (token_id, user_id, csrf_token, created_at, last_seen_at) VALUES "
+                + "(?, ?, 'csrf', now() - " + THREE_YEARS + ", now() - " + THREE_YEARS + ")", consoleToken, idle);
 
         UUID authority = db().get("INSERT INTO local_authorities (name, kind, siren) VALUES ('Commune de Dax', 'COMMUNE', "
                 + "'214000880') RETURNING id").orElseThrow().column("id").get(UUID.class);

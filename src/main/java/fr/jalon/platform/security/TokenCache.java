@@ -27,6 +27,14 @@ public final class TokenCache {
         this.lookup = lookup;
     }
 
+    /** The caller a well-formed secret authenticates (for the console's session cookie), if any. */
+    public Optional<Principal> principalOf(String secret) {
+        if (!TokenSecrets.wellFormed(secret)) {
+            return Optional.empty();
+        }
+        return authenticate(secret).map(TokenLookup.Authenticated::principal);
+    }
+
     Optional<TokenLookup.Authenticated> authenticate(String secret) {
         String hash = TokenSecrets.hash(secret);
         Instant now = Instant.now();

@@ -99,11 +99,14 @@ class ProblemsHttpTest {
     }
 
     @Test
-    void theHomePageSaysWhatJalonIsInFrenchWithItsLinks() {
-        ApiClient.Answer home = admin.send("GET", "/", null, "", "Accept", "text/html");
+    void theHomeLeadsToTheSignInPageThatSaysWhatJalonIsInFrenchWithItsLinks() {
+        ApiClient.Answer root = admin.send("GET", "/", null, "", "Accept", "text/html");
+        assertEquals(303, root.status());
+        assertEquals("/connexion", root.header("Location").orElseThrow());
+        ApiClient.Answer home = admin.send("GET", "/connexion", null, "", "Accept", "text/html");
         assertEquals(200, home.status());
         assertTrue(home.contentType().startsWith("text/html"), home.contentType());
-        for (String expected : List.of("<html lang=\"fr\"", "centre de certification Pix", "href=\"/openapi\"",
+        for (String expected : List.of("<html lang=\"fr\"", "sessions de certification Pix", "href=\"/openapi\"",
                 "href=\"/verify\"")) {
             assertTrue(home.body().contains(expected), expected);
         }

@@ -1,0 +1,50 @@
+package fr.jalon.web;
+
+import fr.jalon.platform.http.ApiRoutes;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+
+/**
+ * Security headers of the console's pages and assets: a Content-Security-Policy without
+ * {@code unsafe-inline} (scripts and styles come from files of this origin only), no framing, no
+ * MIME sniffing, no referrer sent elsewhere, pages never cached; HSTS outside development.
+ */
+final class ConsoleHeaders implements Filter {
+
+    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    private final boolean development;
+
+    ConsoleHeaders(boolean development) {
+        this.development = development;
+    }
+
+    static boolean isConsolePath(String path) {
+        return path.equals("/") || path.equals(ConsolePages.LOGIN) || path.startsWith("/deconnexion")
+                || path.equals("/console") || path.startsWith("/console/");
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        String path = req.path().path();
+        if (isConsolePath(path) && !path.startsWith(ApiRoutes.BASE)) {
+            res.header(HeaderNames.create("Content-Security-Policy"), CSP);
+            res.header(HeaderNames.create("X-Frame-Options"), "DENY");
+            res.header(HeaderNames.create("X-Content-Type-Options"), "nosniff");
+            res.header(HeaderNames.create("Referrer-Policy"), "same-origin");
+            res.header(HeaderNames.create("Permissions-Policy"), "camera=(), microphone=(), geolocation=()");
+            if (!path.startsWith(ConsolePages.ASSETS)) {
+                res.header(HeaderNames.CACHE_CONTROL, "no-store");
+            }
+            if (!development) {
+                res.header(HeaderNames.STRICT_TRANSPORT_SECURITY, "max-age=31536000; includeSubDomains");
+            }
+        }
+        chain.proceed();
+    }
+}

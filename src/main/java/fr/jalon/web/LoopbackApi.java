@@ -1,0 +1,121 @@
+package fr.jalon.web;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import fr.jalon.platform.http.JsonText;
+import fr.jalon.platform.json.Jsons;
+
+import io.helidon.webserver.http.ServerRequest;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * The console calls Jalon's own API, as the signed-in user (their session's token), over the
+ * loopback interface of the port the page was asked on. Pages therefore run exactly the use cases,
+ * scoping, validation, audit and French problems of the API — there is no second path to the
+ * database. Answers come back as plain maps and lists for the templates.
+ */
+final class LoopbackApi {
+
+    private static final MediaType JSON = MediaType.get("application/json");
+
+    private final OkHttpClient http = new OkHttpClient.Builder()
+            .connectTimeout(Duration.ofSeconds(2))
+            .readTimeout(Duration.ofSeconds(60))
+            .followRedirects(false)
+            .build();
+
+    /** An answer of the API: its status and its JSON body as maps, lists, strings, numbers and booleans. */
+    record Answer(int status, Map<String, Object> body) {
+
+        boolean ok() {
+            return status / 100 == 2;
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items() {
+            Object items = body.get("items");
+            return items instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+        }
+
+        /** The problem's field errors, by field name (the first message of each field). */
+        @SuppressWarnings("unchecked")
+        Map<String, String> fieldErrors() {
+            Map<String, String> errors = new LinkedHashMap<>();
+            if (body.get("errors") instanceof List<?> list) {
+                for (Object e : list) {
+                    Map<String, Object> error = (Map<String, Object>) e;
+                    errors.putIfAbsent(String.valueOf(error.get("field")), String.valueOf(error.get("message")));
+                }
+            }
+            return errors;
+        }
+
+        String detail() {
+            Object detail = body.get("detail");
+            return detail == null ? "La demande n'a pas abouti (" + status + ")." : detail.toString();
+        }
+    }
+
+    Answer get(ServerRequest req, String token, String path) {
+        return call(req, token, new Request.Builder().get(), path);
+    }
+
+    Answer post(ServerRequest req, String token, String path, JsonObject body) {
+        return call(req, token, new Request.Builder().post(RequestBody.create(JsonText.write(body), JSON)), path);
+    }
+
+    private Answer call(ServerRequest req, String token, Request.Builder request, String path) {
+        int port = ((InetSocketAddress) req.localPeer().address()).getPort();
+        request.url("http://127.0.0.1:" + port + "/api/v1" + path).header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json");
+        try (Response response = http.newCall(request.build()).execute()) {
+            String text = response.body().string();
+            Map<String, Object> body = text.isBlank() ? Map.of() : asMap(Jsons.createReader(new StringReader(text)).readObject());
+            return new Answer(response.code(), body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Map<String, Object> asMap(JsonObject object) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        object.forEach((key, value) -> map.put(key, plain(value)));
+        return map;
+    }
+
+    private static Object plain(JsonValue value) {
+        return switch (value.getValueType()) {
+            case OBJECT -> asMap(value.asJsonObject());
+            case ARRAY -> {
+                List<Object> list = new ArrayList<>();
+                ((JsonArray) value).forEach(v -> list.add(plain(v)));
+                yield list;
+            }
+            case STRING -> ((JsonString) value).getString();
+            case NUMBER -> {
+                JsonNumber n = (JsonNumber) value;
+                yield n.isIntegral() ? (Object) n.longValue() : (Object) n.doubleValue();
+            }
+            case TRUE -> Boolean.TRUE;
+            case FALSE -> Boolean.FALSE;
+            case NULL -> "";
+        };
+    }
+}
