@@ -196,8 +196,8 @@ public final class UserAccountRepository implements TokenLookup {
         if (ids.isEmpty()) {
             return ids;
         }
-        exec.dml("UPDATE api_tokens SET revoked_at = now() WHERE id = ANY(CAST(? AS uuid[])) AND revoked_at IS NULL",
-                SqlArrays.of(ids));
+        Object array = SqlArrays.of(ids);
+        exec.dml("UPDATE api_tokens SET revoked_at = now() WHERE id = ANY(CAST(? AS uuid[])) AND revoked_at IS NULL", array);
         return ids;
     }
 
