@@ -52,6 +52,11 @@ final class ConsolePages implements ApiRoutes.ApiService {
     static final String LOGIN_CSRF_COOKIE = "jalon_connexion";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRANCE);
+    private static final Map<String, String> SESSION_STATUS = Map.of("SCHEDULED", "programmée", "FINALIZED", "finalisée",
+            "RESULTS_IMPORTED", "résultats importés", "CLOSED", "close", "CANCELLED", "annulée");
+    private static final Map<String, String> ENROLMENT_STATUS = Map.of("WAITLISTED", "en liste d'attente", "ENROLLED",
+            "inscrit(e)", "CONVOKED", "convoqué(e)", "PRESENT", "présent(e)", "ABSENT", "absent(e)", "EXCUSED", "excusé(e)",
+            "CANCELLED", "inscription annulée");
     private static final Map<String, String> ASSET_TYPES = Map.of("jalon.css", "text/css; charset=UTF-8",
             "jalon.js", "text/javascript; charset=UTF-8");
 
@@ -236,7 +241,14 @@ final class ConsolePages implements ApiRoutes.ApiService {
         Map<String, Object> s = new LinkedHashMap<>(session.body());
         describeFill(s);
         s.put("dateLongue", LocalDate.parse(String.valueOf(s.get("date"))).format(LONG_DATE));
-        List<Map<String, Object>> candidates = api.get(req, signed.token(), "/sessions/" + id + "/enrolments").items();
+        s.put("statut", SESSION_STATUS.getOrDefault(String.valueOf(s.get("status")), String.valueOf(s.get("status"))));
+        List<Map<String, Object>> candidates = new ArrayList<>();
+        for (Map<String, Object> c : api.get(req, signed.token(), "/sessions/" + id + "/enrolments").items()) {
+            Map<String, Object> candidate = new LinkedHashMap<>(c);
+            candidate.put("statut", ENROLMENT_STATUS.getOrDefault(String.valueOf(c.get("status")),
+                    String.valueOf(c.get("status"))));
+            candidates.add(candidate);
+        }
         Map<String, Object> model = page("Session du " + s.get("dateLongue") + " à " + s.get("startTime"), signed,
                 "/console/sessions");
         model.put("session", s);
