@@ -216,6 +216,7 @@ final class ConsolePages implements ApiRoutes.ApiService {
         model.put("suivant", "/console/sessions?mois=" + month.plusMonths(1) + site.map(id -> "&site=" + id).orElse(""));
         model.put("moisCode", month.toString());
         model.put("sites", sites);
+        model.put("plusieursSites", site.isEmpty() && sites.size() > 1);
         model.put("nombre", sessions.stream().filter(s -> YearMonth.from(LocalDate.parse(String.valueOf(s.get("date"))))
                 .equals(month)).count());
         render(res, Status.OK_200, "sessions", model);

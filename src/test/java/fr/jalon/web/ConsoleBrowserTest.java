@@ -89,6 +89,7 @@ class ConsoleBrowserTest {
         ApiClient.Answer site = admin.post("/api/v1/centers/" + center + "/sites",
                 Fixtures.siteBody("Médiathèque <script>alert(1)</script>").build());
         assertEquals(201, site.status(), site.body());
+        fixtures.site(center);
         String session = fixtures.session(fixtures.room(site.id(), 12), TestTime.todayInParis().plusDays(3), "14:00");
         String email = ConsoleHttpTest.account(admin, "CENTER_STAFF", "centerId", center);
 

@@ -110,6 +110,7 @@ class ConsoleHttpTest {
         ApiClient.Answer site = admin.post("/api/v1/centers/" + center + "/sites",
                 Fixtures.siteBody("Site <script>alert(1)</script> & <b>gras</b>").build());
         assertEquals(201, site.status(), site.body());
+        fixtures.site(center);
         fixtures.session(fixtures.room(site.id(), 8), TestTime.todayInParis().plusDays(1), "10:00");
         ConsoleClient browser = new ConsoleClient(server);
         browser.signIn(account(admin, "CENTER_STAFF", "centerId", center), PASSWORD);
