@@ -412,6 +412,7 @@ final class ConsolePages implements ApiRoutes.ApiService {
         s.put("occupees", Math.max(0, capacity - free));
         s.put("capacite", capacity);
         s.put("complet", capacity > 0 && free <= 0);
+        s.put("remplissage", capacity <= 0 ? 0 : Math.round(10.0 * Math.max(0, capacity - free) / capacity));
     }
 
     private static Map<String, String> withDefaults(Map<String, String> values) {
