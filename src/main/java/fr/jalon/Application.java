@@ -163,7 +163,6 @@ public final class Application {
         this.services = Stream.concat(Stream.of(
                 new OpenApiDocument(),
                 new OpenApiPage(),
-                console.httpService(),
                 users.httpService(),
                 new AuditService(audit, database.client()),
                 new TerritoryService(territory),
@@ -178,7 +177,7 @@ public final class Application {
                 notifications.httpService(),
                 jobs.httpService(),
                 fragility.httpService()), Stream.of(referrals.httpServices(), invigilators.httpServices(),
-                campaigns.httpServices()).flatMap(List::stream)).toList();
+                campaigns.httpServices(), console.httpServices()).flatMap(List::stream)).toList();
     }
 
     /**

@@ -2,6 +2,7 @@ package fr.jalon.web;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 import fr.jalon.platform.http.ApiRoutes;
 import fr.jalon.platform.templates.TemplateRenderer;
@@ -19,19 +20,25 @@ public final class Console {
     /** The password of every demo account (development only; the README lists the accounts). */
     public static final String DEMO_PASSWORD = "Jalon-Demo-2026";
 
-    private final ConsolePages pages;
+    private final List<ApiRoutes.ApiService> pages;
     private final ConsoleHeaders headers;
 
     public Console(Users users, TemplateRenderer templates, boolean development, Clock clock) {
-        this.pages = new ConsolePages(users, templates, development, List.of(
-                new ConsolePages.DemoAccount("personnel@demo.jalon.local", "personnel du centre", DEMO_PASSWORD),
-                new ConsolePages.DemoAccount("conseillere@demo.jalon.local", "conseillère", DEMO_PASSWORD),
-                new ConsolePages.DemoAccount("rh@demo.jalon.local", "ressources humaines", DEMO_PASSWORD),
-                new ConsolePages.DemoAccount("admin@jalon.local", "administrateur", DEMO_PASSWORD)), clock);
+        WebContext web = new WebContext(users, templates, development, List.of(
+                demo("personnel@demo.jalon.local", "personnel du centre"),
+                demo("conseillere@demo.jalon.local", "conseillère (France Travail)"),
+                demo("rh@demo.jalon.local", "ressources humaines"),
+                demo("admin@jalon.local", "administrateur")), clock);
+        this.pages = List.of(new SignInPages(web), new StaffPages(web));
         this.headers = new ConsoleHeaders(development);
     }
 
-    public ApiRoutes.ApiService httpService() {
+    private static Map<String, String> demo(String email, String role) {
+        return Map.of("email", email, "role", role, "password", DEMO_PASSWORD);
+    }
+
+    /** The console's pages, by role. */
+    public List<ApiRoutes.ApiService> httpServices() {
         return pages;
     }
 

@@ -25,7 +25,7 @@ final class ConsoleHeaders implements Filter {
     }
 
     static boolean isConsolePath(String path) {
-        return path.equals("/") || path.equals(ConsolePages.LOGIN) || path.startsWith("/deconnexion")
+        return path.equals("/") || path.equals(WebContext.LOGIN) || path.startsWith("/deconnexion")
                 || path.equals("/console") || path.startsWith("/console/");
     }
 
@@ -38,7 +38,7 @@ final class ConsoleHeaders implements Filter {
             res.header(HeaderNames.create("X-Content-Type-Options"), "nosniff");
             res.header(HeaderNames.create("Referrer-Policy"), "same-origin");
             res.header(HeaderNames.create("Permissions-Policy"), "camera=(), microphone=(), geolocation=()");
-            if (!path.startsWith(ConsolePages.ASSETS)) {
+            if (!path.startsWith(SignInPages.ASSETS)) {
                 res.header(HeaderNames.CACHE_CONTROL, "no-store");
             }
             if (!development) {

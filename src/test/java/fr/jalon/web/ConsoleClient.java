@@ -63,17 +63,17 @@ final class ConsoleClient {
 
     /** Opens the sign-in page and signs in; returns the answer to the form. */
     Page signIn(String email, String password) {
-        String csrf = get(ConsolePages.LOGIN).csrf();
+        String csrf = get(WebContext.LOGIN).csrf();
         Map<String, String> form = new LinkedHashMap<>();
         form.put("csrf", csrf);
         form.put("email", email);
         form.put("password", password);
-        return post(ConsolePages.LOGIN, form);
+        return post(WebContext.LOGIN, form);
     }
 
     /** The session cookie's value (an API token's secret). */
     Optional<String> sessionSecret() {
-        return Optional.ofNullable(cookies.get(ConsolePages.SESSION_COOKIE));
+        return Optional.ofNullable(cookies.get(WebContext.SESSION_COOKIE));
     }
 
     private Page send(HttpRequest.Builder request) {

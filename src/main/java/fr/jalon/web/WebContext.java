@@ -1,0 +1,194 @@
+package fr.jalon.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import fr.jalon.platform.security.Role;
+import fr.jalon.platform.security.TokenSecrets;
+import fr.jalon.platform.templates.TemplateRenderer;
+import fr.jalon.users.ConsoleSession;
+import fr.jalon.users.Users;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import jakarta.json.JsonObjectBuilder;
+
+/**
+ * What every console page shares: the signed-in browser, the menu of its role, CSRF checks,
+ * rendering and redirects, cookies, and the API over loopback.
+ */
+final class WebContext {
+
+    static final String LOGIN = "/connexion";
+    static final String SESSION_COOKIE = "jalon_session";
+    static final String LOGIN_CSRF_COOKIE = "jalon_connexion";
+
+    final Users users;
+    final LoopbackApi api = new LoopbackApi();
+    final Clock clock;
+    private final TemplateRenderer templates;
+    private final boolean development;
+    private final List<Map<String, String>> demoAccounts;
+
+    /** A signed-in browser: the session, and its token to call the API with. */
+    record Signed(ConsoleSession session, String token) {
+
+        Role role() {
+            return session.principal().role();
+        }
+    }
+
+    /** An entry of the main menu: the roles that see it. */
+    private record MenuEntry(String label, String href, List<Role> roles) {
+    }
+
+    private static final List<MenuEntry> MENU = List.of(
+            new MenuEntry("Accueil", "/console", List.of(Role.values())),
+            new MenuEntry("Sessions", "/console/sessions", List.of(Role.CENTER_STAFF, Role.ADMIN)),
+            new MenuEntry("Orientations", "/console/orientations", List.of(Role.ADVISER, Role.CENTER_STAFF)),
+            new MenuEntry("Mes surveillances", "/console/surveillances", List.of(Role.INVIGILATOR)),
+            new MenuEntry("Indice de fragilité", "/console/fragilite", List.of(Role.ADMIN)));
+
+    WebContext(Users users, TemplateRenderer templates, boolean development, List<Map<String, String>> demoAccounts,
+               Clock clock) {
+        this.users = users;
+        this.templates = templates;
+        this.development = development;
+        this.demoAccounts = demoAccounts;
+        this.clock = clock;
+    }
+
+    Optional<Signed> signedIn(ServerRequest req) {
+        return WebForms.cookie(req, SESSION_COOKIE).flatMap(secret -> users.consoleSession(secret)
+                .map(session -> new Signed(session, secret)));
+    }
+
+    /**
+     * The signed-in browser of one of these roles. Otherwise a page is redirected to the sign-in
+     * page, a form sent without a session (expired, or never signed in) answers 401 with the
+     * sign-in page, nothing done; another role gets the « page introuvable » page (404).
+     */
+    Optional<Signed> require(ServerRequest req, ServerResponse res, Role... roles) {
+        Optional<Signed> signed = signedIn(req);
+        if (signed.isEmpty()) {
+            if (req.prologue().method() == Method.GET) {
+                res.header(HeaderNames.SET_COOKIE, expired(SESSION_COOKIE));
+                redirect(res, LOGIN);
+            } else {
+                renderLogin(res, Status.UNAUTHORIZED_401, "", "Vous n'êtes pas connecté(e), ou votre session a expiré : "
+                        + "rien n'a été enregistré. Connectez-vous puis recommencez.");
+            }
+            return signed;
+        }
+        if (roles.length > 0 && !List.of(roles).contains(signed.get().role())) {
+            notFound(res, signed.get());
+            return Optional.empty();
+        }
+        return signed;
+    }
+
+    boolean sees(Signed signed, String href) {
+        return MENU.stream().anyMatch(m -> m.href().equals(href) && m.roles().contains(signed.role()));
+    }
+
+    void renderLogin(ServerResponse res, Status status, String email, String error) {
+        String csrf = TokenSecrets.newSecret();
+        res.header(HeaderNames.SET_COOKIE, cookie(LOGIN_CSRF_COOKIE, csrf, Duration.ofHours(1)));
+        Map<String, Object> model = page("Se connecter", null, null);
+        model.put("csrf", csrf);
+        model.put("email", email);
+        model.put("erreur", error == null ? "" : error);
+        model.put("comptesDemo", development ? demoAccounts : List.of());
+        render(res, status, "connexion", model);
+    }
+
+    /** Whether the form carries the session's CSRF token; if not, the refusal page is sent. */
+    boolean checkCsrf(Signed signed, Map<String, String> form, ServerResponse res) {
+        if (WebForms.sameToken(form.get("csrf"), signed.session().csrfToken())) {
+            return true;
+        }
+        render(res, Status.FORBIDDEN_403, "refus", page("Formulaire refusé", signed, null));
+        return false;
+    }
+
+    void notFound(ServerResponse res, Signed signed) {
+        render(res, Status.NOT_FOUND_404, "introuvable", page("Page introuvable", signed, null));
+    }
+
+    /** The model every page starts from: title, user, CSRF token, the menu of the role. */
+    Map<String, Object> page(String title, Signed signed, String current) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("titre", title);
+        model.put("connecte", signed != null);
+        model.put("utilisateur", signed == null ? "" : signed.session().displayName());
+        model.put("csrf", signed == null ? "" : signed.session().csrfToken());
+        List<Map<String, Object>> menu = new ArrayList<>();
+        if (signed != null) {
+            MENU.stream().filter(m -> m.roles().contains(signed.role())).forEach(m -> menu.add(Map.of("libelle", m.label(),
+                    "href", m.href(), "courant", m.href().equals(current))));
+        }
+        model.put("menu", menu);
+        return model;
+    }
+
+    void render(ServerResponse res, Status status, String page, Map<String, Object> model) {
+        res.status(status).header(HeaderNames.CONTENT_TYPE, "text/html; charset=UTF-8")
+                .send(templates.render("pages/console/" + page + ".html.vm", model));
+    }
+
+    static void redirect(ServerResponse res, String location) {
+        res.status(Status.SEE_OTHER_303).header(HeaderNames.LOCATION, location).send();
+    }
+
+    String cookie(String name, String value, Duration maxAge) {
+        return name + "=" + value + "; Path=/; HttpOnly; SameSite=Lax" + (development ? "" : "; Secure")
+                + (maxAge == null ? "" : "; Max-Age=" + maxAge.getSeconds());
+    }
+
+    String expired(String name) {
+        return name + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0" + (development ? "" : "; Secure");
+    }
+
+    /** The path parameter {@code id} when it is a UUID. */
+    static Optional<String> pathId(ServerRequest req) {
+        return req.path().pathParameters().first("id").asOptional().filter(WebContext::isUuid);
+    }
+
+    static boolean isUuid(String text) {
+        try {
+            UUID.fromString(text);
+            return text.length() == 36;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    static void putIfPresent(JsonObjectBuilder builder, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            builder.add(name, value.strip());
+        }
+    }
+
+    /** A form's values for the fields named, empty where absent (templates read every one). */
+    static Map<String, String> values(Map<String, String> form, List<String> fields) {
+        Map<String, String> all = new HashMap<>();
+        fields.forEach(f -> all.put(f, form.getOrDefault(f, "")));
+        return all;
+    }
+
+    /** API field errors under the form's field names ({@code formulaire} for a field the form lacks). */
+    static Map<String, String> fieldErrors(Map<String, String> apiErrors, Map<String, String> names) {
+        Map<String, String> errors = new HashMap<>();
+        apiErrors.forEach((field, message) -> errors.putIfAbsent(names.getOrDefault(field, "formulaire"), message));
+        return errors;
+    }
+}
