@@ -81,6 +81,12 @@ final class LoopbackApi {
         return call(req, token, new Request.Builder().post(RequestBody.create(JsonText.write(body), JSON)), path);
     }
 
+    /** A POST with an {@code Idempotency-Key}: a form sent twice (double click, reload) acts once. */
+    Answer post(ServerRequest req, String token, String path, JsonObject body, String idempotencyKey) {
+        return call(req, token, new Request.Builder().post(RequestBody.create(JsonText.write(body), JSON))
+                .header("Idempotency-Key", idempotencyKey), path);
+    }
+
     private Answer call(ServerRequest req, String token, Request.Builder request, String path) {
         int port = ((InetSocketAddress) req.localPeer().address()).getPort();
         request.url("http://127.0.0.1:" + port + "/api/v1" + path).header("Authorization", "Bearer " + token)

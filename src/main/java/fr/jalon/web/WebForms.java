@@ -3,6 +3,7 @@ package fr.jalon.web;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,16 +36,21 @@ final class WebForms {
 
     /** The fields of a posted form, in order; a repeated field keeps its first value. */
     static Map<String, String> form(ServerRequest req) {
-        String body = new String(RequestBodies.bytes(req, MAX_FORM_BYTES), StandardCharsets.UTF_8);
         Map<String, String> fields = new LinkedHashMap<>();
+        fields(req).forEach(f -> fields.putIfAbsent(f.getKey(), f.getValue()));
+        return fields;
+    }
+
+    /** Every field of a posted form in order, repeated ones (checkboxes) included. */
+    static List<Map.Entry<String, String>> fields(ServerRequest req) {
+        String body = new String(RequestBodies.bytes(req, MAX_FORM_BYTES), StandardCharsets.UTF_8);
+        List<Map.Entry<String, String>> fields = new ArrayList<>();
         for (String pair : body.split("&")) {
             if (pair.isEmpty()) {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            fields.putIfAbsent(name, value);
+            fields.add(Map.entry(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1))));
         }
         return fields;
     }
