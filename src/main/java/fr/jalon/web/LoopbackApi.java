@@ -81,6 +81,10 @@ final class LoopbackApi {
         return call(req, token, new Request.Builder().post(RequestBody.create(JsonText.write(body), JSON)), path);
     }
 
+    Answer put(ServerRequest req, String token, String path, JsonObject body) {
+        return call(req, token, new Request.Builder().put(RequestBody.create(JsonText.write(body), JSON)), path);
+    }
+
     /** A POST with an {@code Idempotency-Key}: a form sent twice (double click, reload) acts once. */
     Answer post(ServerRequest req, String token, String path, JsonObject body, String idempotencyKey) {
         return call(req, token, new Request.Builder().post(RequestBody.create(JsonText.write(body), JSON))
