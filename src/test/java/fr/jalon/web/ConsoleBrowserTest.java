@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
@@ -28,6 +29,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -100,15 +103,15 @@ class ConsoleBrowserTest {
         accessible("connexion");
         browser.findElement(By.id("email")).sendKeys(email);
         browser.findElement(By.id("password")).sendKeys(ConsoleHttpTest.PASSWORD);
-        browser.findElement(By.cssSelector("form.formulaire button[type=submit]")).click();
+        navigate(By.cssSelector("form.formulaire button[type=submit]"));
         assertTrue(browser.getCurrentUrl().endsWith("/console"), browser.getCurrentUrl());
         assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("Bonjour"));
         accessible("accueil-personnel");
 
-        browser.findElement(By.linkText("Sessions")).click();
+        navigate(By.linkText("Sessions"));
         String month = YearMonth.from(TestTime.todayInParis().plusDays(3)).toString();
         if (!browser.getCurrentUrl().contains(month) && !YearMonth.from(TestTime.todayInParis()).toString().equals(month)) {
-            browser.findElement(By.linkText("Mois suivant")).click();
+            navigate(By.linkText("Mois suivant"));
         }
         WebElement link = browser.findElement(By.cssSelector("a[href='/console/sessions/" + session + "']"));
         assertTrue(link.getText().contains("Médiathèque <script>alert(1)</script>"), "markup shown as text: " + link.getText());
@@ -116,7 +119,7 @@ class ConsoleBrowserTest {
         assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert(), "no script ran");
         accessible("calendrier");
 
-        link.click();
+        navigate(link);
         assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("Session du"));
         accessible("session");
         fill("nom", "<img src=x onerror=alert(2)>");
@@ -124,7 +127,7 @@ class ConsoleBrowserTest {
         browser.findElement(By.cssSelector("input[name=sexe][value=F]")).click();
         browser.findElement(By.id("dateNaissance")).sendKeys("12041988");
         fill("inseeNaissance", "40192");
-        browser.findElement(By.cssSelector("form.formulaire button[type=submit]")).click();
+        navigate(By.cssSelector("form.formulaire button[type=submit]"));
         assertEquals("erreur-nom", browser.findElement(By.id("nom")).getDomAttribute("aria-describedby"));
         assertEquals("nom", browser.switchTo().activeElement().getDomAttribute("id"), "focus on the first field in error");
         assertEquals("<img src=x onerror=alert(2)>", browser.findElement(By.id("nom")).getDomProperty("value"));
@@ -132,7 +135,7 @@ class ConsoleBrowserTest {
         accessible("session-erreurs");
 
         fill("nom", "Darrigrand");
-        browser.findElement(By.cssSelector("form.formulaire button[type=submit]")).click();
+        navigate(By.cssSelector("form.formulaire button[type=submit]"));
         assertTrue(browser.findElement(By.cssSelector("[role=status]")).getText().contains("Le candidat est inscrit."));
         List<String> rows = browser.findElements(By.cssSelector("table tbody tr")).stream().map(WebElement::getText).toList();
         assertTrue(rows.stream().anyMatch(r -> r.contains("Darrigrand") && r.contains("Maïté")), rows.toString());
@@ -160,7 +163,7 @@ class ConsoleBrowserTest {
             browser.get(server.resolve("/connexion").toString());
             browser.findElement(By.id("email")).sendKeys(email);
             browser.findElement(By.id("password")).sendKeys("pas-le-bon-" + i);
-            browser.findElement(By.cssSelector("form.formulaire button[type=submit]")).click();
+            navigate(By.cssSelector("form.formulaire button[type=submit]"));
         }
         String alert = browser.findElement(By.cssSelector("[role=alert]")).getText();
         assertTrue(alert.contains("Trop d'essais infructueux") && alert.contains("bloqué pendant 1 minute"), alert);
@@ -169,7 +172,7 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("email")).clear();
         browser.findElement(By.id("email")).sendKeys(email);
         browser.findElement(By.id("password")).sendKeys(ConsoleHttpTest.PASSWORD);
-        browser.findElement(By.cssSelector("form.formulaire button[type=submit]")).click();
+        navigate(By.cssSelector("form.formulaire button[type=submit]"));
         assertTrue(browser.getCurrentUrl().endsWith("/connexion"), "still locked");
     }
 
@@ -183,21 +186,37 @@ class ConsoleBrowserTest {
         browser.get(server.resolve("/connexion").toString());
         browser.findElement(By.id("email")).sendKeys(email);
         browser.findElement(By.id("password")).sendKeys(ConsoleHttpTest.PASSWORD);
-        browser.findElement(By.cssSelector("form.formulaire button[type=submit]")).click();
+        navigate(By.cssSelector("form.formulaire button[type=submit]"));
         browser.get(server.resolve("/console/sessions/" + session).toString());
         // The page's hidden CSRF token is replaced, as a forged form would carry another one.
         browser.executeScript("document.querySelector('form.formulaire input[name=csrf]').value = 'jal_forged';");
         fill("nom", "Forge");
-        browser.findElement(By.cssSelector("form.formulaire button[type=submit]")).click();
+        navigate(By.cssSelector("form.formulaire button[type=submit]"));
         assertEquals("Formulaire refusé", browser.findElement(By.tagName("h1")).getText());
         accessible("formulaire-refuse");
         assertEquals(0, admin.get("/api/v1/sessions/" + session + "/enrolments").json().getJsonArray("items").size());
 
         browser.get(server.resolve("/console").toString());
-        browser.findElement(By.xpath("//button[normalize-space()='Me déconnecter partout']")).click();
+        navigate(By.xpath("//button[normalize-space()='Me déconnecter partout']"));
         assertTrue(browser.getCurrentUrl().endsWith("/connexion"));
         browser.get(server.resolve("/console").toString());
         assertTrue(browser.getCurrentUrl().endsWith("/connexion"), "signed out");
+    }
+
+    /**
+     * Clicks what leads to another page and waits until the current one is gone: a click returns as soon as the
+     * event is dispatched, and the next {@code get} would otherwise cancel the submission in flight.
+     */
+    private static void navigate(By target) {
+        navigate(browser.findElement(target));
+    }
+
+    private static void navigate(WebElement target) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        target.click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> "complete".equals(
+                ((JavascriptExecutor) driver).executeScript("return document.readyState")));
     }
 
     private void fill(String id, String value) {
