@@ -81,6 +81,22 @@ final class LoopbackApi {
         return call(req, token, new Request.Builder().post(RequestBody.create(JsonText.write(body), JSON)), path);
     }
 
+    /** A file the API serves (a map, a CSV): status, content type and bytes. */
+    record Download(int status, String contentType, byte[] body) {
+    }
+
+    Download download(ServerRequest req, String token, String path) {
+        int port = ((InetSocketAddress) req.localPeer().address()).getPort();
+        Request request = new Request.Builder().get().url("http://127.0.0.1:" + port + "/api/v1" + path)
+                .header("Authorization", "Bearer " + token).build();
+        try (Response response = http.newCall(request).execute()) {
+            return new Download(response.code(), response.header("Content-Type", "application/octet-stream"),
+                    response.body().bytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     Answer put(ServerRequest req, String token, String path, JsonObject body) {
         return call(req, token, new Request.Builder().put(RequestBody.create(JsonText.write(body), JSON)), path);
     }

@@ -56,7 +56,7 @@ final class WebContext {
             new MenuEntry("Sessions", "/console/sessions", List.of(Role.CENTER_STAFF, Role.ADMIN)),
             new MenuEntry("Orientations", "/console/orientations", List.of(Role.ADVISER, Role.CENTER_STAFF)),
             new MenuEntry("Mes surveillances", "/console/surveillances", List.of(Role.INVIGILATOR)),
-            new MenuEntry("Indice de fragilité", "/console/fragilite", List.of(Role.ADMIN)));
+            new MenuEntry("Indice de fragilité", "/console/fragilite", List.of(Role.ADMIN, Role.CENTER_STAFF)));
 
     WebContext(Users users, TemplateRenderer templates, boolean development, List<Map<String, String>> demoAccounts,
                Clock clock) {
