@@ -158,7 +158,8 @@ public final class Application {
         this.campaigns = new Campaigns(database.client(), transactions, centers, territory, sessions, candidates, audit,
                 bodies, new CodeGenerator(), clock);
         this.users = new Users(transactions, accounts, tokens, centers, referrals::organisationExists,
-                campaigns::authorityExists, audit, bodies, clock);
+                campaigns::authorityExists, audit, bodies, templates, notifications.mailer()::send, settings.publicUrl(),
+                clock);
         this.console = new Console(users, templates, settings.embeddedDatabase(), clock);
         this.services = Stream.concat(Stream.of(
                 new OpenApiDocument(),

@@ -131,6 +131,7 @@ public final class UserAccountRepository implements TokenLookup {
                     failed_logins = 0, locked_until = NULL
                 WHERE u.id = ANY(CAST(? AS uuid[])) AND u.anonymised_at IS NULL""", array);
         exec.dml("DELETE FROM console_sessions WHERE user_id = ANY(CAST(? AS uuid[]))", array);
+        exec.dml("DELETE FROM password_links WHERE user_id = ANY(CAST(? AS uuid[]))", array);
         exec.dml("UPDATE api_tokens SET revoked_at = now() WHERE user_id = ANY(CAST(? AS uuid[])) AND revoked_at IS NULL",
                 array);
     }
@@ -199,6 +200,38 @@ public final class UserAccountRepository implements TokenLookup {
         Object array = SqlArrays.of(ids);
         exec.dml("UPDATE api_tokens SET revoked_at = now() WHERE id = ANY(CAST(? AS uuid[])) AND revoked_at IS NULL", array);
         return ids;
+    }
+
+    /** When the user's last password link was sent, if one is still unused and valid. */
+    Optional<Instant> lastOpenPasswordLink(DbExecute exec, UUID userId) {
+        return exec.get("""
+                        SELECT max(created_at) AS at FROM password_links
+                        WHERE user_id = ? AND used_at IS NULL AND expires_at > now()""", userId)
+                .map(row -> Rows.instant(row, "at"));
+    }
+
+    void insertPasswordLink(DbExecute exec, UUID userId, String secretHash, Instant expiresAt) {
+        exec.dml("INSERT INTO password_links (user_id, secret_hash, expires_at) VALUES (?, ?, ?)", userId, secretHash,
+                expiresAt.atOffset(ZoneOffset.UTC));
+    }
+
+    /** A password link by its secret's hash, with what using it needs; its row locked. */
+    record PasswordLink(UUID id, UUID userId, String email, Instant expiresAt, boolean used, boolean disabled) {
+    }
+
+    Optional<PasswordLink> passwordLinkForUpdate(DbExecute exec, String secretHash) {
+        return exec.get("""
+                        SELECT l.id, l.user_id, u.email, l.expires_at, l.used_at, u.disabled_at
+                        FROM password_links l JOIN users u ON u.id = l.user_id
+                        WHERE l.secret_hash = ? FOR UPDATE OF l""", secretHash)
+                .map(row -> new PasswordLink(Rows.uuid(row, "id"), Rows.uuid(row, "user_id"), Rows.text(row, "email"),
+                        Rows.instant(row, "expires_at"), Rows.instant(row, "used_at") != null,
+                        Rows.instant(row, "disabled_at") != null));
+    }
+
+    /** Every open link of the user is spent (the one used, and any older one). */
+    void spendPasswordLinks(DbExecute exec, UUID userId) {
+        exec.dml("UPDATE password_links SET used_at = now() WHERE user_id = ? AND used_at IS NULL", userId);
     }
 
     @Override

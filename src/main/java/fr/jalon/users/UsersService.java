@@ -29,13 +29,16 @@ final class UsersService implements ApiRoutes.ApiService {
 
     private final UserDirectory directory;
     private final ConsoleSignIns signIns;
+    private final PasswordLinks passwordLinks;
     private final RequestBodies bodies;
     private final Clock clock;
 
-    UsersService(UserDirectory directory, ConsoleSignIns signIns, RequestBodies bodies, Clock clock) {
+    UsersService(UserDirectory directory, ConsoleSignIns signIns, PasswordLinks passwordLinks, RequestBodies bodies,
+                 Clock clock) {
         this.clock = clock;
         this.directory = directory;
         this.signIns = signIns;
+        this.passwordLinks = passwordLinks;
         this.bodies = bodies;
     }
 
@@ -49,6 +52,7 @@ final class UsersService implements ApiRoutes.ApiService {
                 .post("/users/{id}/tokens", this::issueToken)
                 .post("/users/{id}/disable", this::disable)
                 .put("/users/{id}/password", this::setPassword)
+                .post("/users/{id}/password-link", this::sendPasswordLink)
                 .delete("/tokens/{id}", this::revoke);
     }
 
@@ -129,6 +133,11 @@ final class UsersService implements ApiRoutes.ApiService {
         in.validate();
         signIns.setPassword(actor, QueryParams.pathId(req, "id"), password);
         Responses.noContent(res);
+    }
+
+    private void sendPasswordLink(ServerRequest req, ServerResponse res) {
+        Instant expires = passwordLinks.send(Authentication.principal(req), QueryParams.pathId(req, "id"));
+        Responses.accepted(res, Jsons.createObjectBuilder().add("expiresAt", expires.toString()).build());
     }
 
     private void revoke(ServerRequest req, ServerResponse res) {

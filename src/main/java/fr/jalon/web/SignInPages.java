@@ -53,7 +53,9 @@ final class SignInPages implements ApiRoutes.ApiService {
             WebContext.redirect(res, "/console");
             return;
         }
-        web.renderLogin(res, Status.OK_200, "", null);
+        boolean passwordSaved = req.query().first("motDePasse").asOptional().filter("enregistre"::equals).isPresent();
+        web.renderLogin(res, Status.OK_200, "", null, passwordSaved
+                ? "Votre mot de passe est enregistré : connectez-vous avec lui." : "");
     }
 
     private void login(ServerRequest req, ServerResponse res) {

@@ -101,12 +101,18 @@ final class WebContext {
     }
 
     void renderLogin(ServerResponse res, Status status, String email, String error) {
+        renderLogin(res, status, email, error, "");
+    }
+
+    /** The sign-in page; {@code info}, when not empty, is a confirmation shown above the form. */
+    void renderLogin(ServerResponse res, Status status, String email, String error, String info) {
         String csrf = TokenSecrets.newSecret();
         res.header(HeaderNames.SET_COOKIE, cookie(LOGIN_CSRF_COOKIE, csrf, Duration.ofHours(1)));
         Map<String, Object> model = page("Se connecter", null, null);
         model.put("csrf", csrf);
         model.put("email", email);
         model.put("erreur", error == null ? "" : error);
+        model.put("info", info);
         model.put("comptesDemo", development ? demoAccounts : List.of());
         render(res, status, "connexion", model);
     }

@@ -159,6 +159,9 @@ final class PersonalDataInventory {
         COLUMNS.add(new Column("console_sessions", "csrf_token", Fate.DELETED, "user_id = :user", null, null));
         kept("console_sessions", "deleted whole with their account's anonymisation (above)", "token_id", "user_id",
                 "created_at", "last_seen_at");
+        COLUMNS.add(new Column("password_links", "secret_hash", Fate.DELETED, "user_id = :user", null, null));
+        kept("password_links", "deleted whole with their account's anonymisation (above)", "id", "user_id", "created_at",
+                "expires_at", "used_at");
         kept("api_tokens", "revoked with their account; labels name tools, not people", "id", "user_id", "label",
                 "token_hash", "created_at", "expires_at", "last_used_at", "revoked_at");
 

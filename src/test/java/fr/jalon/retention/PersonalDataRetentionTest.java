@@ -256,6 +256,8 @@ class PersonalDataRetentionTest {
                         + "RETURNING id", idle, "hash-" + UUID.randomUUID()).orElseThrow().column("id").get(UUID.class);
         db().dml("INSERT INTO console_sessions (token_id, user_id, csrf_token, created_at, last_seen_at) VALUES "
                 + "(?, ?, 'csrf', now() - " + THREE_YEARS + ", now() - " + THREE_YEARS + ")", consoleToken, idle);
+        db().dml("INSERT INTO password_links (user_id, secret_hash, created_at, expires_at) VALUES (?, ?, now() - "
+                + THREE_YEARS + ", now() - " + THREE_YEARS + " + interval '30 minutes')", idle, "hash-" + UUID.randomUUID());
 
         UUID authority = db().get("INSERT INTO local_authorities (name, kind, siren) VALUES ('Commune de Dax', 'COMMUNE', "
                 + "'214000880') RETURNING id").orElseThrow().column("id").get(UUID.class);
