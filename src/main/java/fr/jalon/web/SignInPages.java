@@ -112,10 +112,6 @@ final class SignInPages implements ApiRoutes.ApiService {
         }
         Map<String, Object> model = web.page("Accueil", signed.get(), "/console");
         model.put("roleLibelle", roleLabel(signed.get().role()));
-        model.put("sessions", web.sees(signed.get(), "/console/sessions"));
-        model.put("orientations", web.sees(signed.get(), "/console/orientations"));
-        model.put("surveillances", web.sees(signed.get(), "/console/surveillances"));
-        model.put("fragilite", web.sees(signed.get(), "/console/fragilite"));
         web.render(res, Status.OK_200, "accueil", model);
     }
 

@@ -47,16 +47,24 @@ final class WebContext {
         }
     }
 
-    /** An entry of the main menu: the roles that see it. */
-    private record MenuEntry(String label, String href, List<Role> roles) {
+    /** An entry of the main menu: the roles that see it; its description is the home page's tile. */
+    private record MenuEntry(String label, String href, List<Role> roles, String description) {
     }
 
     private static final List<MenuEntry> MENU = List.of(
-            new MenuEntry("Accueil", "/console", List.of(Role.values())),
-            new MenuEntry("Sessions", "/console/sessions", List.of(Role.CENTER_STAFF, Role.ADMIN)),
-            new MenuEntry("Orientations", "/console/orientations", List.of(Role.ADVISER, Role.CENTER_STAFF)),
-            new MenuEntry("Mes surveillances", "/console/surveillances", List.of(Role.INVIGILATOR)),
-            new MenuEntry("Indice de fragilité", "/console/fragilite", List.of(Role.ADMIN, Role.CENTER_STAFF)));
+            new MenuEntry("Accueil", "/console", List.of(Role.values()), ""),
+            new MenuEntry("Sessions", "/console/sessions", List.of(Role.CENTER_STAFF, Role.ADMIN),
+                    "Le calendrier des sessions par site, leur remplissage, les candidats de chaque session et leur "
+                            + "inscription."),
+            new MenuEntry("Orientations", "/console/orientations", List.of(Role.ADVISER, Role.CENTER_STAFF),
+                    "Orienter une personne vers la certification et suivre la suite donnée à chaque orientation."),
+            new MenuEntry("Mes surveillances", "/console/surveillances", List.of(Role.INVIGILATOR),
+                    "Les sessions où vous êtes attendu(e) : confirmer ou décliner."),
+            new MenuEntry("Indice de fragilité", "/console/fragilite", List.of(Role.ADMIN, Role.CENTER_STAFF),
+                    "Évaluer l'indice de fragilité numérique du territoire, avec ou sans les compétences mesurées, et "
+                            + "comparer deux évaluations."),
+            new MenuEntry("Utilisateurs", "/console/utilisateurs", List.of(Role.ADMIN),
+                    "Ouvrir les comptes de la console, envoyer le lien du mot de passe, désactiver un compte."));
 
     WebContext(Users users, TemplateRenderer templates, boolean development, List<Map<String, String>> demoAccounts,
                Clock clock) {
@@ -94,10 +102,6 @@ final class WebContext {
             return Optional.empty();
         }
         return signed;
-    }
-
-    boolean sees(Signed signed, String href) {
-        return MENU.stream().anyMatch(m -> m.href().equals(href) && m.roles().contains(signed.role()));
     }
 
     void renderLogin(ServerResponse res, Status status, String email, String error) {
@@ -140,7 +144,7 @@ final class WebContext {
         List<Map<String, Object>> menu = new ArrayList<>();
         if (signed != null) {
             MENU.stream().filter(m -> m.roles().contains(signed.role())).forEach(m -> menu.add(Map.of("libelle", m.label(),
-                    "href", m.href(), "courant", m.href().equals(current))));
+                    "href", m.href(), "courant", m.href().equals(current), "description", m.description())));
         }
         model.put("menu", menu);
         return model;

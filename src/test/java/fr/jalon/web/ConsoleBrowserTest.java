@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import fr.jalon.testing.ApiClient;
@@ -25,11 +26,12 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -203,6 +205,47 @@ class ConsoleBrowserTest {
         assertTrue(browser.getCurrentUrl().endsWith("/connexion"), "signed out");
     }
 
+    @Test
+    void anAdministratorOpensAnAccountWhoseOwnerChoosesAPasswordFromTheLink() throws Exception {
+        String center = fixtures.center();
+        String adminEmail = ConsoleHttpTest.account(admin, "ADMIN", null, null);
+        browser.manage().deleteAllCookies();
+        browser.get(server.resolve("/connexion").toString());
+        browser.findElement(By.id("email")).sendKeys(adminEmail);
+        browser.findElement(By.id("password")).sendKeys(ConsoleHttpTest.PASSWORD);
+        navigate(By.cssSelector("form.formulaire button[type=submit]"));
+        navigate(By.linkText("Utilisateurs"));
+        accessible("utilisateurs");
+        navigate(By.linkText("Ouvrir un compte"));
+        assertTrue(browser.findElement(By.id("structure-centre")).isDisplayed(), "staff is the default role: its centre");
+        assertFalse(browser.findElement(By.id("structure-collectivite")).isDisplayed(), "the other structures are hidden");
+        browser.findElement(By.cssSelector("input[name=role][value=HR]")).click();
+        assertTrue(browser.findElement(By.id("structure-collectivite")).isDisplayed(), "HR: the authority is asked for");
+        assertFalse(browser.findElement(By.id("structure-centre")).isDisplayed());
+        browser.findElement(By.cssSelector("input[name=role][value=CENTER_STAFF]")).click();
+        accessible("utilisateur-nouveau");
+        String email = "nouvelle-" + UUID.randomUUID() + "@example.org";
+        fill("nom", "Maïa Lartigau");
+        fill("email", email);
+        new Select(browser.findElement(By.id("structure-centre"))).selectByValue(center);
+        navigate(By.cssSelector("form.formulaire button[type=submit]"));
+        assertTrue(browser.findElement(By.cssSelector("[role=status]")).getText().contains("Le compte est créé"));
+
+        browser.manage().deleteAllCookies();
+        browser.get(server.resolve(PasswordPagesHttpTest.linksSentTo(email).getFirst()).toString());
+        assertEquals("Choisir votre mot de passe", browser.findElement(By.tagName("h1")).getText());
+        accessible("mot-de-passe");
+        fill("password", "Une phrase pour la gare de Dax");
+        fill("confirmation", "Une phrase pour la gare de Dax");
+        navigate(By.cssSelector("form.formulaire button[type=submit]"));
+        assertTrue(browser.findElement(By.cssSelector("[role=status]")).getText().contains("Votre mot de passe est "
+                + "enregistré"));
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys("Une phrase pour la gare de Dax");
+        navigate(By.cssSelector("form.formulaire button[type=submit]"));
+        assertEquals("Bonjour Maïa Lartigau", browser.findElement(By.tagName("h1")).getText());
+    }
+
     /**
      * Clicks what leads to another page and waits until the current one is gone: a click returns as soon as the
      * event is dispatched, and the next {@code get} would otherwise cancel the submission in flight.
@@ -212,11 +255,11 @@ class ConsoleBrowserTest {
     }
 
     private static void navigate(WebElement target) {
-        WebElement page = browser.findElement(By.tagName("html"));
+        browser.executeScript("window.jalonPreviousPage = true;");
         target.click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> "complete".equals(
-                ((JavascriptExecutor) driver).executeScript("return document.readyState")));
+        new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(WebDriverException.class).until(driver ->
+                Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                        "return window.jalonPreviousPage === undefined && document.readyState === 'complete';")));
     }
 
     private void fill(String id, String value) {

@@ -45,7 +45,7 @@ class PasswordPagesHttpTest {
     }
 
     /** The links the outbox holds for this address, oldest first (read back from the e-mails themselves). */
-    private static List<String> linksSentTo(String email) throws Exception {
+    static List<String> linksSentTo(String email) throws Exception {
         List<String> links = new ArrayList<>();
         for (Path file : Outbox.files(TestDatabase.DATA_DIR)) {
             if (!file.toString().endsWith(".eml")) {
