@@ -163,7 +163,7 @@ final class FragilityPages implements ApiRoutes.ApiService {
         }
         Optional<String> id = WebContext.pathId(req);
         LoopbackApi.Download map = id.map(i -> web.api.download(req, signed.get().token(), "/fragility/evaluations/" + i
-                + "/map.svg")).orElse(new LoopbackApi.Download(404, "", new byte[0]));
+                + "/map.svg")).orElseGet(LoopbackApi.Download::missing);
         if (map.status() != 200) {
             web.notFound(res, signed.get());
             return;

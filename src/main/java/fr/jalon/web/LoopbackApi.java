@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import fr.jalon.platform.http.JsonText;
 import fr.jalon.platform.json.Jsons;
@@ -67,6 +69,12 @@ final class LoopbackApi {
             return errors;
         }
 
+        /** The problem's errors as they came: line (imports), field, message. */
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> errors() {
+            return body.get("errors") instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+        }
+
         String detail() {
             Object detail = body.get("detail");
             return detail == null ? "La demande n'a pas abouti (" + status + ")." : detail.toString();
@@ -81,8 +89,27 @@ final class LoopbackApi {
         return call(req, token, new Request.Builder().post(RequestBody.create(JsonText.write(body), JSON)), path);
     }
 
-    /** A file the API serves (a map, a CSV): status, content type and bytes. */
-    record Download(int status, String contentType, byte[] body) {
+    /** A file the API serves (a map, a CSV, a PDF): status, content type, bytes and the file name it gives. */
+    record Download(int status, String contentType, byte[] body, String contentDisposition) {
+
+        static Download missing() {
+            return new Download(404, "", new byte[0], null);
+        }
+
+        Optional<String> disposition() {
+            return Optional.ofNullable(contentDisposition);
+        }
+    }
+
+    /** The French detail of a refused download (its problem+json body). */
+    static String detailOf(Download refused) {
+        try {
+            Object detail = asMap(Jsons.createReader(new StringReader(new String(refused.body(), StandardCharsets.UTF_8)))
+                    .readObject()).get("detail");
+            return detail == null ? "Le document n'est pas disponible (" + refused.status() + ")." : detail.toString();
+        } catch (RuntimeException e) {
+            return "Le document n'est pas disponible (" + refused.status() + ").";
+        }
     }
 
     Download download(ServerRequest req, String token, String path) {
@@ -91,10 +118,19 @@ final class LoopbackApi {
                 .header("Authorization", "Bearer " + token).build();
         try (Response response = http.newCall(request).execute()) {
             return new Download(response.code(), response.header("Content-Type", "application/octet-stream"),
-                    response.body().bytes());
+                    response.body().bytes(), response.header("Content-Disposition"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    Answer delete(ServerRequest req, String token, String path) {
+        return call(req, token, new Request.Builder().delete(), path);
+    }
+
+    /** A file sent as the body (a CSV export to import). */
+    Answer postFile(ServerRequest req, String token, String path, byte[] file, String contentType) {
+        return call(req, token, new Request.Builder().post(RequestBody.create(file, MediaType.get(contentType))), path);
     }
 
     Answer put(ServerRequest req, String token, String path, JsonObject body) {

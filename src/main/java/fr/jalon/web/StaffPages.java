@@ -28,10 +28,10 @@ import jakarta.json.JsonObjectBuilder;
 final class StaffPages implements ApiRoutes.ApiService {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRANCE);
-    private static final Map<String, String> SESSION_STATUS = Map.of("SCHEDULED", "programmée", "FINALIZED", "finalisée",
+    static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRANCE);
+    static final Map<String, String> SESSION_STATUS = Map.of("SCHEDULED", "programmée", "FINALIZED", "finalisée",
             "RESULTS_IMPORTED", "résultats importés", "CLOSED", "close", "CANCELLED", "annulée");
-    private static final Map<String, String> ENROLMENT_STATUS = Map.of("WAITLISTED", "en liste d'attente", "ENROLLED",
+    static final Map<String, String> ENROLMENT_STATUS = Map.of("WAITLISTED", "en liste d'attente", "ENROLLED",
             "inscrit(e)", "CONVOKED", "convoqué(e)", "PRESENT", "présent(e)", "ABSENT", "absent(e)", "EXCUSED", "excusé(e)",
             "CANCELLED", "inscription annulée");
     private static final List<String> FIELDS = List.of("nom", "prenom", "sexe", "dateNaissance", "inseeNaissance",

@@ -4,12 +4,18 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.commons.fileupload2.core.MultipartInput;
 
 /** Takes the uploaded file out of a multipart/form-data body (already size-limited). */
 final class MultipartFiles {
+
+    private static final Pattern NAME = Pattern.compile("(?i)content-disposition:[^\\r\\n]*;\\s*name=\"([^\"]{1,100})\"");
 
     private MultipartFiles() {
     }
@@ -35,6 +41,36 @@ final class MultipartFiles {
             throw ApiProblem.badRequest("Le formulaire multipart est mal formé.");
         }
         throw ApiProblem.badRequest("Le formulaire ne contient aucun fichier (champ « file »).");
+    }
+
+    /** Every part of the form: its text fields, and its file (the first part with a file name, or named « file »). */
+    static Upload parts(byte[] body, String contentType) {
+        String boundary = boundary(contentType);
+        Map<String, String> fields = new LinkedHashMap<>();
+        byte[] file = null;
+        try {
+            MultipartInput input = MultipartInput.builder()
+                    .setInputStream(new ByteArrayInputStream(body))
+                    .setBoundary(boundary.getBytes(StandardCharsets.ISO_8859_1))
+                    .get();
+            boolean more = input.skipPreamble();
+            while (more) {
+                String headers = input.readHeaders();
+                ByteArrayOutputStream part = new ByteArrayOutputStream();
+                input.readBodyData(part);
+                String lower = headers.toLowerCase(Locale.ROOT);
+                Matcher name = NAME.matcher(headers);
+                if (lower.contains("filename=") || lower.contains("name=\"file\"")) {
+                    file = file == null ? part.toByteArray() : file;
+                } else if (name.find() && fields.size() < 50) {
+                    fields.putIfAbsent(name.group(1), part.toString(StandardCharsets.UTF_8));
+                }
+                more = input.readBoundary();
+            }
+        } catch (IOException e) {
+            throw ApiProblem.badRequest("Le formulaire multipart est mal formé.");
+        }
+        return new Upload(fields, file == null ? new byte[0] : file);
     }
 
     private static String boundary(String contentType) {

@@ -50,7 +50,18 @@ public final class RequestBodies {
         };
     }
 
-    /** The body as a JSON object wrapped for field-by-field validation. */
+    /**
+     * A browser's {@code multipart/form-data} form (a file and its hidden fields, such as a CSRF
+     * token), at most {@code limit} bytes in all: 413 beyond, 415 for another type, 400 if malformed.
+     */
+    public static Upload upload(ServerRequest req, long limit) {
+        String contentType = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("");
+        if (!contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+            throw ApiProblem.unsupportedMediaType("multipart/form-data");
+        }
+        return MultipartFiles.parts(bytes(req, limit), contentType);
+    }
+
     /** The JSON body read by a form ({@code XForms::x}), every problem thrown at once as a 422. */
     public <T> T read(ServerRequest req, Function<JsonInput, T> form) {
         JsonInput in = json(req);
