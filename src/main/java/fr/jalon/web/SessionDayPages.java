@@ -1,6 +1,7 @@
 package fr.jalon.web;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import jakarta.json.JsonObjectBuilder;
 final class SessionDayPages implements ApiRoutes.ApiService {
 
     static final String PAGE = "/console/sessions/{id}/jour";
+    private static final DateTimeFormatter BIRTH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final Map<String, String> ATTENDANCE = Map.of("PRESENT", "Présent(e)", "ABSENT", "Absent(e)",
             "EXCUSED", "Excusé(e)");
     /** Pix Certif's incident categories and subcategories, as the form offers them: value, French label. */
@@ -117,6 +119,7 @@ final class SessionDayPages implements ApiRoutes.ApiService {
             line.put("statut", StaffPages.ENROLMENT_STATUS.getOrDefault(String.valueOf(c.get("status")), ""));
             line.put("erreur", errors.getOrDefault(String.valueOf(c.get("enrolmentId")), ""));
             line.put("present", "PRESENT".equals(c.get("status")));
+            line.put("naissance", LocalDate.parse(String.valueOf(c.get("birthDate"))).format(BIRTH_DATE));
             line.put("termine", !Boolean.FALSE.equals(c.get("testFinished")));
             if (c.get("incidents") instanceof List<?> list) {
                 for (Object i : list) {

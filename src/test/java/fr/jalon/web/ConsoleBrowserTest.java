@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
@@ -244,6 +245,49 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("password")).sendKeys("Une phrase pour la gare de Dax");
         navigate(By.cssSelector("form.formulaire button[type=submit]"));
         assertEquals("Bonjour Maïa Lartigau", browser.findElement(By.tagName("h1")).getText());
+    }
+
+    @Test
+    void onATabletStaffCheckCandidatesInWithOneTouchEach() throws IOException {
+        String center = fixtures.center();
+        String session = fixtures.session(fixtures.room(fixtures.site(center), 10), TestTime.todayInParis().plusDays(20),
+                "09:00");
+        String anne = fixtures.enrol(session, "Lartigue", "Anne", "1980-04-02");
+        String bruno = fixtures.enrol(session, "Bordes", "Bruno", "1975-11-30");
+        Fixtures.startedAnHourAgo(session);
+        String email = ConsoleHttpTest.account(admin, "CENTER_STAFF", "centerId", center);
+        browser.manage().deleteAllCookies();
+        browser.manage().window().setSize(new Dimension(820, 1180));
+        try {
+            browser.get(server.resolve("/connexion").toString());
+            browser.findElement(By.id("email")).sendKeys(email);
+            browser.findElement(By.id("password")).sendKeys(ConsoleHttpTest.PASSWORD);
+            navigate(By.cssSelector("form.formulaire button[type=submit]"));
+            browser.get(server.resolve("/console/sessions/" + session).toString());
+            navigate(By.partialLinkText("Jour de la session"));
+            accessible("session-jour");
+            WebElement line = browser.findElement(By.id("c-" + anne));
+            assertFalse(line.findElement(By.cssSelector("details.deroule")).isDisplayed(), "no report before check-in");
+            browser.executeScript("window.jalonSamePage = true;");
+            line.findElement(By.cssSelector("button[value=PRESENT]")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> "true".equals(driver.findElement(
+                    By.cssSelector("#c-" + anne + " button[value=PRESENT]")).getDomAttribute("aria-pressed")));
+            assertEquals(Boolean.TRUE, browser.executeScript("return window.jalonSamePage === true;"), "no reload");
+            assertEquals("Présent(e)", browser.findElement(By.cssSelector("#c-" + anne + " .emargement-statut")).getText());
+            assertTrue(browser.findElement(By.cssSelector("#c-" + anne + " details.deroule")).isDisplayed(),
+                    "the report opens for a present candidate");
+            browser.findElement(By.cssSelector("#c-" + bruno + " button[value=ABSENT]")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> "true".equals(driver.findElement(
+                    By.cssSelector("#c-" + bruno + " button[value=ABSENT]")).getDomAttribute("aria-pressed")));
+            assertEquals("PRESENT", admin.get("/api/v1/enrolments/" + anne).json().getString("status"));
+            assertEquals("ABSENT", admin.get("/api/v1/enrolments/" + bruno).json().getString("status"));
+            browser.navigate().refresh();
+            assertEquals("true", browser.findElement(By.cssSelector("#c-" + bruno + " button[value=ABSENT]"))
+                    .getDomAttribute("aria-pressed"), "kept after a reload");
+            accessible("session-jour-emargement");
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 1000));
+        }
     }
 
     /**
