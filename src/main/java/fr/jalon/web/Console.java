@@ -29,7 +29,8 @@ public final class Console {
                 demo("conseillere@demo.jalon.local", "conseillère (France Travail)"),
                 demo("rh@demo.jalon.local", "ressources humaines"),
                 demo("admin@jalon.local", "administrateur")), clock);
-        this.pages = List.of(new SignInPages(web), new PasswordPages(web), new StaffPages(web), new AdviserPages(web), new InvigilatorPages(web),
+        this.pages = List.of(new SignInPages(web), new PasswordPages(web), new PlanningPages(web),
+                new StaffPages(web), new AdviserPages(web), new InvigilatorPages(web),
                 new FragilityPages(web), new AdminPages(web),
                 new SessionDayPages(web), new ResultsPages(web));
         this.headers = new ConsoleHeaders(development);

@@ -33,7 +33,8 @@ final class ResultsPages implements ApiRoutes.ApiService {
     /** The results import's own limit (32 MB) and room for the form around it. */
     private static final long MAX_UPLOAD = 33L * 1024 * 1024;
     private static final Map<String, String> FILES = Map.of("attestations.pdf", "/attestations.pdf", "attestations.zip",
-            "/attestations.zip", "kit.pdf", "/kit.pdf", "emargement.pdf", "/attendance-sheet.pdf");
+            "/attestations.zip", "kit.pdf", "/kit.pdf", "emargement.pdf", "/attendance-sheet.pdf", "candidats.csv",
+            "/candidates.csv");
 
     private final WebContext web;
 

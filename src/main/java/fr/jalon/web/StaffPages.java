@@ -137,6 +137,7 @@ final class StaffPages implements ApiRoutes.ApiService {
         model.put("erreurs", errors);
         model.put("erreur", error);
         model.put("message", notice);
+        model.put("programmee", req.query().contains("programmee"));
         web.render(res, status, "session", model);
     }
 
