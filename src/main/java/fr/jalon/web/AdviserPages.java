@@ -33,7 +33,7 @@ final class AdviserPages implements ApiRoutes.ApiService {
     static final String LIST = "/console/orientations";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
-    private static final Map<String, String> STATUS = Map.ofEntries(Map.entry("NEW", "nouvelle"),
+    static final Map<String, String> STATUS = Map.ofEntries(Map.entry("NEW", "nouvelle"),
             Map.entry("ACCEPTED", "acceptée : inscription à une session"), Map.entry("REFUSED", "refusée"),
             Map.entry("POSTPONED", "reportée"), Map.entry("EXPIRED", "expirée sans traitement"),
             Map.entry("CANCELLED", "annulée"), Map.entry("CONVOKED", "convocation envoyée"),
@@ -171,7 +171,7 @@ final class AdviserPages implements ApiRoutes.ApiService {
                 answer.detail());
     }
 
-    private static String day(Object instant) {
+    static String day(Object instant) {
         try {
             return OffsetDateTime.parse(String.valueOf(instant)).atZoneSameInstant(PARIS)
                     .toLocalDate().format(DAY);

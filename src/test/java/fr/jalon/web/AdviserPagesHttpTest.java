@@ -73,7 +73,7 @@ class AdviserPagesHttpTest {
 
         String list = browser.get(sent.header("Location").orElseThrow()).body();
         assertTrue(list.contains("L&#39;orientation est envoyée au centre."), list);
-        assertTrue(list.contains("<td>Samira Haddad</td><td>nouvelle</td>"), list);
+        assertTrue(list.contains(">Samira Haddad</a></td><td>nouvelle</td>"), list);
         assertEquals(1, list.split("<td>nouvelle</td>", -1).length - 1, "one referral, not two");
 
         String session = fixtures.session(fixtures.room(fixtures.site(partner.center()), 10),
@@ -83,6 +83,67 @@ class AdviserPagesHttpTest {
         String after = browser.get("/console/orientations").body();
         assertTrue(after.contains("acceptée : inscription à une session"), after);
         assertFalse(after.contains("<td>nouvelle</td>"));
+    }
+
+    /** A referral sent over the API by the partner's adviser, for someone free any half-day in Mont-de-Marsan. */
+    private static String referral(Fixtures.Partner partner, String birthName) {
+        ApiClient.Answer sent = partner.adviser().post("/api/v1/referrals", Jsons.createObjectBuilder()
+                .add("person", Fixtures.personBody(birthName, "Sofiane", "1998-09-14").add("residenceInsee", "40192"))
+                .add("consent", Jsons.createObjectBuilder().add("personInformed", true)).build());
+        assertEquals(201, sent.status(), sent.body());
+        return sent.id();
+    }
+
+    @Test
+    void staffEnrolAReferredPersonInAProposedSessionOrRefuseWithAReasonAndTheAdviserWithdrawsOne() {
+        Fixtures.Partner partner = fixtures.partner();
+        String session = fixtures.session(fixtures.room(fixtures.site(partner.center()), 10),
+                TestTime.todayInParis().plusDays(12), "09:00");
+        String first = referral(partner, "Amrani-" + Fixtures.uniqueLetters());
+        String second = referral(partner, "Bacha-" + Fixtures.uniqueLetters());
+        String third = referral(partner, "Cazaux-" + Fixtures.uniqueLetters());
+        ConsoleClient staff = new ConsoleClient(server);
+        staff.signIn(ConsoleHttpTest.account(admin, "CENTER_STAFF", "centerId", partner.center()), ConsoleHttpTest.PASSWORD);
+
+        ConsoleClient.Page page = staff.get("/console/orientations/" + first);
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("name=\"session\" value=\"" + session + "\""), "the session is proposed: "
+                + page.body());
+        ConsoleClient.Page accepted = staff.post("/console/orientations/" + first + "/accepter", Map.of("csrf", page.csrf(),
+                "session", session));
+        assertEquals(303, accepted.status(), accepted.body());
+        assertEquals("ACCEPTED", admin.get("/api/v1/referrals/" + first).json().getString("status"));
+        String after = staff.get(accepted.header("Location").orElseThrow()).body();
+        assertTrue(after.contains("La personne est inscrite à la session") && !after.contains("/accepter\""), after);
+
+        ConsoleClient.Page vague = staff.post("/console/orientations/" + second + "/refuser", Map.of("csrf", page.csrf(),
+                "motif", "OTHER", "precision", ""));
+        assertEquals(422, vague.status(), vague.body());
+        assertTrue(vague.body().contains("id=\"erreur-refuser\""), vague.body());
+        assertEquals("NEW", admin.get("/api/v1/referrals/" + second).json().getString("status"));
+        assertEquals(303, staff.post("/console/orientations/" + second + "/refuser", Map.of("csrf", page.csrf(), "motif",
+                "IN_EMPLOYMENT", "partage", "oui")).status());
+        assertEquals("REFUSED", admin.get("/api/v1/referrals/" + second).json().getString("status"));
+        assertEquals(404, staff.post("/console/orientations/" + third + "/annuler", Map.of("csrf", page.csrf())).status(),
+                "withdrawing is the adviser's");
+
+        ConsoleClient adviser = new ConsoleClient(server);
+        adviser.signIn(ConsoleHttpTest.account(admin, "ADVISER", "organisationId", partner.organisation()),
+                ConsoleHttpTest.PASSWORD);
+        String refused = adviser.get("/console/orientations/" + second).body();
+        assertTrue(refused.contains("En emploi"), "the adviser reads the reason: " + refused);
+        assertFalse(refused.contains("/accepter\""), "no staff action for an adviser");
+        ConsoleClient.Page withdrawn = adviser.post("/console/orientations/" + third + "/annuler", Map.of("csrf",
+                adviser.get("/console").csrf(), "precision", "A trouvé un emploi"));
+        assertEquals(303, withdrawn.status(), withdrawn.body());
+        assertEquals("CANCELLED", admin.get("/api/v1/referrals/" + third).json().getString("status"));
+
+        ConsoleClient outsider = new ConsoleClient(server);
+        outsider.signIn(ConsoleHttpTest.account(admin, "CENTER_STAFF", "centerId", fixtures.center()),
+                ConsoleHttpTest.PASSWORD);
+        assertEquals(404, outsider.get("/console/orientations/" + first).status());
+        assertEquals(404, outsider.post("/console/orientations/" + second + "/reporter", Map.of("csrf",
+                outsider.get("/console").csrf())).status());
     }
 
     @Test
