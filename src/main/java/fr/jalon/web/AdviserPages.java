@@ -1,7 +1,6 @@
 package fr.jalon.web;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -31,7 +30,6 @@ import jakarta.json.JsonObjectBuilder;
 final class AdviserPages implements ApiRoutes.ApiService {
 
     static final String LIST = "/console/orientations";
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
     static final Map<String, String> STATUS = Map.ofEntries(Map.entry("NEW", "nouvelle"),
             Map.entry("ACCEPTED", "acceptée : inscription à une session"), Map.entry("REFUSED", "refusée"),
@@ -173,7 +171,7 @@ final class AdviserPages implements ApiRoutes.ApiService {
 
     static String day(Object instant) {
         try {
-            return OffsetDateTime.parse(String.valueOf(instant)).atZoneSameInstant(PARIS)
+            return OffsetDateTime.parse(String.valueOf(instant)).atZoneSameInstant(WebContext.PARIS)
                     .toLocalDate().format(DAY);
         } catch (DateTimeParseException e) {
             return "";

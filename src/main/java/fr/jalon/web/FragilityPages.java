@@ -1,7 +1,6 @@
 package fr.jalon.web;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -31,7 +30,6 @@ import jakarta.json.JsonObjectBuilder;
 final class FragilityPages implements ApiRoutes.ApiService {
 
     static final String PAGE = "/console/fragilite";
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy à HH:mm", Locale.FRANCE);
     private static final Map<String, String> LEVELS = Map.of("IRIS", "IRIS", "COMMUNE", "communes", "EPCI",
             "intercommunalités");
@@ -251,7 +249,7 @@ final class FragilityPages implements ApiRoutes.ApiService {
 
     private static String when(Object instant) {
         try {
-            return OffsetDateTime.parse(String.valueOf(instant)).atZoneSameInstant(PARIS).format(WHEN);
+            return OffsetDateTime.parse(String.valueOf(instant)).atZoneSameInstant(WebContext.PARIS).format(WHEN);
         } catch (DateTimeParseException e) {
             return "";
         }

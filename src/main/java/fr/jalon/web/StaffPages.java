@@ -4,7 +4,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -27,7 +26,6 @@ import jakarta.json.JsonObjectBuilder;
 /** The staff's pages: the month calendar of sessions per site, a session's page and its enrolment form. */
 final class StaffPages implements ApiRoutes.ApiService {
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRANCE);
     static final Map<String, String> SESSION_STATUS = Map.of("SCHEDULED", "programmée", "FINALIZED", "finalisée",
             "RESULTS_IMPORTED", "résultats importés", "CLOSED", "close", "CANCELLED", "annulée");
@@ -62,7 +60,7 @@ final class StaffPages implements ApiRoutes.ApiService {
         if (signed.isEmpty()) {
             return;
         }
-        LocalDate today = LocalDate.now(web.clock.withZone(PARIS));
+        LocalDate today = web.today();
         YearMonth month = req.query().first("mois").asOptional().flatMap(StaffPages::yearMonth)
                 .orElse(YearMonth.from(today));
         Optional<String> site = req.query().first("site").asOptional().filter(WebContext::isUuid);

@@ -2,6 +2,8 @@ package fr.jalon.web;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +31,7 @@ import jakarta.json.JsonObjectBuilder;
 final class WebContext {
 
     static final String LOGIN = "/connexion";
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     static final String SESSION_COOKIE = "jalon_session";
     static final String LOGIN_CSRF_COOKIE = "jalon_connexion";
 
@@ -56,6 +59,8 @@ final class WebContext {
             new MenuEntry("Sessions", "/console/sessions", List.of(Role.CENTER_STAFF, Role.ADMIN),
                     "Le calendrier des sessions par site, leur remplissage, les candidats de chaque session et leur "
                             + "inscription."),
+            new MenuEntry("Surveillants", "/console/surveillants", List.of(Role.CENTER_STAFF, Role.ADMIN),
+                    "Le vivier du centre et la planification automatique des surveillances, à publier."),
             new MenuEntry("Orientations", "/console/orientations", List.of(Role.ADVISER, Role.CENTER_STAFF),
                     "Orienter une personne vers la certification et suivre la suite donnée à chaque orientation."),
             new MenuEntry("Mes surveillances", "/console/surveillances", List.of(Role.INVIGILATOR),
@@ -73,6 +78,11 @@ final class WebContext {
         this.development = development;
         this.demoAccounts = demoAccounts;
         this.clock = clock;
+    }
+
+    /** Today in Paris, by the application's clock. */
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(PARIS));
     }
 
     Optional<Signed> signedIn(ServerRequest req) {

@@ -69,8 +69,7 @@ class AdminPagesHttpTest {
         row = row.substring(0, row.indexOf("</tr>")).replace("&#39;", "'").replace("&quot;", "\"").replace("&amp;", "&");
         assertTrue(row.contains(centerName) && row.contains("Personnel d'un centre") && row.contains("actif"), row);
 
-        String id = Db.execute().get("SELECT id FROM users WHERE email = ?", email).orElseThrow().column("id")
-                .get(UUID.class).toString();
+        String id = ConsoleHttpTest.userId(email);
         ConsoleClient.Page disabled = browser.post("/console/utilisateurs/" + id + "/desactiver", Map.of("csrf",
                 form.csrf()));
         assertEquals(303, disabled.status());

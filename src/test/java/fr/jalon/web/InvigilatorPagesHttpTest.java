@@ -51,8 +51,7 @@ class InvigilatorPagesHttpTest {
         assertEquals(200, staff.post("/api/v1/assignments/plans/" + plan + "/publish", Jsons.createObjectBuilder().build())
                 .status());
         String email = ConsoleHttpTest.account(admin, "INVIGILATOR", "centerId", center);
-        String user = admin.get("/api/v1/users?limit=200").json().getJsonArray("items").stream().map(v -> v.asJsonObject())
-                .filter(u -> u.getString("email").equals(email)).findFirst().orElseThrow().getString("id");
+        String user = ConsoleHttpTest.userId(email);
         assertEquals(200, staff.put("/api/v1/invigilators/" + invigilator + "/user", Jsons.createObjectBuilder()
                 .add("userId", user).build()).status());
 
