@@ -32,7 +32,8 @@ public final class Console {
         this.pages = List.of(new SignInPages(web), new PasswordPages(web), new PlanningPages(web),
                 new StaffPages(web), new AdviserPages(web), new InvigilatorPages(web),
                 new FragilityPages(web), new AdminPages(web),
-                new SessionDayPages(web), new ResultsPages(web), new ReferralPages(web), new PoolPages(web));
+                new SessionDayPages(web), new ResultsPages(web), new ReferralPages(web), new PoolPages(web),
+                new NotificationPages(web));
         this.headers = new ConsoleHeaders(development);
     }
 

@@ -61,6 +61,9 @@ final class WebContext {
                             + "inscription."),
             new MenuEntry("Surveillants", "/console/surveillants", List.of(Role.CENTER_STAFF, Role.ADMIN),
                     "Le vivier du centre et la planification automatique des surveillances, à publier."),
+            new MenuEntry("Notifications", "/console/notifications", List.of(Role.CENTER_STAFF, Role.ADMIN),
+                    "Les messages en échec à renvoyer, ceux à remettre en main propre, et les courriers du jour à "
+                            + "imprimer."),
             new MenuEntry("Orientations", "/console/orientations", List.of(Role.ADVISER, Role.CENTER_STAFF),
                     "Orienter une personne vers la certification et suivre la suite donnée à chaque orientation."),
             new MenuEntry("Mes surveillances", "/console/surveillances", List.of(Role.INVIGILATOR),
