@@ -66,6 +66,11 @@ final class WebContext {
                             + "imprimer."),
             new MenuEntry("Orientations", "/console/orientations", List.of(Role.ADVISER, Role.CENTER_STAFF),
                     "Orienter une personne vers la certification et suivre la suite donnée à chaque orientation."),
+            new MenuEntry("Campagnes", "/console/campagnes", List.of(Role.HR, Role.ADMIN),
+                    "Les campagnes Pix de vos agents : invitations, participation, résultats collectifs par service, "
+                            + "envoi en certification."),
+            new MenuEntry("Agents et services", "/console/agents", List.of(Role.HR, Role.ADMIN),
+                    "L'annuaire des agents (import depuis le fichier RH) et l'arbre des services."),
             new MenuEntry("Mes surveillances", "/console/surveillances", List.of(Role.INVIGILATOR),
                     "Les sessions où vous êtes attendu(e) : confirmer ou décliner."),
             new MenuEntry("Indice de fragilité", "/console/fragilite", List.of(Role.ADMIN, Role.CENTER_STAFF),

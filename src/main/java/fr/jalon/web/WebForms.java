@@ -36,9 +36,14 @@ final class WebForms {
 
     /** The fields of a posted form, in order; a repeated field keeps its first value. */
     static Map<String, String> form(ServerRequest req) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields(req).forEach(f -> fields.putIfAbsent(f.getKey(), f.getValue()));
-        return fields;
+        return form(fields(req));
+    }
+
+    /** The first value of each field (a form's fields read once, for those that repeat some). */
+    static Map<String, String> form(List<Map.Entry<String, String>> fields) {
+        Map<String, String> form = new LinkedHashMap<>();
+        fields.forEach(f -> form.putIfAbsent(f.getKey(), f.getValue()));
+        return form;
     }
 
     /** Every field of a posted form in order, repeated ones (checkboxes) included. */

@@ -57,7 +57,12 @@ final class ConsoleClient {
     }
 
     Page post(String path, Map<String, String> fields) {
-        String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+        return postFields(path, List.copyOf(fields.entrySet()));
+    }
+
+    /** A form whose fields may repeat (checkboxes of the same name). */
+    Page postFields(String path, List<Map.Entry<String, String>> fields) {
+        String body = fields.stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(server.resolve(path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body)));
