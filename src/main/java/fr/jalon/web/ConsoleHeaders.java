@@ -9,7 +9,9 @@ import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 
 /**
- * Security headers of the console's pages and assets: a Content-Security-Policy without
+ * Security headers of every page for people — the console, the password pages, the public
+ * verification page, the 404 page — and of the console's assets (everything but the API and its
+ * Swagger UI): a Content-Security-Policy without
  * {@code unsafe-inline} (scripts and styles come from files of this origin only), no framing, no
  * MIME sniffing, no referrer sent elsewhere, pages never cached; HSTS outside development.
  */
@@ -24,15 +26,15 @@ final class ConsoleHeaders implements Filter {
         this.development = development;
     }
 
-    static boolean isConsolePath(String path) {
-        return path.equals("/") || path.equals(WebContext.LOGIN) || path.startsWith("/deconnexion")
-                || path.equals("/console") || path.startsWith("/console/");
+    /** Every path but the API's and the OpenAPI document and Swagger UI (which have their own rules). */
+    static boolean isPageForPeople(String path) {
+        return !path.startsWith(ApiRoutes.BASE + "/") && !path.equals(ApiRoutes.BASE) && !path.startsWith("/openapi");
     }
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         String path = req.path().path();
-        if (isConsolePath(path) && !path.startsWith(ApiRoutes.BASE)) {
+        if (isPageForPeople(path)) {
             res.header(HeaderNames.create("Content-Security-Policy"), CSP);
             res.header(HeaderNames.create("X-Frame-Options"), "DENY");
             res.header(HeaderNames.create("X-Content-Type-Options"), "nosniff");

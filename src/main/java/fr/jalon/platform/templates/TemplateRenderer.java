@@ -47,7 +47,8 @@ public final class TemplateRenderer {
     /** Renders {@code name} (e.g. {@code mail/convocation.html.vm}) with the model. */
     public String render(String name, Map<String, Object> model) {
         Template template = engine.getTemplate(resolved.computeIfAbsent(name, this::resourceName));
-        VelocityContext context = new VelocityContext(model);
+        // The model is read through a context of its own, so #set works on an immutable model too.
+        VelocityContext context = new VelocityContext(new VelocityContext(model));
         if (name.endsWith(".html.vm")) {
             EventCartridge escaping = new EventCartridge();
             escaping.addEventHandler(new HtmlEscape());

@@ -112,7 +112,10 @@ class ProblemsHttpTest {
         }
         ApiClient.Answer form = admin.get("/verify");
         assertEquals(200, form.status());
-        assertTrue(form.body().contains("<form method=\"get\" action=\"/verify\">"), form.body());
+        assertTrue(form.body().contains("<form method=\"get\" action=\"/verify\""), form.body());
+        String policy = form.header("Content-Security-Policy").orElseThrow();
+        assertTrue(policy.contains("style-src 'self'") && !policy.contains("unsafe-inline"),
+                "the public page has the console's strict policy: " + policy);
         ApiClient.Answer sent = admin.get("/verify?code=p-bcdf2346");
         assertEquals(303, sent.status());
         assertEquals("/verify/P-BCDF2346", sent.header("Location").orElseThrow());
