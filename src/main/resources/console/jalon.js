@@ -55,6 +55,50 @@
           });
       });
     });
+    // INSEE code fields: typing a commune's name proposes the matching communes; choosing one
+    // fills in its code, and the commune's name is said beside the field.
+    document.querySelectorAll("input[name='inseeNaissance'], input[name='communeResidence']").forEach(function (field) {
+      if (!window.fetch) {
+        return;
+      }
+      var list = document.createElement("datalist");
+      list.id = "communes-" + field.id;
+      field.parentNode.appendChild(list);
+      field.setAttribute("list", list.id);
+      var said = document.createElement("p");
+      said.className = "aide commune-trouvee";
+      said.setAttribute("aria-live", "polite");
+      field.parentNode.appendChild(said);
+      var pending = null;
+      field.addEventListener("input", function () {
+        var typed = field.value.trim();
+        var chosen = list.querySelector("option[value='" + typed.replace(/'/g, "") + "']");
+        said.textContent = chosen ? chosen.getAttribute("data-nom") : "";
+        if (typed.length < 2 || /^[0-9]{2}[0-9AB][0-9]{2}$/.test(typed)) {
+          return;
+        }
+        clearTimeout(pending);
+        pending = setTimeout(function () {
+          fetch("/console/communes?q=" + encodeURIComponent(typed), { credentials: "same-origin" })
+            .then(function (response) { return response.ok ? response.json() : []; })
+            .then(function (communes) {
+              list.textContent = "";
+              communes.forEach(function (c) {
+                var option = document.createElement("option");
+                option.value = c.code;
+                option.label = c.nom + " (" + c.departement + ")";
+                option.setAttribute("data-nom", c.nom + " (" + c.departement + ")");
+                list.appendChild(option);
+              });
+            })
+            .catch(function () { list.textContent = ""; });
+        }, 200);
+      });
+    });
+    // A print button where the page offers one.
+    document.querySelectorAll("[data-imprimer]").forEach(function (button) {
+      button.addEventListener("click", function () { window.print(); });
+    });
     // The account form shows only the structure its role needs.
     var roles = document.querySelectorAll("input[name='role'][data-structure]");
     function showStructure() {

@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -98,6 +99,22 @@ final class ReferralDesk {
             Referral referral = visible(actor, tx, id, false);
             audit.record(tx, actor, "referral.read", "referral", id);
             return referral;
+        });
+    }
+
+    /**
+     * The convocation of a referred person enrolled in a session to come, for the adviser (to
+     * print or forward) and the centre; audited as a read of the referral.
+     */
+    Convocation convocation(Principal actor, UUID id) {
+        return transactions.inTransaction(tx -> {
+            Referral referral = visible(actor, tx, id, false);
+            Convocation convocation = Optional.ofNullable(referral.sessionId())
+                    .flatMap(session -> places.convocation(tx, session, referral.personName()))
+                    .orElseThrow(() -> ApiProblem.conflict("Pas de convocation : la personne n'est inscrite à aucune "
+                            + "session à venir."));
+            audit.record(tx, actor, "referral.convocation", "referral", id);
+            return convocation;
         });
     }
 

@@ -1,6 +1,8 @@
 package fr.jalon.referrals;
 
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import fr.jalon.platform.db.Rows;
@@ -11,8 +13,9 @@ import io.helidon.dbclient.DbExecute;
 /**
  * Read model of the places and sessions a referral can lead to: which codes are communes or
  * EPCIs, whether a centre has a site the person can reach, the centre's upcoming sessions with a
- * free seat. Reads other features' tables — {@code communes}, {@code epcis} (territory),
- * {@code sites}, {@code rooms} (centers), {@code sessions} (sessions) — and writes nothing.
+ * free seat, where and when a referred person is convoked. Reads other features' tables —
+ * {@code communes}, {@code epcis} (territory), {@code centers}, {@code sites}, {@code rooms}
+ * (centers), {@code sessions} (sessions) — and writes nothing.
  */
 final class ReferralPlacesReadModel {
 
@@ -37,6 +40,22 @@ final class ReferralPlacesReadModel {
                                              OR c.epci_siren = ANY(CAST(? AS text[])))) AS ok""",
                         centerId, (Object) SqlArrays.of(communes), (Object) SqlArrays.of(epcis))
                 .map(row -> Rows.bool(row, "ok")).orElse(false);
+    }
+
+    /** Where and when the session of this enrolment takes place, while it is scheduled. */
+    Optional<Convocation> convocation(DbExecute exec, UUID sessionId, String personName) {
+        return exec.get("""
+                        SELECT s.local_date, s.start_time, (s.starts_at + s.duration_minutes * interval '1 minute')
+                                   AT TIME ZONE s.time_zone AS ends, c.name AS centre, c.contact_phone, c.contact_email,
+                               si.name AS site, si.address_line1, si.address_line2, si.postal_code, si.city,
+                               si.accessibility_info
+                        FROM sessions s JOIN sites si ON si.id = s.site_id JOIN centers c ON c.id = s.center_id
+                        WHERE s.id = ? AND s.status = 'SCHEDULED'""", sessionId)
+                .map(row -> new Convocation(personName, Rows.date(row, "local_date"), Rows.time(row, "start_time"),
+                        row.column("ends").get(LocalDateTime.class).toLocalTime(), Rows.text(row, "centre"),
+                        Rows.text(row, "site"), Rows.text(row, "address_line1"), Rows.text(row, "address_line2"),
+                        Rows.text(row, "postal_code"), Rows.text(row, "city"), Rows.text(row, "accessibility_info"),
+                        Rows.text(row, "contact_phone"), Rows.text(row, "contact_email")));
     }
 
     /** Upcoming scheduled sessions of the centre with a free seat, soonest first. */

@@ -62,6 +62,7 @@ final class ReferralsService implements ApiRoutes.ApiService {
                 .get("/referrals/changes", this::feed)
                 .get("/referrals/{id}", this::get)
                 .get("/referrals/{id}/proposals", this::proposals)
+                .get("/referrals/{id}/convocation", this::convocation)
                 .post("/referrals/{id}/accept", this::accept)
                 .post("/referrals/{id}/refuse", this::refuse)
                 .post("/referrals/{id}/postpone", this::postpone)
@@ -140,6 +141,26 @@ final class ReferralsService implements ApiRoutes.ApiService {
     private void get(ServerRequest req, ServerResponse res) {
         Principal actor = Authentication.principal(req);
         Responses.ok(res, ReferralJson.seenBy(actor, desk.get(actor, QueryParams.pathId(req, "id"))));
+    }
+
+    private void convocation(ServerRequest req, ServerResponse res) {
+        Convocation c = desk.convocation(Authentication.principal(req), QueryParams.pathId(req, "id"));
+        JsonObjectBuilder place = Jsons.createObjectBuilder().add("centre", c.centre()).add("site", c.site())
+                .add("line1", c.addressLine1()).add("postalCode", c.postalCode()).add("city", c.city());
+        optional(place, "line2", c.addressLine2());
+        optional(place, "accessibility", c.accessibility());
+        JsonObjectBuilder contact = Jsons.createObjectBuilder();
+        optional(contact, "phone", c.contactPhone());
+        optional(contact, "email", c.contactEmail());
+        Responses.ok(res, Jsons.createObjectBuilder().add("personName", c.personName()).add("date", c.date().toString())
+                .add("startTime", c.start().toString()).add("endTime", c.end().toString()).add("place", place)
+                .add("contact", contact).build());
+    }
+
+    private static void optional(JsonObjectBuilder body, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            body.add(field, value);
+        }
     }
 
     private void proposals(ServerRequest req, ServerResponse res) {

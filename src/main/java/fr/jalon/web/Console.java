@@ -33,7 +33,8 @@ public final class Console {
                 new StaffPages(web), new AdviserPages(web), new InvigilatorPages(web),
                 new FragilityPages(web), new AdminPages(web),
                 new SessionDayPages(web), new ResultsPages(web), new ReferralPages(web), new PoolPages(web),
-                new NotificationPages(web), new AuthorityPages(web), new CampaignPages(web));
+                new NotificationPages(web), new AuthorityPages(web), new CampaignPages(web),
+                new CommuneSearch(web));
         this.headers = new ConsoleHeaders(development);
     }
 

@@ -1,5 +1,7 @@
 package fr.jalon.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,7 +52,8 @@ final class ReferralPages implements ApiRoutes.ApiService {
                 .root(Method.POST, PAGE + "/accepter", this::accept)
                 .root(Method.POST, PAGE + "/refuser", this::refuse)
                 .root(Method.POST, PAGE + "/reporter", this::postpone)
-                .root(Method.POST, PAGE + "/annuler", this::cancel);
+                .root(Method.POST, PAGE + "/annuler", this::cancel)
+                .root(Method.GET, PAGE + "/convocation", this::convocation);
     }
 
     private void page(ServerRequest req, ServerResponse res) {
@@ -102,6 +105,50 @@ final class ReferralPages implements ApiRoutes.ApiService {
         model.put("erreur", error);
         model.put("message", notice);
         web.render(res, status, "orientation-fiche", model);
+    }
+
+    /** The convocation to print or forward: the page, and a mailto: link carrying its text. */
+    private void convocation(ServerRequest req, ServerResponse res) {
+        Optional<WebContext.Signed> signed = web.require(req, res, Role.ADVISER, Role.CENTER_STAFF, Role.ADMIN);
+        if (signed.isEmpty()) {
+            return;
+        }
+        Optional<String> id = WebContext.pathId(req);
+        LoopbackApi.Answer c = id.map(i -> web.api.get(req, signed.get().token(), "/referrals/" + i + "/convocation"))
+                .orElse(new LoopbackApi.Answer(404, Map.of()));
+        if (c.status() == 404) {
+            web.notFound(res, signed.get());
+            return;
+        }
+        if (!c.ok()) {
+            Map<String, Object> model = web.page("Convocation", signed.get(), AdviserPages.LIST);
+            model.put("detail", c.detail());
+            web.render(res, Status.create(c.status()), "document-refus", model);
+            return;
+        }
+        Map<String, Object> convocation = new LinkedHashMap<>(c.body());
+        convocation.put("dateLongue", LocalDate.parse(String.valueOf(c.body().get("date"))).format(StaffPages.LONG_DATE));
+        Map<?, ?> place = c.body().get("place") instanceof Map<?, ?> p ? p : Map.of();
+        String text = "Convocation à la certification Pix\n\n" + c.body().get("personName") + " est attendu(e) le "
+                + convocation.get("dateLongue") + " de " + c.body().get("startTime") + " à " + c.body().get("endTime")
+                + ",\n" + place.get("centre") + " — " + place.get("site") + "\n" + place.get("line1") + "\n"
+                + place.get("postalCode") + " " + place.get("city") + "\n\nÀ apporter : une pièce d'identité en "
+                + "cours de validité (carte d'identité, passeport ou titre de séjour).\nArriver 15 minutes avant le "
+                + "début de la session.";
+        convocation.put("mailto", "mailto:?subject=" + encode("Convocation à la certification Pix le "
+                + convocation.get("dateLongue")) + "&body=" + encode(text));
+        Map<String, Object> model = web.page("Convocation de " + c.body().get("personName"), signed.get(),
+                AdviserPages.LIST);
+        model.put("convocation", convocation);
+        model.put("lieu", place);
+        model.put("contact", c.body().get("contact") instanceof Map<?, ?> contact ? contact : Map.of());
+        model.put("orientation", id.get());
+        web.render(res, Status.OK_200, "convocation", model);
+    }
+
+    /** Percent-encoding for a mailto: URI (spaces as %20, as mail clients expect, not +). */
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private void accept(ServerRequest req, ServerResponse res) {

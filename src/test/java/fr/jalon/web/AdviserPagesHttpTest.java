@@ -130,6 +130,17 @@ class AdviserPagesHttpTest {
         ConsoleClient adviser = new ConsoleClient(server);
         adviser.signIn(ConsoleHttpTest.account(admin, "ADVISER", "organisationId", partner.organisation()),
                 ConsoleHttpTest.PASSWORD);
+        assertTrue(adviser.get("/console/orientations/" + first).body().contains("/console/orientations/" + first
+                + "/convocation"), "the accepted referral offers its convocation");
+        ConsoleClient.Page convocation = adviser.get("/console/orientations/" + first + "/convocation");
+        assertEquals(200, convocation.status(), convocation.body());
+        assertTrue(convocation.body().contains("Sofiane</strong> est attendu(e) le <strong>")
+                && convocation.body().contains("Une pièce d&#39;identité") || convocation.body().contains("Une pièce d'identité"),
+                convocation.body());
+        assertTrue(convocation.body().contains("href=\"mailto:?subject=Convocation%20%C3%A0%20la%20certification"),
+                "forwarded by e-mail: " + convocation.body());
+        assertEquals(409, adviser.get("/console/orientations/" + second + "/convocation").status(),
+                "a refused referral has no convocation");
         String refused = adviser.get("/console/orientations/" + second).body();
         assertTrue(refused.contains("En emploi"), "the adviser reads the reason: " + refused);
         assertFalse(refused.contains("/accepter\""), "no staff action for an adviser");
