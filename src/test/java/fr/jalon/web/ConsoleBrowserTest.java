@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.HttpTest;
@@ -288,6 +289,74 @@ class ConsoleBrowserTest {
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 1000));
         }
+    }
+
+    private void signInAs(String email) {
+        browser.manage().deleteAllCookies();
+        browser.get(server.resolve("/connexion").toString());
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(ConsoleHttpTest.PASSWORD);
+        navigate(By.cssSelector("form.formulaire button[type=submit]"));
+    }
+
+    @Test
+    void anAdviserFindsTheCommuneByItsNameAndRefersSomeone() throws IOException {
+        Fixtures.Partner partner = fixtures.partner();
+        signInAs(ConsoleHttpTest.account(admin, "ADVISER", "organisationId", partner.organisation()));
+        navigate(By.linkText("Orientations"));
+        navigate(By.linkText("Orienter une personne"));
+        accessible("orientation-formulaire");
+        fill("nom", "Haddad-" + Fixtures.uniqueLetters());
+        fill("prenom", "Samira");
+        browser.findElement(By.cssSelector("input[name=sexe][value=F]")).click();
+        browser.findElement(By.id("dateNaissance")).sendKeys("08031994");
+        fill("inseeNaissance", "40192");
+        browser.findElement(By.id("communeResidence")).sendKeys("Mont-de-Mar");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> !driver.findElements(
+                By.cssSelector("#communes-communeResidence option[value='40192']")).isEmpty());
+        WebElement option = browser.findElement(By.cssSelector("#communes-communeResidence option[value='40192']"));
+        assertTrue(option.getDomAttribute("label").startsWith("Mont-de-Marsan"), option.getDomAttribute("label"));
+        fill("communeResidence", "40192");
+        assertEquals("Mont-de-Marsan (40)", browser.findElement(By.cssSelector("#communeResidence ~ .commune-trouvee"))
+                .getText(), "the commune chosen is said beside the field");
+        browser.findElement(By.cssSelector("input[name=consentement]")).click();
+        navigate(By.cssSelector("form.formulaire button[type=submit]"));
+        assertTrue(browser.findElement(By.cssSelector("[role=status]")).getText().contains("L'orientation est envoyée"));
+        accessible("orientations");
+    }
+
+    @Test
+    void hrReadTheCollectiveReportWithItsCharts() throws IOException {
+        String authority = admin.post("/api/v1/local-authorities", Jsons.createObjectBuilder()
+                .add("name", Fixtures.unique("Commune de Dax")).add("kind", "COMMUNE").add("siren", "214000887").build())
+                .id();
+        String campaign = admin.post("/api/v1/campaigns", Jsons.createObjectBuilder().add("authorityId", authority)
+                .add("name", "Compétences 2027").add("type", "ASSESSMENT").add("startsOn", TestTime.todayInParis().toString())
+                .add("endsOn", TestTime.todayInParis().plusDays(30).toString()).build()).id();
+        signInAs(ConsoleHttpTest.account(admin, "HR", "authorityId", authority));
+        navigate(By.linkText("Campagnes"));
+        accessible("campagnes");
+        navigate(By.linkText("Compétences 2027"));
+        accessible("campagne");
+        navigate(By.linkText("Résultats collectifs"));
+        assertTrue(browser.getCurrentUrl().endsWith("/console/campagnes/" + campaign + "/rapport"));
+        assertTrue(browser.findElement(By.tagName("body")).getText().contains("non publié"),
+                "with nobody invited, every figure is withheld and says why");
+        accessible("campagne-rapport");
+    }
+
+    @Test
+    void theAgencyReadsTheFragilityMapAndTheVerificationPageIsAccessible() throws IOException {
+        signInAs(ConsoleHttpTest.account(admin, "ADMIN", null, null));
+        navigate(By.linkText("Indice de fragilité"));
+        accessible("fragilite");
+        browser.manage().deleteAllCookies();
+        browser.get(server.resolve("/verify").toString());
+        assertEquals("Vérification d'une attestation de certification Pix", browser.findElement(By.tagName("h1")).getText());
+        fill("code", "P-BCDF2346");
+        navigate(By.cssSelector("form.formulaire button[type=submit]"));
+        assertTrue(browser.findElement(By.cssSelector("[role=status]")).getText().contains("Aucune attestation"));
+        accessible("verification");
     }
 
     /**
