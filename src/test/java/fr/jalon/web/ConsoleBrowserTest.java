@@ -1,11 +1,17 @@
 package fr.jalon.web;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -14,6 +20,8 @@ import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.HttpTest;
+import fr.jalon.testing.PixOrgaCsv;
+import fr.jalon.testing.ResultsCsv;
 import fr.jalon.testing.TestTime;
 
 import com.deque.html.axecore.results.Results;
@@ -50,6 +58,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @HttpTest
 class ConsoleBrowserTest {
 
+    /** The Pix Certif mass-import header (current layout). */
+    private static final String PIX_HEADER = "Numéro de session préexistante;* Nom du site;* Nom de la salle;"
+            + "* Date de début (format: JJ/MM/AAAA);* Heure de début (heure locale format: HH:MM);* Surveillant(s);"
+            + "Observations (optionnel);* Nom de naissance;* Prénom;* Date de naissance (format: JJ/MM/AAAA);"
+            + "* Sexe (M ou F);Code INSEE de la commune de naissance;Code postal de la commune de naissance;"
+            + "Nom de la commune de naissance;* Pays de naissance;"
+            + "E-mail du destinataire des résultats (formateur, enseignant…);E-mail de convocation;Identifiant externe;"
+            + "Temps majoré ? (exemple format: 33%);* Tarification part Pix (Gratuite, Prépayée ou Payante);"
+            + "Code de prépaiement (si Tarification part Pix Prépayée);CléA Numérique ('oui' ou laisser vide)";
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -323,33 +340,142 @@ class ConsoleBrowserTest {
         navigate(By.cssSelector("form.formulaire button[type=submit]"));
         assertTrue(browser.findElement(By.cssSelector("[role=status]")).getText().contains("L'orientation est envoyée"));
         accessible("orientations");
+        String referral = browser.getCurrentUrl().replaceAll(".*envoyee=([0-9a-f-]{36}).*", "$1");
+        String session = fixtures.session(fixtures.room(fixtures.site(partner.center()), 10),
+                TestTime.todayInParis().plusDays(9), "09:00");
+        assertEquals(200, partner.staff().post("/api/v1/referrals/" + referral + "/accept",
+                Jsons.createObjectBuilder().add("sessionId", session).build()).status());
+        browser.navigate().refresh();
+        assertTrue(browser.findElement(By.tagName("table")).getText().contains("acceptée : inscription à une session"),
+                "the adviser sees the status change");
+        navigate(By.cssSelector("a[href='/console/orientations/" + referral + "']"));
+        navigate(By.partialLinkText("Convocation"));
+        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("Convocation"));
+        accessible("convocation");
     }
 
     @Test
-    void hrReadTheCollectiveReportWithItsCharts() throws IOException {
+    void hrRunACampaignFromInvitationsToTheReportAndSendAgentsToCertification() throws IOException {
+        String center = fixtures.center();
+        String session = fixtures.session(fixtures.room(fixtures.site(center), 20), TestTime.todayInParis().plusDays(25),
+                "14:00");
         String authority = admin.post("/api/v1/local-authorities", Jsons.createObjectBuilder()
-                .add("name", Fixtures.unique("Commune de Dax")).add("kind", "COMMUNE").add("siren", "214000887").build())
-                .id();
-        String campaign = admin.post("/api/v1/campaigns", Jsons.createObjectBuilder().add("authorityId", authority)
-                .add("name", "Compétences 2027").add("type", "ASSESSMENT").add("startsOn", TestTime.todayInParis().toString())
-                .add("endsOn", TestTime.todayInParis().plusDays(30).toString()).build()).id();
+                .add("name", Fixtures.unique("Commune de Dax")).add("kind", "COMMUNE").add("siren", "214000887")
+                .add("centerIds", Jsons.createArrayBuilder().add(center)).build()).id();
+        String tag = Fixtures.uniqueLetters();
+        StringBuilder agents = new StringBuilder("Matricule;Nom de naissance;Prénom;Date de naissance (JJ/MM/AAAA);"
+                + "E-mail professionnel;Service;Sexe (M ou F);Code INSEE de la commune de naissance;Pays de naissance;"
+                + "Commune de résidence (code INSEE)\r\n");
+        for (int i = 0; i < 14; i++) {
+            agents.append("M").append(tag).append(i).append(";Agent-").append(tag).append('-').append(Fixtures.letters(i))
+                    .append(";Camille;").append(String.format("%02d/03/19%02d", 1 + i, 60 + i)).append(";;;")
+                    .append(i % 2 == 0 ? "F" : "M").append(";40088;France;40088\r\n");
+        }
+        assertEquals(200, admin.send("POST", "/api/v1/local-authorities/" + authority + "/agents/import", "text/csv",
+                agents.toString()).status());
         signInAs(ConsoleHttpTest.account(admin, "HR", "authorityId", authority));
         navigate(By.linkText("Campagnes"));
-        accessible("campagnes");
-        navigate(By.linkText("Compétences 2027"));
+        navigate(By.linkText("Nouvelle campagne"));
+        accessible("campagne-nouvelle");
+        fill("nom", "Compétences 2027");
+        navigate(By.cssSelector("form.formulaire button[type=submit]"));
+        assertTrue(browser.findElement(By.cssSelector("[role=status]")).getText().contains("La campagne est créée"));
+        String campaign = browser.getCurrentUrl().replaceAll(".*/console/campagnes/([0-9a-f-]{36}).*", "$1");
+        browser.findElement(By.cssSelector("input[name=tous]")).click();
+        navigate(By.xpath("//button[normalize-space()='Inviter']"));
+        assertTrue(browser.findElement(By.cssSelector("[role=status]")).getText().contains("14 agent(s) invité(s)"));
+        navigate(By.xpath("//button[normalize-space()='Ouvrir la campagne']"));
+
+        PixOrgaCsv export = PixOrgaCsv.assessment(admin.get("/api/v1/campaigns/" + campaign).json().getString("code"),
+                "Matricule", PixOrgaCsv.COMPETENCES);
+        for (int i = 0; i < 14; i++) {
+            export.assessmentRow("M" + tag + i, "Agent-" + tag + "-" + Fixtures.letters(i), "Camille", 1, true,
+                    0.2 + (i % 7) / 10.0);
+        }
+        browser.findElement(By.id("fichier")).sendKeys(file("export.csv", export.bytes()));
+        navigate(By.xpath("//button[normalize-space()='Importer']"));
+        assertTrue(browser.findElement(By.cssSelector("[role=status]")).getText().contains("14 participation(s)"));
         accessible("campagne");
+
         navigate(By.linkText("Résultats collectifs"));
-        assertTrue(browser.getCurrentUrl().endsWith("/console/campagnes/" + campaign + "/rapport"));
-        assertTrue(browser.findElement(By.tagName("body")).getText().contains("non publié"),
-                "with nobody invited, every figure is withheld and says why");
+        WebElement chart = browser.findElement(By.cssSelector("svg.graphique"));
+        assertTrue(chart.isDisplayed() && chart.getSize().getWidth() > 100, "the chart is drawn");
         accessible("campagne-rapport");
+        browser.navigate().back();
+        List<WebElement> boxes = browser.findElements(By.cssSelector("input[name=agent]"));
+        boxes.get(0).click();
+        boxes.get(1).click();
+        new Select(browser.findElement(By.id("session"))).selectByValue(session);
+        navigate(By.xpath("//button[normalize-space()='Inscrire à la session']"));
+        assertTrue(browser.findElement(By.cssSelector("[role=status]")).getText().contains("2 agent(s) inscrit(s)"),
+                browser.findElement(By.cssSelector("[role=status]")).getText());
+        assertEquals(2, admin.get("/api/v1/sessions/" + session + "/enrolments").json().getJsonArray("items").size());
     }
 
     @Test
-    void theAgencyReadsTheFragilityMapAndTheVerificationPageIsAccessible() throws IOException {
+    void anInvigilatorConfirmsTheSessionTheyArePlannedFor() throws IOException {
+        String center = fixtures.center();
+        String site = fixtures.site(center);
+        LocalDate tuesday = TestTime.todayInParis().plusDays(50).with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
+        String session = fixtures.session(fixtures.room(site, 10), tuesday, "09:00");
+        ApiClient staff = admin.as(fixtures.tokenFor("CENTER_STAFF", center));
+        String invigilator = staff.post("/api/v1/invigilators", Jsons.createObjectBuilder().add("kind", "VOLUNTEER")
+                .add("firstName", "Paul").add("lastName", "Lacoste").add("homeInsee", "40088").add("trainedPix", true)
+                .add("maxPerWeek", 2).add("maxPerMonth", 6).add("siteIds", Jsons.createArrayBuilder().add(site))
+                .add("availability", Jsons.createObjectBuilder().add("weekly", Jsons.createArrayBuilder()
+                        .add("TUESDAY_MORNING"))).build()).id();
+        assertEquals(201, staff.post("/api/v1/sessions/" + session + "/assignments", Jsons.createObjectBuilder()
+                .add("invigilatorId", invigilator).build()).status());
+        String email = ConsoleHttpTest.account(admin, "INVIGILATOR", "centerId", center);
+        assertEquals(200, staff.put("/api/v1/invigilators/" + invigilator + "/user", Jsons.createObjectBuilder()
+                .add("userId", ConsoleHttpTest.userId(email)).build()).status());
+        signInAs(email);
+        navigate(By.linkText("Mes surveillances"));
+        accessible("surveillances");
+        navigate(By.xpath("//button[normalize-space()='Je confirme']"));
+        assertTrue(browser.findElement(By.cssSelector(".carte")).getText().contains("confirm"),
+                browser.findElement(By.cssSelector(".carte")).getText());
+        assertEquals("CONFIRMED", staff.get("/api/v1/sessions/" + session + "/assignments").json().getJsonArray("items")
+                .getJsonObject(0).getString("status"));
+    }
+
+    @Test
+    void theAgencyRunsTheFragilityIndexTwiceAndComparesAndTheVerificationPageIsAccessible() throws IOException {
+        String vintage = "NAV-" + Fixtures.uniqueLetters();
+        try (InputStream inputs = getClass().getResourceAsStream("/fragility/landes-iris-rp2016.csv");
+             InputStream references = getClass().getResourceAsStream("/fragility/landes-references-2016.csv")) {
+            assertEquals(200, admin.sendBytes("POST", "/api/v1/fragility/inputs?vintage=" + vintage, "text/csv",
+                    inputs.readAllBytes()).status());
+            assertEquals(200, admin.sendBytes("POST", "/api/v1/fragility/references", "text/csv",
+                    references.readAllBytes()).status());
+        }
         signInAs(ConsoleHttpTest.account(admin, "ADMIN", null, null));
         navigate(By.linkText("Indice de fragilité"));
         accessible("fragilite");
+        fill("millesime", vintage);
+        new Select(browser.findElement(By.id("niveau"))).selectByValue("EPCI");
+        navigate(By.cssSelector("form.formulaire button[type=submit]"));
+        WebElement map = browser.findElement(By.cssSelector("figure.carte-svg img"));
+        assertTrue(Boolean.TRUE.equals(browser.executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0;",
+                map)), "the map is drawn");
+        navigate(By.linkText("Score global"));
+        assertEquals("ascending", browser.findElement(By.cssSelector("th[aria-sort]")).getDomAttribute("aria-sort"));
+        accessible("fragilite-evaluation");
+        String first = browser.getCurrentUrl().replaceAll(".*/console/fragilite/([0-9a-f-]{36}).*", "$1");
+        browser.get(server.resolve("/console/fragilite").toString());
+        fill("millesime", vintage);
+        new Select(browser.findElement(By.id("niveau"))).selectByValue("EPCI");
+        fill("reference", "epci:244000675");
+        navigate(By.cssSelector("form.formulaire button[type=submit]"));
+        String second = browser.getCurrentUrl().replaceAll(".*/console/fragilite/([0-9a-f-]{36}).*", "$1");
+        browser.get(server.resolve("/console/fragilite").toString());
+        new Select(browser.findElement(By.id("a"))).selectByValue(first);
+        new Select(browser.findElement(By.id("b"))).selectByValue(second);
+        navigate(By.xpath("//button[normalize-space()='Comparer']"));
+        assertEquals("Comparaison de deux évaluations", browser.findElement(By.tagName("h1")).getText());
+        assertTrue(browser.findElements(By.cssSelector("tbody tr")).size() >= 18, "every EPCI compared");
+        accessible("fragilite-comparaison");
+
         browser.manage().deleteAllCookies();
         browser.get(server.resolve("/verify").toString());
         assertEquals("Vérification d'une attestation de certification Pix", browser.findElement(By.tagName("h1")).getText());
@@ -357,6 +483,80 @@ class ConsoleBrowserTest {
         navigate(By.cssSelector("form.formulaire button[type=submit]"));
         assertTrue(browser.findElement(By.cssSelector("[role=status]")).getText().contains("Aucune attestation"));
         accessible("verification");
+    }
+
+    /** A file of this test run, for a file input (the browser reads it from the disk). */
+    private static String file(String name, byte[] content) throws IOException {
+        Path path = Files.createTempDirectory("jalon-upload").resolve(name);
+        Files.write(path, content);
+        return path.toAbsolutePath().toString();
+    }
+
+    /** What the browser gets from a link with its session cookie: status and content type. */
+    private static String fetched(String href) {
+        return String.valueOf(browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {credentials: 'same-origin'}).then(function (r) {"
+                + "done(r.status + ' ' + r.headers.get('Content-Type')); }).catch(function (e) { done('error ' + e); });",
+                href));
+    }
+
+    @Test
+    void staffScheduleImportCheckInFinalizeImportResultsAndDownloadAttestations() throws IOException {
+        String center = fixtures.center();
+        String siteName = Fixtures.unique("Maison France Services");
+        String site = admin.post("/api/v1/centers/" + center + "/sites", Fixtures.siteBody(siteName).build()).id();
+        String room = admin.post("/api/v1/sites/" + site + "/rooms", Fixtures.roomBody("Salle Adour", 12).build()).id();
+        LocalDate day = TestTime.todayInParis().plusDays(35);
+        signInAs(ConsoleHttpTest.account(admin, "CENTER_STAFF", "centerId", center));
+
+        navigate(By.linkText("Sessions"));
+        navigate(By.linkText("Programmer une session"));
+        accessible("session-nouvelle");
+        new Select(browser.findElement(By.id("salle"))).selectByValue(room);
+        browser.executeScript("arguments[0].value = arguments[1];", browser.findElement(By.id("date")), day.toString());
+        browser.executeScript("arguments[0].value = '09:30';", browser.findElement(By.id("heure")));
+        navigate(By.cssSelector("form.formulaire button[type=submit]"));
+        assertTrue(browser.findElement(By.cssSelector("[role=status]")).getText().contains("La session est programmée"));
+        String session = browser.getCurrentUrl().replaceAll(".*/console/sessions/([0-9a-f-]{36}).*", "$1");
+
+        String tag = Fixtures.uniqueLetters();
+        String line = ";" + siteName + ";Salle Adour;" + day.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+                + ";09:30;Marie Lafitte;;";
+        String pix = "\uFEFF" + PIX_HEADER + "\r\n"
+                + line + "Lartigau-" + tag + ";Maïa;12/04/1988;F;40192;;;France;;;;;Gratuite;;\r\n"
+                + line + "Bordes-" + tag + ";Pierre;03/07/1961;M;40088;;;France;;;;;Gratuite;;\r\n";
+        browser.get(server.resolve("/console/sessions").toString());
+        navigate(By.linkText("Importer un fichier Pix Certif"));
+        browser.findElement(By.id("fichier")).sendKeys(file("pix.csv", pix.getBytes(StandardCharsets.UTF_8)));
+        navigate(By.cssSelector("button[name=etape][value=verifier]"));
+        assertTrue(browser.findElement(By.id("titre-verification")).getText().contains("Ce que l'import ferait"));
+        accessible("sessions-import");
+        navigate(By.xpath("//button[normalize-space()='Importer ce fichier']"));
+        assertTrue(browser.findElement(By.cssSelector("[role=status]")).getText().contains("Le fichier est importé."));
+
+        Fixtures.startedAnHourAgo(session);
+        browser.get(server.resolve("/console/sessions/" + session + "/jour").toString());
+        for (WebElement present : browser.findElements(By.cssSelector("button[value=PRESENT]"))) {
+            present.click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> "true".equals(present.getDomAttribute(
+                    "aria-pressed")));
+        }
+        navigate(By.xpath("//button[normalize-space()='Finaliser la session']"));
+        assertTrue(browser.findElement(By.cssSelector("[role=status]")).getText().contains("La session est finalisée"));
+
+        navigate(By.linkText("Résultats et attestations"));
+        String results = ResultsCsv.v2026().row(ResultsCsv.newNumber(), "Maïa", "Lartigau-" + tag, "12/04/1988", "Validée",
+                "412", ResultsCsv.levels(3), "", "RAS", 500_123).row(ResultsCsv.newNumber(), "Pierre", "Bordes-" + tag,
+                "03/07/1961", "Validée", "288", ResultsCsv.levels(2), "", "RAS", 500_123).text();
+        browser.findElement(By.id("fichier")).sendKeys(file("resultats.csv", results.getBytes(StandardCharsets.UTF_8)));
+        navigate(By.cssSelector("form[enctype='multipart/form-data'] button[type=submit]"));
+        assertTrue(browser.findElement(By.cssSelector("[role=status]")).getText().contains("2 nouveau(x)"));
+        accessible("session-resultats");
+        String pdf = browser.findElements(By.partialLinkText("PDF")).getFirst().getDomAttribute("href");
+        assertEquals("200 application/pdf", fetched(pdf), "a candidate's attestation downloads");
+        browser.navigate().refresh();
+        assertEquals("200 application/zip", fetched(browser.findElement(By.partialLinkText("Toutes en ZIP"))
+                .getDomAttribute("href")));
     }
 
     /**
