@@ -120,6 +120,31 @@ public final class DemoData {
         commune(center, today);
         certifiedResidents(db, mont, today);
         consoleAccounts(center);
+        invigilator(center, mont, firstSession);
+    }
+
+    /**
+     * A volunteer invigilator of Mont-de-Marsan planned for the first session, with the console
+     * account {@code surveillant@demo.jalon.local} (to confirm or decline from the console).
+     */
+    private void invigilator(String center, String site, String session) {
+        String invigilator = id(post("/invigilators", Jsons.createObjectBuilder().add("centerId", center)
+                .add("kind", "VOLUNTEER").add("firstName", "Paul").add("lastName", "[DÉMO] Lacoste")
+                .add("email", "surveillant@demo.jalon.local").add("homeInsee", "40192").add("trainedPix", true)
+                .add("maxPerWeek", 2).add("maxPerMonth", 6).add("siteIds", Jsons.createArrayBuilder().add(site))
+                .add("availability", Jsons.createObjectBuilder().add("weekly", Jsons.createArrayBuilder()
+                        .add("TUESDAY_MORNING").add("THURSDAY_MORNING"))).build()));
+        if (session != null) {
+            post("/sessions/" + session + "/assignments", Jsons.createObjectBuilder().add("invigilatorId", invigilator)
+                    .build());
+        }
+        String user = id(post("/users", Jsons.createObjectBuilder().add("email", "surveillant@demo.jalon.local")
+                .add("displayName", "[DÉMO] Paul Lacoste, surveillant bénévole").add("role", "INVIGILATOR")
+                .add("centerId", center).build()));
+        send("PUT", "/invigilators/" + invigilator + "/user", Jsons.createObjectBuilder().add("userId", user).build(), token,
+                200);
+        send("PUT", "/users/" + user + "/password", Jsons.createObjectBuilder().add("password", Console.DEMO_PASSWORD)
+                .build(), token, 204);
     }
 
     /**

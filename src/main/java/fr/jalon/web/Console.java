@@ -28,6 +28,7 @@ public final class Console {
                 demo("personnel@demo.jalon.local", "personnel du centre"),
                 demo("conseillere@demo.jalon.local", "conseillère (France Travail)"),
                 demo("rh@demo.jalon.local", "ressources humaines"),
+                demo("surveillant@demo.jalon.local", "surveillant bénévole"),
                 demo("admin@jalon.local", "administrateur")), clock);
         this.pages = List.of(new SignInPages(web), new PasswordPages(web), new PlanningPages(web),
                 new StaffPages(web), new AdviserPages(web), new InvigilatorPages(web),
