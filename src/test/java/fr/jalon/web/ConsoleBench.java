@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import fr.jalon.bench.BenchSupport;
 import fr.jalon.bench.BenchSupport.Goal;
@@ -73,7 +74,8 @@ class ConsoleBench {
             String sessionPath = "/console/sessions/" + big;
             ConsoleClient.Page calendar = browser.get(calendarPath);
             assertEquals(200, calendar.status());
-            assertEquals(SESSIONS + 1, calendar.body().split("href=\"/console/sessions/", -1).length - 1, "every session drawn");
+            assertEquals(SESSIONS + 1, Pattern.compile("href=\"/console/sessions/[0-9a-f-]{36}\"").matcher(calendar.body())
+                    .results().count(), "every session drawn");
             ConsoleClient.Page session = browser.get(sessionPath);
             assertEquals(CANDIDATES, session.body().split("<tr><td>", -1).length - 1, "every candidate listed");
             int assets = browser.get("/console/assets/jalon.css").body().length()
