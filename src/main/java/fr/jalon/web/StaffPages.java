@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import fr.jalon.platform.http.ApiRoutes;
 import fr.jalon.platform.json.Jsons;
@@ -42,6 +43,9 @@ final class StaffPages implements ApiRoutes.ApiService {
             Map.entry("person.birthplace", "inseeNaissance"), Map.entry("person.email", "email"),
             Map.entry("person.mobilePhone", "telephone"));
 
+    /** The calendar reads its sessions in parts of this many days, at once. */
+    private static final int PART_DAYS = 11;
+
     private final WebContext web;
 
     StaffPages(WebContext web) {
@@ -65,24 +69,29 @@ final class StaffPages implements ApiRoutes.ApiService {
                 .orElse(YearMonth.from(today));
         Optional<String> site = req.query().first("site").asOptional().filter(WebContext::isUuid);
         String token = signed.get().token();
-        List<Map<String, Object>> sites = new ArrayList<>();
-        for (Map<String, Object> center : web.api.get(req, token, "/centers").items()) {
-            for (Map<String, Object> s : web.api.get(req, token, "/centers/" + center.get("id") + "/sites").items()) {
-                Map<String, Object> option = new LinkedHashMap<>(s);
-                option.put("choisi", site.map(id -> id.equals(s.get("id"))).orElse(false));
-                sites.add(option);
+        // The sites and the sessions of each ten days are read at once: the page waits for the
+        // slowest read, not for their sum.
+        CompletableFuture<List<Map<String, Object>>> sitesRead = CompletableFuture.supplyAsync(() -> {
+            List<Map<String, Object>> found = new ArrayList<>();
+            for (Map<String, Object> center : web.api.get(req, token, "/centers").items()) {
+                for (Map<String, Object> s : web.api.get(req, token, "/centers/" + center.get("id") + "/sites").items()) {
+                    Map<String, Object> option = new LinkedHashMap<>(s);
+                    option.put("choisi", site.map(id -> id.equals(s.get("id"))).orElse(false));
+                    found.add(option);
+                }
             }
-        }
-        LocalDate from = month.atDay(1).minusDays(6);
+            return found;
+        }, WebContext.CALLS);
+        List<CompletableFuture<List<Map<String, Object>>>> parts = new ArrayList<>();
         LocalDate to = month.atEndOfMonth().plusDays(6);
-        String query = "/sessions?limit=200&from=" + from + "&to=" + to + site.map(id -> "&site=" + id).orElse("");
-        List<Map<String, Object>> sessions = new ArrayList<>();
-        LoopbackApi.Answer page = web.api.get(req, token, query);
-        sessions.addAll(page.items());
-        while (page.body().get("nextCursor") instanceof String cursor && !cursor.isEmpty() && sessions.size() < 2_000) {
-            page = web.api.get(req, token, query + "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
-            sessions.addAll(page.items());
+        for (LocalDate from = month.atDay(1).minusDays(6); !from.isAfter(to); from = from.plusDays(PART_DAYS)) {
+            LocalDate partTo = from.plusDays(PART_DAYS - 1).isAfter(to) ? to : from.plusDays(PART_DAYS - 1);
+            String query = "/sessions?limit=200&from=" + from + "&to=" + partTo + site.map(id -> "&site=" + id).orElse("");
+            parts.add(CompletableFuture.supplyAsync(() -> allPages(req, token, query), WebContext.CALLS));
         }
+        List<Map<String, Object>> sites = sitesRead.join();
+        List<Map<String, Object>> sessions = new ArrayList<>();
+        parts.forEach(part -> sessions.addAll(part.join()));
         sessions.forEach(StaffPages::describeFill);
         Map<String, Object> model = web.page("Sessions de " + MonthCalendar.title(month), signed.get(), "/console/sessions");
         model.put("mois", MonthCalendar.title(month));
@@ -95,6 +104,18 @@ final class StaffPages implements ApiRoutes.ApiService {
         model.put("nombre", sessions.stream().filter(s -> YearMonth.from(LocalDate.parse(String.valueOf(s.get("date"))))
                 .equals(month)).count());
         web.render(res, Status.OK_200, "sessions", model);
+    }
+
+    /** Every page of a sessions query (2,000 sessions at most). */
+    private List<Map<String, Object>> allPages(ServerRequest req, String token, String query) {
+        List<Map<String, Object>> sessions = new ArrayList<>();
+        LoopbackApi.Answer page = web.api.get(req, token, query);
+        sessions.addAll(page.items());
+        while (page.body().get("nextCursor") instanceof String cursor && !cursor.isEmpty() && sessions.size() < 2_000) {
+            page = web.api.get(req, token, query + "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            sessions.addAll(page.items());
+        }
+        return sessions;
     }
 
     private void session(ServerRequest req, ServerResponse res) {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 import fr.jalon.platform.security.Role;
 import fr.jalon.platform.security.TokenSecrets;
@@ -32,6 +34,8 @@ final class WebContext {
 
     static final String LOGIN = "/connexion";
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    /** Where a page runs the API calls it makes at once: a virtual thread each. */
+    static final Executor CALLS = Executors.newVirtualThreadPerTaskExecutor();
     static final String SESSION_COOKIE = "jalon_session";
     static final String LOGIN_CSRF_COOKIE = "jalon_connexion";
 
