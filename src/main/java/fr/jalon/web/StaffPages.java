@@ -43,8 +43,8 @@ final class StaffPages implements ApiRoutes.ApiService {
             Map.entry("person.birthplace", "inseeNaissance"), Map.entry("person.email", "email"),
             Map.entry("person.mobilePhone", "telephone"));
 
-    /** The calendar reads its sessions in parts of this many days, at once. */
-    private static final int PART_DAYS = 11;
+    /** The calendar reads its sessions in parts of this many days (two for a month), at once. */
+    private static final int PART_DAYS = 22;
 
     private final WebContext web;
 
@@ -69,7 +69,7 @@ final class StaffPages implements ApiRoutes.ApiService {
                 .orElse(YearMonth.from(today));
         Optional<String> site = req.query().first("site").asOptional().filter(WebContext::isUuid);
         String token = signed.get().token();
-        // The sites and the sessions of each ten days are read at once: the page waits for the
+        // The sites and each half of the sessions are read at once: the page waits for the
         // slowest read, not for their sum.
         CompletableFuture<List<Map<String, Object>>> sitesRead = CompletableFuture.supplyAsync(() -> {
             List<Map<String, Object>> found = new ArrayList<>();
