@@ -30,6 +30,8 @@ final class StaffPages implements ApiRoutes.ApiService {
     static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRANCE);
     static final Map<String, String> SESSION_STATUS = Map.of("SCHEDULED", "programmée", "FINALIZED", "finalisée",
             "RESULTS_IMPORTED", "résultats importés", "CLOSED", "close", "CANCELLED", "annulée");
+    private static final Map<String, String> ASSIGNMENT_STATUS = Map.of("PUBLISHED", "à confirmer", "CONFIRMED", "confirmé",
+            "DECLINED", "a décliné");
     static final Map<String, String> ENROLMENT_STATUS = Map.of("WAITLISTED", "en liste d'attente", "ENROLLED",
             "inscrit(e)", "CONVOKED", "convoqué(e)", "PRESENT", "présent(e)", "ABSENT", "absent(e)", "EXCUSED", "excusé(e)",
             "CANCELLED", "inscription annulée");
@@ -152,6 +154,13 @@ final class StaffPages implements ApiRoutes.ApiService {
         model.put("candidats", candidates);
         model.put("inscrits", candidates.stream().filter(c -> !"WAITLISTED".equals(c.get("status"))
                 && !"CANCELLED".equals(c.get("status"))).count());
+        List<Map<String, Object>> invigilators = new ArrayList<>();
+        for (Map<String, Object> a : web.api.get(req, signed.token(), "/sessions/" + id + "/assignments").items()) {
+            Map<String, Object> row = new LinkedHashMap<>(a);
+            row.put("statut", ASSIGNMENT_STATUS.getOrDefault(String.valueOf(a.get("status")), ""));
+            invigilators.add(row);
+        }
+        model.put("surveillants", invigilators);
         model.put("valeurs", WebContext.values(values, FIELDS));
         model.put("erreurs", errors);
         model.put("erreur", error);

@@ -77,6 +77,8 @@ class PoolPagesHttpTest {
         assertEquals(303, published.status(), published.body());
         assertTrue(staff.get(published.header("Location").orElseThrow()).body().contains("Le plan est publié"));
         assertEquals(1, api.get("/api/v1/sessions/" + morning + "/assignments").json().getJsonArray("items").size());
+        assertTrue(staff.get("/console/sessions/" + morning).body().contains("<li>Paul Lacoste-"),
+                "the session's page names its invigilator");
 
         ConsoleClient outsider = new ConsoleClient(server);
         outsider.signIn(ConsoleHttpTest.account(admin, "CENTER_STAFF", "centerId", fixtures.center()),
