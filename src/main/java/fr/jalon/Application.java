@@ -280,6 +280,8 @@ public final class Application {
 
     /** Stops the scheduler (waiting for running jobs) and flushes the access log, before the database closes. */
     public void close() {
+        // No new batch of messages after this; the batch under way is sent and recorded.
+        notifications.stopDelivering();
         jobs.close();
         accessLog.close();
     }

@@ -90,19 +90,36 @@ final class ConvocationReadModel {
             """;
 
     /**
-     * Due notifications, locked for this transaction; others skip them. The rows are picked and
-     * locked on the outbox alone (its partial index), then joined: sorting a join of every pending
-     * row made each batch cost as much as the whole queue.
+     * Claims due notifications for this instance: pending ones whose time has come, and those whose
+     * sender's lease ran out (it died while sending). Picked on the outbox alone (its partial
+     * indexes), {@code SKIP LOCKED} so that instances claim different rows; marked {@code SENDING}
+     * with a lease until {@code leaseUntil}. Returns their ids; the transaction commits at once.
      */
-    List<DueNotification> lockDue(DbExecute exec, int limit) {
-        String fromDue = "FROM due JOIN notifications n ON n.id = due.id";
-        return exec.query("WITH due AS (SELECT id, next_attempt_at FROM notifications "
-                        + "WHERE status = 'PENDING' AND next_attempt_at <= now() "
-                        + "ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) "
-                        + "SELECT * FROM (" + DUE_SELECT.replace("FROM notifications n", fromDue)
-                        + " UNION ALL " + INVIGILATOR_DUE_SELECT.replace("FROM notifications n", fromDue)
-                        + " UNION ALL " + AGENT_DUE_SELECT.replace("FROM notifications n", fromDue)
-                        + ") d ORDER BY d.next_attempt_at", limit)
+    List<UUID> claimDue(DbExecute exec, int limit, String owner, Instant leaseUntil) {
+        return exec.query("""
+                        WITH due AS (
+                            (SELECT id, next_attempt_at FROM notifications
+                             WHERE status = 'PENDING' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT ?)
+                            UNION ALL
+                            (SELECT id, next_attempt_at FROM notifications
+                             WHERE status = 'SENDING' AND lease_until < now() ORDER BY lease_until LIMIT ?)),
+                        claimed AS (
+                            SELECT n.id FROM notifications n JOIN due ON due.id = n.id
+                            ORDER BY due.next_attempt_at LIMIT ? FOR UPDATE OF n SKIP LOCKED)
+                        UPDATE notifications n SET status = 'SENDING', lease_until = ?, lease_owner = ?
+                        FROM claimed WHERE n.id = claimed.id
+                          AND (n.status = 'PENDING' OR (n.status = 'SENDING' AND n.lease_until < now()))
+                        RETURNING n.id""", limit, limit, limit, leaseUntil.atOffset(ZoneOffset.UTC), owner)
+                .map(row -> Rows.uuid(row, "id")).toList();
+    }
+
+    /** What sending these claimed notifications needs (recipient, session, place…), oldest due first. */
+    List<DueNotification> claimed(DbExecute exec, List<UUID> ids) {
+        String where = " WHERE n.id = ANY(CAST(? AS uuid[]))";
+        Object array = SqlArrays.of(ids);
+        return exec.query("SELECT * FROM (" + DUE_SELECT + where + " UNION ALL " + INVIGILATOR_DUE_SELECT + where
+                        + " UNION ALL " + AGENT_DUE_SELECT + where
+                        + ") d ORDER BY d.next_attempt_at", array, array, array)
                 .map(ConvocationReadModel::due)
                 .toList();
     }

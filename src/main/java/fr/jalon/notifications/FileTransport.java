@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Properties;
 
 import jakarta.activation.DataHandler;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -61,7 +62,13 @@ final class FileTransport implements Transport {
     }
 
     static MimeMessage mime(Message message, Session session) throws Exception {
-        MimeMessage mime = new MimeMessage(session);
+        MimeMessage mime = new MimeMessage(session) {
+            /** A Message-ID of the notification itself: a message sent twice (a lost lease) is one for the receiver. */
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", "<" + message.id() + "@jalon.local>");
+            }
+        };
         mime.setFrom(new InternetAddress(message.from()));
         mime.setRecipients(jakarta.mail.Message.RecipientType.TO, InternetAddress.parse(message.to()));
         mime.setSubject(message.subject(), "UTF-8");

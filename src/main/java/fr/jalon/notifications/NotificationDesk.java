@@ -20,7 +20,7 @@ import io.helidon.dbclient.DbClient;
  */
 final class NotificationDesk {
 
-    static final List<String> STATUSES = List.of("PENDING", "SENT", "FAILED", "CANCELLED", "HELD");
+    static final List<String> STATUSES = List.of("PENDING", "SENDING", "SENT", "FAILED", "CANCELLED", "HELD");
     /** A day's batch for one site stays printable in one go (and bounded in memory). */
     static final int MAX_LETTERS_PER_BATCH = 2_000;
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");

@@ -56,28 +56,36 @@ final class NotificationRepository {
                 Rows.text(row, "last_error"), Rows.instant(row, "created_at"), Rows.instant(row, "sent_at"));
     }
 
-    void markSent(DbExecute exec, UUID id) {
-        exec.dml("UPDATE notifications SET status = 'SENT', sent_at = now(), attempts = attempts + 1, last_error = NULL "
-                + "WHERE id = ?", id);
+    /*
+     * The outcomes of a claimed row: each applies only while this instance still holds the row's
+     * lease (SENDING, owner); they return whether it did, and release the lease.
+     */
+    private static final String HELD = " WHERE id = ? AND status = 'SENDING' AND lease_owner = ?";
+    private static final String RELEASED = ", lease_until = NULL, lease_owner = NULL";
+
+    boolean markSent(DbExecute exec, UUID id, String owner) {
+        return exec.dml("UPDATE notifications SET status = 'SENT', sent_at = now(), attempts = attempts + 1, "
+                + "last_error = NULL" + RELEASED + HELD, id, owner) == 1;
     }
 
-    void markCancelled(DbExecute exec, UUID id, String reason) {
-        exec.dml("UPDATE notifications SET status = 'CANCELLED', last_error = ? WHERE id = ?", reason, id);
+    boolean markCancelled(DbExecute exec, UUID id, String owner, String reason) {
+        return exec.dml("UPDATE notifications SET status = 'CANCELLED', last_error = ?" + RELEASED + HELD, reason, id,
+                owner) == 1;
     }
 
-    void markRetry(DbExecute exec, UUID id, Instant nextAttempt, String error) {
-        exec.dml("UPDATE notifications SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?",
-                nextAttempt.atOffset(ZoneOffset.UTC), error, id);
+    boolean markRetry(DbExecute exec, UUID id, String owner, Instant nextAttempt, String error) {
+        return exec.dml("UPDATE notifications SET status = 'PENDING', attempts = attempts + 1, next_attempt_at = ?, "
+                + "last_error = ?" + RELEASED + HELD, nextAttempt.atOffset(ZoneOffset.UTC), error, id, owner) == 1;
     }
 
-    /** Not an attempt: the message simply waits (quiet hours). */
-    void defer(DbExecute exec, UUID id, Instant until) {
-        exec.dml("UPDATE notifications SET next_attempt_at = ? WHERE id = ?", until.atOffset(ZoneOffset.UTC), id);
+    boolean defer(DbExecute exec, UUID id, String owner, Instant until) {
+        return exec.dml("UPDATE notifications SET status = 'PENDING', next_attempt_at = ?" + RELEASED + HELD,
+                until.atOffset(ZoneOffset.UTC), id, owner) == 1;
     }
 
-    void markFailed(DbExecute exec, UUID id, String error) {
-        exec.dml("UPDATE notifications SET status = 'FAILED', attempts = attempts + 1, last_error = ? WHERE id = ?",
-                error, id);
+    boolean markFailed(DbExecute exec, UUID id, String owner, String error) {
+        return exec.dml("UPDATE notifications SET status = 'FAILED', attempts = attempts + 1, last_error = ?" + RELEASED
+                + HELD, error, id, owner) == 1;
     }
 
     /**

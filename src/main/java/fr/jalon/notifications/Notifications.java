@@ -114,6 +114,11 @@ public final class Notifications {
                         this::planCampaignMessages));
     }
 
+    /** Shutdown: deliveries claim no new batch (the one under way is sent and recorded). */
+    public void stopDelivering() {
+        delivery.stop();
+    }
+
     public Mailer mailer() {
         return mailer;
     }

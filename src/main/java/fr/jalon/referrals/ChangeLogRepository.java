@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import fr.jalon.platform.db.Rows;
+import fr.jalon.platform.db.SqlArrays;
 
 import io.helidon.dbclient.DbExecute;
 import jakarta.json.JsonObject;
@@ -71,19 +72,41 @@ final class ChangeLogRepository {
                 .toList();
     }
 
-    List<DueDelivery> lockDue(DbExecute exec, int limit) {
+    /**
+     * Claims due deliveries for this instance (pending ones whose time has come, and those whose
+     * sender's lease ran out): {@code SENDING} with a lease, {@code SKIP LOCKED} between instances.
+     */
+    List<UUID> claimDue(DbExecute exec, int limit, String owner, Instant leaseUntil) {
         return exec.query("""
-                        WITH due AS (SELECT id FROM referral_deliveries WHERE status = 'PENDING' AND next_attempt_at <= now()
-                                     ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
+                        WITH due AS (
+                            (SELECT id, next_attempt_at FROM referral_deliveries
+                             WHERE status = 'PENDING' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT ?)
+                            UNION ALL
+                            (SELECT id, next_attempt_at FROM referral_deliveries
+                             WHERE status = 'SENDING' AND lease_until < now() ORDER BY lease_until LIMIT ?)),
+                        claimed AS (
+                            SELECT d.id FROM referral_deliveries d JOIN due ON due.id = d.id
+                            ORDER BY due.next_attempt_at LIMIT ? FOR UPDATE OF d SKIP LOCKED)
+                        UPDATE referral_deliveries d SET status = 'SENDING', lease_until = ?, lease_owner = ?
+                        FROM claimed WHERE d.id = claimed.id
+                          AND (d.status = 'PENDING' OR (d.status = 'SENDING' AND d.lease_until < now()))
+                        RETURNING d.id""", limit, limit, limit, leaseUntil.atOffset(ZoneOffset.UTC), owner)
+                .map(row -> Rows.uuid(row, "id")).toList();
+    }
+
+    /** What sending these claimed deliveries needs, oldest change first. */
+    List<DueDelivery> claimed(DbExecute exec, List<UUID> ids) {
+        return exec.query("""
                         SELECT d.id, d.channel, d.attempts, c.id AS change_id, c.event, c.snapshot::text AS snapshot,
                                c.occurred_at, o.webhook_url, o.webhook_secret, u.email AS adviser_email,
                                u.display_name AS adviser_name
-                        FROM due JOIN referral_deliveries d ON d.id = due.id
+                        FROM referral_deliveries d
                         JOIN referral_changes c ON c.id = d.change_id
                         JOIN referrals r ON r.id = c.referral_id
                         JOIN referring_organisations o ON o.id = c.organisation_id
                         JOIN users u ON u.id = r.adviser_id
-                        ORDER BY c.occurred_at""", limit)
+                        WHERE d.id = ANY(CAST(? AS uuid[]))
+                        ORDER BY c.occurred_at""", (Object) SqlArrays.of(ids))
                 .map(row -> new DueDelivery(Rows.uuid(row, "id"), Rows.text(row, "channel"), Rows.integer(row, "attempts"),
                         Rows.uuid(row, "change_id"), Rows.text(row, "event"), Rows.text(row, "snapshot"),
                         Rows.instant(row, "occurred_at"), Rows.text(row, "webhook_url"), Rows.text(row, "webhook_secret"),
@@ -91,18 +114,22 @@ final class ChangeLogRepository {
                 .toList();
     }
 
-    void markSent(DbExecute exec, UUID id) {
-        exec.dml("UPDATE referral_deliveries SET status = 'SENT', attempts = attempts + 1, sent_at = now(), last_error = NULL "
-                + "WHERE id = ?", id);
+    /* Outcomes of a claimed delivery: only while this instance holds its lease; they release it. */
+    private static final String HELD = ", lease_until = NULL, lease_owner = NULL WHERE id = ? AND status = 'SENDING' "
+            + "AND lease_owner = ?";
+
+    boolean markSent(DbExecute exec, UUID id, String owner) {
+        return exec.dml("UPDATE referral_deliveries SET status = 'SENT', attempts = attempts + 1, sent_at = now(), "
+                + "last_error = NULL" + HELD, id, owner) == 1;
     }
 
-    void markRetry(DbExecute exec, UUID id, Instant next, String error) {
-        exec.dml("UPDATE referral_deliveries SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?",
-                next.atOffset(ZoneOffset.UTC), error, id);
+    boolean markRetry(DbExecute exec, UUID id, String owner, Instant next, String error) {
+        return exec.dml("UPDATE referral_deliveries SET status = 'PENDING', attempts = attempts + 1, next_attempt_at = ?, "
+                + "last_error = ?" + HELD, next.atOffset(ZoneOffset.UTC), error, id, owner) == 1;
     }
 
-    void markFailed(DbExecute exec, UUID id, String error) {
-        exec.dml("UPDATE referral_deliveries SET status = 'FAILED', attempts = attempts + 1, last_error = ? WHERE id = ?",
-                error, id);
+    boolean markFailed(DbExecute exec, UUID id, String owner, String error) {
+        return exec.dml("UPDATE referral_deliveries SET status = 'FAILED', attempts = attempts + 1, last_error = ?" + HELD,
+                error, id, owner) == 1;
     }
 }

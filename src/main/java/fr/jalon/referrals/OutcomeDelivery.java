@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 import fr.jalon.notifications.Notifications;
@@ -40,6 +43,9 @@ final class OutcomeDelivery {
 
     private static final Logger LOG = System.getLogger(OutcomeDelivery.class.getName());
     private static final MediaType JSON = MediaType.get("application/json");
+    private static final int BATCH = 50;
+    /** How long a claimed batch is this instance's: 50 deliveries at the 10 s webhook timeout, and room. */
+    private static final Duration LEASE = Duration.ofMinutes(10);
     static final String SUBJECT = "mail/referral-update.subject.vm";
     static final String TEXT = "mail/referral-update.txt.vm";
     static final String HTML = "mail/referral-update.html.vm";
@@ -55,6 +61,8 @@ final class OutcomeDelivery {
     private final OkHttpClient http;
     private final SecretBox secrets;
     private final RandomGenerator random = RandomGenerator.getDefault();
+    /** This instance's name on the leases it takes. */
+    private final String instance = "jalon-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
 
     OutcomeDelivery(Transactions transactions, ChangeLogRepository changes, Notifications.Mailer mailer, TemplateRenderer templates,
                     Clock clock, boolean production, SecretBox secrets) {
@@ -83,19 +91,23 @@ final class OutcomeDelivery {
     String deliver() {
         int sent = 0;
         int retried = 0;
-        List<ChangeLogRepository.DueDelivery> batch;
+        List<UUID> batch;
         do {
-            int[] counts = new int[2];
-            batch = transactions.inTransaction(tx -> {
-                List<ChangeLogRepository.DueDelivery> due = changes.lockDue(tx, 50);
-                for (ChangeLogRepository.DueDelivery d : due) {
-                    counts[send(tx, d) ? 0 : 1]++;
+            // Claimed in a short transaction, sent with none open, each outcome recorded on its own.
+            Instant leaseUntil = clock.instant().plus(LEASE);
+            batch = transactions.inTransaction(tx -> changes.claimDue(tx, BATCH, instance, leaseUntil));
+            if (batch.isEmpty()) {
+                break;
+            }
+            List<UUID> ids = batch;
+            for (ChangeLogRepository.DueDelivery d : transactions.inTransaction(tx -> changes.claimed(tx, ids))) {
+                if (send(d)) {
+                    sent++;
+                } else {
+                    retried++;
                 }
-                return due;
-            });
-            sent += counts[0];
-            retried += counts[1];
-        } while (batch.size() == 50);
+            }
+        } while (batch.size() == BATCH);
         return sent + " envoyé(s), " + retried + " à réessayer ou en échec";
     }
 
@@ -117,7 +129,7 @@ final class OutcomeDelivery {
         return sent;
     }
 
-    private boolean send(DbExecute tx, ChangeLogRepository.DueDelivery d) {
+    private boolean send(ChangeLogRepository.DueDelivery d) {
         Instant now = clock.instant();
         try {
             if (d.channel().equals("WEBHOOK")) {
@@ -125,16 +137,23 @@ final class OutcomeDelivery {
             } else {
                 email(d);
             }
-            changes.markSent(tx, d.id());
-            return true;
         } catch (Exception e) {
             String error = "Échec d'envoi (" + e.getClass().getSimpleName() + (e instanceof HttpStatus h ? " " + h.code : "")
                     + ")";
             LOG.log(Level.WARNING, "Referral delivery " + d.id() + " not sent: " + error);
-            RetryPolicy.DEFAULT.next(d.attempts(), now, random).ifPresentOrElse(
-                    next -> changes.markRetry(tx, d.id(), next, error),
-                    () -> changes.markFailed(tx, d.id(), error));
+            Optional<Instant> next = RetryPolicy.DEFAULT.next(d.attempts(), now, random);
+            record(d.id(), tx -> next.isPresent() ? changes.markRetry(tx, d.id(), instance, next.get(), error)
+                    : changes.markFailed(tx, d.id(), instance, error));
             return false;
+        }
+        record(d.id(), tx -> changes.markSent(tx, d.id(), instance));
+        return true;
+    }
+
+    /** An outcome in its own transaction; a delivery whose lease this instance lost is left to its new holder. */
+    private void record(UUID id, Function<DbExecute, Boolean> outcome) {
+        if (!transactions.inTransaction(outcome::apply)) {
+            LOG.log(Level.WARNING, "Referral delivery " + id + ": lease lost before its outcome was recorded");
         }
     }
 

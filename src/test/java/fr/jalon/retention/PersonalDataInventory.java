@@ -102,7 +102,7 @@ final class PersonalDataInventory {
         cleared("referral_deliveries", "change_id IN (SELECT id FROM referral_changes WHERE " + OF_REFERRALS + ")",
                 "last_error", "last_error IS NULL");
         kept("referral_deliveries", "delivery bookkeeping", "id", "change_id", "channel", "status", "attempts",
-                "next_attempt_at", "sent_at");
+                "next_attempt_at", "sent_at", "lease_until", "lease_owner");
         COLUMNS.add(new Column("idempotency_keys", "body", Fate.DELETED,
                 "position(CAST(:referral AS text) IN body) > 0", null, null));
         kept("idempotency_keys", "deleted with their body (above), and after 24 hours anyway", "scope_id", "key",
@@ -129,7 +129,7 @@ final class PersonalDataInventory {
         kept("notifications", "what was sent when, to a record id", "id", "kind", "channel", "person_id", "agent_id",
                 "center_id",
                 "subject_type", "subject_id", "offset_key", "status", "attempts", "next_attempt_at", "created_at",
-                "sent_at", "invigilator_id");
+                "sent_at", "invigilator_id", "lease_until", "lease_owner");
 
         cleared("invigilators", INVIGILATOR, "first_name", "first_name = 'ANONYME'");
         cleared("invigilators", INVIGILATOR, "last_name", "last_name = 'ANONYME'");
