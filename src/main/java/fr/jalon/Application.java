@@ -29,6 +29,7 @@ import fr.jalon.platform.events.DomainEvents;
 import fr.jalon.platform.http.AccessLogFilter;
 import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.http.ApiRoutes;
+import fr.jalon.platform.http.ClientAddresses;
 import fr.jalon.platform.http.OpenApiDocument;
 import fr.jalon.platform.http.OpenApiPage;
 import fr.jalon.platform.http.ProblemHandlers;
@@ -149,7 +150,7 @@ public final class Application {
                 Stream.of(notifications.jobs(), referrals.jobs(), fragility.jobs()).flatMap(List::stream)).toList());
         this.results = new Results(transactions, sessions, candidates, audit, events, bodies, clock);
         Attestations attestations = new Attestations(transactions, results, sessions, audit, templates, bodies,
-                settings.publicUrl(), clock);
+                settings.publicUrl(), ClientAddresses.trusting(settings.trustedProxies()), clock);
         candidates.retention().onErase(attestations::erase);
         notifications.attachAttestationsFrom(enrolmentId -> attestations.forMessage(enrolmentId)
                 .map(d -> new Notifications.AttestationSource.Document(d.fileName(), d.pdf())));

@@ -10,6 +10,7 @@ import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.codes.CodeGenerator;
 import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.http.ApiRoutes;
+import fr.jalon.platform.http.ClientAddresses;
 import fr.jalon.platform.http.RequestBodies;
 import fr.jalon.platform.templates.TemplateRenderer;
 import fr.jalon.results.Results;
@@ -29,11 +30,12 @@ public final class Attestations {
     private final AttestationRepository repository;
 
     public Attestations(Transactions transactions, Results results, Sessions sessions, AuditLog audit,
-                        TemplateRenderer templates, RequestBodies bodies, String publicUrl, Clock clock) {
+                        TemplateRenderer templates, RequestBodies bodies, String publicUrl, ClientAddresses clients,
+                        Clock clock) {
         this.repository = new AttestationRepository();
         this.desk = new AttestationDesk(transactions, repository, results, sessions, audit, new CodeGenerator(), publicUrl);
         this.service = new AttestationsService(desk, new Verification(transactions, repository, results, audit, clock),
-                templates, bodies);
+                templates, bodies, clients);
         results.onRecorded((tx, recorded, corrected) -> repository.revokeAll(tx, corrected,
                 AttestationKind.RESULTS, "Résultats corrigés : une nouvelle attestation remplace celle-ci."));
     }

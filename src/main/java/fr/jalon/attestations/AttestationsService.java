@@ -7,6 +7,7 @@ import java.util.Map;
 
 import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.http.ApiRoutes;
+import fr.jalon.platform.http.ClientAddresses;
 import fr.jalon.platform.http.JsonInput;
 import fr.jalon.platform.http.QueryParams;
 import fr.jalon.platform.http.RequestBodies;
@@ -17,6 +18,7 @@ import fr.jalon.platform.templates.TemplateRenderer;
 import fr.jalon.platform.text.FrenchDates;
 import fr.jalon.results.GlobalLevel;
 
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
@@ -33,12 +35,17 @@ final class AttestationsService implements ApiRoutes.ApiService {
 
     static final String PAGE = "pages/verification.html.vm";
 
+    private static final HeaderName FORWARDED_FOR = HeaderNames.create("X-Forwarded-For");
+
     private final AttestationDesk desk;
     private final Verification verification;
+    private final ClientAddresses clients;
     private final TemplateRenderer templates;
     private final RequestBodies bodies;
 
-    AttestationsService(AttestationDesk desk, Verification verification, TemplateRenderer templates, RequestBodies bodies) {
+    AttestationsService(AttestationDesk desk, Verification verification, TemplateRenderer templates, RequestBodies bodies,
+                        ClientAddresses clients) {
+        this.clients = clients;
         this.desk = desk;
         this.verification = verification;
         this.templates = templates;
@@ -164,9 +171,9 @@ final class AttestationsService implements ApiRoutes.ApiService {
                 .send(templates.render(PAGE, model));
     }
 
-    /** The client's address as the socket sees it (a proxy in front should be trusted only if configured). */
-    private static String client(ServerRequest req) {
-        return req.remotePeer().host();
+    /** The client's address: the socket's peer, or behind a configured trusted proxy, the address it forwards. */
+    private String client(ServerRequest req) {
+        return clients.of(req.remotePeer().host(), req.headers().first(FORWARDED_FOR));
     }
 
     private static void send(ServerResponse res, String contentType, AttestationDesk.Document document) {

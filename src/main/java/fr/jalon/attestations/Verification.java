@@ -1,6 +1,7 @@
 package fr.jalon.attestations;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import fr.jalon.platform.audit.AuditLog;
 import fr.jalon.platform.db.Transactions;
 import fr.jalon.platform.http.ApiProblem;
+import fr.jalon.platform.http.ClientAddresses;
 import fr.jalon.results.CertificationResult;
 import fr.jalon.results.Results;
 
@@ -23,6 +25,8 @@ final class Verification {
 
     /** Checks per client address and minute: plenty for people, too few to walk the code space. */
     static final int PER_MINUTE = 30;
+    /** All clients together: a ceiling that a spread-out scan (many addresses) cannot go through. */
+    static final int GLOBAL_PER_MINUTE = 1_200;
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     /** What the public sees of an attestation. */
@@ -49,8 +53,13 @@ final class Verification {
     Optional<View> check(String rawCode, String clientAddress) {
         String code = normalize(rawCode);
         return transactions.inTransaction(tx -> {
-            if (repository.hit(tx, "verify:" + clientAddress, clock.instant()) > PER_MINUTE) {
-                throw ApiProblem.tooManyRequests("Trop de vérifications depuis votre adresse : réessayez dans une minute.");
+            if (repository.hit(tx, "verify:*", clock.instant()) > GLOBAL_PER_MINUTE) {
+                throw ApiProblem.unavailable("Le service de vérification est très sollicité : réessayez dans une minute.")
+                        .retryAfter(60 - clock.instant().atZone(ZoneOffset.UTC).getSecond());
+            }
+            if (repository.hit(tx, "verify:" + ClientAddresses.limitKey(clientAddress), clock.instant()) > PER_MINUTE) {
+                throw ApiProblem.tooManyRequests("Trop de vérifications depuis votre adresse : réessayez dans une minute.")
+                        .retryAfter(60 - clock.instant().atZone(ZoneOffset.UTC).getSecond());
             }
             Optional<VerifiedAttestation> found = holders.verify(tx, code);
             if (found.isEmpty()) {

@@ -18,7 +18,8 @@ public record JalonSettings(int port, String host, Path dataDir, Optional<Extern
                             String schedulerName, Optional<Path> templatesDir, List<Integer> reminderDays,
                             boolean automaticJobs, Optional<SmtpSettings> smtp, Optional<SmsSettings> sms,
                             int referralExpiryDays, int travelMinutes, int plannerSeconds, String publicUrl,
-                            int outboxDays, Optional<String> secretKey, int campaignReminderDays) {
+                            int outboxDays, Optional<String> secretKey, int campaignReminderDays,
+                            String trustedProxies) {
 
     /** Connection to a PostgreSQL run outside the service (production). */
     public record ExternalDb(String url, String user, String password) {
@@ -97,7 +98,7 @@ public record JalonSettings(int port, String host, Path dataDir, Optional<Extern
         return new JalonSettings(port, host, dataDir, db, poolSize, maxJson, maxImport, bootstrap, demo, accessLog,
                 retention, scheduler, templates, reminders, automaticJobs, SmtpSettings.from(env),
                 SmsSettings.from(env), referralExpiry, travel, plannerSeconds, publicUrl, outboxDays, secretKey,
-                campaignReminder);
+                campaignReminder, env.getOrDefault("JALON_TRUSTED_PROXIES", ""));
     }
 
     public boolean embeddedDatabase() {

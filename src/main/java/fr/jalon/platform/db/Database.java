@@ -37,6 +37,9 @@ public final class Database implements AutoCloseable {
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("jalon");
+        // A request waits at most 5 s for a connection, then answers 503 with Retry-After (not a hang).
+        config.setConnectionTimeout(5_000);
+        config.setValidationTimeout(2_000);
         // Every session works in UTC; local times are stored with their zone explicitly.
         config.setConnectionInitSql("SET TIME ZONE 'UTC'");
         // The DbClient binds UUIDs as strings; let PostgreSQL type such parameters from context.

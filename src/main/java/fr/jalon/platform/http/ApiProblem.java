@@ -16,6 +16,8 @@ public class ApiProblem extends RuntimeException {
     private final String type;
     private final String title;
     private final List<FieldError> errors;
+    /** Seconds before trying again ({@code Retry-After}); by default 5 for a 503 and 60 for a 429. */
+    private Integer retryAfter;
 
     public ApiProblem(int status, String type, String title, String detail, List<FieldError> errors) {
         super(detail);
@@ -43,6 +45,11 @@ public class ApiProblem extends RuntimeException {
 
     public static ApiProblem conflict(String detail) {
         return new ApiProblem(409, "conflict", "Conflit", detail, List.of());
+    }
+
+    /** A service momentarily unable to answer (database restarting, pool exhausted): try again shortly. */
+    public static ApiProblem unavailable(String detail) {
+        return new ApiProblem(503, "unavailable", "Service momentanément indisponible", detail, List.of());
     }
 
     public static ApiProblem tooManyRequests(String detail) {
@@ -103,5 +110,19 @@ public class ApiProblem extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** The same problem asking the client to wait this many seconds ({@code Retry-After}). */
+    public ApiProblem retryAfter(int seconds) {
+        this.retryAfter = seconds;
+        return this;
+    }
+
+    /** The {@code Retry-After} this problem sends, if any: its own, else 5 s for a 503 and 60 s for a 429. */
+    public Optional<Integer> retryAfterSeconds() {
+        if (retryAfter != null) {
+            return Optional.of(retryAfter);
+        }
+        return status == 503 ? Optional.of(5) : status == 429 ? Optional.of(60) : Optional.empty();
     }
 }

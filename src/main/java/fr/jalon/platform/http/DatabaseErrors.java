@@ -1,12 +1,15 @@
 package fr.jalon.platform.http;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 
 /**
  * Maps constraint violations that reach the HTTP layer (races that a pre-check could not see)
- * to a 409, and data exceptions (SQLSTATE class 22) to a 422, instead of a 500. Use cases check
- * first and give precise messages; this is the net.
+ * to a 409, data exceptions (SQLSTATE class 22) to a 422, and a database out of reach — no
+ * connection within the pool's timeout, a connection lost, the server shutting down or starting —
+ * to a 503 with {@code Retry-After}, instead of a 500. Use cases check first and give precise
+ * messages; this is the net.
  */
 final class DatabaseErrors {
 
@@ -17,6 +20,10 @@ final class DatabaseErrors {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof ApiProblem problem) {
                 return problem;
+            }
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLException sql && unreachable(sql)) {
+                return ApiProblem.unavailable("La base de données est momentanément injoignable : rien n'a été "
+                        + "enregistré. Réessayez dans quelques secondes.");
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 return switch (sql.getSQLState()) {
@@ -34,5 +41,12 @@ final class DatabaseErrors {
             }
         }
         return null;
+    }
+
+    /** Connection exceptions (class 08) and the server shutting down or not yet accepting (57P01–57P03). */
+    private static boolean unreachable(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                || state.equals("57P03"));
     }
 }

@@ -120,6 +120,7 @@ public final class ProblemHandlers {
         if (problem.status() == 401) {
             res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"jalon\"");
         }
+        problem.retryAfterSeconds().ifPresent(seconds -> res.header(HeaderNames.RETRY_AFTER, String.valueOf(seconds)));
         res.status(problem.status())
                 .header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON)
                 .send(JsonText.write(body.build()));

@@ -1,6 +1,9 @@
 package fr.jalon.platform.http;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +20,17 @@ class DatabaseErrorsTest {
                     new SQLException("invalid byte sequence", state)));
             assertEquals(422, problem.status(), state);
             assertEquals("invalid-data", problem.type());
+        }
+    }
+
+    @Test
+    void aDatabaseOutOfReachIs503WithRetryAfter() {
+        for (Exception e : List.of(new SQLTransientConnectionException("jalon - Connection is not available, request "
+                + "timed out after 5000ms."), new SQLException("lost", "08006"), new SQLException("down", "57P01"),
+                new SQLException("starting", "57P03"))) {
+            ApiProblem problem = DatabaseErrors.toProblem(new RuntimeException("wrapped", e));
+            assertEquals(503, problem.status(), e.toString());
+            assertEquals(Optional.of(5), problem.retryAfterSeconds());
         }
     }
 
