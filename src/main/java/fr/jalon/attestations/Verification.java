@@ -1,9 +1,9 @@
 package fr.jalon.attestations;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
 

@@ -97,19 +97,15 @@ final class ConvocationReadModel {
      */
     List<UUID> claimDue(DbExecute exec, int limit, String owner, Instant leaseUntil) {
         return exec.query("""
-                        WITH due AS (
-                            (SELECT id, next_attempt_at FROM notifications
-                             WHERE status = 'PENDING' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT ?)
-                            UNION ALL
-                            (SELECT id, next_attempt_at FROM notifications
-                             WHERE status = 'SENDING' AND lease_until < now() ORDER BY lease_until LIMIT ?)),
-                        claimed AS (
-                            SELECT n.id FROM notifications n JOIN due ON due.id = n.id
-                            ORDER BY due.next_attempt_at LIMIT ? FOR UPDATE OF n SKIP LOCKED)
+                        WITH pending AS (
+                            SELECT id FROM notifications WHERE status = 'PENDING' AND next_attempt_at <= now()
+                            ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED),
+                        orphaned AS (
+                            SELECT id FROM notifications WHERE status = 'SENDING' AND lease_until < now()
+                            ORDER BY lease_until LIMIT ? FOR UPDATE SKIP LOCKED)
                         UPDATE notifications n SET status = 'SENDING', lease_until = ?, lease_owner = ?
-                        FROM claimed WHERE n.id = claimed.id
-                          AND (n.status = 'PENDING' OR (n.status = 'SENDING' AND n.lease_until < now()))
-                        RETURNING n.id""", limit, limit, limit, leaseUntil.atOffset(ZoneOffset.UTC), owner)
+                        WHERE n.id IN (SELECT id FROM pending UNION ALL SELECT id FROM orphaned)
+                        RETURNING n.id""", limit, limit, leaseUntil.atOffset(ZoneOffset.UTC), owner)
                 .map(row -> Rows.uuid(row, "id")).toList();
     }
 

@@ -123,7 +123,7 @@ final class NotificationDelivery {
                     counts[2]++;
                 }
             }
-        } while (claimed.size() == BATCH);
+        } while (claimed.size() >= BATCH);
         return counts[0] + " envoyée(s), " + counts[1] + " reportée(s), à réessayer ou en échec, " + counts[2]
                 + " annulée(s)";
     }

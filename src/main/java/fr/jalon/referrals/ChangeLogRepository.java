@@ -78,19 +78,15 @@ final class ChangeLogRepository {
      */
     List<UUID> claimDue(DbExecute exec, int limit, String owner, Instant leaseUntil) {
         return exec.query("""
-                        WITH due AS (
-                            (SELECT id, next_attempt_at FROM referral_deliveries
-                             WHERE status = 'PENDING' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT ?)
-                            UNION ALL
-                            (SELECT id, next_attempt_at FROM referral_deliveries
-                             WHERE status = 'SENDING' AND lease_until < now() ORDER BY lease_until LIMIT ?)),
-                        claimed AS (
-                            SELECT d.id FROM referral_deliveries d JOIN due ON due.id = d.id
-                            ORDER BY due.next_attempt_at LIMIT ? FOR UPDATE OF d SKIP LOCKED)
+                        WITH pending AS (
+                            SELECT id FROM referral_deliveries WHERE status = 'PENDING' AND next_attempt_at <= now()
+                            ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED),
+                        orphaned AS (
+                            SELECT id FROM referral_deliveries WHERE status = 'SENDING' AND lease_until < now()
+                            ORDER BY lease_until LIMIT ? FOR UPDATE SKIP LOCKED)
                         UPDATE referral_deliveries d SET status = 'SENDING', lease_until = ?, lease_owner = ?
-                        FROM claimed WHERE d.id = claimed.id
-                          AND (d.status = 'PENDING' OR (d.status = 'SENDING' AND d.lease_until < now()))
-                        RETURNING d.id""", limit, limit, limit, leaseUntil.atOffset(ZoneOffset.UTC), owner)
+                        WHERE d.id IN (SELECT id FROM pending UNION ALL SELECT id FROM orphaned)
+                        RETURNING d.id""", limit, limit, leaseUntil.atOffset(ZoneOffset.UTC), owner)
                 .map(row -> Rows.uuid(row, "id")).toList();
     }
 

@@ -107,7 +107,7 @@ final class OutcomeDelivery {
                     retried++;
                 }
             }
-        } while (batch.size() == BATCH);
+        } while (batch.size() >= BATCH);
         return sent + " envoyé(s), " + retried + " à réessayer ou en échec";
     }
 

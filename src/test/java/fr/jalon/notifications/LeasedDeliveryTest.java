@@ -26,6 +26,7 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -133,10 +134,12 @@ class LeasedDeliveryTest {
         }
         // The holder's outcome still lands; an instance that lost the lease records nothing.
         NotificationRepository repository = new NotificationRepository();
-        assertTrue(TestDatabase.get().database().transactions().inTransaction(tx -> repository.markSent(tx, held,
-                "jalon-vivant")));
-        assertEquals(false, TestDatabase.get().database().transactions().inTransaction(tx -> repository.markFailed(tx,
-                orphan, "jalon-mort", "trop tard")), "a lost lease records nothing");
+        boolean holderRecorded = TestDatabase.get().database().transactions().inTransaction(tx -> repository.markSent(tx,
+                held, "jalon-vivant"));
+        assertTrue(holderRecorded);
+        boolean lostRecorded = TestDatabase.get().database().transactions().inTransaction(tx -> repository.markFailed(tx,
+                orphan, "jalon-mort", "trop tard"));
+        assertFalse(lostRecorded, "a lost lease records nothing");
         assertEquals("SENT/-", state(orphan));
     }
 

@@ -201,7 +201,8 @@ class NotificationBench {
             long characters = 0;
             List<DueNotification> batch;
             do {
-                batch = convocations.lockDue(tx, 1_000);
+                batch = convocations.claimed(tx, convocations.claimDue(tx, 1_000, "bench",
+                        Instant.now().plusSeconds(600)));
                 for (DueNotification n : batch) {
                     Message message = composer.compose(n, now);
                     characters += message.text().length() + message.html().length();
@@ -239,7 +240,8 @@ class NotificationBench {
         database.transactions().inRolledBackTransaction(tx -> {
             List<DueNotification> batch;
             do {
-                batch = convocations.lockDue(tx, 1_000);
+                batch = convocations.claimed(tx, convocations.claimDue(tx, 1_000, "bench",
+                        Instant.now().plusSeconds(600)));
                 tx.dml("UPDATE notifications SET status = 'SENT' WHERE id = ANY(CAST(? AS uuid[]))",
                         batch.stream().map(n -> n.id().toString()).collect(Collectors.joining(",", "{", "}")));
             } while (!batch.isEmpty());

@@ -90,6 +90,11 @@ public final class TestDatabase {
         return embedded.jdbcUrl();
     }
 
+    /** The embedded server's user (no password): tests that create databases of their own use it. */
+    public String user() {
+        return embedded.user();
+    }
+
     private void stop() {
         application.close();
         database.close();
