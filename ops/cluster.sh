@@ -20,8 +20,16 @@ case "${1:-start}" in
     done
     ;;
   stop)
+    # Every instance is stopped, even when another died already (its pid file is stale).
     for pid in data/cluster/*.pid; do
-      [ -f "$pid" ] && kill "$(cat "$pid")" && rm "$pid"
+      [ -f "$pid" ] || continue
+      if kill -0 "$(cat "$pid")" 2>/dev/null; then
+        kill "$(cat "$pid")" || true
+        echo "stopped pid $(cat "$pid")"
+      else
+        echo "pid $(cat "$pid") was not running (stale pid file)"
+      fi
+      rm -f "$pid"
     done
     ;;
   *) echo "usage: cluster.sh [start|stop]" >&2; exit 2 ;;
