@@ -128,6 +128,7 @@ public final class Application {
                 settings.dataDir().resolve("outbox"), clock, settings.reminderDays(), candidates::convoked,
                 settings.smtp(), settings.sms());
         notifications.remindCampaignAgentsAfter(settings.campaignReminderDays());
+        notifications.leaseDeliveriesFor(Duration.ofSeconds(settings.deliveryLeaseSeconds()));
         this.referrals = new Referrals(database.client(), transactions, candidates, notifications, audit, bodies, clock,
                 id -> centers.centerExists(database.client().execute(), id), settings.externalDb().isPresent(),
                 SecretBox.configured(settings.secretKey(), settings.embeddedDatabase(),

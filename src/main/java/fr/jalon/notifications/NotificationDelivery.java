@@ -28,7 +28,7 @@ final class NotificationDelivery {
 
     private static final Logger LOG = System.getLogger(NotificationDelivery.class.getName());
     private static final int BATCH = 50;
-    /** How long a claimed batch is this instance's: 50 messages at the transports' 10 s timeouts, and room. */
+    /** How long a claimed batch is this instance's by default: 50 messages at the transports' 10 s timeouts, and room. */
     static final Duration LEASE = Duration.ofMinutes(10);
     /** Invigilators are reminded two days before: late enough to be fresh, early enough to find a replacement. */
     static final int INVIGILATOR_REMINDER_DAYS = 2;
@@ -46,6 +46,7 @@ final class NotificationDelivery {
     /** This instance's name on the leases it takes. */
     private final String instance = "jalon-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
     private volatile boolean stopping;
+    private volatile Duration lease = LEASE;
 
     NotificationDelivery(Transactions transactions, NotificationRepository repository, MessageComposer composer,
                          Transport transport, Clock clock, RetryPolicy retries, ConvocationSent convocationSent) {
@@ -105,7 +106,7 @@ final class NotificationDelivery {
             if (stopping) {
                 break;
             }
-            Instant leaseUntil = clock.instant().plus(LEASE);
+            Instant leaseUntil = clock.instant().plus(lease);
             claimed = transactions.inTransaction(tx -> convocations.claimDue(tx, BATCH, instance, leaseUntil));
             if (claimed.isEmpty()) {
                 break;
@@ -126,6 +127,10 @@ final class NotificationDelivery {
         } while (claimed.size() >= BATCH);
         return counts[0] + " envoyée(s), " + counts[1] + " reportée(s), à réessayer ou en échec, " + counts[2]
                 + " annulée(s)";
+    }
+
+    void leaseFor(Duration duration) {
+        this.lease = duration;
     }
 
     /** No new batch is claimed after this (rows of a batch under way are sent and recorded). */

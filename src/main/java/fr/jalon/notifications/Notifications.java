@@ -114,6 +114,11 @@ public final class Notifications {
                         this::planCampaignMessages));
     }
 
+    /** How long a claimed batch of messages stays this instance's before another may take it over. */
+    public void leaseDeliveriesFor(Duration lease) {
+        delivery.leaseFor(lease);
+    }
+
     /** Shutdown: deliveries claim no new batch (the one under way is sent and recorded). */
     public void stopDelivering() {
         delivery.stop();

@@ -19,7 +19,7 @@ public record JalonSettings(int port, String host, Path dataDir, Optional<Extern
                             boolean automaticJobs, Optional<SmtpSettings> smtp, Optional<SmsSettings> sms,
                             int referralExpiryDays, int travelMinutes, int plannerSeconds, String publicUrl,
                             int outboxDays, Optional<String> secretKey, int campaignReminderDays,
-                            String trustedProxies) {
+                            String trustedProxies, int deliveryLeaseSeconds) {
 
     /** Connection to a PostgreSQL run outside the service (production). */
     public record ExternalDb(String url, String user, String password) {
@@ -92,13 +92,18 @@ public record JalonSettings(int port, String host, Path dataDir, Optional<Extern
         String publicUrl = configuredUrl.orElse("http://localhost:" + port).replaceAll("/+$", "");
         // How long the files of the file transport (<data>/outbox) are kept: they hold whole messages.
         int outboxDays = intValue(env.get("JALON_OUTBOX_DAYS")).orElse(jalon.get("outbox-days").asInt().orElse(30));
+        // How long a claimed batch of messages is its instance's before another may take it over.
+        int deliveryLease = intValue(env.get("JALON_DELIVERY_LEASE_SECONDS")).orElse(600);
+        if (deliveryLease < 5 || deliveryLease > 3_600) {
+            throw new IllegalArgumentException("JALON_DELIVERY_LEASE_SECONDS must be between 5 and 3600");
+        }
         if (retention < 1 || outboxDays < 1) {
             throw new IllegalArgumentException("JALON_RETENTION_MONTHS and JALON_OUTBOX_DAYS must be at least 1");
         }
         return new JalonSettings(port, host, dataDir, db, poolSize, maxJson, maxImport, bootstrap, demo, accessLog,
                 retention, scheduler, templates, reminders, automaticJobs, SmtpSettings.from(env),
                 SmsSettings.from(env), referralExpiry, travel, plannerSeconds, publicUrl, outboxDays, secretKey,
-                campaignReminder, env.getOrDefault("JALON_TRUSTED_PROXIES", ""));
+                campaignReminder, env.getOrDefault("JALON_TRUSTED_PROXIES", ""), deliveryLease);
     }
 
     public boolean embeddedDatabase() {
