@@ -76,6 +76,11 @@ public final class Jalon implements AutoCloseable {
         return server.port();
     }
 
+    /** The running application (for operations and tests: its bootstrap, its jobs). */
+    public Application application() {
+        return app;
+    }
+
     @Override
     public synchronized void close() {
         if (stopped) {
