@@ -88,6 +88,23 @@ final class NotificationRepository {
                 + HELD, error, id, owner) == 1;
     }
 
+    /** The outbox for monitoring: due messages and the oldest one's age, messages being sent, failures. */
+    record OutboxState(long due, double oldestDueSeconds, long sending, long failed) {
+    }
+
+    OutboxState outboxState(DbExecute exec) {
+        return exec.get("""
+                        SELECT count(*) FILTER (WHERE status = 'PENDING' AND next_attempt_at <= now()) AS due,
+                               coalesce(extract(epoch FROM now() - min(next_attempt_at)
+                                   FILTER (WHERE status = 'PENDING' AND next_attempt_at <= now())), 0) AS oldest,
+                               count(*) FILTER (WHERE status = 'SENDING') AS sending,
+                               count(*) FILTER (WHERE status = 'FAILED') AS failed
+                        FROM notifications WHERE status IN ('PENDING', 'SENDING', 'FAILED')""")
+                .map(row -> new OutboxState(row.column("due").get(Long.class), row.column("oldest").get(Number.class)
+                        .doubleValue(), row.column("sending").get(Long.class), row.column("failed").get(Long.class)))
+                .orElseThrow();
+    }
+
     /**
      * Retention: delivery errors (they may quote an address or a provider's answer) of these
      * people's or invigilators' messages go; the rows stay, as a record of what was sent when.

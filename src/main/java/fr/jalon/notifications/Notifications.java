@@ -77,6 +77,7 @@ public final class Notifications {
         this.delivery = new NotificationDelivery(transactions, repository, composer, transport, clock,
                 RetryPolicy.DEFAULT, convocationSent);
         this.service = new NotificationsService(new NotificationDesk(repository, db, transactions, audit, composer), clock);
+        new OutboxMetrics(transactions, repository, clock).register();
     }
 
     /** Retention: what the outbox keeps about these people or invigilators (delivery errors); rows cleared. */

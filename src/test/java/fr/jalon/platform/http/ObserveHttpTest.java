@@ -2,11 +2,18 @@ package fr.jalon.platform.http;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import fr.jalon.Application;
 import fr.jalon.testing.ApiClient;
+import fr.jalon.testing.Db;
+import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.HttpTest;
 import fr.jalon.testing.TestDatabase;
+import fr.jalon.testing.TestTime;
 
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
@@ -19,9 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ObserveHttpTest {
 
     private final ApiClient anonymous;
+    private final ApiClient admin;
 
-    ObserveHttpTest(URI uri) {
+    ObserveHttpTest(URI uri, ApiClient admin) {
         this.anonymous = ApiClient.of(uri, null);
+        this.admin = admin;
     }
 
     @Test
@@ -67,5 +76,37 @@ class ObserveHttpTest {
         assertEquals(200, metrics.status());
         assertTrue(metrics.contentType().startsWith("text/plain"), metrics.contentType());
         assertTrue(metrics.body().contains("# TYPE"), metrics.body().substring(0, Math.min(200, metrics.body().length())));
+    }
+
+    @Test
+    void theOutboxIsWatchedTheOldestDueMessageAgeIncluded() throws InterruptedException {
+        // A message due for an hour, as when no instance delivers.
+        Fixtures fixtures = new Fixtures(admin);
+        String center = fixtures.center();
+        String enrolment = fixtures.enrol(fixtures.session(fixtures.room(fixtures.site(center), 5),
+                TestTime.todayInParis().plusDays(9), "09:00"), "Veille-" + Fixtures.uniqueLetters(), "Lou", "1990-01-01");
+        String person = admin.get("/api/v1/enrolments/" + enrolment).json().getJsonObject("person").getString("id");
+        Db.execute().dml("INSERT INTO notifications (kind, channel, person_id, center_id, subject_type, subject_id, "
+                + "next_attempt_at) VALUES ('REMINDER', 'HAND', ?, ?, 'enrolment', ?, now() - interval '1 hour')",
+                UUID.fromString(person), UUID.fromString(center), UUID.fromString(enrolment));
+        try {
+            String body = anonymous.get("/observe/metrics").body();
+            for (String gauge : List.of("jalon_outbox_due", "jalon_outbox_sending", "jalon_outbox_failed")) {
+                assertTrue(body.contains("# TYPE " + gauge + " gauge"), gauge + " in " + body);
+            }
+            // The gauges read the outbox at most once a second: a scrape just before may still be served.
+            double age = 0;
+            for (int attempt = 0; attempt < 20 && age < 3_500; attempt++) {
+                Thread.sleep(250);
+                Matcher oldest = Pattern.compile("(?m)^jalon_outbox_oldest_due_seconds(?:\\{[^}]*})? ([0-9.E]+)")
+                        .matcher(anonymous.get("/observe/metrics").body());
+                assertTrue(oldest.find());
+                age = Double.parseDouble(oldest.group(1));
+            }
+            assertTrue(age >= 3_500, "the hour-old message is seen: " + age);
+        } finally {
+            Db.execute().dml("UPDATE notifications SET status = 'CANCELLED' WHERE subject_id = ? AND kind = 'REMINDER'",
+                    UUID.fromString(enrolment));
+        }
     }
 }
