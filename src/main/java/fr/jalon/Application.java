@@ -30,6 +30,7 @@ import fr.jalon.platform.http.AccessLogFilter;
 import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.http.ApiRoutes;
 import fr.jalon.platform.http.ClientAddresses;
+import fr.jalon.platform.http.HeavyWork;
 import fr.jalon.platform.http.OpenApiDocument;
 import fr.jalon.platform.http.OpenApiPage;
 import fr.jalon.platform.http.ProblemHandlers;
@@ -72,6 +73,7 @@ public final class Application {
     private final TokenCache tokens;
     private final Users users;
     private final AdminBootstrap bootstrap;
+    private final HeavyWork heavyWork = HeavyWork.forThisMachine();
     private final List<ApiRoutes.ApiService> services;
     private final AccessLogFilter accessLog;
     private final Jobs jobs;
@@ -143,7 +145,10 @@ public final class Application {
         this.sessionDay = new SessionDay(transactions, sessions, candidates, audit, events, bodies, clock);
         // Each feature brings its jobs; retention spans features, so it is composed here.
         this.fragility = new Fragility(database.client(), transactions, audit, bodies, clock);
-        this.jobs = new Jobs(settings.schedulerName(), database.dataSource(), database.client(), Stream.concat(Stream.of(
+        // The scheduler keeps its bookkeeping (triggers, cluster check-ins) on a small pool of its own, so that
+        // an exhausted service pool never makes the other instances think this one died.
+        this.jobs = new Jobs(settings.schedulerName(), database.separatePool("jalon-quartz", 3), database.client(),
+                Stream.concat(Stream.of(
                 new JobDefinition("retention", "Anonymise les personnes, surveillants et comptes inactifs depuis plus de "
                         + settings.retentionMonths() + " mois, efface les fichiers de l'outbox de plus de "
                         + settings.outboxDays() + " jours et les réponses d'idempotence de plus de 24 h",
@@ -245,6 +250,7 @@ public final class Application {
     ApiRoutes routes(HttpRouting.Builder routing) {
         routing.addFilter(accessLog);
         routing.addFilter(new Authentication(tokens));
+        routing.addFilter(heavyWork);
         routing.addFilter(console.headers());
         ProblemHandlers.register(routing, path -> HomePage.notFoundPage(templates, path));
         ApiRoutes routes = new ApiRoutes(routing);

@@ -20,9 +20,16 @@ final class HikariConnectionProvider implements ConnectionProvider {
         return dataSource.getConnection();
     }
 
+    /** The scheduler's own pool goes with it. */
     @Override
     public void shutdown() {
-        // The pool belongs to the service; it closes it after the scheduler.
+        if (dataSource instanceof AutoCloseable own) {
+            try {
+                own.close();
+            } catch (Exception e) {
+                // Closing a pool that failed already: nothing left to release.
+            }
+        }
     }
 
     @Override

@@ -68,6 +68,19 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /**
+     * A small pool of its own on the same database, for work that must go on when the service's
+     * pool is exhausted (the scheduler's cluster check-ins); closed by whoever asked for it.
+     */
+    public HikariDataSource separatePool(String name, int size) {
+        HikariConfig config = new HikariConfig();
+        dataSource.copyStateTo(config);
+        config.setPoolName(name);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(1);
+        return new HikariDataSource(config);
+    }
+
     public Transactions transactions() {
         return new Transactions(dbClient);
     }
