@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -139,10 +141,22 @@ class ResultsAndAttestationsHttpTest {
                 assertTrue(text.contains(expected), expected + " in:\n" + text);
             }
             String code = codeIn(text);
-            assertTrue(code.matches("P-[2346789BCDFGHJKMPQRTVWXY]{8}"), code);
+            assertTrue(code.matches("P-[2346789BCDFGHJKMPQRTVWXY]{10}"), code);
             assertEquals(1, pages(pdf.body()));
             assertTrue(qrOf(pdf.body()).endsWith("/verify/" + code), "the QR code leads to the verification page");
             assertArrayEquals(pdf.body(), f.staff().download("/api/v1/enrolments/" + f.anne() + "/attestation.pdf").body());
+        }
+
+        @Test
+        void aCodeOfTheOlderEightCharacterFormStillVerifies() {
+            String code = codeIn(text(f.staff().download("/api/v1/enrolments/" + f.anne() + "/attestation.pdf").body()));
+            String older = "P-" + code.substring(2, 10);
+            // As issued before codes had 10 characters.
+            TestDatabase.get().database().client().execute().dml("UPDATE attestations SET code = ? WHERE code = ?",
+                    older, code);
+            ApiClient.Answer checked = admin.get("/api/v1/public/attestations/" + older.toLowerCase());
+            assertEquals(200, checked.status(), checked.body());
+            assertEquals(older, checked.json().getString("code"));
         }
 
         @Test
@@ -389,7 +403,9 @@ class ResultsAndAttestationsHttpTest {
     }
 
     private static String codeIn(String text) {
-        return text.substring(text.indexOf("Code de vérification : ") + 23).substring(0, 10);
+        Matcher code = Pattern.compile("Code de vérification : (P-[2346789BCDFGHJKMPQRTVWXY]+)").matcher(text);
+        assertTrue(code.find(), text);
+        return code.group(1);
     }
 
     private static List<String> zipNames(byte[] zip) throws Exception {

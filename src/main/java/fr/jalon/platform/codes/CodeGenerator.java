@@ -40,9 +40,13 @@ public final class CodeGenerator {
         return "C-" + password;
     }
 
-    /** Attestation verification code: {@code P-} + 8 distinct characters. */
+    /**
+     * Attestation verification code: {@code P-} + 10 distinct characters (24!/14! ≈ 7 × 10¹³
+     * codes, against scans). Codes issued before with 8 characters stay valid: lookups are by the
+     * whole code.
+     */
     public String verificationCode() {
-        return "P-" + distinct(VERIFICATION_ALPHABET, 8);
+        return "P-" + distinct(VERIFICATION_ALPHABET, 10);
     }
 
     /** Campaign code: 6 letters + 3 digits. */

@@ -36,11 +36,11 @@ class CodeGeneratorTest {
     }
 
     @Test
-    void verificationCodeIsPrefixedAndHasEightDistinctCharacters() {
+    void verificationCodeIsPrefixedAndHasTenDistinctCharacters() {
         for (int i = 0; i < DRAWS; i++) {
             String code = codes.verificationCode();
-            assertTrue(code.matches("P-[2346789BCDFGHJKMPQRTVWXY]{8}"), "draw " + i + ": " + code);
-            assertEquals(8, code.substring(2).chars().distinct().count(), code);
+            assertTrue(code.matches("P-[2346789BCDFGHJKMPQRTVWXY]{10}"), "draw " + i + ": " + code);
+            assertEquals(10, code.substring(2).chars().distinct().count(), code);
         }
     }
 
