@@ -131,6 +131,7 @@ public final class Application {
                 settings.smtp(), settings.sms());
         notifications.remindCampaignAgentsAfter(settings.campaignReminderDays());
         notifications.leaseDeliveriesFor(Duration.ofSeconds(settings.deliveryLeaseSeconds()));
+        notifications.watchOutbox(settings.schedulerName());
         this.referrals = new Referrals(database.client(), transactions, candidates, notifications, audit, bodies, clock,
                 id -> centers.centerExists(database.client().execute(), id), settings.externalDb().isPresent(),
                 SecretBox.configured(settings.secretKey(), settings.embeddedDatabase(),

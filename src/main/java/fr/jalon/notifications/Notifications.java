@@ -35,6 +35,7 @@ public final class Notifications {
     private final TemplateRenderer templates;
     private final NotificationRepository repository;
     private final Path outbox;
+    private final OutboxMetrics metrics;
     private volatile int campaignReminderDays = 7;
 
     /** E-mails that are not about a candidate's session (e.g. to an adviser), over the configured transport. */
@@ -77,7 +78,7 @@ public final class Notifications {
         this.delivery = new NotificationDelivery(transactions, repository, composer, transport, clock,
                 RetryPolicy.DEFAULT, convocationSent);
         this.service = new NotificationsService(new NotificationDesk(repository, db, transactions, audit, composer), clock);
-        new OutboxMetrics(transactions, repository, clock).register();
+        this.metrics = new OutboxMetrics(transactions, repository, clock);
     }
 
     /** Retention: what the outbox keeps about these people or invigilators (delivery errors); rows cleared. */
@@ -113,6 +114,11 @@ public final class Notifications {
                 new JobDefinition("campaign-messages", "Prépare les invitations aux campagnes et les relances à J+"
                         + campaignReminderDays + " des agents qui n'ont pas commencé", "30 */15 * * * ?",
                         this::planCampaignMessages));
+    }
+
+    /** The outbox's gauges on {@code /observe/metrics}, tagged with the cluster's name. */
+    public void watchOutbox(String cluster) {
+        metrics.register(cluster);
     }
 
     /** How long a claimed batch of messages stays this instance's before another may take it over. */

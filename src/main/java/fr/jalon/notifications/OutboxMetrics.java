@@ -9,6 +9,7 @@ import fr.jalon.platform.db.Transactions;
 
 import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.Metrics;
+import io.helidon.metrics.api.Tag;
 
 /**
  * The outbox seen from monitoring (`/observe/metrics`): messages due and waiting, the age of the
@@ -25,6 +26,7 @@ final class OutboxMetrics {
     private final Clock clock;
     private volatile NotificationRepository.OutboxState last;
     private volatile Instant readAt = Instant.EPOCH;
+    private Tag cluster;
 
     OutboxMetrics(Transactions transactions, NotificationRepository repository, Clock clock) {
         this.transactions = transactions;
@@ -32,8 +34,12 @@ final class OutboxMetrics {
         this.clock = clock;
     }
 
-    /** Registers the gauges in the global registry (idempotent: an existing gauge is kept). */
-    void register() {
+    /**
+     * Registers the gauges in the global registry, tagged with the cluster's name (the scheduler's:
+     * every instance of one service shares it); an existing gauge of the same cluster is kept.
+     */
+    void register(String cluster) {
+        this.cluster = Tag.create("cluster", cluster);
         gauge("jalon.outbox.due", "Messages due and not yet sent", NotificationRepository.OutboxState::due);
         gauge("jalon.outbox.oldest.due.seconds", "Age of the oldest message due and not yet sent",
                 NotificationRepository.OutboxState::oldestDueSeconds);
@@ -44,7 +50,7 @@ final class OutboxMetrics {
 
     private void gauge(String name, String description, ToDoubleFunction<NotificationRepository.OutboxState> value) {
         Metrics.globalRegistry().getOrCreate(Gauge.builder(name, this, m -> value.applyAsDouble(m.state()))
-                .description(description));
+                .description(description).addTag(cluster));
     }
 
     private NotificationRepository.OutboxState state() {

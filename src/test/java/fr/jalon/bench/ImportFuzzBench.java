@@ -1,5 +1,8 @@
 package fr.jalon.bench;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -16,6 +19,7 @@ import fr.jalon.platform.json.Jsons;
 import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.JalonServer;
+import fr.jalon.testing.PixOrgaCsv;
 import fr.jalon.testing.ResultsCsv;
 import fr.jalon.testing.TestDatabase;
 import fr.jalon.testing.TestTime;
@@ -28,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A seeded mutation fuzz of every import endpoint (candidates' Pix file, Pix results, referral
- * batches), for a fixed time: byte flips, control characters (NUL first), deleted, repeated and
+ * batches, an authority's agents, a campaign's Pix Orga export, fragility inputs), for a fixed time: byte flips, control characters (NUL first), deleted, repeated and
  * swapped spans, stray separators and quotes, long cells, truncations. Every answer must be a 2xx
  * or a 4xx problem, never a 5xx, and a refused file must leave the database exactly as it was
  * (its target's row counts unchanged). Seed {@code jalon.fuzz.seed} (20261203), time
@@ -127,7 +131,40 @@ class ImportFuzzBench {
                 + "pays_naissance;numero_france_travail;identifiant_imilo;email;mobile;disponibilites;communes_accessibles;note;"
                 + "personne_informee\r\nLagarde;Inès;F;09/07/2001;40192;;France;;;ines@example.org;;;;Besoin d'aide;oui\r\n")
                 .getBytes(StandardCharsets.UTF_8);
+        String authority = admin.post("/api/v1/local-authorities", Jsons.createObjectBuilder()
+                .add("name", Fixtures.unique("Commune fuzz")).add("kind", "COMMUNE").add("siren", "214000887").build()).id();
+        admin.post("/api/v1/local-authorities/" + authority + "/services", Jsons.createObjectBuilder()
+                .add("path", "Direction des ressources humaines").build());
+        String agentsHeader = "Matricule;Nom de naissance;Prénom;Date de naissance (JJ/MM/AAAA);E-mail professionnel;Service;"
+                + "Sexe (M ou F);Code INSEE de la commune de naissance;Pays de naissance;Commune de résidence (code INSEE)";
+        byte[] agents = ("\uFEFF" + agentsHeader + "\r\nM1;Lacoste;Inès;09/07/1980;ines@dax.example;"
+                + "Direction des ressources humaines;F;40088;France;40088\r\n").getBytes(StandardCharsets.UTF_8);
+        assertEquals(200, admin.sendBytes("POST", "/api/v1/local-authorities/" + authority + "/agents/import", "text/csv",
+                agents).status());
+        String campaign = admin.post("/api/v1/campaigns", Jsons.createObjectBuilder().add("authorityId", authority)
+                .add("name", "Fuzz").add("type", "ASSESSMENT").add("startsOn", TestTime.todayInParis().toString())
+                .add("endsOn", TestTime.todayInParis().plusDays(30).toString()).build()).id();
+        admin.post("/api/v1/campaigns/" + campaign + "/open", Jsons.createObjectBuilder().build());
+        admin.post("/api/v1/campaigns/" + campaign + "/invitations", Jsons.createObjectBuilder().add("all", true).build());
+        byte[] participation = PixOrgaCsv.assessment(admin.get("/api/v1/campaigns/" + campaign).json().getString("code"),
+                "Matricule", PixOrgaCsv.COMPETENCES).assessmentRow("M1", "Lacoste", "Inès", 1, true, 0.6).bytes();
+        String vintage = "FUZZ-" + Fixtures.uniqueLetters();
+        byte[] inputs;
+        try (InputStream in = ImportFuzzBench.class.getResourceAsStream("/fragility/landes-iris-rp2016.csv")) {
+            inputs = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return List.of(
+                new Target("agents", admin, "/api/v1/local-authorities/" + authority + "/agents/import", agents,
+                        "SELECT count(*) + coalesce(sum(hashtext(a::text)), 0) FROM agents a WHERE authority_id = '"
+                                + authority + "'"),
+                new Target("participation", admin, "/api/v1/campaigns/" + campaign + "/participation", participation,
+                        "SELECT count(*) + coalesce(sum(hashtext(p::text)), 0) FROM campaign_participants p "
+                                + "WHERE campaign_id = '" + campaign + "'"),
+                new Target("fragility-inputs", admin, "/api/v1/fragility/inputs?vintage=" + vintage, inputs,
+                        "SELECT count(*) + coalesce(sum(hashtext(i::text)), 0) FROM fragility_inputs i WHERE vintage = '"
+                                + vintage + "'"),
                 new Target("candidates", admin, "/api/v1/sessions/import?center=" + center, candidates,
                         "SELECT (SELECT count(*) FROM sessions WHERE center_id = '" + center + "') * 1000000 + "
                                 + "(SELECT count(*) FROM enrolments WHERE center_id = '" + center + "')"),

@@ -98,7 +98,9 @@ class ObserveHttpTest {
             double age = 0;
             for (int attempt = 0; attempt < 20 && age < 3_500; attempt++) {
                 Thread.sleep(250);
-                Matcher oldest = Pattern.compile("(?m)^jalon_outbox_oldest_due_seconds(?:\\{[^}]*})? ([0-9.E]+)")
+                // This JVM may run other services (tests of their own); the tests' is the cluster « jalon ».
+                Matcher oldest = Pattern.compile("(?m)^jalon_outbox_oldest_due_seconds\\{[^}]*cluster=\"jalon\"[^}]*} "
+                        + "([-0-9.E]+)")
                         .matcher(anonymous.get("/observe/metrics").body());
                 assertTrue(oldest.find());
                 age = Double.parseDouble(oldest.group(1));
