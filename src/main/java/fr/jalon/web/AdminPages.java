@@ -106,14 +106,12 @@ final class AdminPages implements ApiRoutes.ApiService {
     }
 
     private void create(ServerRequest req, ServerResponse res) {
-        Optional<WebContext.Signed> signed = web.require(req, res, Role.ADMIN);
-        if (signed.isEmpty()) {
+        Optional<WebContext.Posted> posted = web.posted(req, res, Role.ADMIN);
+        if (posted.isEmpty()) {
             return;
         }
-        Map<String, String> form = WebForms.form(req);
-        if (!web.checkCsrf(signed.get(), form, res)) {
-            return;
-        }
+        WebContext.Signed signed = posted.get().signed();
+        Map<String, String> form = posted.get().form();
         JsonObjectBuilder body = Jsons.createObjectBuilder();
         WebContext.putIfPresent(body, "email", form.get("email"));
         WebContext.putIfPresent(body, "displayName", form.get("nom"));
@@ -123,18 +121,18 @@ final class AdminPages implements ApiRoutes.ApiService {
         if (!structure.isEmpty()) {
             WebContext.putIfPresent(body, SCOPE_FIELDS.get(structure), form.get("structure-" + structure));
         }
-        LoopbackApi.Answer created = web.api.post(req, signed.get().token(), "/users", body.build());
+        LoopbackApi.Answer created = web.api.post(req, signed.token(), "/users", body.build());
         if (!created.ok()) {
             Map<String, String> errors = WebContext.fieldErrors(created.fieldErrors(), FIELD_NAMES);
             if (!structure.isEmpty() && form.getOrDefault("structure-" + structure, "").isBlank()) {
                 errors.putIfAbsent("structure", "Choisissez la structure de rattachement de ce rôle.");
             }
-            renderForm(req, res, signed.get(), Status.create(created.status() == 409 ? 409 : 422), form, errors,
+            renderForm(req, res, signed, Status.create(created.status() == 409 ? 409 : 422), form, errors,
                     created.detail());
             return;
         }
         if ("oui".equals(form.get("lien"))) {
-            LoopbackApi.Answer link = web.api.post(req, signed.get().token(), "/users/" + created.body().get("id")
+            LoopbackApi.Answer link = web.api.post(req, signed.token(), "/users/" + created.body().get("id")
                     + "/password-link", Jsons.createObjectBuilder().build());
             WebContext.redirect(res, LIST + "?fait=" + (link.ok() ? "cree-lien" : "cree"));
             return;
@@ -152,19 +150,20 @@ final class AdminPages implements ApiRoutes.ApiService {
 
     /** A button of the list: the API call on that user, then back to the list saying what was done or why not. */
     private void act(ServerRequest req, ServerResponse res, String apiAction, String done) {
-        Optional<WebContext.Signed> signed = web.require(req, res, Role.ADMIN);
-        if (signed.isEmpty() || !web.checkCsrf(signed.get(), WebForms.form(req), res)) {
+        Optional<WebContext.Posted> posted = web.posted(req, res, Role.ADMIN);
+        if (posted.isEmpty()) {
             return;
         }
+        WebContext.Signed signed = posted.get().signed();
         Optional<String> id = WebContext.pathId(req);
-        LoopbackApi.Answer answer = id.map(i -> web.api.post(req, signed.get().token(), "/users/" + i + apiAction,
+        LoopbackApi.Answer answer = id.map(i -> web.api.post(req, signed.token(), "/users/" + i + apiAction,
                 Jsons.createObjectBuilder().build())).orElse(new LoopbackApi.Answer(404, Map.of()));
         if (answer.status() == 404) {
-            web.notFound(res, signed.get());
+            web.notFound(res, signed);
             return;
         }
         if (!answer.ok()) {
-            Map<String, Object> model = web.page("Utilisateurs", signed.get(), LIST);
+            Map<String, Object> model = web.page("Utilisateurs", signed, LIST);
             model.put("detail", answer.detail());
             web.render(res, Status.create(answer.status()), "utilisateur-refus", model);
             return;

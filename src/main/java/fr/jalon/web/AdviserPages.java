@@ -117,22 +117,14 @@ final class AdviserPages implements ApiRoutes.ApiService {
     }
 
     private void refer(ServerRequest req, ServerResponse res) {
-        Optional<WebContext.Signed> signed = web.require(req, res, Role.ADVISER);
-        if (signed.isEmpty()) {
+        Optional<WebContext.Posted> posted = web.posted(req, res, Role.ADVISER);
+        if (posted.isEmpty()) {
             return;
         }
-        Map<String, String> form = new LinkedHashMap<>();
-        List<String> availability = new ArrayList<>();
-        for (Map.Entry<String, String> field : WebForms.fields(req)) {
-            if (field.getKey().equals("disponibilite")) {
-                availability.add(field.getValue());
-            } else {
-                form.putIfAbsent(field.getKey(), field.getValue());
-            }
-        }
-        if (!web.checkCsrf(signed.get(), form, res)) {
-            return;
-        }
+        WebContext.Signed signed = posted.get().signed();
+        Map<String, String> form = posted.get().form();
+        List<String> availability = posted.get().fields().stream().filter(f -> f.getKey().equals("disponibilite"))
+                .map(Map.Entry::getValue).toList();
         JsonObjectBuilder birthplace = Jsons.createObjectBuilder();
         WebContext.putIfPresent(birthplace, "inseeCode", form.get("inseeNaissance"));
         WebContext.putIfPresent(birthplace, "city", form.get("communeNaissance"));
@@ -156,7 +148,7 @@ final class AdviserPages implements ApiRoutes.ApiService {
             body.add("consent", Jsons.createObjectBuilder().add("personInformed", true));
         }
         String key = Optional.ofNullable(form.get("cle")).filter(WebContext::isUuid).orElse(UUID.randomUUID().toString());
-        LoopbackApi.Answer answer = web.api.post(req, signed.get().token(), "/referrals", body.build(), key);
+        LoopbackApi.Answer answer = web.api.post(req, signed.token(), "/referrals", body.build(), key);
         if (answer.ok()) {
             WebContext.redirect(res, LIST + "?envoyee=" + answer.body().get("id"));
             return;
@@ -165,7 +157,7 @@ final class AdviserPages implements ApiRoutes.ApiService {
         if (answer.status() == 422 && !form.containsKey("consentement") && !errors.containsKey("consentement")) {
             errors.put("consentement", "Cochez cette case : la personne doit être informée de l'orientation.");
         }
-        renderForm(res, signed.get(), Status.create(answer.status() == 409 ? 409 : 422), form, availability, errors,
+        renderForm(res, signed, Status.create(answer.status() == 409 ? 409 : 422), form, availability, errors,
                 answer.detail());
     }
 

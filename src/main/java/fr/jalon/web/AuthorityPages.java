@@ -96,25 +96,23 @@ final class AuthorityPages implements ApiRoutes.ApiService {
     }
 
     private void addService(ServerRequest req, ServerResponse res) {
-        Optional<WebContext.Signed> signed = web.require(req, res, Role.HR, Role.ADMIN);
-        if (signed.isEmpty()) {
+        Optional<WebContext.Posted> posted = web.posted(req, res, Role.HR, Role.ADMIN);
+        if (posted.isEmpty()) {
             return;
         }
-        Map<String, String> form = WebForms.form(req);
-        if (!web.checkCsrf(signed.get(), form, res)) {
-            return;
-        }
+        WebContext.Signed signed = posted.get().signed();
+        Map<String, String> form = posted.get().form();
         String authority = form.getOrDefault("collectivite", "");
         if (!WebContext.isUuid(authority)) {
-            web.notFound(res, signed.get());
+            web.notFound(res, signed);
             return;
         }
-        LoopbackApi.Answer added = web.api.post(req, signed.get().token(), "/local-authorities/" + authority + "/services",
+        LoopbackApi.Answer added = web.api.post(req, signed.token(), "/local-authorities/" + authority + "/services",
                 Jsons.createObjectBuilder().add("path", form.getOrDefault("chemin", "").strip()).build());
         if (added.status() == 404) {
-            web.notFound(res, signed.get());
+            web.notFound(res, signed);
         } else if (!added.ok()) {
-            render(req, res, signed.get(), Status.create(added.status()), authority, Map.of("erreurService",
+            render(req, res, signed, Status.create(added.status()), authority, Map.of("erreurService",
                     String.join(" ", added.fieldErrors().values()).isEmpty() ? added.detail()
                             : String.join(" ", added.fieldErrors().values())));
         } else {

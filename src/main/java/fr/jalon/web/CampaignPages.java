@@ -119,14 +119,12 @@ final class CampaignPages implements ApiRoutes.ApiService {
     }
 
     private void create(ServerRequest req, ServerResponse res) {
-        Optional<WebContext.Signed> signed = web.require(req, res, Role.HR, Role.ADMIN);
-        if (signed.isEmpty()) {
+        Optional<WebContext.Posted> posted = web.posted(req, res, Role.HR, Role.ADMIN);
+        if (posted.isEmpty()) {
             return;
         }
-        Map<String, String> form = WebForms.form(req);
-        if (!web.checkCsrf(signed.get(), form, res)) {
-            return;
-        }
+        WebContext.Signed signed = posted.get().signed();
+        Map<String, String> form = posted.get().form();
         JsonObjectBuilder body = Jsons.createObjectBuilder();
         WebContext.putIfPresent(body, "authorityId", form.get("collectivite"));
         WebContext.putIfPresent(body, "name", form.get("nom"));
@@ -137,12 +135,12 @@ final class CampaignPages implements ApiRoutes.ApiService {
         WebContext.putIfPresent(body, "startsOn", form.get("debut"));
         WebContext.putIfPresent(body, "endsOn", form.get("fin"));
         WebContext.putIfPresent(body, "pixUrl", form.get("lien"));
-        LoopbackApi.Answer created = web.api.post(req, signed.get().token(), "/campaigns", body.build());
+        LoopbackApi.Answer created = web.api.post(req, signed.token(), "/campaigns", body.build());
         if (created.ok()) {
             WebContext.redirect(res, LIST + "/" + created.body().get("id") + "?fait=creee");
             return;
         }
-        renderForm(req, res, signed.get(), Status.create(created.status() == 409 ? 409 : 422), form,
+        renderForm(req, res, signed, Status.create(created.status() == 409 ? 409 : 422), form,
                 WebContext.fieldErrors(created.fieldErrors(), FIELD_NAMES), "La campagne n'est pas créée : "
                         + created.detail());
     }
@@ -210,35 +208,31 @@ final class CampaignPages implements ApiRoutes.ApiService {
     }
 
     private void move(ServerRequest req, ServerResponse res) {
-        Optional<WebContext.Signed> signed = web.require(req, res, Role.HR, Role.ADMIN);
-        if (signed.isEmpty()) {
+        Optional<WebContext.Posted> posted = web.posted(req, res, Role.HR, Role.ADMIN);
+        if (posted.isEmpty()) {
             return;
         }
-        Map<String, String> form = WebForms.form(req);
-        if (!web.checkCsrf(signed.get(), form, res)) {
-            return;
-        }
+        WebContext.Signed signed = posted.get().signed();
+        Map<String, String> form = posted.get().form();
         String action = form.getOrDefault("action", "");
         Optional<String> id = WebContext.pathId(req);
         if (id.isEmpty() || !List.of("open", "close", "archive").contains(action)) {
-            web.notFound(res, signed.get());
+            web.notFound(res, signed);
             return;
         }
-        LoopbackApi.Answer moved = web.api.post(req, signed.get().token(), "/campaigns/" + id.get() + "/" + action,
+        LoopbackApi.Answer moved = web.api.post(req, signed.token(), "/campaigns/" + id.get() + "/" + action,
                 Jsons.createObjectBuilder().build());
-        answer(req, res, signed.get(), moved, "?fait=" + action);
+        answer(req, res, signed, moved, "?fait=" + action);
     }
 
     private void invite(ServerRequest req, ServerResponse res) {
-        Optional<WebContext.Signed> signed = web.require(req, res, Role.HR, Role.ADMIN);
-        if (signed.isEmpty()) {
+        Optional<WebContext.Posted> posted = web.posted(req, res, Role.HR, Role.ADMIN);
+        if (posted.isEmpty()) {
             return;
         }
-        List<Map.Entry<String, String>> fields = WebForms.fields(req);
-        Map<String, String> form = WebForms.form(fields);
-        if (!web.checkCsrf(signed.get(), form, res)) {
-            return;
-        }
+        WebContext.Signed signed = posted.get().signed();
+        List<Map.Entry<String, String>> fields = posted.get().fields();
+        Map<String, String> form = posted.get().form();
         JsonObjectBuilder body = Jsons.createObjectBuilder();
         JsonArrayBuilder services = Jsons.createArrayBuilder();
         boolean any = false;
@@ -253,14 +247,14 @@ final class CampaignPages implements ApiRoutes.ApiService {
         } else if (any) {
             body.add("serviceIds", services);
         } else {
-            renderCampaign(req, res, signed.get(), Status.create(422), Map.of("erreur",
+            renderCampaign(req, res, signed, Status.create(422), Map.of("erreur",
                     "Personne n'est invité : cochez « tous les agents » ou au moins un service."), "");
             return;
         }
         Optional<String> id = WebContext.pathId(req);
-        LoopbackApi.Answer invited = id.map(i -> web.api.post(req, signed.get().token(), "/campaigns/" + i + "/invitations",
+        LoopbackApi.Answer invited = id.map(i -> web.api.post(req, signed.token(), "/campaigns/" + i + "/invitations",
                 body.build())).orElse(new LoopbackApi.Answer(404, Map.of()));
-        answer(req, res, signed.get(), invited, "?fait=invites&nombre=" + invited.body().getOrDefault("invited", 0));
+        answer(req, res, signed, invited, "?fait=invites&nombre=" + invited.body().getOrDefault("invited", 0));
     }
 
     private void participation(ServerRequest req, ServerResponse res) {
@@ -307,15 +301,13 @@ final class CampaignPages implements ApiRoutes.ApiService {
     }
 
     private void certify(ServerRequest req, ServerResponse res) {
-        Optional<WebContext.Signed> signed = web.require(req, res, Role.HR, Role.ADMIN);
-        if (signed.isEmpty()) {
+        Optional<WebContext.Posted> posted = web.posted(req, res, Role.HR, Role.ADMIN);
+        if (posted.isEmpty()) {
             return;
         }
-        List<Map.Entry<String, String>> fields = WebForms.fields(req);
-        Map<String, String> form = WebForms.form(fields);
-        if (!web.checkCsrf(signed.get(), form, res)) {
-            return;
-        }
+        WebContext.Signed signed = posted.get().signed();
+        List<Map.Entry<String, String>> fields = posted.get().fields();
+        Map<String, String> form = posted.get().form();
         JsonObjectBuilder body = Jsons.createObjectBuilder();
         WebContext.putIfPresent(body, "sessionId", form.get("session"));
         JsonArrayBuilder agents = Jsons.createArrayBuilder();
@@ -327,22 +319,22 @@ final class CampaignPages implements ApiRoutes.ApiService {
         } else if (threshold.matches("\\d{1,3}") && Integer.parseInt(threshold) <= 100) {
             body.add("minMasteryPercent", Integer.parseInt(threshold));
         } else {
-            renderCampaign(req, res, signed.get(), Status.create(422), Map.of("erreur", "Personne n'est inscrit : "
+            renderCampaign(req, res, signed, Status.create(422), Map.of("erreur", "Personne n'est inscrit : "
                     + "cochez des agents, ou indiquez un taux de maîtrise minimal entre 0 et 100."), "");
             return;
         }
         Optional<String> id = WebContext.pathId(req);
-        LoopbackApi.Answer sent = id.map(i -> web.api.post(req, signed.get().token(), "/campaigns/" + i
+        LoopbackApi.Answer sent = id.map(i -> web.api.post(req, signed.token(), "/campaigns/" + i
                 + "/certifications", body.build())).orElse(new LoopbackApi.Answer(404, Map.of()));
         if (sent.ok()) {
             List<Map<String, Object>> refused = sent.items().stream().filter(i -> i.get("refusal") != null).toList();
             if (!refused.isEmpty()) {
-                renderCampaign(req, res, signed.get(), Status.OK_200, Map.of("envois", refused), sent.body().get("enrolled")
+                renderCampaign(req, res, signed, Status.OK_200, Map.of("envois", refused), sent.body().get("enrolled")
                         + " agent(s) inscrit(s), " + refused.size() + " non inscrit(s) : raisons ci-dessous.");
                 return;
             }
         }
-        answer(req, res, signed.get(), sent, "?fait=certifications&inscrits=" + sent.body().getOrDefault("enrolled", 0)
+        answer(req, res, signed, sent, "?fait=certifications&inscrits=" + sent.body().getOrDefault("enrolled", 0)
                 + "&refuses=0");
     }
 

@@ -92,14 +92,12 @@ final class FragilityPages implements ApiRoutes.ApiService {
     }
 
     private void evaluate(ServerRequest req, ServerResponse res) {
-        Optional<WebContext.Signed> signed = web.require(req, res, Role.ADMIN, Role.CENTER_STAFF);
-        if (signed.isEmpty()) {
+        Optional<WebContext.Posted> posted = web.posted(req, res, Role.ADMIN, Role.CENTER_STAFF);
+        if (posted.isEmpty()) {
             return;
         }
-        Map<String, String> form = WebForms.form(req);
-        if (!web.checkCsrf(signed.get(), form, res)) {
-            return;
-        }
+        WebContext.Signed signed = posted.get().signed();
+        Map<String, String> form = posted.get().form();
         JsonObjectBuilder body = Jsons.createObjectBuilder();
         WebContext.putIfPresent(body, "vintage", form.get("millesime"));
         WebContext.putIfPresent(body, "level", form.get("niveau"));
@@ -114,17 +112,17 @@ final class FragilityPages implements ApiRoutes.ApiService {
             }
         }
         if (errors.isEmpty()) {
-            LoopbackApi.Answer answer = web.api.post(req, signed.get().token(), "/fragility/evaluations", body.build());
+            LoopbackApi.Answer answer = web.api.post(req, signed.token(), "/fragility/evaluations", body.build());
             if (answer.ok()) {
                 WebContext.redirect(res, PAGE + "/" + answer.body().get("id"));
                 return;
             }
             errors.putAll(WebContext.fieldErrors(answer.fieldErrors(), FIELD_NAMES));
-            renderList(req, res, signed.get(), Status.create(answer.status() == 409 ? 409 : 422), form, errors,
+            renderList(req, res, signed, Status.create(answer.status() == 409 ? 409 : 422), form, errors,
                     answer.detail());
             return;
         }
-        renderList(req, res, signed.get(), Status.create(422), form, errors, "Le formulaire contient une erreur.");
+        renderList(req, res, signed, Status.create(422), form, errors, "Le formulaire contient une erreur.");
     }
 
     private void evaluation(ServerRequest req, ServerResponse res) {

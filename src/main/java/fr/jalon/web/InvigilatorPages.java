@@ -82,45 +82,44 @@ final class InvigilatorPages implements ApiRoutes.ApiService {
     }
 
     private void answer(ServerRequest req, ServerResponse res, boolean confirm) {
-        Optional<WebContext.Signed> signed = web.require(req, res, Role.INVIGILATOR);
-        if (signed.isEmpty()) {
+        Optional<WebContext.Posted> posted = web.posted(req, res, Role.INVIGILATOR);
+        if (posted.isEmpty()) {
             return;
         }
-        Map<String, String> form = WebForms.form(req);
-        if (!web.checkCsrf(signed.get(), form, res)) {
-            return;
-        }
+        WebContext.Signed signed = posted.get().signed();
+        Map<String, String> form = posted.get().form();
         Optional<String> id = WebContext.pathId(req);
         if (id.isEmpty()) {
-            web.notFound(res, signed.get());
+            web.notFound(res, signed);
             return;
         }
         var body = Jsons.createObjectBuilder();
         WebContext.putIfPresent(body, "reason", form.get("raison"));
-        LoopbackApi.Answer answer = web.api.post(req, signed.get().token(), "/me/assignments/" + id.get()
+        LoopbackApi.Answer answer = web.api.post(req, signed.token(), "/me/assignments/" + id.get()
                 + (confirm ? "/confirm" : "/decline"), body.build());
         if (answer.ok()) {
             WebContext.redirect(res, PAGE + "?fait=" + (confirm ? "confirmee" : "declinee"));
         } else if (answer.status() == 404) {
-            web.notFound(res, signed.get());
+            web.notFound(res, signed);
         } else {
             String detail = answer.fieldErrors().containsKey("reason")
                     ? "Pour décliner, indiquez une raison (elle n'est lue que par le centre)." : answer.detail();
-            render(req, res, signed.get(), Status.create(answer.status() == 409 ? 409 : 422), "", detail, "");
+            render(req, res, signed, Status.create(answer.status() == 409 ? 409 : 422), "", detail, "");
         }
     }
 
     private void calendar(ServerRequest req, ServerResponse res) {
-        Optional<WebContext.Signed> signed = web.require(req, res, Role.INVIGILATOR);
-        if (signed.isEmpty() || !web.checkCsrf(signed.get(), WebForms.form(req), res)) {
+        Optional<WebContext.Posted> posted = web.posted(req, res, Role.INVIGILATOR);
+        if (posted.isEmpty()) {
             return;
         }
-        LoopbackApi.Answer answer = web.api.put(req, signed.get().token(), "/me/calendar", Jsons.createObjectBuilder().build());
+        WebContext.Signed signed = posted.get().signed();
+        LoopbackApi.Answer answer = web.api.put(req, signed.token(), "/me/calendar", Jsons.createObjectBuilder().build());
         if (!answer.ok()) {
-            render(req, res, signed.get(), Status.create(answer.status() == 404 ? 404 : 409), "", answer.detail(), "");
+            render(req, res, signed, Status.create(answer.status() == 404 ? 404 : 409), "", answer.detail(), "");
             return;
         }
-        render(req, res, signed.get(), Status.OK_200, "Voici l'adresse de votre agenda : ajoutez-la comme abonnement dans "
+        render(req, res, signed, Status.OK_200, "Voici l'adresse de votre agenda : ajoutez-la comme abonnement dans "
                 + "votre application d'agenda. L'adresse précédente ne fonctionne plus.", "", String.valueOf(answer.body()
                 .get("path")));
     }

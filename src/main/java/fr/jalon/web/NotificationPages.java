@@ -97,17 +97,18 @@ final class NotificationPages implements ApiRoutes.ApiService {
     }
 
     private void retry(ServerRequest req, ServerResponse res) {
-        Optional<WebContext.Signed> signed = web.require(req, res, Role.CENTER_STAFF, Role.ADMIN);
-        if (signed.isEmpty() || !web.checkCsrf(signed.get(), WebForms.form(req), res)) {
+        Optional<WebContext.Posted> posted = web.posted(req, res, Role.CENTER_STAFF, Role.ADMIN);
+        if (posted.isEmpty()) {
             return;
         }
+        WebContext.Signed signed = posted.get().signed();
         Optional<String> id = WebContext.pathId(req);
-        LoopbackApi.Answer answer = id.map(i -> web.api.post(req, signed.get().token(), "/notifications/" + i + "/retry",
+        LoopbackApi.Answer answer = id.map(i -> web.api.post(req, signed.token(), "/notifications/" + i + "/retry",
                 Jsons.createObjectBuilder().build())).orElse(new LoopbackApi.Answer(404, Map.of()));
         if (answer.status() == 404) {
-            web.notFound(res, signed.get());
+            web.notFound(res, signed);
         } else if (!answer.ok()) {
-            Map<String, Object> model = web.page("Notifications", signed.get(), PAGE);
+            Map<String, Object> model = web.page("Notifications", signed, PAGE);
             model.put("detail", answer.detail());
             web.render(res, Status.create(answer.status()), "document-refus", model);
         } else {

@@ -86,14 +86,12 @@ final class PlanningPages implements ApiRoutes.ApiService {
     }
 
     private void schedule(ServerRequest req, ServerResponse res) {
-        Optional<WebContext.Signed> signed = web.require(req, res, Role.CENTER_STAFF, Role.ADMIN);
-        if (signed.isEmpty()) {
+        Optional<WebContext.Posted> posted = web.posted(req, res, Role.CENTER_STAFF, Role.ADMIN);
+        if (posted.isEmpty()) {
             return;
         }
-        Map<String, String> form = WebForms.form(req);
-        if (!web.checkCsrf(signed.get(), form, res)) {
-            return;
-        }
+        WebContext.Signed signed = posted.get().signed();
+        Map<String, String> form = posted.get().form();
         JsonObjectBuilder body = Jsons.createObjectBuilder();
         WebContext.putIfPresent(body, "roomId", form.get("salle"));
         WebContext.putIfPresent(body, "date", form.get("date"));
@@ -104,17 +102,17 @@ final class PlanningPages implements ApiRoutes.ApiService {
         number(form, "duree", body, "durationMinutes", errors);
         number(form, "capacite", body, "capacity", errors);
         if (!errors.isEmpty()) {
-            renderForm(req, res, signed.get(), Status.create(422), form, errors, "La session n'est pas programmée : "
+            renderForm(req, res, signed, Status.create(422), form, errors, "La session n'est pas programmée : "
                     + "voir les champs signalés.");
             return;
         }
-        LoopbackApi.Answer created = web.api.post(req, signed.get().token(), "/sessions", body.build());
+        LoopbackApi.Answer created = web.api.post(req, signed.token(), "/sessions", body.build());
         if (created.ok()) {
             WebContext.redirect(res, "/console/sessions/" + created.body().get("id") + "?programmee");
             return;
         }
         errors.putAll(WebContext.fieldErrors(created.fieldErrors(), FIELD_NAMES));
-        renderForm(req, res, signed.get(), Status.create(created.status() == 409 ? 409 : 422), form, errors,
+        renderForm(req, res, signed, Status.create(created.status() == 409 ? 409 : 422), form, errors,
                 "La session n'est pas programmée : " + created.detail());
     }
 

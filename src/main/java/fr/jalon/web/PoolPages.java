@@ -82,29 +82,27 @@ final class PoolPages implements ApiRoutes.ApiService {
     }
 
     private void plan(ServerRequest req, ServerResponse res) {
-        Optional<WebContext.Signed> signed = web.require(req, res, Role.CENTER_STAFF, Role.ADMIN);
-        if (signed.isEmpty()) {
+        Optional<WebContext.Posted> posted = web.posted(req, res, Role.CENTER_STAFF, Role.ADMIN);
+        if (posted.isEmpty()) {
             return;
         }
-        Map<String, String> form = WebForms.form(req);
-        if (!web.checkCsrf(signed.get(), form, res)) {
-            return;
-        }
+        WebContext.Signed signed = posted.get().signed();
+        Map<String, String> form = posted.get().form();
         JsonObjectBuilder body = Jsons.createObjectBuilder();
         WebContext.putIfPresent(body, "from", form.get("du"));
         WebContext.putIfPresent(body, "to", form.get("au"));
-        if (signed.get().role() == Role.ADMIN) {
+        if (signed.role() == Role.ADMIN) {
             WebContext.putIfPresent(body, "centerId", form.get("centre"));
         }
-        LoopbackApi.Answer plan = web.api.post(req, signed.get().token(), "/assignments/plans", body.build());
+        LoopbackApi.Answer plan = web.api.post(req, signed.token(), "/assignments/plans", body.build());
         Map<String, String> values = WebContext.values(form, List.of("du", "au", "centre"));
         if (!plan.ok()) {
             String messages = String.join(" ", plan.errors().stream().map(e -> String.valueOf(e.get("message"))).toList());
-            render(req, res, signed.get(), Status.create(plan.status()), values, Map.of(),
+            render(req, res, signed, Status.create(plan.status()), values, Map.of(),
                     "Pas de plan : " + (messages.isEmpty() ? plan.detail() : messages), "");
             return;
         }
-        render(req, res, signed.get(), Status.OK_200, values, described(plan.body()), "", "");
+        render(req, res, signed, Status.OK_200, values, described(plan.body()), "", "");
     }
 
     /** The plan as the page shows it: dates in French, assignments and empty places by session. */
@@ -129,17 +127,18 @@ final class PoolPages implements ApiRoutes.ApiService {
     }
 
     private void publish(ServerRequest req, ServerResponse res) {
-        Optional<WebContext.Signed> signed = web.require(req, res, Role.CENTER_STAFF, Role.ADMIN);
-        if (signed.isEmpty() || !web.checkCsrf(signed.get(), WebForms.form(req), res)) {
+        Optional<WebContext.Posted> posted = web.posted(req, res, Role.CENTER_STAFF, Role.ADMIN);
+        if (posted.isEmpty()) {
             return;
         }
+        WebContext.Signed signed = posted.get().signed();
         Optional<String> id = WebContext.pathId(req);
-        LoopbackApi.Answer published = id.map(i -> web.api.post(req, signed.get().token(), "/assignments/plans/" + i
+        LoopbackApi.Answer published = id.map(i -> web.api.post(req, signed.token(), "/assignments/plans/" + i
                 + "/publish", Jsons.createObjectBuilder().build())).orElse(new LoopbackApi.Answer(404, Map.of()));
         if (published.status() == 404) {
-            web.notFound(res, signed.get());
+            web.notFound(res, signed);
         } else if (!published.ok()) {
-            render(req, res, signed.get(), Status.create(published.status()), Map.of(), Map.of(),
+            render(req, res, signed, Status.create(published.status()), Map.of(), Map.of(),
                     "Le plan n'est pas publié : " + published.detail(), "");
         } else {
             WebContext.redirect(res, PAGE + "?fait=publie");

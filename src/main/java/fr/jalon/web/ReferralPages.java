@@ -193,25 +193,23 @@ final class ReferralPages implements ApiRoutes.ApiService {
     /** One of the page's forms: the API action on the referral, then the page saying what was done or why not. */
     private void act(ServerRequest req, ServerResponse res, String formName, String apiAction, String done, Body body,
                      Role... roles) {
-        Optional<WebContext.Signed> signed = web.require(req, res, roles);
-        if (signed.isEmpty()) {
+        Optional<WebContext.Posted> posted = web.posted(req, res, roles);
+        if (posted.isEmpty()) {
             return;
         }
-        Map<String, String> form = WebForms.form(req);
-        if (!web.checkCsrf(signed.get(), form, res)) {
-            return;
-        }
+        WebContext.Signed signed = posted.get().signed();
+        Map<String, String> form = posted.get().form();
         Optional<String> id = WebContext.pathId(req);
-        LoopbackApi.Answer answer = id.map(i -> web.api.post(req, signed.get().token(), "/referrals/" + i + apiAction,
+        LoopbackApi.Answer answer = id.map(i -> web.api.post(req, signed.token(), "/referrals/" + i + apiAction,
                 body.of(form).build())).orElse(new LoopbackApi.Answer(404, Map.of()));
         if (answer.status() == 404) {
-            web.notFound(res, signed.get());
+            web.notFound(res, signed);
             return;
         }
         if (!answer.ok()) {
             String messages = String.join(" ", answer.errors().stream().map(e -> String.valueOf(e.get("message")))
                     .toList());
-            render(req, res, signed.get(), Status.create(answer.status()), Map.of(formName, messages.isEmpty()
+            render(req, res, signed, Status.create(answer.status()), Map.of(formName, messages.isEmpty()
                     ? answer.detail() : messages), "Rien n'a changé : " + answer.detail(), "");
             return;
         }

@@ -190,26 +190,24 @@ final class ResultsPages implements ApiRoutes.ApiService {
     }
 
     private void revoke(ServerRequest req, ServerResponse res) {
-        Optional<WebContext.Signed> signed = web.require(req, res, Role.CENTER_STAFF, Role.ADMIN);
-        if (signed.isEmpty()) {
+        Optional<WebContext.Posted> posted = web.posted(req, res, Role.CENTER_STAFF, Role.ADMIN);
+        if (posted.isEmpty()) {
             return;
         }
-        Map<String, String> form = WebForms.form(req);
-        if (!web.checkCsrf(signed.get(), form, res)) {
-            return;
-        }
+        WebContext.Signed signed = posted.get().signed();
+        Map<String, String> form = posted.get().form();
         String code = req.path().pathParameters().first("code").orElse("");
         Optional<String> id = WebContext.pathId(req);
         if (id.isEmpty() || !code.matches("[A-Z0-9-]{1,40}")) {
-            web.notFound(res, signed.get());
+            web.notFound(res, signed);
             return;
         }
-        LoopbackApi.Answer answer = web.api.post(req, signed.get().token(), "/attestations/" + code + "/revocation",
+        LoopbackApi.Answer answer = web.api.post(req, signed.token(), "/attestations/" + code + "/revocation",
                 Jsons.createObjectBuilder().add("reason", form.getOrDefault("motif", "").strip()).build());
         if (answer.status() == 404) {
-            web.notFound(res, signed.get());
+            web.notFound(res, signed);
         } else if (!answer.ok()) {
-            render(req, res, signed.get(), Status.create(answer.status()), List.of(),
+            render(req, res, signed, Status.create(answer.status()), List.of(),
                     "L'attestation " + code + " n'est pas révoquée : " + String.join(" ", answer.errors().stream()
                             .map(e -> String.valueOf(e.get("message"))).toList()).strip() + (answer.errors().isEmpty()
                             ? answer.detail() : ""), "");

@@ -172,17 +172,15 @@ final class SessionDayPages implements ApiRoutes.ApiService {
     }
 
     private void incident(ServerRequest req, ServerResponse res) {
-        Optional<WebContext.Signed> signed = web.require(req, res, Role.CENTER_STAFF, Role.ADMIN);
-        if (signed.isEmpty()) {
+        Optional<WebContext.Posted> posted = web.posted(req, res, Role.CENTER_STAFF, Role.ADMIN);
+        if (posted.isEmpty()) {
             return;
         }
-        Map<String, String> form = WebForms.form(req);
-        if (!web.checkCsrf(signed.get(), form, res)) {
-            return;
-        }
+        WebContext.Signed signed = posted.get().signed();
+        Map<String, String> form = posted.get().form();
         String enrolment = form.getOrDefault("candidat", "");
         if (!WebContext.isUuid(enrolment)) {
-            render(req, res, signed.get(), Status.create(422), Map.of("incident", "Choisissez le candidat concerné."),
+            render(req, res, signed, Status.create(422), Map.of("incident", "Choisissez le candidat concerné."),
                     "L'incident n'est pas enregistré.", "");
             return;
         }
@@ -196,18 +194,18 @@ final class SessionDayPages implements ApiRoutes.ApiService {
         String question = form.getOrDefault("question", "").strip();
         if (!question.isEmpty()) {
             if (!question.matches("\\d{1,3}")) {
-                render(req, res, signed.get(), Status.create(422), Map.of("incident",
+                render(req, res, signed, Status.create(422), Map.of("incident",
                         "Le numéro de question s'écrit en chiffres, par exemple 12."), "L'incident n'est pas enregistré.", "");
                 return;
             }
             body.add("questionNumber", Integer.parseInt(question));
         }
-        LoopbackApi.Answer answer = web.api.post(req, signed.get().token(), "/enrolments/" + enrolment + "/incidents",
+        LoopbackApi.Answer answer = web.api.post(req, signed.token(), "/enrolments/" + enrolment + "/incidents",
                 body.build());
         if (answer.status() == 404) {
-            web.notFound(res, signed.get());
+            web.notFound(res, signed);
         } else if (!answer.ok()) {
-            render(req, res, signed.get(), Status.create(answer.status()), Map.of("incident", messages(answer)),
+            render(req, res, signed, Status.create(answer.status()), Map.of("incident", messages(answer)),
                     "L'incident n'est pas enregistré.", "");
         } else {
             WebContext.redirect(res, back(req, "incident", "incidents"));
@@ -215,17 +213,18 @@ final class SessionDayPages implements ApiRoutes.ApiService {
     }
 
     private void removeIncident(ServerRequest req, ServerResponse res) {
-        Optional<WebContext.Signed> signed = web.require(req, res, Role.CENTER_STAFF, Role.ADMIN);
-        if (signed.isEmpty() || !web.checkCsrf(signed.get(), WebForms.form(req), res)) {
+        Optional<WebContext.Posted> posted = web.posted(req, res, Role.CENTER_STAFF, Role.ADMIN);
+        if (posted.isEmpty()) {
             return;
         }
+        WebContext.Signed signed = posted.get().signed();
         String incident = req.path().pathParameters().first("incident").orElse("");
-        LoopbackApi.Answer answer = WebContext.isUuid(incident) ? web.api.delete(req, signed.get().token(), "/incidents/"
+        LoopbackApi.Answer answer = WebContext.isUuid(incident) ? web.api.delete(req, signed.token(), "/incidents/"
                 + incident) : new LoopbackApi.Answer(404, Map.of());
         if (answer.status() == 404) {
-            web.notFound(res, signed.get());
+            web.notFound(res, signed);
         } else if (!answer.ok()) {
-            render(req, res, signed.get(), Status.create(answer.status()), Map.of("incident", answer.detail()),
+            render(req, res, signed, Status.create(answer.status()), Map.of("incident", answer.detail()),
                     "L'incident n'est pas supprimé.", "");
         } else {
             WebContext.redirect(res, back(req, "incident-supprime", "incidents"));
@@ -233,26 +232,24 @@ final class SessionDayPages implements ApiRoutes.ApiService {
     }
 
     private void finalize(ServerRequest req, ServerResponse res) {
-        Optional<WebContext.Signed> signed = web.require(req, res, Role.CENTER_STAFF, Role.ADMIN);
-        if (signed.isEmpty()) {
+        Optional<WebContext.Posted> posted = web.posted(req, res, Role.CENTER_STAFF, Role.ADMIN);
+        if (posted.isEmpty()) {
             return;
         }
-        Map<String, String> form = WebForms.form(req);
-        if (!web.checkCsrf(signed.get(), form, res)) {
-            return;
-        }
+        WebContext.Signed signed = posted.get().signed();
+        Map<String, String> form = posted.get().form();
         Optional<String> id = WebContext.pathId(req);
         if (id.isEmpty()) {
-            web.notFound(res, signed.get());
+            web.notFound(res, signed);
             return;
         }
         JsonObjectBuilder body = Jsons.createObjectBuilder().add("hasIncident", "oui".equals(form.get("incident")))
                 .add("hasJoiningIssue", "oui".equals(form.get("connexion")));
         WebContext.putIfPresent(body, "globalComment", form.get("commentaire"));
-        LoopbackApi.Answer answer = web.api.put(req, signed.get().token(), "/sessions/" + id.get() + "/finalization",
+        LoopbackApi.Answer answer = web.api.put(req, signed.token(), "/sessions/" + id.get() + "/finalization",
                 body.build());
         if (answer.status() == 404) {
-            web.notFound(res, signed.get());
+            web.notFound(res, signed);
             return;
         }
         if (!answer.ok()) {
@@ -265,7 +262,7 @@ final class SessionDayPages implements ApiRoutes.ApiService {
             if (errors.isEmpty()) {
                 errors.put("session", answer.detail());
             }
-            render(req, res, signed.get(), Status.create(answer.status()), errors,
+            render(req, res, signed, Status.create(answer.status()), errors,
                     "La session n'est pas finalisée : " + (answer.errors().isEmpty() ? answer.detail()
                             : answer.errors().size() + " point(s) à régler, indiqués ci-dessous."), "");
             return;
@@ -275,24 +272,22 @@ final class SessionDayPages implements ApiRoutes.ApiService {
 
     /** A change on one candidate's line: the API call, then back to the line, or the page with the error on it. */
     private void onCandidate(ServerRequest req, ServerResponse res, CandidateCall call, String done) {
-        Optional<WebContext.Signed> signed = web.require(req, res, Role.CENTER_STAFF, Role.ADMIN);
-        if (signed.isEmpty()) {
+        Optional<WebContext.Posted> posted = web.posted(req, res, Role.CENTER_STAFF, Role.ADMIN);
+        if (posted.isEmpty()) {
             return;
         }
-        Map<String, String> form = WebForms.form(req);
-        if (!web.checkCsrf(signed.get(), form, res)) {
-            return;
-        }
+        WebContext.Signed signed = posted.get().signed();
+        Map<String, String> form = posted.get().form();
         String enrolment = req.path().pathParameters().first("enrolment").orElse("");
         if (WebContext.pathId(req).isEmpty() || !WebContext.isUuid(enrolment)) {
-            web.notFound(res, signed.get());
+            web.notFound(res, signed);
             return;
         }
-        LoopbackApi.Answer answer = call.on(signed.get(), enrolment, form);
+        LoopbackApi.Answer answer = call.on(signed, enrolment, form);
         if (answer.status() == 404) {
-            web.notFound(res, signed.get());
+            web.notFound(res, signed);
         } else if (!answer.ok()) {
-            render(req, res, signed.get(), Status.create(answer.status()), Map.of(enrolment, messages(answer)),
+            render(req, res, signed, Status.create(answer.status()), Map.of(enrolment, messages(answer)),
                     "La modification n'est pas enregistrée : voir la ligne du candidat.", "");
         } else {
             WebContext.redirect(res, back(req, done, "c-" + enrolment));

@@ -86,21 +86,23 @@ final class SignInPages implements ApiRoutes.ApiService {
     }
 
     private void logout(ServerRequest req, ServerResponse res) {
-        Optional<WebContext.Signed> signed = web.require(req, res);
-        if (signed.isEmpty() || !web.checkCsrf(signed.get(), WebForms.form(req), res)) {
+        Optional<WebContext.Posted> posted = web.posted(req, res);
+        if (posted.isEmpty()) {
             return;
         }
-        web.users.signOut(signed.get().session().principal());
+        WebContext.Signed signed = posted.get().signed();
+        web.users.signOut(signed.session().principal());
         res.header(HeaderNames.SET_COOKIE, web.expired(WebContext.SESSION_COOKIE));
         WebContext.redirect(res, WebContext.LOGIN);
     }
 
     private void logoutEverywhere(ServerRequest req, ServerResponse res) {
-        Optional<WebContext.Signed> signed = web.require(req, res);
-        if (signed.isEmpty() || !web.checkCsrf(signed.get(), WebForms.form(req), res)) {
+        Optional<WebContext.Posted> posted = web.posted(req, res);
+        if (posted.isEmpty()) {
             return;
         }
-        web.users.signOutEverywhere(signed.get().session().principal());
+        WebContext.Signed signed = posted.get().signed();
+        web.users.signOutEverywhere(signed.session().principal());
         res.header(HeaderNames.SET_COOKIE, web.expired(WebContext.SESSION_COOKIE));
         WebContext.redirect(res, WebContext.LOGIN);
     }

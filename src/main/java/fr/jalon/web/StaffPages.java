@@ -170,17 +170,15 @@ final class StaffPages implements ApiRoutes.ApiService {
     }
 
     private void enrol(ServerRequest req, ServerResponse res) {
-        Optional<WebContext.Signed> signed = web.require(req, res, Role.CENTER_STAFF, Role.ADMIN);
-        if (signed.isEmpty()) {
+        Optional<WebContext.Posted> posted = web.posted(req, res, Role.CENTER_STAFF, Role.ADMIN);
+        if (posted.isEmpty()) {
             return;
         }
-        Map<String, String> form = WebForms.form(req);
-        if (!web.checkCsrf(signed.get(), form, res)) {
-            return;
-        }
+        WebContext.Signed signed = posted.get().signed();
+        Map<String, String> form = posted.get().form();
         String id = req.path().pathParameters().first("id").orElse("");
         if (!WebContext.isUuid(id)) {
-            web.notFound(res, signed.get());
+            web.notFound(res, signed);
             return;
         }
         JsonObjectBuilder birthplace = Jsons.createObjectBuilder();
@@ -194,17 +192,17 @@ final class StaffPages implements ApiRoutes.ApiService {
         WebContext.putIfPresent(person, "birthDate", form.get("dateNaissance"));
         WebContext.putIfPresent(person, "email", form.get("email"));
         WebContext.putIfPresent(person, "mobilePhone", form.get("telephone"));
-        LoopbackApi.Answer answer = web.api.post(req, signed.get().token(), "/sessions/" + id + "/enrolments",
+        LoopbackApi.Answer answer = web.api.post(req, signed.token(), "/sessions/" + id + "/enrolments",
                 Jsons.createObjectBuilder().add("person", person).add("billingMode", "FREE").build());
         if (answer.ok()) {
             WebContext.redirect(res, "/console/sessions/" + id + "?inscrit=" + answer.body().get("id"));
             return;
         }
         if (answer.status() == 404) {
-            web.notFound(res, signed.get());
+            web.notFound(res, signed);
             return;
         }
-        renderSession(req, res, signed.get(), Status.create(answer.status() == 409 ? 409 : 422), form,
+        renderSession(req, res, signed, Status.create(answer.status() == 409 ? 409 : 422), form,
                 WebContext.fieldErrors(answer.fieldErrors(), FIELD_NAMES), answer.detail(), "");
     }
 

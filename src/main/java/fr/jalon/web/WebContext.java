@@ -143,6 +143,24 @@ final class WebContext {
         render(res, status, "connexion", model);
     }
 
+    /** A form posted by a signed-in browser of an allowed role, its CSRF token checked: the session and its fields. */
+    record Posted(Signed signed, Map<String, String> form, List<Map.Entry<String, String>> fields) {
+    }
+
+    /**
+     * The form of a signed-in browser of one of these roles whose CSRF token matches; empty when
+     * the answer is already sent (the sign-in page, the 404 page of another role, the refusal page).
+     */
+    Optional<Posted> posted(ServerRequest req, ServerResponse res, Role... roles) {
+        Optional<Signed> signed = require(req, res, roles);
+        if (signed.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Map.Entry<String, String>> fields = WebForms.fields(req);
+        Map<String, String> form = WebForms.form(fields);
+        return checkCsrf(signed.get(), form, res) ? Optional.of(new Posted(signed.get(), form, fields)) : Optional.empty();
+    }
+
     /** Whether the form carries the session's CSRF token; if not, the refusal page is sent. */
     boolean checkCsrf(Signed signed, Map<String, String> form, ServerResponse res) {
         if (WebForms.sameToken(form.get("csrf"), signed.session().csrfToken())) {
