@@ -17,8 +17,11 @@ import io.helidon.webserver.http.RoutingResponse;
  */
 public final class HeavyWork implements Filter {
 
-    /** Documents: a PDF or a ZIP (session kit, attendance sheet, attestations, letters, reports). */
-    private static final Pattern DOCUMENT = Pattern.compile("^(/api/v1|/console)/.*\\.(pdf|zip)$");
+    /**
+     * Documents: a PDF or a ZIP of the API (session kit, attendance sheet, attestations, letters,
+     * reports). The console's downloads are not counted twice: they call these over loopback.
+     */
+    private static final Pattern DOCUMENT = Pattern.compile("^/api/v1/.*\\.(pdf|zip)$");
     private static final Pattern PLANNER = Pattern.compile("^/api/v1/assignments/plans$");
 
     private final Semaphore documents;

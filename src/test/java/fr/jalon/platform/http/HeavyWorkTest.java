@@ -30,7 +30,8 @@ class HeavyWorkTest {
                     release.await(10, TimeUnit.SECONDS);
                     res.send("%PDF-");
                 })
-                .get("/api/v1/sessions", (req, res) -> res.send("{}"));
+                .get("/api/v1/sessions", (req, res) -> res.send("{}"))
+                .get("/console/sessions/{id}/documents/kit.pdf", (req, res) -> res.send("%PDF-"));
         ProblemHandlers.register(routing, path -> null);
         WebServer server = WebServer.builder().port(0).routing(routing).build().start();
         try {
@@ -45,6 +46,9 @@ class HeavyWorkTest {
             assertTrue(second.body().contains("Trop de documents en préparation"), second.body());
             assertEquals(200, HTTP.send(HttpRequest.newBuilder(base.resolve("/api/v1/sessions")).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode(), "light requests are not held back");
+            assertEquals(200, HTTP.send(HttpRequest.newBuilder(base.resolve("/console/sessions/4/documents/kit.pdf"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).statusCode(),
+                    "a console download is not counted: the API call it makes over loopback is");
             release.countDown();
             assertEquals(200, first.get(10, TimeUnit.SECONDS).statusCode());
             assertEquals(200, HTTP.send(HttpRequest.newBuilder(base.resolve("/api/v1/sessions/3/kit.pdf")).build(),
