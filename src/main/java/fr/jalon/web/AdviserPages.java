@@ -125,17 +125,7 @@ final class AdviserPages implements ApiRoutes.ApiService {
         Map<String, String> form = posted.get().form();
         List<String> availability = posted.get().fields().stream().filter(f -> f.getKey().equals("disponibilite"))
                 .map(Map.Entry::getValue).toList();
-        JsonObjectBuilder birthplace = Jsons.createObjectBuilder();
-        WebContext.putIfPresent(birthplace, "inseeCode", form.get("inseeNaissance"));
-        WebContext.putIfPresent(birthplace, "city", form.get("communeNaissance"));
-        WebContext.putIfPresent(birthplace, "country", form.get("paysNaissance"));
-        JsonObjectBuilder person = Jsons.createObjectBuilder().add("birthplace", birthplace);
-        WebContext.putIfPresent(person, "birthName", form.get("nom"));
-        WebContext.putIfPresent(person, "firstName", form.get("prenom"));
-        WebContext.putIfPresent(person, "sex", form.get("sexe"));
-        WebContext.putIfPresent(person, "birthDate", form.get("dateNaissance"));
-        WebContext.putIfPresent(person, "email", form.get("email"));
-        WebContext.putIfPresent(person, "mobilePhone", form.get("telephone"));
+        JsonObjectBuilder person = StaffPages.person(form);
         WebContext.putIfPresent(person, "franceTravailNumber", form.get("identifiantFT"));
         WebContext.putIfPresent(person, "residenceInsee", form.get("communeResidence"));
         JsonArrayBuilder halfDays = Jsons.createArrayBuilder();

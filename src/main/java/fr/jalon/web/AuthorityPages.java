@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.http.ApiRoutes;
-import fr.jalon.platform.http.RequestBodies;
 import fr.jalon.platform.http.Upload;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.platform.security.Role;
@@ -121,52 +119,38 @@ final class AuthorityPages implements ApiRoutes.ApiService {
     }
 
     private void importAgents(ServerRequest req, ServerResponse res) {
-        Optional<WebContext.Signed> signed = web.require(req, res, Role.HR, Role.ADMIN);
-        if (signed.isEmpty()) {
+        Optional<WebContext.Uploaded> uploaded = web.uploaded(req, res, MAX_UPLOAD, (signed, problem) -> render(req, res, signed, Status.create(problem.status()), "",
+                Map.of("erreur", problem.detail())), Role.HR, Role.ADMIN);
+        if (uploaded.isEmpty()) {
             return;
         }
-        Upload upload;
-        try {
-            upload = RequestBodies.upload(req, MAX_UPLOAD);
-        } catch (ApiProblem problem) {
-            render(req, res, signed.get(), Status.create(problem.status()), "", Map.of("erreur", problem.detail()));
-            return;
-        }
-        if (!web.checkCsrf(signed.get(), upload.fields(), res)) {
-            return;
-        }
+        WebContext.Signed signed = uploaded.get().signed();
+        Upload upload = uploaded.get().upload();
         String authority = upload.fields().getOrDefault("collectivite", "");
         if (!WebContext.isUuid(authority)) {
-            web.notFound(res, signed.get());
+            web.notFound(res, signed);
             return;
         }
-        byte[] file = upload.file();
-        if (file.length == 0) {
-            try {
-                file = Base64.getDecoder().decode(upload.fields().getOrDefault("contenu", ""));
-            } catch (IllegalArgumentException e) {
-                file = new byte[0];
-            }
-        }
+        byte[] file = uploaded.get().fileOrCarried();
         boolean leavers = "oui".equals(upload.fields().get("departs"));
         Map<String, Object> outcome = new HashMap<>();
         outcome.put("departs", leavers);
         if (file.length == 0) {
             outcome.put("erreur", "Choisissez le fichier CSV de l'annuaire des agents.");
-            render(req, res, signed.get(), Status.create(422), authority, outcome);
+            render(req, res, signed, Status.create(422), authority, outcome);
             return;
         }
         boolean apply = "appliquer".equals(upload.fields().get("etape"));
-        LoopbackApi.Answer answer = web.api.postFile(req, signed.get().token(), "/local-authorities/" + authority
+        LoopbackApi.Answer answer = web.api.postFile(req, signed.token(), "/local-authorities/" + authority
                 + "/agents/import?dryRun=" + !apply + "&deactivateMissing=" + leavers, file, "text/csv");
         if (answer.status() == 404) {
-            web.notFound(res, signed.get());
+            web.notFound(res, signed);
             return;
         }
         if (!answer.ok()) {
             outcome.put("erreur", "L'annuaire n'est pas importé, rien n'a changé : " + answer.detail());
             outcome.put("rapport", answer.errors());
-            render(req, res, signed.get(), Status.create(answer.status()), authority, outcome);
+            render(req, res, signed, Status.create(answer.status()), authority, outcome);
             return;
         }
         Map<String, Object> report = new HashMap<>(answer.body());
@@ -177,6 +161,6 @@ final class AuthorityPages implements ApiRoutes.ApiService {
         } else if (file.length <= CARRIED_BACK) {
             outcome.put("contenu", Base64.getEncoder().encodeToString(file));
         }
-        render(req, res, signed.get(), Status.OK_200, authority, outcome);
+        render(req, res, signed, Status.OK_200, authority, outcome);
     }
 }

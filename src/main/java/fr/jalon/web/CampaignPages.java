@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.http.ApiRoutes;
-import fr.jalon.platform.http.RequestBodies;
 import fr.jalon.platform.http.Upload;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.platform.security.Role;
@@ -258,39 +256,32 @@ final class CampaignPages implements ApiRoutes.ApiService {
     }
 
     private void participation(ServerRequest req, ServerResponse res) {
-        Optional<WebContext.Signed> signed = web.require(req, res, Role.HR, Role.ADMIN);
-        if (signed.isEmpty()) {
+        Optional<WebContext.Uploaded> uploaded = web.uploaded(req, res, MAX_UPLOAD, (signed, problem) -> renderCampaign(req, res, signed,
+                Status.create(problem.status()), Map.of("erreur", problem.detail()), ""), Role.HR, Role.ADMIN);
+        if (uploaded.isEmpty()) {
             return;
         }
-        Upload upload;
-        try {
-            upload = RequestBodies.upload(req, MAX_UPLOAD);
-        } catch (ApiProblem problem) {
-            renderCampaign(req, res, signed.get(), Status.create(problem.status()), Map.of("erreur", problem.detail()), "");
-            return;
-        }
-        if (!web.checkCsrf(signed.get(), upload.fields(), res)) {
-            return;
-        }
+        WebContext.Signed signed = uploaded.get().signed();
+        Upload upload = uploaded.get().upload();
         Optional<String> id = WebContext.pathId(req);
         if (id.isEmpty()) {
-            web.notFound(res, signed.get());
+            web.notFound(res, signed);
             return;
         }
         if (upload.file().length == 0) {
-            renderCampaign(req, res, signed.get(), Status.create(422), Map.of("erreur",
+            renderCampaign(req, res, signed, Status.create(422), Map.of("erreur",
                     "Choisissez l'export CSV de la campagne téléchargé depuis Pix Orga."), "");
             return;
         }
-        LoopbackApi.Answer imported = web.api.postFile(req, signed.get().token(), "/campaigns/" + id.get()
+        LoopbackApi.Answer imported = web.api.postFile(req, signed.token(), "/campaigns/" + id.get()
                 + "/participation", upload.file(), "text/csv");
         if (imported.status() == 404) {
-            web.notFound(res, signed.get());
+            web.notFound(res, signed);
         } else if (!imported.ok()) {
-            renderCampaign(req, res, signed.get(), Status.create(imported.status()), Map.of("erreur",
+            renderCampaign(req, res, signed, Status.create(imported.status()), Map.of("erreur",
                     "L'export n'est pas importé, rien n'a changé : " + imported.detail(), "rapport", imported.errors()), "");
         } else if (imported.body().get("unmatched") instanceof List<?> unmatched && !unmatched.isEmpty()) {
-            renderCampaign(req, res, signed.get(), Status.OK_200, Map.of("nonTrouves", unmatched),
+            renderCampaign(req, res, signed, Status.OK_200, Map.of("nonTrouves", unmatched),
                     "Export importé : " + imported.body().get("updated") + " participation(s) mise(s) à jour, "
                             + imported.body().get("unchanged") + " inchangée(s) ; " + unmatched.size()
                             + " ligne(s) ne correspondent à aucun agent invité (ci-dessous).");
@@ -344,10 +335,8 @@ final class CampaignPages implements ApiRoutes.ApiService {
         if (answer.status() == 404) {
             web.notFound(res, signed);
         } else if (!answer.ok()) {
-            String messages = String.join(" ", answer.errors().stream().map(e -> String.valueOf(e.get("message")))
-                    .toList());
             renderCampaign(req, res, signed, Status.create(answer.status()), Map.of("erreur", "Rien n'a changé : "
-                    + (messages.isEmpty() ? answer.detail() : messages)), "");
+                    + answer.messages()), "");
         } else {
             WebContext.redirect(res, LIST + "/" + WebContext.pathId(req).orElseThrow() + done);
         }

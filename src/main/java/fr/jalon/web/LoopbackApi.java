@@ -75,6 +75,12 @@ final class LoopbackApi {
             return body.get("errors") instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
         }
 
+        /** Every message of the problem's errors in one sentence; the detail when it lists none. */
+        String messages() {
+            List<String> all = errors().stream().map(e -> String.valueOf(e.get("message"))).toList();
+            return all.isEmpty() ? detail() : String.join(" ", all);
+        }
+
         String detail() {
             Object detail = body.get("detail");
             return detail == null ? "La demande n'a pas abouti (" + status + ")." : detail.toString();

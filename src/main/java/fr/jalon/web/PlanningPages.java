@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.http.ApiRoutes;
-import fr.jalon.platform.http.RequestBodies;
 import fr.jalon.platform.http.Upload;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.platform.security.Role;
@@ -151,44 +149,29 @@ final class PlanningPages implements ApiRoutes.ApiService {
     }
 
     private void importFile(ServerRequest req, ServerResponse res) {
-        Optional<WebContext.Signed> signed = web.require(req, res, Role.CENTER_STAFF, Role.ADMIN);
-        if (signed.isEmpty()) {
+        Optional<WebContext.Uploaded> uploaded = web.uploaded(req, res, MAX_UPLOAD, (signed, problem) -> renderImport(req, res, signed,
+                Status.create(problem.status()), Map.of("erreur", problem.detail())), Role.CENTER_STAFF, Role.ADMIN);
+        if (uploaded.isEmpty()) {
             return;
         }
-        Upload upload;
-        try {
-            upload = RequestBodies.upload(req, MAX_UPLOAD);
-        } catch (ApiProblem problem) {
-            renderImport(req, res, signed.get(), Status.create(problem.status()), Map.of("erreur", problem.detail()));
-            return;
-        }
-        if (!web.checkCsrf(signed.get(), upload.fields(), res)) {
-            return;
-        }
+        WebContext.Signed signed = uploaded.get().signed();
+        Upload upload = uploaded.get().upload();
         String center = upload.fields().getOrDefault("centre", "");
-        byte[] file = upload.file();
-        String carried = upload.fields().getOrDefault("contenu", "");
-        if (file.length == 0 && !carried.isEmpty()) {
-            try {
-                file = Base64.getDecoder().decode(carried);
-            } catch (IllegalArgumentException e) {
-                file = new byte[0];
-            }
-        }
+        byte[] file = uploaded.get().fileOrCarried();
         if (file.length == 0) {
-            renderImport(req, res, signed.get(), Status.create(422), Map.of("centre", center, "erreur",
+            renderImport(req, res, signed, Status.create(422), Map.of("centre", center, "erreur",
                     "Choisissez le fichier CSV exporté de Pix Certif (ou son modèle d'import rempli)."));
             return;
         }
         boolean apply = "appliquer".equals(upload.fields().get("etape"));
         String path = "/sessions/import?dryRun=" + !apply + (WebContext.isUuid(center) ? "&center=" + center : "");
-        LoopbackApi.Answer answer = web.api.postFile(req, signed.get().token(), path, file, "text/csv");
+        LoopbackApi.Answer answer = web.api.postFile(req, signed.token(), path, file, "text/csv");
         Map<String, Object> outcome = new HashMap<>();
         outcome.put("centre", center);
         if (!answer.ok()) {
             outcome.put("erreur", "Le fichier n'est pas importé, rien n'a changé : " + answer.detail());
             outcome.put("rapport", answer.errors());
-            renderImport(req, res, signed.get(), Status.create(answer.status()), outcome);
+            renderImport(req, res, signed, Status.create(answer.status()), outcome);
             return;
         }
         outcome.put("verifie", summary(answer.body()));
@@ -197,7 +180,7 @@ final class PlanningPages implements ApiRoutes.ApiService {
         } else if (file.length <= CARRIED_BACK) {
             outcome.put("contenu", Base64.getEncoder().encodeToString(file));
         }
-        renderImport(req, res, signed.get(), Status.OK_200, outcome);
+        renderImport(req, res, signed, Status.OK_200, outcome);
     }
 
     /** The import report in French: lines read, sessions and people created or found, enrolments. */

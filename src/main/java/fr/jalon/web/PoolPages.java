@@ -97,9 +97,7 @@ final class PoolPages implements ApiRoutes.ApiService {
         LoopbackApi.Answer plan = web.api.post(req, signed.token(), "/assignments/plans", body.build());
         Map<String, String> values = WebContext.values(form, List.of("du", "au", "centre"));
         if (!plan.ok()) {
-            String messages = String.join(" ", plan.errors().stream().map(e -> String.valueOf(e.get("message"))).toList());
-            render(req, res, signed, Status.create(plan.status()), values, Map.of(),
-                    "Pas de plan : " + (messages.isEmpty() ? plan.detail() : messages), "");
+            render(req, res, signed, Status.create(plan.status()), values, Map.of(), "Pas de plan : " + plan.messages(), "");
             return;
         }
         render(req, res, signed, Status.OK_200, values, described(plan.body()), "", "");

@@ -207,10 +207,8 @@ final class ReferralPages implements ApiRoutes.ApiService {
             return;
         }
         if (!answer.ok()) {
-            String messages = String.join(" ", answer.errors().stream().map(e -> String.valueOf(e.get("message")))
-                    .toList());
-            render(req, res, signed, Status.create(answer.status()), Map.of(formName, messages.isEmpty()
-                    ? answer.detail() : messages), "Rien n'a changé : " + answer.detail(), "");
+            render(req, res, signed, Status.create(answer.status()), Map.of(formName, answer.messages()),
+                    "Rien n'a changé : " + answer.detail(), "");
             return;
         }
         WebContext.redirect(res, "/console/orientations/" + id.get() + "?fait=" + done);

@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import fr.jalon.platform.http.ApiProblem;
 import fr.jalon.platform.http.ApiRoutes;
-import fr.jalon.platform.http.RequestBodies;
 import fr.jalon.platform.http.Upload;
 import fr.jalon.platform.json.Jsons;
 import fr.jalon.platform.security.Role;
@@ -103,38 +101,31 @@ final class ResultsPages implements ApiRoutes.ApiService {
     }
 
     private void importResults(ServerRequest req, ServerResponse res) {
-        Optional<WebContext.Signed> signed = web.require(req, res, Role.CENTER_STAFF, Role.ADMIN);
-        if (signed.isEmpty()) {
+        Optional<WebContext.Uploaded> uploaded = web.uploaded(req, res, MAX_UPLOAD, (signed, problem) -> render(req, res, signed,
+                Status.create(problem.status()), List.of(), problem.detail(), ""), Role.CENTER_STAFF, Role.ADMIN);
+        if (uploaded.isEmpty()) {
             return;
         }
-        Upload upload;
-        try {
-            upload = RequestBodies.upload(req, MAX_UPLOAD);
-        } catch (ApiProblem problem) {
-            render(req, res, signed.get(), Status.create(problem.status()), List.of(), problem.detail(), "");
-            return;
-        }
-        if (!web.checkCsrf(signed.get(), upload.fields(), res)) {
-            return;
-        }
+        WebContext.Signed signed = uploaded.get().signed();
+        Upload upload = uploaded.get().upload();
         Optional<String> id = WebContext.pathId(req);
         if (id.isEmpty()) {
-            web.notFound(res, signed.get());
+            web.notFound(res, signed);
             return;
         }
         if (upload.file().length == 0) {
-            render(req, res, signed.get(), Status.create(422), List.of(), "Choisissez le fichier de résultats exporté "
+            render(req, res, signed, Status.create(422), List.of(), "Choisissez le fichier de résultats exporté "
                     + "de Pix Certif (CSV).", "");
             return;
         }
-        LoopbackApi.Answer answer = web.api.postFile(req, signed.get().token(), "/sessions/" + id.get() + "/results",
+        LoopbackApi.Answer answer = web.api.postFile(req, signed.token(), "/sessions/" + id.get() + "/results",
                 upload.file(), "text/csv");
         if (answer.status() == 404) {
-            web.notFound(res, signed.get());
+            web.notFound(res, signed);
             return;
         }
         if (!answer.ok()) {
-            render(req, res, signed.get(), Status.create(answer.status()), answer.errors(),
+            render(req, res, signed, Status.create(answer.status()), answer.errors(),
                     "Rien n'a été importé : " + answer.detail(), "");
             return;
         }
@@ -208,9 +199,7 @@ final class ResultsPages implements ApiRoutes.ApiService {
             web.notFound(res, signed);
         } else if (!answer.ok()) {
             render(req, res, signed, Status.create(answer.status()), List.of(),
-                    "L'attestation " + code + " n'est pas révoquée : " + String.join(" ", answer.errors().stream()
-                            .map(e -> String.valueOf(e.get("message"))).toList()).strip() + (answer.errors().isEmpty()
-                            ? answer.detail() : ""), "");
+                    "L'attestation " + code + " n'est pas révoquée : " + answer.messages(), "");
         } else {
             WebContext.redirect(res, "/console/sessions/" + id.get() + "/resultats?fait=revoquee");
         }

@@ -205,7 +205,7 @@ final class SessionDayPages implements ApiRoutes.ApiService {
         if (answer.status() == 404) {
             web.notFound(res, signed);
         } else if (!answer.ok()) {
-            render(req, res, signed, Status.create(answer.status()), Map.of("incident", messages(answer)),
+            render(req, res, signed, Status.create(answer.status()), Map.of("incident", answer.messages()),
                     "L'incident n'est pas enregistré.", "");
         } else {
             WebContext.redirect(res, back(req, "incident", "incidents"));
@@ -287,7 +287,7 @@ final class SessionDayPages implements ApiRoutes.ApiService {
         if (answer.status() == 404) {
             web.notFound(res, signed);
         } else if (!answer.ok()) {
-            render(req, res, signed, Status.create(answer.status()), Map.of(enrolment, messages(answer)),
+            render(req, res, signed, Status.create(answer.status()), Map.of(enrolment, answer.messages()),
                     "La modification n'est pas enregistrée : voir la ligne du candidat.", "");
         } else {
             WebContext.redirect(res, back(req, done, "c-" + enrolment));
@@ -301,11 +301,5 @@ final class SessionDayPages implements ApiRoutes.ApiService {
 
     private static String back(ServerRequest req, String done, String anchor) {
         return "/console/sessions/" + WebContext.pathId(req).orElseThrow() + "/jour?fait=" + done + "#" + anchor;
-    }
-
-    /** Every message of a problem in one sentence (the detail when it has no field errors). */
-    private static String messages(LoopbackApi.Answer answer) {
-        List<String> all = answer.errors().stream().map(e -> String.valueOf(e.get("message"))).toList();
-        return all.isEmpty() ? answer.detail() : String.join(" ", all);
     }
 }

@@ -120,6 +120,22 @@ final class StaffPages implements ApiRoutes.ApiService {
         return sessions;
     }
 
+    /** A person as the enrolment and referral forms type them, in the API's terms (see {@link #FIELD_NAMES}). */
+    static JsonObjectBuilder person(Map<String, String> form) {
+        JsonObjectBuilder birthplace = Jsons.createObjectBuilder();
+        WebContext.putIfPresent(birthplace, "inseeCode", form.get("inseeNaissance"));
+        WebContext.putIfPresent(birthplace, "city", form.get("communeNaissance"));
+        WebContext.putIfPresent(birthplace, "country", form.get("paysNaissance"));
+        JsonObjectBuilder person = Jsons.createObjectBuilder().add("birthplace", birthplace);
+        WebContext.putIfPresent(person, "birthName", form.get("nom"));
+        WebContext.putIfPresent(person, "firstName", form.get("prenom"));
+        WebContext.putIfPresent(person, "sex", form.get("sexe"));
+        WebContext.putIfPresent(person, "birthDate", form.get("dateNaissance"));
+        WebContext.putIfPresent(person, "email", form.get("email"));
+        WebContext.putIfPresent(person, "mobilePhone", form.get("telephone"));
+        return person;
+    }
+
     private void session(ServerRequest req, ServerResponse res) {
         Optional<WebContext.Signed> signed = web.require(req, res, Role.CENTER_STAFF, Role.ADMIN);
         if (signed.isPresent()) {
@@ -181,17 +197,7 @@ final class StaffPages implements ApiRoutes.ApiService {
             web.notFound(res, signed);
             return;
         }
-        JsonObjectBuilder birthplace = Jsons.createObjectBuilder();
-        WebContext.putIfPresent(birthplace, "inseeCode", form.get("inseeNaissance"));
-        WebContext.putIfPresent(birthplace, "city", form.get("communeNaissance"));
-        WebContext.putIfPresent(birthplace, "country", form.get("paysNaissance"));
-        JsonObjectBuilder person = Jsons.createObjectBuilder().add("birthplace", birthplace);
-        WebContext.putIfPresent(person, "birthName", form.get("nom"));
-        WebContext.putIfPresent(person, "firstName", form.get("prenom"));
-        WebContext.putIfPresent(person, "sex", form.get("sexe"));
-        WebContext.putIfPresent(person, "birthDate", form.get("dateNaissance"));
-        WebContext.putIfPresent(person, "email", form.get("email"));
-        WebContext.putIfPresent(person, "mobilePhone", form.get("telephone"));
+        JsonObjectBuilder person = person(form);
         LoopbackApi.Answer answer = web.api.post(req, signed.token(), "/sessions/" + id + "/enrolments",
                 Jsons.createObjectBuilder().add("person", person).add("billingMode", "FREE").build());
         if (answer.ok()) {

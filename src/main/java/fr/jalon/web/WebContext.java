@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.function.BiConsumer;
 
+import fr.jalon.platform.http.ApiProblem;
+import fr.jalon.platform.http.RequestBodies;
+import fr.jalon.platform.http.Upload;
 import fr.jalon.platform.security.Role;
 import fr.jalon.platform.security.TokenSecrets;
 import fr.jalon.platform.templates.TemplateRenderer;
@@ -159,6 +164,47 @@ final class WebContext {
         List<Map.Entry<String, String>> fields = WebForms.fields(req);
         Map<String, String> form = WebForms.form(fields);
         return checkCsrf(signed.get(), form, res) ? Optional.of(new Posted(signed.get(), form, fields)) : Optional.empty();
+    }
+
+    /** A multipart form posted by a signed-in browser of an allowed role, its CSRF token checked. */
+    record Uploaded(Signed signed, Upload upload) {
+
+        /**
+         * The file chosen, or the one a check's report carried back to its confirmation form
+         * (field {@code contenu}, base64); empty when there is neither.
+         */
+        byte[] fileOrCarried() {
+            if (upload.file().length > 0) {
+                return upload.file();
+            }
+            try {
+                return Base64.getDecoder().decode(upload.fields().getOrDefault("contenu", ""));
+            } catch (IllegalArgumentException e) {
+                return new byte[0];
+            }
+        }
+    }
+
+    /**
+     * The multipart form (at most {@code limit} bytes) of a signed-in browser of one of these roles
+     * whose CSRF token matches; empty when the answer is already sent — {@code refused} shows a
+     * malformed or oversized body on the page the form came from.
+     */
+    Optional<Uploaded> uploaded(ServerRequest req, ServerResponse res, long limit, BiConsumer<Signed, ApiProblem> refused,
+                                Role... roles) {
+        Optional<Signed> signed = require(req, res, roles);
+        if (signed.isEmpty()) {
+            return Optional.empty();
+        }
+        Upload upload;
+        try {
+            upload = RequestBodies.upload(req, limit);
+        } catch (ApiProblem problem) {
+            refused.accept(signed.get(), problem);
+            return Optional.empty();
+        }
+        return checkCsrf(signed.get(), upload.fields(), res) ? Optional.of(new Uploaded(signed.get(), upload))
+                : Optional.empty();
     }
 
     /** Whether the form carries the session's CSRF token; if not, the refusal page is sent. */
