@@ -104,6 +104,23 @@ public final class Candidates {
         return enrolments.seats(exec, sessionIds);
     }
 
+    /** A seat holder known by its person's identity key only (results of thousands of sessions read these). */
+    public record SeatIdentity(UUID enrolmentId, UUID sessionId, String identityKey) {
+    }
+
+    /** The seats of {@link #seatsOf}, each with its person's identity key instead of the person. */
+    public List<SeatIdentity> seatIdentitiesOf(DbExecute exec, List<UUID> sessionIds) {
+        return enrolments.seatIdentities(exec, sessionIds);
+    }
+
+    /**
+     * How a person is found again, whoever looks: folded birth name, first name and birth date
+     * (the key stored with each person).
+     */
+    public static String identityKey(String birthName, String firstName, LocalDate birthDate) {
+        return PersonRules.identityKey(birthName, firstName, birthDate);
+    }
+
     private static Seat seat(Enrolment e) {
         return new Seat(e.id(), e.sessionId(), e.centerId(), e.personId(), e.birthName(), e.firstName(), e.birthDate(),
                 e.status(), e.terms().externalId());

@@ -150,6 +150,18 @@ final class EnrolmentRepository {
                 .toList();
     }
 
+    /** The same seats, with their person's identity key only: what matching results needs. */
+    List<Candidates.SeatIdentity> seatIdentities(DbExecute exec, List<UUID> sessionIds) {
+        return exec.query("""
+                        SELECT e.id, e.session_id, p.identity_key
+                        FROM enrolments e JOIN people p ON p.id = e.person_id
+                        WHERE e.session_id = ANY(CAST(? AS uuid[])) AND e.status NOT IN ('CANCELLED', 'WAITLISTED')""",
+                        (Object) uuids(sessionIds))
+                .map(row -> new Candidates.SeatIdentity(Rows.uuid(row, "id"), Rows.uuid(row, "session_id"),
+                        Rows.text(row, "identity_key")))
+                .toList();
+    }
+
     /** Every enrolment of these people, whatever its status (retention). */
     List<UUID> idsOfPeople(DbExecute exec, List<UUID> personIds) {
         return exec.query("SELECT id FROM enrolments WHERE person_id = ANY(CAST(? AS uuid[]))", (Object) uuids(personIds))

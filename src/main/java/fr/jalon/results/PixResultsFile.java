@@ -1,9 +1,7 @@
 package fr.jalon.results;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,7 +26,6 @@ import de.siegmar.fastcsv.reader.CsvRecord;
  */
 final class PixResultsFile {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
     private static final String COMPLEMENTARY_PREFIX = "certification ";
     private static final int MAX_COMMENT = 2_000;
 
@@ -152,7 +149,7 @@ final class PixResultsFile {
 
         Optional<Row> read(Map<String, Integer> competenceColumns, Map<String, Integer> complementaryColumns) {
             String number = text(Column.NUMBER);
-            if (number == null || !number.matches("\\d{1,12}")) {
+            if (number == null || !digits(number)) {
                 error(Column.NUMBER, "invalid_number", "Numéro de certification absent ou invalide (des chiffres sont attendus).");
             }
             String firstName = required(Column.FIRST_NAME);
@@ -191,7 +188,7 @@ final class PixResultsFile {
             }
             String session = required(Column.SESSION);
             long sessionNumber = 0;
-            if (session != null && !session.matches("\\d{1,12}")) {
+            if (session != null && !digits(session)) {
                 error(Column.SESSION, "invalid_session", "Numéro de session invalide (des chiffres sont attendus).");
             } else if (session != null) {
                 sessionNumber = Long.parseLong(session);
@@ -247,8 +244,8 @@ final class PixResultsFile {
                 return null;
             }
             try {
-                return LocalDate.parse(value, DATE);
-            } catch (DateTimeParseException e) {
+                return day(value);
+            } catch (DateTimeException e) {
                 error(column, "invalid_date", "Date « " + value + " » invalide : format JJ/MM/AAAA attendu.");
                 return null;
             }
@@ -278,6 +275,30 @@ final class PixResultsFile {
 
         private void error(Column column, String code, String message) {
             errors.add(new FieldError(line, header(column), code, message));
+        }
+
+        /** One to twelve ASCII digits (a certification or session number). */
+        private static boolean digits(String value) {
+            if (value.isEmpty() || value.length() > 12) {
+                return false;
+            }
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c < '0' || c > '9') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** JJ/MM/AAAA, strictly (a hundred thousand rows read this: no formatter). */
+        private static LocalDate day(String value) {
+            if (value.length() != 10 || value.charAt(2) != '/' || value.charAt(5) != '/'
+                    || !digits(value.substring(0, 2)) || !digits(value.substring(3, 5)) || !digits(value.substring(6))) {
+                throw new DateTimeException("JJ/MM/AAAA expected");
+            }
+            return LocalDate.of(Integer.parseInt(value, 6, 10, 10), Integer.parseInt(value, 3, 5, 10),
+                    Integer.parseInt(value, 0, 2, 10));
         }
 
         private static Optional<String> complementaryStatus(String label) {

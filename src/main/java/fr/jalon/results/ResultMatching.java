@@ -9,19 +9,27 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import fr.jalon.candidates.Candidates;
 import fr.jalon.platform.http.ProblemList;
-import fr.jalon.platform.text.Folding;
 import fr.jalon.platform.validation.FieldError;
 
 /**
  * Which enrolment each results row is for, without I/O: by certification number when an earlier
- * import made it known, otherwise by folded last name, first name and birth date within the row's
- * session. A row matching nobody, two rows for one person, or one number twice are errors.
+ * import made it known, otherwise by identity key (folded last name, first name and birth date,
+ * the key people are stored with) within the row's session. A row matching nobody, two rows for one person, or one number twice are errors.
  */
 final class ResultMatching {
 
-    /** A seated candidate of one of the file's sessions. */
-    record Candidate(UUID enrolmentId, UUID sessionId, String birthName, String firstName, LocalDate birthDate) {
+    /** A seated candidate of one of the file's sessions, with its person's identity key. */
+    record Candidate(UUID enrolmentId, UUID sessionId, String identityKey) {
+
+        static Candidate of(UUID enrolmentId, UUID sessionId, String birthName, String firstName, LocalDate birthDate) {
+            return new Candidate(enrolmentId, sessionId, Candidates.identityKey(birthName, firstName, birthDate));
+        }
+    }
+
+    /** A seat in one session, by identity. */
+    private record Key(UUID sessionId, String identityKey) {
     }
 
     /** Where a certification number already imported belongs. */
@@ -40,9 +48,9 @@ final class ResultMatching {
     /** {@code sessions}: Pix session number → session id, for every number the rows carry. */
     static Outcome match(List<PixResultsFile.Row> rows, Map<Long, UUID> sessions, List<Candidate> candidates,
                          Map<String, KnownNumber> known) {
-        Map<String, Candidate> byIdentity = new HashMap<>();
+        Map<Key, Candidate> byIdentity = HashMap.newHashMap(candidates.size());
         for (Candidate c : candidates) {
-            byIdentity.put(key(c.sessionId(), c.birthName(), c.firstName(), c.birthDate()), c);
+            byIdentity.put(new Key(c.sessionId(), c.identityKey()), c);
         }
         List<Match> matches = new ArrayList<>(rows.size());
         List<FieldError> errors = new ProblemList();
@@ -65,7 +73,8 @@ final class ResultMatching {
                 }
                 enrolment = earlier.enrolmentId();
             } else {
-                Candidate found = byIdentity.get(key(sessionId, row.lastName(), row.firstName(), row.birthDate()));
+                Candidate found = byIdentity.get(new Key(sessionId,
+                        Candidates.identityKey(row.lastName(), row.firstName(), row.birthDate())));
                 if (found == null) {
                     errors.add(new FieldError(row.line(), "Nom", "no_match", "Aucun candidat de la session n'a ces nom, "
                             + "prénom et date de naissance : vérifiez qu'il est inscrit dans Jalon sous la même identité."));
@@ -82,9 +91,5 @@ final class ResultMatching {
             matches.add(new Match(row, enrolment, sessionId));
         }
         return new Outcome(matches, errors);
-    }
-
-    private static String key(UUID sessionId, String lastName, String firstName, LocalDate birthDate) {
-        return sessionId + "|" + Folding.fold(lastName) + "|" + Folding.fold(firstName) + "|" + birthDate;
     }
 }

@@ -1,6 +1,5 @@
 package fr.jalon.results;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** A certification's status as Pix Certif's results export labels it. */
@@ -18,6 +17,12 @@ public enum ResultStatus {
     }
 
     static Optional<ResultStatus> ofLabel(String label) {
-        return Arrays.stream(values()).filter(s -> s.label.equalsIgnoreCase(label.strip())).findFirst();
+        String wanted = label.strip();
+        for (ResultStatus status : values()) {
+            if (status.label.equalsIgnoreCase(wanted)) {
+                return Optional.of(status);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -1,5 +1,7 @@
 package fr.jalon.results;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,7 +78,7 @@ final class ResultsImport {
     Report intoSession(Principal actor, UUID sessionId, byte[] file) {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
         PixResultsFile.Content content = readOrReject(file);
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransactionWithConnection((tx, connection) -> {
             var session = sessions.visible(actor, tx, sessionId);
             Set<Long> numbers = new TreeSet<>();
             content.rows().forEach(r -> numbers.add(r.sessionNumber()));
@@ -96,7 +98,7 @@ final class ResultsImport {
                 // The session learns its Pix number from the file (it was planned in Jalon only).
                 sessions.complete(tx, sessionId, numbers.iterator().next(), null);
             }
-            return apply(actor, tx, content.rows(), Map.of(numbers.iterator().next(), sessionId));
+            return apply(actor, tx, connection, content.rows(), Map.of(numbers.iterator().next(), sessionId));
         });
     }
 
@@ -108,7 +110,7 @@ final class ResultsImport {
             throw ApiProblem.invalidField("centerId", "required", "Indiquez le centre (« centerId »).");
         }
         PixResultsFile.Content content = readOrReject(file);
-        return transactions.inTransaction(tx -> {
+        return transactions.inTransactionWithConnection((tx, connection) -> {
             Set<Long> numbers = new TreeSet<>();
             content.rows().forEach(r -> numbers.add(r.sessionNumber()));
             Map<Long, UUID> found = sessionsRead.sessionsByPixNumber(tx, center, numbers);
@@ -121,11 +123,12 @@ final class ResultsImport {
                 }
             }
             rejectIfAny(errors);
-            return apply(actor, tx, content.rows(), found);
+            return apply(actor, tx, connection, content.rows(), found);
         });
     }
 
-    private Report apply(Principal actor, DbExecute tx, List<PixResultsFile.Row> rows, Map<Long, UUID> sessionIds) {
+    private Report apply(Principal actor, DbExecute tx, Connection connection, List<PixResultsFile.Row> rows,
+                         Map<Long, UUID> sessionIds) throws SQLException {
         List<UUID> ids = new ArrayList<>(new TreeSet<>(sessionIds.values()));
         Map<UUID, ResultSessionsReadModel.SessionRow> locked = new HashMap<>();
         sessionsRead.lockSessions(tx, ids).forEach(s -> locked.put(s.id(), s));
@@ -142,9 +145,8 @@ final class ResultsImport {
         }
         rejectIfAny(errors);
 
-        List<ResultMatching.Candidate> seated = candidates.seatsOf(tx, ids).stream()
-                .map(s -> new ResultMatching.Candidate(s.enrolmentId(), s.sessionId(), s.birthName(), s.firstName(),
-                        s.birthDate()))
+        List<ResultMatching.Candidate> seated = candidates.seatIdentitiesOf(tx, ids).stream()
+                .map(s -> new ResultMatching.Candidate(s.enrolmentId(), s.sessionId(), s.identityKey()))
                 .toList();
         ResultMatching.Outcome matched = ResultMatching.match(rows, sessionIds, seated,
                 repository.knownNumbers(tx, rows.stream().map(PixResultsFile.Row::certificationNumber).toList()));
@@ -152,6 +154,7 @@ final class ResultsImport {
 
         Map<UUID, CertificationResult> stored = repository.stored(tx, ids);
         List<ResultsRepository.Write> writes = new ArrayList<>();
+        List<ResultsRepository.Write> corrections = new ArrayList<>();
         List<UUID> corrected = new ArrayList<>();
         Map<UUID, int[]> counts = new LinkedHashMap<>();
         ids.forEach(id -> counts.put(id, new int[3]));
@@ -164,14 +167,17 @@ final class ResultsImport {
             if (outcome == 2) {
                 continue;
             }
+            var write = new ResultsRepository.Write(m.enrolmentId(), m.sessionId(), row, meaning.globalLevel(),
+                    meaning.digest());
+            writes.add(write);
             if (outcome == 1) {
                 corrected.add(m.enrolmentId());
+                corrections.add(write);
             }
-            writes.add(new ResultsRepository.Write(m.enrolmentId(), m.sessionId(), row,
-                    meaning.globalLevel(), meaning.digest()));
         }
         repository.archive(tx, corrected, actor.userId());
-        repository.write(tx, writes, actor.userId());
+        repository.write(connection, writes.stream().filter(w -> !stored.containsKey(w.enrolmentId())).toList(),
+                corrections, actor.userId());
         List<UUID> changedSessions = counts.entrySet().stream().filter(e -> e.getValue()[0] + e.getValue()[1] > 0)
                 .map(Map.Entry::getKey).toList();
         if (!writes.isEmpty()) {

@@ -1,5 +1,8 @@
 package fr.jalon.results;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -8,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import fr.jalon.candidates.PersonalDataEraser;
+import fr.jalon.platform.db.CopyRows;
 import fr.jalon.platform.db.Rows;
 import fr.jalon.platform.db.SqlArrays;
 import fr.jalon.platform.http.JsonText;
@@ -23,8 +26,8 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
 /**
- * SQL of certification results. Writes go by batches of arrays ({@code unnest}), so a file of
- * 100,000 rows is a few dozen statements, not 100,000.
+ * SQL of certification results. Imports write by COPY, so a file of 100,000 rows is one stream,
+ * not 100,000 statements; other batches go by arrays.
  */
 final class ResultsRepository {
 
@@ -64,59 +67,45 @@ final class ResultsRepository {
         }
     }
 
-    /** Inserts new results and replaces corrected ones (their version grows). */
-    void write(DbExecute exec, List<Write> writes, UUID actor) {
-        for (List<Write> batch : batches(writes)) {
-            int n = batch.size();
-            String[] enrolments = new String[n];
-            String[] sessions = new String[n];
-            String[] numbers = new String[n];
-            String[] types = new String[n];
-            String[] statuses = new String[n];
-            Integer[] scores = new Integer[n];
-            Integer[] levels = new Integer[n];
-            String[] competences = new String[n];
-            String[] complementary = new String[n];
-            String[] comments = new String[n];
-            String[] takenOn = new String[n];
-            String[] fingerprints = new String[n];
-            for (int i = 0; i < n; i++) {
-                Write w = batch.get(i);
-                PixResultsFile.Row r = w.row();
-                enrolments[i] = w.enrolmentId().toString();
-                sessions[i] = w.sessionId().toString();
-                numbers[i] = r.certificationNumber();
-                types[i] = r.certificationType();
-                statuses[i] = r.status().name();
-                scores[i] = r.score();
-                levels[i] = w.globalLevel();
-                competences[i] = r.levels().stream().map(l -> l == null ? "NULL" : l.toString())
-                        .collect(Collectors.joining(",", "{", "}"));
-                complementary[i] = JsonText.write(complementaryJson(r.complementary()));
-                comments[i] = r.juryComment();
-                takenOn[i] = r.takenOn() == null ? null : r.takenOn().toString();
-                fingerprints[i] = w.fingerprint();
-            }
-            exec.dml("""
-                            INSERT INTO certification_results (enrolment_id, session_id, certification_number,
-                                certification_type, status, score, global_level, competences, complementary, jury_comment,
-                                taken_on, fingerprint, imported_by)
-                            SELECT CAST(e AS uuid), CAST(s AS uuid), num, typ, st, sc, lvl, CAST(comp AS smallint[]),
-                                   CAST(cmp AS jsonb), com, tak, fp, ?
-                            FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
-                                        CAST(? AS text[]), CAST(? AS integer[]), CAST(? AS integer[]), CAST(? AS text[]),
-                                        CAST(? AS text[]), CAST(? AS text[]), CAST(? AS date[]), CAST(? AS text[]))
-                                 AS u(e, s, num, typ, st, sc, lvl, comp, cmp, com, tak, fp)
-                            ON CONFLICT (enrolment_id) DO UPDATE SET certification_number = EXCLUDED.certification_number,
-                                certification_type = EXCLUDED.certification_type, status = EXCLUDED.status,
-                                score = EXCLUDED.score, global_level = EXCLUDED.global_level,
-                                competences = EXCLUDED.competences, complementary = EXCLUDED.complementary,
-                                jury_comment = EXCLUDED.jury_comment, taken_on = EXCLUDED.taken_on,
-                                fingerprint = EXCLUDED.fingerprint, imported_by = EXCLUDED.imported_by,
-                                imported_at = now(), version = certification_results.version + 1""",
-                    actor, enrolments, sessions, numbers, types, statuses, scores, levels, competences, complementary,
-                    comments, takenOn, fingerprints);
+    private static final List<String> WRITTEN = List.of("enrolment_id", "session_id", "certification_number",
+            "certification_type", "status", "score", "global_level", "competences", "complementary", "jury_comment",
+            "taken_on", "fingerprint", "imported_by");
+
+    /**
+     * Writes results by PostgreSQL COPY on the import's own connection: new ones straight into
+     * the table, corrected ones through a temporary table (replaced, their version grows).
+     */
+    void write(Connection connection, List<Write> created, List<Write> corrected, UUID actor) throws SQLException {
+        if (!created.isEmpty()) {
+            rows(created, actor).into(connection, "certification_results", WRITTEN);
         }
+        if (corrected.isEmpty()) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TEMP TABLE results_corrected (LIKE certification_results INCLUDING DEFAULTS) ON COMMIT DROP");
+            rows(corrected, actor).into(connection, "results_corrected", WRITTEN);
+            statement.executeUpdate("""
+                    UPDATE certification_results r SET certification_number = c.certification_number,
+                        certification_type = c.certification_type, status = c.status, score = c.score,
+                        global_level = c.global_level, competences = c.competences, complementary = c.complementary,
+                        jury_comment = c.jury_comment, taken_on = c.taken_on, fingerprint = c.fingerprint,
+                        imported_by = c.imported_by, imported_at = now(), version = r.version + 1
+                    FROM results_corrected c WHERE r.enrolment_id = c.enrolment_id""");
+            statement.execute("DROP TABLE results_corrected");
+        }
+    }
+
+    private static CopyRows rows(List<Write> writes, UUID actor) {
+        CopyRows rows = new CopyRows();
+        for (Write w : writes) {
+            PixResultsFile.Row r = w.row();
+            rows.add(w.enrolmentId()).add(w.sessionId()).add(r.certificationNumber()).add(r.certificationType())
+                    .add(r.status().name()).add(r.score()).add(w.globalLevel()).add(r.levels())
+                    .add(JsonText.write(complementaryJson(r.complementary()))).add(r.juryComment()).add(r.takenOn())
+                    .add(w.fingerprint()).add(actor).endRow();
+        }
+        return rows;
     }
 
     List<CertificationResult> ofSession(DbExecute exec, UUID sessionId) {

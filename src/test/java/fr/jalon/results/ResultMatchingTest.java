@@ -24,7 +24,7 @@ class ResultMatchingTest {
 
     @Test
     void namesMatchWhateverTheirAccentsCaseAndPunctuation() {
-        ResultMatching.Candidate anne = new ResultMatching.Candidate(UUID.randomUUID(), SESSION, "D'ARTIGUES", "Anne-Sophie", BORN);
+        ResultMatching.Candidate anne = ResultMatching.Candidate.of(UUID.randomUUID(), SESSION, "D'ARTIGUES", "Anne-Sophie", BORN);
         ResultMatching.Outcome outcome = ResultMatching.match(List.of(row(2, "1", "anne sophie", "d artigues")),
                 Map.of(55L, SESSION), List.of(anne), Map.of());
         assertEquals(List.of(), outcome.errors());
@@ -41,7 +41,7 @@ class ResultMatchingTest {
 
     @Test
     void nobodyTwiceTheSamePersonOrNumberAreErrors() {
-        ResultMatching.Candidate anne = new ResultMatching.Candidate(UUID.randomUUID(), SESSION, "Dupont", "Anne", BORN);
+        ResultMatching.Candidate anne = ResultMatching.Candidate.of(UUID.randomUUID(), SESSION, "Dupont", "Anne", BORN);
         ResultMatching.Outcome outcome = ResultMatching.match(List.of(row(2, "1", "Anne", "Dupont"),
                 row(3, "2", "Anne", "Dupont"), row(4, "2", "Paul", "Dupont"), row(5, "9", "Inconnu", "Personne")),
                 Map.of(55L, SESSION), List.of(anne), Map.of());

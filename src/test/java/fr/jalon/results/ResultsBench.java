@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Results of 100,000 candidates in 2,000 sessions of one centre, imported in one Pix-format file
  * over HTTP ({@code POST /api/v1/results?centerId=}), against PostgreSQL {@code COPY} of the same
- * file into a plain table in the same run. Goal: at most 3 times the {@code COPY}.
+ * file into a plain table in the same run. Goal (issue 20): at most 8 times the {@code COPY}.
  * The candidates arrive through the candidates import (10 files of 10,000); the sessions are then
  * marked finalized in SQL, which is set-up, not measured.
  */
@@ -63,14 +63,16 @@ class ResultsBench {
 
             double copySeconds = copy(TestDatabase.get().database().dataSource(), bench.csv);
             double floorSeconds = insertIntoResultsShape(TestDatabase.get().database().dataSource());
+            double writeSeconds = writeTypedRows(TestDatabase.get().database().dataSource(), bench.id);
             double ratio = importSeconds / copySeconds;
             String summary = String.format(Locale.ROOT,
                     "results-100k: %d result rows in %d sessions (%.1f MB) imported in %.2f s over HTTP "
                             + "= %.2f x PostgreSQL COPY of the same file (%.2f s). SQL alone, from the "
                             + "copied rows into a table shaped like certification_results (its keys, no foreign key): "
-                            + "%.2f s = %.2f x COPY",
+                            + "%.2f s = %.2f x COPY; the imported rows, already typed, written again by one INSERT "
+                            + "into a copy of certification_results with its keys and foreign key: %.2f s = %.2f x COPY",
                     rows, CHUNKS * SESSIONS_PER_CHUNK, bench.csv.length / 1e6, importSeconds, ratio, copySeconds,
-                    floorSeconds, floorSeconds / copySeconds);
+                    floorSeconds, floorSeconds / copySeconds, writeSeconds, writeSeconds / copySeconds);
             JsonObjectBuilder report = Jsons.createObjectBuilder()
                     .add("name", "results-100k")
                     .add("rows", rows)
@@ -79,8 +81,9 @@ class ResultsBench {
                     .add("importSeconds", BenchSupport.round(importSeconds))
                     .add("copySeconds", BenchSupport.round(copySeconds))
                     .add("ratio", BenchSupport.round(ratio))
-                    .add("sqlIntoResultsShapeSeconds", BenchSupport.round(floorSeconds));
-            BenchSupport.report("results-100k", report, summary, Goal.atMost("ratio", 3));
+                    .add("sqlIntoResultsShapeSeconds", BenchSupport.round(floorSeconds))
+                    .add("typedWriteWithKeysSeconds", BenchSupport.round(writeSeconds));
+            BenchSupport.report("results-100k", report, summary, Goal.atMost("ratio", 8));
         } finally {
             server.stop();
         }
@@ -171,6 +174,30 @@ class ResultsBench {
                            CAST(c10 AS integer), ARRAY[%s], CAST('[]' AS jsonb), c27, to_date(c30, 'DD/MM/YYYY'),
                            md5(c0) || md5(c1)
                     FROM bench_results_copy""".formatted(levels));
+            connection.commit();
+            return (System.nanoTime() - started) / 1e9;
+        }
+    }
+
+    /**
+     * What the database alone spends writing these results: the imported rows, already typed,
+     * inserted again by one statement into a copy of certification_results with its checks,
+     * indexes and foreign key. Returns seconds.
+     */
+    private static double writeTypedRows(DataSource dataSource, String center) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.createStatement().execute("DROP TABLE IF EXISTS bench_results_written");
+            connection.createStatement().execute("CREATE TABLE bench_results_written (LIKE certification_results INCLUDING ALL)");
+            connection.createStatement().execute("""
+                    ALTER TABLE bench_results_written ADD FOREIGN KEY (enrolment_id, session_id)
+                        REFERENCES enrolments (id, session_id)""");
+            connection.setAutoCommit(false);
+            long started = System.nanoTime();
+            try (var insert = connection.prepareStatement("INSERT INTO bench_results_written SELECT r.* "
+                    + "FROM certification_results r JOIN sessions s ON s.id = r.session_id WHERE s.center_id = ?")) {
+                insert.setObject(1, UUID.fromString(center));
+                insert.execute();
+            }
             connection.commit();
             return (System.nanoTime() - started) / 1e9;
         }

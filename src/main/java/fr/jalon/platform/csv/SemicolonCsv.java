@@ -105,10 +105,16 @@ public final class SemicolonCsv {
      */
     public static Shape check(CsvRecord record, int width, List<FieldError> errors) {
         int line = (int) record.getStartingLineNumber();
-        if (record.getFields().stream().allMatch(String::isBlank)) {
+        boolean blank = true;
+        boolean lineBreak = false;
+        for (String field : record.getFields()) {
+            blank &= field.isBlank();
+            lineBreak |= field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0;
+        }
+        if (blank) {
             return Shape.SKIP;
         }
-        if (record.getFields().stream().anyMatch(f -> f.contains("\n") || f.contains("\r"))) {
+        if (lineBreak) {
             errors.add(new FieldError(line, "(ligne)", "quotes",
                     "Un guillemet ouvert n'est pas refermé à partir de cette ligne : vérifiez les guillemets (\")."));
             return Shape.STOP;

@@ -1,8 +1,14 @@
 package fr.jalon.platform.db;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -21,12 +27,14 @@ import org.flywaydb.core.api.migration.JavaMigration;
 public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
+    private final HikariPool pool;
     private final DbClient dbClient;
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
+        this.pool = new HikariPool(dataSource, dataSource.getMaximumPoolSize(), dataSource.getConnectionTimeout());
         this.dbClient = JdbcClientBuilder.create()
-                .connectionPool(new HikariPool(dataSource))
+                .connectionPool(pool)
                 .build();
     }
 
@@ -82,7 +90,7 @@ public final class Database implements AutoCloseable {
     }
 
     public Transactions transactions() {
-        return new Transactions(dbClient);
+        return new Transactions(dbClient, pool::lentDuring);
     }
 
     @Override
@@ -91,15 +99,88 @@ public final class Database implements AutoCloseable {
         dataSource.close();
     }
 
-    /** Lends Hikari's connections to the DbClient. */
-    private record HikariPool(HikariDataSource dataSource) implements JdbcConnectionPool {
+    /**
+     * Lends Hikari's connections to the DbClient, first come first served: Hikari hands a
+     * returned connection to whichever thread asks next, so under load a few requests waited
+     * hundreds of milliseconds while newcomers went ahead (enrolments at 64 clients: p50 10 ms,
+     * p99 230 ms). A fair semaphore of the pool's size queues the borrowers in arrival order,
+     * and its permit comes back when the DbClient closes the connection; the wait stays bounded
+     * by the pool's connection timeout, as before.
+     *
+     * <p>Also tells which connection it lent on this thread while some work ran: a transaction
+     * takes its connection lazily, at its first statement, so that is how a transaction's own JDBC
+     * connection is found (for COPY).
+     */
+    private static final class HikariPool implements JdbcConnectionPool {
+
+        private final HikariDataSource dataSource;
+        private final Semaphore turns;
+        private final long timeoutMillis;
+        private final ThreadLocal<Connection[]> watched = new ThreadLocal<>();
+
+        private HikariPool(HikariDataSource dataSource, int size, long timeoutMillis) {
+            this.dataSource = dataSource;
+            this.turns = new Semaphore(size, true);
+            this.timeoutMillis = timeoutMillis;
+        }
+
         @Override
         public Connection connection() {
             try {
-                return dataSource.getConnection();
-            } catch (SQLException e) {
+                if (!turns.tryAcquire(timeoutMillis, TimeUnit.MILLISECONDS)) {
+                    throw new SQLTransientConnectionException("No database connection free within " + timeoutMillis + " ms");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DbClientException("Interrupted while waiting for a database connection", e);
+            } catch (SQLTransientConnectionException e) {
                 throw new DbClientException("Cannot get a database connection", e);
             }
+            Connection connection;
+            try {
+                connection = dataSource.getConnection();
+            } catch (SQLException | RuntimeException e) {
+                turns.release();
+                throw new DbClientException("Cannot get a database connection", e);
+            }
+            Connection lent = returningTurn(connection);
+            Connection[] slot = watched.get();
+            if (slot != null && slot[0] == null) {
+                slot[0] = lent;
+            }
+            return lent;
+        }
+
+        /** The connection as lent: closing it (once) gives the turn to the next borrower. */
+        private Connection returningTurn(Connection connection) {
+            AtomicBoolean returned = new AtomicBoolean();
+            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                    (proxy, method, args) -> {
+                        try {
+                            return method.invoke(connection, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        } finally {
+                            if (method.getName().equals("close") && returned.compareAndSet(false, true)) {
+                                turns.release();
+                            }
+                        }
+                    });
+        }
+
+        /** The first connection lent on this thread while {@code work} ran; fails if none was. */
+        Connection lentDuring(Runnable work) {
+            Connection[] slot = new Connection[1];
+            watched.set(slot);
+            try {
+                work.run();
+            } finally {
+                watched.remove();
+            }
+            if (slot[0] == null) {
+                throw new IllegalStateException("No connection was lent during the work");
+            }
+            return slot[0];
         }
 
         @Override
