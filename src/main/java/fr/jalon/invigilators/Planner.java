@@ -42,6 +42,7 @@ final class Planner {
         Duration unimproved = limit.dividedBy(4).isZero() ? limit : limit.dividedBy(4);
         Solver<StaffingPlan> solver = FACTORY.buildSolver(new SolverConfigOverride()
                 .withTerminationConfig(new TerminationConfig().withSpentLimit(limit).withUnimprovedSpentLimit(unimproved)));
+        seats.forEach(seat -> seat.allowFrom(pool));
         StaffingPlan solved = solver.solve(new StaffingPlan(pool, seats));
         List<Unmet> unmet = new ArrayList<>();
         for (SeatToFill seat : solved.seats()) {

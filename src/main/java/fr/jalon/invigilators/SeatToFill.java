@@ -2,6 +2,8 @@ package fr.jalon.invigilators;
 
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -9,6 +11,7 @@ import java.util.UUID;
 import ai.timefold.solver.core.api.domain.common.PlanningId;
 import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
 import ai.timefold.solver.core.api.domain.entity.PlanningPin;
+import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
 
 /**
@@ -25,7 +28,14 @@ public class SeatToFill {
     private String certificationType;
     @PlanningPin
     private boolean pinned;
-    @PlanningVariable(allowsUnassigned = true)
+    /**
+     * Who may take this place at all: the invigilators eligible for it (and whoever holds it
+     * already). The solver tries nobody else, so a national month of 6,600 places weighs each
+     * place's handful of candidates, not the whole pool of 1,000.
+     */
+    @ValueRangeProvider(id = "candidates")
+    private List<Invigilator> candidates = List.of();
+    @PlanningVariable(allowsUnassigned = true, valueRangeProviderRefs = "candidates")
     private Invigilator invigilator;
     /** Who held this place in the published staffing (null if nobody): changing it costs a little. */
     private UUID previous;
@@ -88,6 +98,20 @@ public class SeatToFill {
         return id;
     }
 
+    /** Sets who may take this place: the eligible among {@code pool}, and the current holder if any. */
+    void allowFrom(List<Invigilator> pool) {
+        List<Invigilator> allowed = new ArrayList<>();
+        for (Invigilator who : pool) {
+            if (who.siteIds().contains(duty.siteId()) && StaffingConstraints.eligible(who, this)) {
+                allowed.add(who);
+            }
+        }
+        if (invigilator != null && !allowed.contains(invigilator)) {
+            allowed.add(invigilator);
+        }
+        this.candidates = List.copyOf(allowed);
+    }
+
     Duty duty() {
         return duty;
     }
@@ -120,6 +144,10 @@ public class SeatToFill {
 
     public boolean isPinned() {
         return pinned;
+    }
+
+    public List<Invigilator> getCandidates() {
+        return candidates;
     }
 
     public Invigilator getInvigilator() {

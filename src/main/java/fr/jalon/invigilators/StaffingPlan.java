@@ -6,7 +6,6 @@ import ai.timefold.solver.core.api.domain.solution.PlanningEntityCollectionPrope
 import ai.timefold.solver.core.api.domain.solution.PlanningScore;
 import ai.timefold.solver.core.api.domain.solution.PlanningSolution;
 import ai.timefold.solver.core.api.domain.solution.ProblemFactCollectionProperty;
-import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.score.HardSoftScore;
 
 /** A period's staffing problem and, once solved, its plan: who takes each place, and the score. */
@@ -14,7 +13,6 @@ import ai.timefold.solver.core.api.score.HardSoftScore;
 public class StaffingPlan {
 
     @ProblemFactCollectionProperty
-    @ValueRangeProvider
     private List<Invigilator> pool;
     @PlanningEntityCollectionProperty
     private List<SeatToFill> seats;
