@@ -35,6 +35,7 @@ import fr.jalon.platform.http.OpenApiDocument;
 import fr.jalon.platform.http.OpenApiPage;
 import fr.jalon.platform.http.ProblemHandlers;
 import fr.jalon.platform.http.RequestBodies;
+import fr.jalon.platform.http.RequestMetrics;
 import fr.jalon.platform.http.StartupReadiness;
 import fr.jalon.platform.security.Authentication;
 import fr.jalon.platform.security.SecretBox;
@@ -76,6 +77,7 @@ public final class Application {
     private final HeavyWork heavyWork = HeavyWork.forThisMachine();
     private final List<ApiRoutes.ApiService> services;
     private final AccessLogFilter accessLog;
+    private final RequestMetrics requestMetrics = new RequestMetrics();
     private final Jobs jobs;
     private final Notifications notifications;
     private final Referrals referrals;
@@ -132,6 +134,7 @@ public final class Application {
         notifications.remindCampaignAgentsAfter(settings.campaignReminderDays());
         notifications.leaseDeliveriesFor(Duration.ofSeconds(settings.deliveryLeaseSeconds()));
         notifications.watchOutbox(settings.schedulerName());
+        database.registerMetrics();
         this.referrals = new Referrals(database.client(), transactions, candidates, notifications, audit, bodies, clock,
                 id -> centers.centerExists(database.client().execute(), id), settings.externalDb().isPresent(),
                 SecretBox.configured(settings.secretKey(), settings.embeddedDatabase(),
@@ -250,6 +253,7 @@ public final class Application {
 
     ApiRoutes routes(HttpRouting.Builder routing) {
         routing.addFilter(accessLog);
+        routing.addFilter(requestMetrics);
         routing.addFilter(new Authentication(tokens));
         routing.addFilter(heavyWork);
         routing.addFilter(console.headers());

@@ -18,6 +18,7 @@ final class PersonRules {
     private static final Pattern NAME = Pattern.compile("[\\p{L}][\\p{L}\\p{M} '’.-]*");
     private static final Pattern FRANCE_TRAVAIL = Pattern.compile("\\d{11}|\\d{7}[0-9A-Z]");
     private static final Pattern IMILO = Pattern.compile("\\d{1,20}");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private PersonRules() {
     }
@@ -29,7 +30,7 @@ final class PersonRules {
 
     /** Trims and collapses inner spaces; the case is kept as typed. */
     static String cleanName(String name) {
-        return name == null ? null : name.strip().replaceAll("\\s+", " ");
+        return name == null ? null : SPACES.matcher(name.strip()).replaceAll(" ");
     }
 
     static void checkName(String field, String label, String name, List<FieldError> errors) {

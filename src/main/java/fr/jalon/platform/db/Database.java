@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -17,6 +18,8 @@ import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbClientException;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import io.helidon.dbclient.jdbc.JdbcConnectionPool;
+import io.helidon.metrics.api.Gauge;
+import io.helidon.metrics.api.Metrics;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.migration.JavaMigration;
 
@@ -87,6 +90,22 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(1);
         return new HikariDataSource(config);
+    }
+
+    /**
+     * The pool on {@code /observe/metrics}: connections in use, idle and at most, and borrowers
+     * waiting their turn (a queue that stays long means the pool or the database is too small).
+     */
+    public void registerMetrics() {
+        gauge("jalon.db.pool.active", "Connections lent", () -> dataSource.getHikariPoolMXBean().getActiveConnections());
+        gauge("jalon.db.pool.idle", "Connections open and free", () -> dataSource.getHikariPoolMXBean().getIdleConnections());
+        gauge("jalon.db.pool.max", "Connections at most", dataSource::getMaximumPoolSize);
+        gauge("jalon.db.pool.waiting", "Borrowers waiting for a connection", pool::waiting);
+    }
+
+    private void gauge(String name, String description, IntSupplier value) {
+        Metrics.globalRegistry().getOrCreate(Gauge.builder(name, value, v -> dataSource.isClosed() ? -1 : v.getAsInt())
+                .description(description));
     }
 
     public Transactions transactions() {
@@ -166,6 +185,10 @@ public final class Database implements AutoCloseable {
                             }
                         }
                     });
+        }
+
+        int waiting() {
+            return turns.getQueueLength();
         }
 
         /** The first connection lent on this thread while {@code work} ran; fails if none was. */

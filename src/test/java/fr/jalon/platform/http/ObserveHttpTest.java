@@ -12,6 +12,7 @@ import fr.jalon.testing.ApiClient;
 import fr.jalon.testing.Db;
 import fr.jalon.testing.Fixtures;
 import fr.jalon.testing.HttpTest;
+import fr.jalon.testing.Jobs;
 import fr.jalon.testing.TestDatabase;
 import fr.jalon.testing.TestTime;
 
@@ -76,6 +77,55 @@ class ObserveHttpTest {
         assertEquals(200, metrics.status());
         assertTrue(metrics.contentType().startsWith("text/plain"), metrics.contentType());
         assertTrue(metrics.body().contains("# TYPE"), metrics.body().substring(0, Math.min(200, metrics.body().length())));
+    }
+
+    @Test
+    void requestsAreCountedByRoutePatternNeverByPath() throws InterruptedException {
+        Fixtures fixtures = new Fixtures(admin);
+        String center = fixtures.center();
+        admin.get("/api/v1/centers/" + center);
+        admin.get("/api/v1/centers/" + UUID.randomUUID());
+        anonymous.get("/nowhere/" + UUID.randomUUID());
+        // A request is counted once its answer is sent: the client may scrape a moment before.
+        String body = anonymous.get("/observe/metrics").body();
+        for (int attempt = 0; attempt < 40 && counted(body, "GET", "unmatched", "404") < 1; attempt++) {
+            Thread.sleep(50);
+            body = anonymous.get("/observe/metrics").body();
+        }
+        assertTrue(counted(body, "GET", "/api/v1/centers/{id}", "200") >= 1, body);
+        assertTrue(counted(body, "GET", "/api/v1/centers/{id}", "404") >= 1, body);
+        assertTrue(counted(body, "GET", "unmatched", "404") >= 1, body);
+        // Identifiers never become series: the centre's id appears nowhere in the metrics.
+        assertTrue(!body.contains(center), "no identifier in metrics");
+    }
+
+    @Test
+    void thePoolAndTheJobsAreWatched() throws InterruptedException {
+        Jobs.runAndWait(admin, "retention");
+        String body = anonymous.get("/observe/metrics").body();
+        for (String gauge : List.of("jalon_db_pool_active", "jalon_db_pool_idle", "jalon_db_pool_max", "jalon_db_pool_waiting")) {
+            assertTrue(body.contains("# TYPE " + gauge + " gauge"), gauge + " in " + body);
+        }
+        Matcher max = Pattern.compile("(?m)^jalon_db_pool_max(\\{[^}]*})? ([0-9.E]+)").matcher(body);
+        assertTrue(max.find(), body);
+        assertTrue(Double.parseDouble(max.group(2)) >= 1, max.group());
+        assertTrue(Pattern.compile("(?m)^jalon_jobs_runs_seconds_count\\{[^}]*job=\"retention\"[^}]*outcome=\"success\"[^}]*} "
+                + "[1-9]").matcher(body).find() || Pattern.compile("(?m)^jalon_jobs_runs_seconds_count\\{[^}]*outcome=\"success\""
+                + "[^}]*job=\"retention\"[^}]*} [1-9]").matcher(body).find(), body);
+    }
+
+    /** The count of the request timer's series with these tags, in whatever order Prometheus lists them. */
+    private static double counted(String body, String method, String route, String status) {
+        Matcher line = Pattern.compile("(?m)^jalon_http_requests_seconds_count\\{(.*)} ([0-9.E]+)$").matcher(body);
+        double total = 0;
+        while (line.find()) {
+            String tags = line.group(1);
+            if (tags.contains("method=\"" + method + "\"") && tags.contains("route=\"" + route + "\"")
+                    && tags.contains("status=\"" + status + "\"")) {
+                total += Double.parseDouble(line.group(2));
+            }
+        }
+        return total;
     }
 
     @Test
