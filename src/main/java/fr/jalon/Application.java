@@ -40,6 +40,7 @@ import fr.jalon.platform.http.StartupReadiness;
 import fr.jalon.platform.security.Authentication;
 import fr.jalon.platform.security.SecretBox;
 import fr.jalon.platform.security.TokenCache;
+import fr.jalon.platform.security.WriteLimits;
 import fr.jalon.platform.templates.TemplateRenderer;
 import fr.jalon.referrals.Referrals;
 import fr.jalon.results.CertificationResult;
@@ -78,6 +79,7 @@ public final class Application {
     private final List<ApiRoutes.ApiService> services;
     private final AccessLogFilter accessLog;
     private final RequestMetrics requestMetrics = new RequestMetrics();
+    private final WriteLimits writeLimits;
     private final Jobs jobs;
     private final Notifications notifications;
     private final Referrals referrals;
@@ -105,6 +107,7 @@ public final class Application {
         this.tokens = new TokenCache(accounts);
         this.automaticJobs = settings.automaticJobs();
         this.accessLog = AccessLogFilter.to(settings.accessLogFile().orElse(null));
+        this.writeLimits = new WriteLimits(settings.writesPerTokenPerMinute(), clock);
         this.bootstrap = new AdminBootstrap(transactions, accounts, audit, clock);
 
         // Every message template renders once now: a broken reworded template stops the start.
@@ -255,6 +258,7 @@ public final class Application {
         routing.addFilter(accessLog);
         routing.addFilter(requestMetrics);
         routing.addFilter(new Authentication(tokens));
+        routing.addFilter(writeLimits);
         routing.addFilter(heavyWork);
         routing.addFilter(console.headers());
         ProblemHandlers.register(routing, path -> HomePage.notFoundPage(templates, path));

@@ -1,6 +1,7 @@
 package fr.jalon.testing;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import fr.jalon.Application;
 import fr.jalon.platform.db.Database;
@@ -30,10 +31,15 @@ public final class JalonServer {
      * server on its own port. Close it to stop the server and the pool.
      */
     public static SecondInstance secondInstance() {
+        return secondInstance(Map.of());
+    }
+
+    /** The same, with some settings of its own ({@code JALON_*} environment variables). */
+    public static SecondInstance secondInstance(Map<String, String> env) {
         TestDatabase db = TestDatabase.get();
         Database pool = Database.connect(db.jdbcUrl(), "postgres", "", 4);
         Path dataDir = TestDatabase.newDataDir();
-        Application app = Application.on(pool, TestDatabase.settings(dataDir), TestTime.clock());
+        Application app = Application.on(pool, TestDatabase.settings(dataDir, env), TestTime.clock());
         WebServerConfig.Builder config = WebServer.builder().port(0);
         app.configure(config);
         app.ready();

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -57,10 +58,18 @@ public final class TestDatabase {
 
     /** The settings of an instance whose files (outbox…) go under {@code dataDir}. */
     public static JalonSettings settings(Path dataDir) {
+        return settings(dataDir, Map.of());
+    }
+
+    /** The same, with some environment variables of its own ({@code JALON_*}). */
+    public static JalonSettings settings(Path dataDir, Map<String, String> more) {
         // Benchmarks send the access log to a file (-Djalon.access-log=…), as production would.
         // Jobs run only when a test asks: background sends would change statuses under assertions.
-        return JalonSettings.from(Config.empty(), Map.of("JALON_ACCESS_LOG", System.getProperty("jalon.access-log", ""),
-                "JALON_DATA_DIR", dataDir.toString(), "JALON_JOBS_AUTOMATIC", "false"));
+        // The suite writes with one admin token far beyond a person's pace: no write limit unless a test sets one.
+        Map<String, String> env = new HashMap<>(Map.of("JALON_ACCESS_LOG", System.getProperty("jalon.access-log", ""),
+                "JALON_DATA_DIR", dataDir.toString(), "JALON_JOBS_AUTOMATIC", "false", "JALON_WRITES_PER_TOKEN_PER_MINUTE", "0"));
+        env.putAll(more);
+        return JalonSettings.from(Config.empty(), env);
     }
 
     /** A new temporary data directory, deleted when the JVM exits. */

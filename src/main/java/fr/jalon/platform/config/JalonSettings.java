@@ -19,7 +19,7 @@ public record JalonSettings(int port, String host, Path dataDir, Optional<Extern
                             boolean automaticJobs, Optional<SmtpSettings> smtp, Optional<SmsSettings> sms,
                             int referralExpiryDays, int travelMinutes, int plannerSeconds, String publicUrl,
                             int outboxDays, Optional<String> secretKey, int campaignReminderDays,
-                            String trustedProxies, int deliveryLeaseSeconds) {
+                            String trustedProxies, int deliveryLeaseSeconds, int writesPerTokenPerMinute) {
 
     /** Connection to a PostgreSQL run outside the service (production). */
     public record ExternalDb(String url, String user, String password) {
@@ -97,13 +97,18 @@ public record JalonSettings(int port, String host, Path dataDir, Optional<Extern
         if (deliveryLease < 5 || deliveryLease > 3_600) {
             throw new IllegalArgumentException("JALON_DELIVERY_LEASE_SECONDS must be between 5 and 3600");
         }
+        // Writes (POST, PUT, PATCH, DELETE) per API token and minute on one instance; 0: no limit.
+        int writesPerToken = intValue(env.get("JALON_WRITES_PER_TOKEN_PER_MINUTE")).orElse(3_000);
+        if (writesPerToken < 0) {
+            throw new IllegalArgumentException("JALON_WRITES_PER_TOKEN_PER_MINUTE must be 0 (no limit) or more");
+        }
         if (retention < 1 || outboxDays < 1) {
             throw new IllegalArgumentException("JALON_RETENTION_MONTHS and JALON_OUTBOX_DAYS must be at least 1");
         }
         return new JalonSettings(port, host, dataDir, db, poolSize, maxJson, maxImport, bootstrap, demo, accessLog,
                 retention, scheduler, templates, reminders, automaticJobs, SmtpSettings.from(env),
                 SmsSettings.from(env), referralExpiry, travel, plannerSeconds, publicUrl, outboxDays, secretKey,
-                campaignReminder, env.getOrDefault("JALON_TRUSTED_PROXIES", ""), deliveryLease);
+                campaignReminder, env.getOrDefault("JALON_TRUSTED_PROXIES", ""), deliveryLease, writesPerToken);
     }
 
     public boolean embeddedDatabase() {
