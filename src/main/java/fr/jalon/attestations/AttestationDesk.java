@@ -70,9 +70,18 @@ final class AttestationDesk {
         return publicUrl + "/verify/" + code;
     }
 
+    // Attestations are issued (and their reading audited) in one short transaction; the PDFs are
+    // laid out after it, so a pooled connection is not held while iText works. A first rendering
+    // is then kept in a second short transaction (the first kept wins a race).
+
+    /** An attestation issued, with its stored PDF if it has one already. */
+    private record Issued(AttestationSubject subject, CertificationResult result, IssuedAttestation attestation,
+                          byte[] pdf) {
+    }
+
     Document forEnrolment(Principal actor, UUID enrolmentId) {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
-        return transactions.inTransaction(tx -> {
+        Issued issued = transactions.inTransaction(tx -> {
             AttestationSubject subject = subjects.subject(tx, enrolmentId)
                     .filter(s -> actor.managesCenter(s.centerId()))
                     .orElseThrow(() -> ApiProblem.notFound("Aucune inscription ne correspond à cet identifiant."));
@@ -80,58 +89,56 @@ final class AttestationDesk {
             if (result.isEmpty() && subject.enrolmentStatus() != EnrolmentStatus.PRESENT) {
                 throw ApiProblem.conflict("Pas d'attestation : le candidat n'a ni résultats importés ni présence notée.");
             }
-            Document document = stored(tx, subject, result.orElse(null));
             audit.record(tx, actor, "attestation.download", "enrolment", enrolmentId);
-            return document;
+            return issued(tx, subject, result.orElse(null));
         });
+        return stored(List.of(issued)).getFirst();
     }
 
     /** Every attestation of a session in one PDF (fonts embedded once), in the order of the attendance sheet. */
     Document sessionPdf(Principal actor, UUID sessionId) {
-        return transactions.inTransaction(tx -> {
-            List<AttestationPdf.Page> pages = new ArrayList<>();
-            LocalDate[] date = new LocalDate[1];
-            forSession(actor, tx, sessionId, (subject, result) -> {
-                IssuedAttestation issued = issue(tx, subject, result);
-                pages.add(page(subject, result, issued));
-                date[0] = subject.sessionDate();
-            });
+        List<Issued> all = transactions.inTransaction(tx -> {
+            List<Issued> issued = new ArrayList<>();
+            forSession(actor, tx, sessionId, (subject, result) -> issued.add(new Issued(subject, result,
+                    issue(tx, subject, result), null)));
             audit.record(tx, actor, "attestation.download-session", "session", sessionId);
-            return new Document("attestations-" + date[0] + ".pdf", AttestationPdf.render(pages));
+            return issued;
         });
+        List<AttestationPdf.Page> pages = all.stream().map(i -> page(i.subject(), i.result(), i.attestation())).toList();
+        LocalDate date = all.isEmpty() ? null : all.getLast().subject().sessionDate();
+        return new Document("attestations-" + date + ".pdf", AttestationPdf.render(pages));
     }
 
     /** Every attestation of a session, one stored PDF per candidate, in a ZIP. */
     Document sessionZip(Principal actor, UUID sessionId) {
-        return transactions.inTransaction(tx -> {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            LocalDate[] date = new LocalDate[1];
-            try (ZipOutputStream zip = new ZipOutputStream(out)) {
-                Set<String> names = new HashSet<>();
-                forSession(actor, tx, sessionId, (subject, result) -> {
-                    Document document = stored(tx, subject, result);
-                    date[0] = subject.sessionDate();
-                    String name = document.fileName();
-                    for (int n = 2; !names.add(name); n++) {
-                        name = document.fileName().replace(".pdf", "-" + n + ".pdf");
-                    }
-                    try {
-                        ZipEntry entry = new ZipEntry(name);
-                        // A fixed time: the same attestations always make the same archive.
-                        entry.setTimeLocal(subject.sessionDate().atStartOfDay());
-                        zip.putNextEntry(entry);
-                        zip.write(document.content());
-                        zip.closeEntry();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        List<Issued> all = transactions.inTransaction(tx -> {
+            List<Issued> issued = new ArrayList<>();
+            forSession(actor, tx, sessionId, (subject, result) -> issued.add(issued(tx, subject, result)));
             audit.record(tx, actor, "attestation.download-session", "session", sessionId);
-            return new Document("attestations-" + date[0] + ".zip", out.toByteArray());
+            return issued;
         });
+        List<Document> documents = stored(all);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            Set<String> names = new HashSet<>();
+            for (int i = 0; i < all.size(); i++) {
+                Document document = documents.get(i);
+                String name = document.fileName();
+                for (int n = 2; !names.add(name); n++) {
+                    name = document.fileName().replace(".pdf", "-" + n + ".pdf");
+                }
+                ZipEntry entry = new ZipEntry(name);
+                // A fixed time: the same attestations always make the same archive.
+                entry.setTimeLocal(all.get(i).subject().sessionDate().atStartOfDay());
+                zip.putNextEntry(entry);
+                zip.write(document.content());
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LocalDate date = all.isEmpty() ? null : all.getLast().subject().sessionDate();
+        return new Document("attestations-" + date + ".zip", out.toByteArray());
     }
 
     /** The attestations issued in a session, so staff find the code to give or to revoke. */
@@ -161,16 +168,16 @@ final class AttestationDesk {
 
     /** The results attestation a results message attaches (issued and kept if needed). */
     Optional<Document> forMessage(UUID enrolmentId) {
-        return transactions.inTransaction(tx -> {
+        Optional<Issued> issued = transactions.inTransaction(tx -> {
             Optional<CertificationResult> result = results.ofEnrolment(tx, enrolmentId);
             Optional<AttestationSubject> subject = subjects.subject(tx, enrolmentId);
             if (result.isEmpty() || subject.isEmpty()) {
-                return Optional.empty();
+                return Optional.<Issued>empty();
             }
-            Document document = stored(tx, subject.get(), result.get());
             audit.record(tx, null, "attestation.send", "enrolment", enrolmentId);
-            return Optional.of(document);
+            return Optional.of(issued(tx, subject.get(), result.get()));
         });
+        return issued.map(i -> stored(List.of(i)).getFirst());
     }
 
     private interface Each {
@@ -197,13 +204,34 @@ final class AttestationDesk {
         subjects.forEach(s -> each.accept(s, byEnrolment.get(s.enrolmentId())));
     }
 
-    private Document stored(DbExecute tx, AttestationSubject subject, CertificationResult result) {
-        IssuedAttestation issued = issue(tx, subject, result);
-        byte[] pdf = repository.pdf(tx, issued.id()).orElseGet(() -> {
-            repository.keepPdf(tx, issued.id(), AttestationPdf.render(List.of(page(subject, result, issued))));
-            return repository.pdf(tx, issued.id()).orElseThrow();
+    /** The attestation to give, issued if need be, with its stored PDF if it has one. */
+    private Issued issued(DbExecute tx, AttestationSubject subject, CertificationResult result) {
+        IssuedAttestation attestation = issue(tx, subject, result);
+        return new Issued(subject, result, attestation, repository.pdf(tx, attestation.id()).orElse(null));
+    }
+
+    /**
+     * The stored PDF of each attestation: those without one are laid out now, outside any
+     * transaction, then kept together in one short transaction (where another rendering won a
+     * race, that one is read back and given).
+     */
+    private List<Document> stored(List<Issued> all) {
+        Map<UUID, byte[]> rendered = new HashMap<>();
+        for (Issued i : all) {
+            if (i.pdf() == null) {
+                rendered.put(i.attestation().id(), AttestationPdf.render(List.of(page(i.subject(), i.result(), i.attestation()))));
+            }
+        }
+        Map<UUID, byte[]> kept = rendered.isEmpty() ? Map.of() : transactions.inTransaction(tx -> {
+            Map<UUID, byte[]> pdfs = new HashMap<>();
+            rendered.forEach((id, pdf) -> {
+                repository.keepPdf(tx, id, pdf);
+                pdfs.put(id, repository.pdf(tx, id).orElseThrow());
+            });
+            return pdfs;
         });
-        return new Document(fileName(subject), pdf);
+        return all.stream().map(i -> new Document(fileName(i.subject()),
+                i.pdf() != null ? i.pdf() : kept.get(i.attestation().id()))).toList();
     }
 
     /** The valid attestation of the right kind, issued now under a fresh code if there is none. */

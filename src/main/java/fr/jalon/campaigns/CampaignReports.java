@@ -28,8 +28,10 @@ final class CampaignReports {
     /** The report as a PDF (with its authority's name); computing it is audited as the report is. */
     byte[] pdf(Principal actor, UUID campaignId) {
         CampaignReport report = report(actor, campaignId);
-        return transactions.inTransaction(tx -> ReportPdf.render(report,
-                authorities.find(tx, report.campaign().authorityId()).map(Authority::name).orElse("")));
+        String authority = transactions.inTransaction(tx -> authorities.find(tx, report.campaign().authorityId())
+                .map(Authority::name).orElse(""));
+        // Laid out after the reading's transactions: no pooled connection is held while iText works.
+        return ReportPdf.render(report, authority);
     }
 
     CampaignReport report(Principal actor, UUID campaignId) {

@@ -57,23 +57,33 @@ public final class Documents {
     record File(String name, byte[] content) {
     }
 
+    /** What a session's documents are made of: read in a transaction, laid out after it. */
+    private record Read(String centre, SessionKit kit, List<Candidates.AttendanceLine> lines) {
+    }
+
+    // Each document is read (and its reading audited) in one short transaction, then laid out
+    // outside it: a pooled connection is not held while iText works.
+
     File kit(Principal actor, UUID sessionId) {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
-        return transactions.inTransaction(tx -> {
+        Read read = transactions.inTransaction(tx -> {
             SessionKit kit = sessions.kit(actor, tx, sessionId);
             audit.record(tx, actor, "session.kit.read", "session", sessionId);
-            return new File(fileName("kit", kit), SessionDocuments.kit(centre(tx, kit), kit));
+            return new Read(centre(tx, kit), kit, List.of());
         });
+        return new File(fileName("kit", read.kit()), SessionDocuments.kit(read.centre(), read.kit()));
     }
 
     File attendanceSheet(Principal actor, UUID sessionId) {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
-        return transactions.inTransaction(tx -> {
+        Read read = transactions.inTransaction(tx -> {
             SessionKit kit = sessions.kit(actor, tx, sessionId);
             var lines = candidates.attendanceLines(tx, List.of(sessionId)).get(sessionId);
             audit.record(tx, actor, "session.attendance-sheet.read", "session", sessionId);
-            return new File(fileName("emargement", kit), SessionDocuments.attendanceSheet(centre(tx, kit), kit, lines));
+            return new Read(centre(tx, kit), kit, lines);
         });
+        return new File(fileName("emargement", read.kit()),
+                SessionDocuments.attendanceSheet(read.centre(), read.kit(), read.lines()));
     }
 
     /** Every kit and sheet of the centre's sessions from {@code from} to {@code to}, as one ZIP. */
@@ -89,25 +99,27 @@ public final class Documents {
         if (center == null) {
             throw ApiProblem.invalidField("centerId", "required", "Indiquez le centre (« centerId »).");
         }
-        return transactions.inTransaction(tx -> {
+        List<Read> reads = transactions.inTransaction(tx -> {
             String centre = centers.name(tx, center)
                     .orElseThrow(() -> ApiProblem.notFound("Aucun centre ne correspond à cet identifiant."));
             List<SessionKit> kits = sessions.kitsOfCenter(tx, center, from, to);
             Map<UUID, List<Candidates.AttendanceLine>> lines = candidates.attendanceLines(tx,
                     kits.stream().map(k -> k.session().id()).toList());
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (ZipOutputStream zip = new ZipOutputStream(out)) {
-                for (SessionKit kit : kits) {
-                    entry(zip, fileName("kit", kit), SessionDocuments.kit(centre, kit));
-                    entry(zip, fileName("emargement", kit),
-                            SessionDocuments.attendanceSheet(centre, kit, lines.get(kit.session().id())));
-                    audit.record(tx, actor, "session.attendance-sheet.read", "session", kit.session().id());
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return new File("documents-sessions-" + from + "-" + to + ".zip", out.toByteArray());
+            audit.recordMany(tx, actor, "session.attendance-sheet.read", "session",
+                    kits.stream().map(k -> k.session().id().toString()).toList());
+            return kits.stream().map(k -> new Read(centre, k, lines.get(k.session().id()))).toList();
         });
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Read read : reads) {
+                entry(zip, fileName("kit", read.kit()), SessionDocuments.kit(read.centre(), read.kit()));
+                entry(zip, fileName("emargement", read.kit()),
+                        SessionDocuments.attendanceSheet(read.centre(), read.kit(), read.lines()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new File("documents-sessions-" + from + "-" + to + ".zip", out.toByteArray());
     }
 
     private String centre(DbExecute tx, SessionKit kit) {

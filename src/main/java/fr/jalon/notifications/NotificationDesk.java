@@ -80,13 +80,13 @@ final class NotificationDesk {
      */
     byte[] printLetters(Principal actor, LocalDate day, UUID siteId) {
         actor.requireRole(Role.ADMIN, Role.CENTER_STAFF);
-        return transactions.inTransaction(tx -> {
+        List<DueNotification> letters = transactions.inTransaction(tx -> {
             convocations.centerOfSite(tx, siteId).filter(actor::managesCenter)
                     .orElseThrow(() -> ApiProblem.notFound("Aucun site ne correspond à cet identifiant."));
-            List<DueNotification> letters = convocations.lettersOf(tx, siteId, startOf(day), startOf(day.plusDays(1)),
-                    MAX_LETTERS_PER_BATCH);
             audit.record(tx, actor, "notification.letters.print", "site", siteId);
-            return LetterPdf.render(letters.stream().map(n -> composer.letter(n, day)).toList());
+            return convocations.lettersOf(tx, siteId, startOf(day), startOf(day.plusDays(1)), MAX_LETTERS_PER_BATCH);
         });
+        // Laid out after the reading's transaction: no pooled connection is held while iText works.
+        return LetterPdf.render(letters.stream().map(n -> composer.letter(n, day)).toList());
     }
 }
