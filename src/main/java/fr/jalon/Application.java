@@ -2,9 +2,10 @@ package fr.jalon;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import fr.jalon.attestations.Attestations;
@@ -167,8 +168,11 @@ public final class Application {
         candidates.retention().onErase(attestations::erase);
         notifications.attachAttestationsFrom(enrolmentId -> attestations.forMessage(enrolmentId)
                 .map(d -> new Notifications.AttestationSource.Document(d.fileName(), d.pdf())));
-        results.onRecorded((tx, recorded, corrected) -> referrals.resultsArrived(tx, recorded.stream()
-                .collect(Collectors.toMap(CertificationResult::enrolmentId, CertificationResult::summary))));
+        results.onRecorded((tx, recorded, corrected) -> {
+            Map<UUID, CertificationResult> byEnrolment = HashMap.newHashMap(recorded.size());
+            recorded.forEach(r -> byEnrolment.put(r.enrolmentId(), r));
+            referrals.resultsArrived(tx, byEnrolment.keySet(), id -> byEnrolment.get(id).summary());
+        });
         this.campaigns = new Campaigns(database.client(), transactions, centers, territory, sessions, candidates, audit,
                 bodies, new CodeGenerator(), clock);
         this.users = new Users(transactions, accounts, tokens, centers, referrals::organisationExists,

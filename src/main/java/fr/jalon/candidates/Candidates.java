@@ -1,5 +1,7 @@
 package fr.jalon.candidates;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -108,9 +110,13 @@ public final class Candidates {
     public record SeatIdentity(UUID enrolmentId, UUID sessionId, String identityKey) {
     }
 
-    /** The seats of {@link #seatsOf}, each with its person's identity key instead of the person. */
-    public List<SeatIdentity> seatIdentitiesOf(DbExecute exec, List<UUID> sessionIds) {
-        return enrolments.seatIdentities(exec, sessionIds);
+    /**
+     * The seats of {@link #seatsOf}, each with its person's identity key instead of the person,
+     * read on a transaction's own connection ({@code Transactions.inTransactionWithConnection}):
+     * an import of 100,000 results reads 100,000 of these.
+     */
+    public List<SeatIdentity> seatIdentitiesOf(Connection connection, List<UUID> sessionIds) throws SQLException {
+        return enrolments.seatIdentities(connection, sessionIds);
     }
 
     /**

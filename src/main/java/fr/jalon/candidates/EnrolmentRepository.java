@@ -1,5 +1,9 @@
 package fr.jalon.candidates;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -151,15 +155,21 @@ final class EnrolmentRepository {
     }
 
     /** The same seats, with their person's identity key only: what matching results needs. */
-    List<Candidates.SeatIdentity> seatIdentities(DbExecute exec, List<UUID> sessionIds) {
-        return exec.query("""
-                        SELECT e.id, e.session_id, p.identity_key
-                        FROM enrolments e JOIN people p ON p.id = e.person_id
-                        WHERE e.session_id = ANY(CAST(? AS uuid[])) AND e.status NOT IN ('CANCELLED', 'WAITLISTED')""",
-                        (Object) uuids(sessionIds))
-                .map(row -> new Candidates.SeatIdentity(Rows.uuid(row, "id"), Rows.uuid(row, "session_id"),
-                        Rows.text(row, "identity_key")))
-                .toList();
+    List<Candidates.SeatIdentity> seatIdentities(Connection connection, List<UUID> sessionIds) throws SQLException {
+        List<Candidates.SeatIdentity> seats = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT e.id, e.session_id, p.identity_key
+                FROM enrolments e JOIN people p ON p.id = e.person_id
+                WHERE e.session_id = ANY(?) AND e.status NOT IN ('CANCELLED', 'WAITLISTED')""")) {
+            query.setArray(1, connection.createArrayOf("uuid", sessionIds.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    seats.add(new Candidates.SeatIdentity(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class),
+                            rows.getString(3)));
+                }
+            }
+        }
+        return seats;
     }
 
     /** Every enrolment of these people, whatever its status (retention). */

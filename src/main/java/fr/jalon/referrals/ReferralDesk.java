@@ -7,10 +7,10 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import fr.jalon.candidates.Candidates;
 import fr.jalon.candidates.EnrolmentStatus;
@@ -218,9 +218,9 @@ final class ReferralDesk {
      * summary (status, score, level), in the caller's transaction (the results import's).
      */
     /** Results reached some enrolments: those behind a referral make it CERTIFIED (one query for the others). */
-    void certified(DbExecute tx, Map<UUID, JsonObject> resultsByEnrolment) {
-        referrals.referralsOfEnrolments(tx, resultsByEnrolment.keySet()).forEach((enrolmentId, id) -> {
-            referrals.certify(tx, id, resultsByEnrolment.get(enrolmentId));
+    void certified(DbExecute tx, Set<UUID> enrolmentIds, Function<UUID, JsonObject> summaryOf) {
+        referrals.referralsOfEnrolments(tx, enrolmentIds).forEach((enrolmentId, id) -> {
+            referrals.certify(tx, id, summaryOf.apply(enrolmentId));
             logged(tx, id, "referral.certified");
         });
     }

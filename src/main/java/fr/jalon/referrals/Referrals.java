@@ -4,8 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import fr.jalon.candidates.Candidates;
@@ -79,12 +80,15 @@ public final class Referrals {
      * import, inside its transaction): the referral becomes CERTIFIED with the summary.
      */
     public void resultsArrived(DbExecute tx, UUID enrolmentId, JsonObject summary) {
-        desk.certified(tx, Map.of(enrolmentId, summary));
+        desk.certified(tx, Set.of(enrolmentId), id -> summary);
     }
 
-    /** The same for a whole import at once: referrals are looked up in one query. */
-    public void resultsArrived(DbExecute tx, Map<UUID, JsonObject> summaries) {
-        desk.certified(tx, summaries);
+    /**
+     * The same for a whole import at once: referrals are looked up in one query, and only the
+     * referred enrolments' summaries are asked for (an import of 100,000 results has a few).
+     */
+    public void resultsArrived(DbExecute tx, Set<UUID> enrolmentIds, Function<UUID, JsonObject> summaryOf) {
+        desk.certified(tx, enrolmentIds, summaryOf);
     }
 
     /** Numbers new changes, then sends their webhooks and e-mails (job "referral-outcomes"). */

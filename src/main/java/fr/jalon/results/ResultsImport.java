@@ -145,7 +145,7 @@ final class ResultsImport {
         }
         rejectIfAny(errors);
 
-        List<ResultMatching.Candidate> seated = candidates.seatIdentitiesOf(tx, ids).stream()
+        List<ResultMatching.Candidate> seated = candidates.seatIdentitiesOf(connection, ids).stream()
                 .map(s -> new ResultMatching.Candidate(s.enrolmentId(), s.sessionId(), s.identityKey()))
                 .toList();
         ResultMatching.Outcome matched = ResultMatching.match(rows, sessionIds, seated,

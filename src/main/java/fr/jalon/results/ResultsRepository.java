@@ -102,7 +102,8 @@ final class ResultsRepository {
             PixResultsFile.Row r = w.row();
             rows.add(w.enrolmentId()).add(w.sessionId()).add(r.certificationNumber()).add(r.certificationType())
                     .add(r.status().name()).add(r.score()).add(w.globalLevel()).add(r.levels())
-                    .add(JsonText.write(complementaryJson(r.complementary()))).add(r.juryComment()).add(r.takenOn())
+                    .add(r.complementary().isEmpty() ? "[]" : JsonText.write(complementaryJson(r.complementary())))
+                    .add(r.juryComment()).add(r.takenOn())
                     .add(w.fingerprint()).add(actor).endRow();
         }
         return rows;
