@@ -32,7 +32,10 @@ public final class TestDatabase {
     private TestDatabase() throws IOException {
         directory = Files.createTempDirectory("jalon-test-db");
         embedded = EmbeddedDatabase.start(directory.resolve("postgres"));
-        database = Database.connect(embedded.jdbcUrl(), embedded.user(), "", Integer.getInteger("jalon.test.pool", 10));
+        // The suite keeps 10 connections; benchmarks take what the service would on this machine (-Djalon.test.pool=auto).
+        String pool = System.getProperty("jalon.test.pool", "10");
+        database = Database.connect(embedded.jdbcUrl(), embedded.user(), "",
+                pool.equals("auto") ? JalonSettings.embeddedPoolSize() : Integer.parseInt(pool));
         application = Application.on(database, settings(), TestTime.clock());
         application.startJobs();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));

@@ -37,7 +37,8 @@ public record JalonSettings(int port, String host, Path dataDir, Optional<Extern
                         nonBlank(env.get("JALON_DB_USER")).orElse(jalon.get("db.user").asString().orElse("jalon")),
                         Optional.ofNullable(env.get("JALON_DB_PASSWORD"))
                                 .orElse(jalon.get("db.password").asString().orElse(""))));
-        int poolSize = intValue(env.get("JALON_DB_POOL_SIZE")).orElse(jalon.get("db.pool-size").asInt().orElse(10));
+        int poolSize = intValue(env.get("JALON_DB_POOL_SIZE")).orElse(jalon.get("db.pool-size").asInt()
+                .orElse(db.isEmpty() ? embeddedPoolSize() : 10));
         long maxJson = jalon.get("http.max-json-bytes").asLong().orElse(64L * 1024);
         long maxImport = jalon.get("http.max-import-bytes").asLong().orElse(10L * 1024 * 1024);
         Optional<String> bootstrap = nonBlank(env.get("JALON_BOOTSTRAP_TOKEN"));
@@ -109,6 +110,15 @@ public record JalonSettings(int port, String host, Path dataDir, Optional<Extern
                 retention, scheduler, templates, reminders, automaticJobs, SmtpSettings.from(env),
                 SmsSettings.from(env), referralExpiry, travel, plannerSeconds, publicUrl, outboxDays, secretKey,
                 campaignReminder, env.getOrDefault("JALON_TRUSTED_PROXIES", ""), deliveryLease, writesPerToken);
+    }
+
+    /**
+     * Connections when PostgreSQL runs on the service's own machine: twice its cores and one.
+     * More only makes the two contend for the same cores — enrolments at 64 clients on 2 cores:
+     * 10 connections 1,249/s with p99 98 ms, 5 connections 1,350/s with p99 68 ms (issue 20).
+     */
+    public static int embeddedPoolSize() {
+        return 2 * Runtime.getRuntime().availableProcessors() + 1;
     }
 
     public boolean embeddedDatabase() {
