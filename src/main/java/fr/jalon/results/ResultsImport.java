@@ -154,6 +154,7 @@ final class ResultsImport {
 
         Map<UUID, CertificationResult> stored = repository.stored(tx, ids);
         List<ResultsRepository.Write> writes = new ArrayList<>();
+        List<ResultsRepository.Write> firstResults = new ArrayList<>();
         List<ResultsRepository.Write> corrections = new ArrayList<>();
         List<UUID> corrected = new ArrayList<>();
         Map<UUID, int[]> counts = new LinkedHashMap<>();
@@ -173,11 +174,12 @@ final class ResultsImport {
             if (outcome == 1) {
                 corrected.add(m.enrolmentId());
                 corrections.add(write);
+            } else {
+                firstResults.add(write);
             }
         }
         repository.archive(tx, corrected, actor.userId());
-        repository.write(connection, writes.stream().filter(w -> !stored.containsKey(w.enrolmentId())).toList(),
-                corrections, actor.userId());
+        repository.write(connection, firstResults, corrections, actor.userId());
         List<UUID> changedSessions = counts.entrySet().stream().filter(e -> e.getValue()[0] + e.getValue()[1] > 0)
                 .map(Map.Entry::getKey).toList();
         if (!writes.isEmpty()) {

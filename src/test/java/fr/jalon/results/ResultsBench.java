@@ -21,7 +21,6 @@ import fr.jalon.testing.TestDatabase;
 import fr.jalon.testing.TestTime;
 
 import io.helidon.webserver.WebServer;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;

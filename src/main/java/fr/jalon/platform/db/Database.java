@@ -24,8 +24,9 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
- * The one connection pool of an instance (HikariCP), the Helidon DbClient on top of it, and the
- * Flyway migrations. Later, Quartz shares the same pool.
+ * The connection pool of an instance (HikariCP, lent first come first served), the Helidon
+ * DbClient on top of it, and the Flyway migrations. Quartz's bookkeeping has a small pool of its
+ * own ({@link #separatePool}).
  */
 public final class Database implements AutoCloseable {
 
@@ -175,6 +176,13 @@ public final class Database implements AutoCloseable {
             AtomicBoolean returned = new AtomicBoolean();
             return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                     (proxy, method, args) -> {
+                        // Identity is the proxy's own: the same lent connection equals itself only.
+                        if (method.getName().equals("equals") && args != null && args.length == 1) {
+                            return proxy == args[0];
+                        }
+                        if (method.getName().equals("hashCode") && args == null) {
+                            return System.identityHashCode(proxy);
+                        }
                         try {
                             return method.invoke(connection, args);
                         } catch (InvocationTargetException e) {
