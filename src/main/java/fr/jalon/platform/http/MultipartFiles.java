@@ -21,30 +21,25 @@ final class MultipartFiles {
     }
 
     static byte[] firstFile(byte[] body, String contentType) {
-        String boundary = boundary(contentType);
-        try {
-            MultipartInput input = MultipartInput.builder()
-                    .setInputStream(new ByteArrayInputStream(body))
-                    .setBoundary(boundary.getBytes(StandardCharsets.ISO_8859_1))
-                    .get();
-            boolean more = input.skipPreamble();
-            while (more) {
-                String headers = input.readHeaders().toLowerCase(Locale.ROOT);
-                ByteArrayOutputStream part = new ByteArrayOutputStream();
-                input.readBodyData(part);
-                if (headers.contains("filename=") || headers.contains("name=\"file\"")) {
-                    return part.toByteArray();
-                }
-                more = input.readBoundary();
-            }
-        } catch (IOException e) {
-            throw ApiProblem.badRequest("Le formulaire multipart est mal formé.");
+        Parts parts = read(body, contentType, true);
+        if (parts.file() == null) {
+            throw ApiProblem.badRequest("Le formulaire ne contient aucun fichier (champ « file »).");
         }
-        throw ApiProblem.badRequest("Le formulaire ne contient aucun fichier (champ « file »).");
+        return parts.file();
     }
 
     /** Every part of the form: its text fields, and its file (the first part with a file name, or named « file »). */
     static Upload parts(byte[] body, String contentType) {
+        Parts parts = read(body, contentType, false);
+        return new Upload(parts.fields(), parts.file() == null ? new byte[0] : parts.file());
+    }
+
+    /** The text fields and the first file (null if none) of a form. */
+    private record Parts(Map<String, String> fields, byte[] file) {
+    }
+
+    /** Walks the parts of the form; {@code fileOnly}: stops at the first file, keeping no field. */
+    private static Parts read(byte[] body, String contentType, boolean fileOnly) {
         String boundary = boundary(contentType);
         Map<String, String> fields = new LinkedHashMap<>();
         byte[] file = null;
@@ -62,7 +57,10 @@ final class MultipartFiles {
                 Matcher name = NAME.matcher(headers);
                 if (lower.contains("filename=") || lower.contains("name=\"file\"")) {
                     file = file == null ? part.toByteArray() : file;
-                } else if (name.find() && fields.size() < 50) {
+                    if (fileOnly) {
+                        break;
+                    }
+                } else if (!fileOnly && name.find() && fields.size() < 50) {
                     fields.putIfAbsent(name.group(1), part.toString(StandardCharsets.UTF_8));
                 }
                 more = input.readBoundary();
@@ -70,7 +68,7 @@ final class MultipartFiles {
         } catch (IOException e) {
             throw ApiProblem.badRequest("Le formulaire multipart est mal formé.");
         }
-        return new Upload(fields, file == null ? new byte[0] : file);
+        return new Parts(fields, file);
     }
 
     private static String boundary(String contentType) {
